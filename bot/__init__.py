@@ -1,0 +1,1 @@
+"""Channels and dialogue; holds the ``zhucan`` command that composes every part."""

@@ -1,0 +1,98 @@
+"""What the ``zhucan`` command says to people, in one place (Mandarin).
+
+The dialogue's sentences (Mandarin and Mongolian) will live beside the dialogue; the store's
+refusals live in ``menus.messages``.
+"""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "menu_header": "{canteen} {date} {meal}（{cutoff}截止订餐）",
+    "menu_line": "  {name}  {price}{left}{tags}",
+    "menu_left": "  还剩{left}份",
+    "no_menus": "{date}没有菜单。",
+    "order_read_back": (
+        "{elder}，{when}，{mode}：{items}。\n"
+        "原价{price}，补贴{subsidy}{voucher}，卡上扣{card}，还需付{payable}。"
+    ),
+    "nothing_to_pay": "零元，不用再付钱",
+    "order_voucher": "，消费券{voucher}",
+    "order_placed": "订好了，订单号 {id}。{serve}",
+    "order_exists": "这一单之前已经订过了（订单号 {id}），没有重复下单。",
+    "serve_delivery": "{day}{start}到{end}之间送到家。",
+    "serve_pickup": "{day}{start}到{end}之间到食堂取餐。",
+    "serve_dine_in": "{day}{start}到{end}之间到食堂吃。",
+    "order_cancelled": "订单 {id} 已取消。{refund}",
+    "refund": "卡里的{card}已经退回。",
+    "status_changed": "订单 {id} 现在是“{status}”。",
+    "imported": "已导入 {canteen}：新菜 {dishes_added} 个，更新 {dishes_updated} 个；新菜单 {menus_added} 个，更新 {menus_replaced} 个。",
+    "elder_added": "已登记 {name}，编号 {id}。",
+    "people_imported": "已导入：补贴标准 {policies} 条，老人 {elders} 位，家属 {family} 位，工作人员 {staff} 位，卡 {cards} 张，消费券 {vouchers} 张。",
+    "db_upgraded": "数据库已是最新（{revision}）。",
+    "demo_loaded": "演示食堂已就绪：{canteen}。数据库：{db}",
+    "demo_today": "今天的菜单：",
+    "demo_ordering": "替演示老人{elder}订一餐：",
+    "demo_no_slot": "接下来几天都没有还能订的餐。",
+    "unexpected": "出了点问题，什么都没有改。请把这句话告诉管理员：{error}",
+}
+
+MEAL_WORDS = {"breakfast": "早饭", "lunch": "午饭", "dinner": "晚饭"}
+DAY_WORDS = {0: "今天", 1: "明天", 2: "后天"}
+WEEKDAYS = "一二三四五六日"
+DIGITS = "零一二三四五六七八九"
+
+
+def say(key: str, **params: object) -> str:
+    """The sentence ``key`` with its blanks filled."""
+    return ZH[key].format(**params)
+
+
+def spoken_yuan(fen: int) -> str:
+    """Money the way people say it: 1200 → 十二块钱, 1250 → 十二块五, 255 → 两块五毛五, 50 → 五毛."""
+    if fen < 0:
+        return "负" + spoken_yuan(-fen)
+    yuan, rest = divmod(fen, 100)
+    jiao, cents = divmod(rest, 10)
+    if fen == 0:
+        return "零元"
+    if not yuan:
+        head = (("两" if jiao == 2 else DIGITS[jiao]) + "毛") if jiao else ""
+        return head + ((DIGITS[cents] + ("" if jiao else "分")) if cents else "")
+    words = spoken_number(yuan) + "块"
+    if not jiao and not cents:
+        return words + "钱"
+    if not cents:
+        return words + DIGITS[jiao]
+    return words + (DIGITS[jiao] + "毛" if jiao else "零") + DIGITS[cents]
+
+
+def spoken_number(n: int) -> str:
+    """A count as said aloud: 2 → 两, 12 → 十二, 110 → 一百一十, 2005 → 两千零五."""
+    if n < 0 or n > 9999:
+        return str(n)
+    if n == 2:
+        return "两"
+    if n < 10:
+        return DIGITS[n]
+    if n < 20:
+        return "十" + (DIGITS[n - 10] if n > 10 else "")
+    return _under_10000(n)
+
+
+def _under_10000(n: int) -> str:
+    units = ((1000, "千"), (100, "百"), (10, "十"))
+    out = ""
+    gap = False
+    for size, word in units:
+        digit, n = divmod(n, size)
+        if digit:
+            if gap and out:
+                out += "零"
+            lead = "两" if digit == 2 and size >= 100 else DIGITS[digit]
+            out += lead + word
+            gap = False
+        elif out:
+            gap = True
+    if n:
+        out += ("零" if gap else "") + DIGITS[n]
+    return out

@@ -1,0 +1,287 @@
+"""Storing menu files, reading menus back, and finding a dish on a menu.
+
+Publishing a menu again (a correction) must not break orders already placed: a dish that has
+orders cannot be removed from that menu, and its cap cannot drop below what is already ordered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from menus.clock import SlotTimes, format_hhmm, parse_hhmm
+from menus.errors import DomainError
+from menus.menufile import (
+    CanteenSpec,
+    DishSpec,
+    MenuFile,
+    MenuFileError,
+    MenuSpec,
+    Problem,
+    SlotSpec,
+)
+from menus.models import Canteen, CanteenSlot, Dish, Menu, MenuItem, Order, OrderItem
+from menus.states import OPEN_STATUSES
+from menus.text import clean
+from menus.vocab import CanteenKind, Fulfillment, MealSlot
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import changed, for the message to staff."""
+
+    canteen: str
+    dishes_added: int
+    dishes_updated: int
+    menus_added: int
+    menus_replaced: int
+
+
+def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> ImportSummary:
+    """Store a checked menu file in the caller's transaction; refuse it whole on conflict."""
+    canteen = _upsert_canteen(session, menu_file.canteen)
+    existing = {
+        d.name: d for d in session.scalars(select(Dish).where(Dish.canteen_id == canteen.id))
+    }
+    added = updated = 0
+    for spec in menu_file.dishes:
+        dish = existing.get(spec.name)
+        if dish is None:
+            dish = Dish(canteen_id=canteen.id, name=spec.name)
+            session.add(dish)
+            existing[spec.name] = dish
+            added += 1
+        else:
+            updated += 1
+        dish.name_mn = spec.name_mn
+        dish.name_mn_cyrl = spec.name_mn_cyrl
+        dish.aliases = list(spec.aliases)
+        dish.price_fen = spec.price_fen
+        dish.nutrition = dict(spec.nutrition)
+        dish.tags = list(spec.tags)
+        dish.allergens = list(spec.allergens)
+    session.flush()
+
+    problems: list[Problem] = []
+    menus_added = menus_replaced = 0
+    for spec_menu in menu_file.menus:
+        menu = session.scalar(
+            select(Menu)
+            .where(Menu.canteen_id == canteen.id, Menu.date == spec_menu.date)
+            .where(Menu.meal == spec_menu.meal.value)
+            .options(selectinload(Menu.items))
+        )
+        if menu is None:
+            menu = Menu(canteen_id=canteen.id, date=spec_menu.date, meal=spec_menu.meal.value)
+            session.add(menu)
+            menus_added += 1
+        else:
+            menus_replaced += 1
+        problems += _replace_items(session, menu, spec_menu, existing)
+    if problems:
+        raise MenuFileError(source, problems)
+    session.flush()
+    return ImportSummary(canteen.code, added, updated, menus_added, menus_replaced)
+
+
+def _upsert_canteen(session: Session, spec: CanteenSpec) -> Canteen:
+    canteen = session.scalar(select(Canteen).where(Canteen.code == spec.code))
+    if spec.partial:
+        if canteen is None:
+            raise DomainError("unknown_canteen", code=spec.code)
+        return canteen
+    if canteen is None:
+        canteen = Canteen(code=spec.code)
+        session.add(canteen)
+    canteen.name = spec.name
+    canteen.name_mn = spec.name_mn
+    canteen.kind = spec.kind.value
+    canteen.region = spec.region
+    canteen.address = spec.address
+    canteen.phone = spec.phone
+    canteen.modes = [m.value for m in spec.modes]
+    canteen.delivery_area = list(spec.delivery_area)
+    by_meal = {s.meal: s for s in canteen.slots}
+    for meal, slot in spec.slots.items():
+        row = by_meal.pop(meal.value, None) or CanteenSlot(meal=meal.value)
+        row.cutoff = format_hhmm(slot.cutoff)
+        row.days_before = slot.days_before
+        row.serve_start = format_hhmm(slot.serve_start)
+        row.serve_end = format_hhmm(slot.serve_end)
+        if row not in canteen.slots:
+            canteen.slots.append(row)
+    for stale in by_meal.values():
+        canteen.slots.remove(stale)
+    session.flush()
+    return canteen
+
+
+def _replace_items(
+    session: Session, menu: Menu, spec: MenuSpec, dishes: dict[str, Dish]
+) -> list[Problem]:
+    """Make the menu's items match the spec, keeping items (and their orders) that stay."""
+    session.flush()
+    ordered = dict(
+        session.execute(
+            select(OrderItem.menu_item_id, func.sum(OrderItem.qty))
+            .join(Order, Order.id == OrderItem.order_id)
+            .where(OrderItem.menu_item_id.in_([i.id for i in menu.items]))
+            .where(Order.status.in_([s.value for s in OPEN_STATUSES]))
+            .group_by(OrderItem.menu_item_id)
+        ).all()
+    )
+    where = f"menus ({spec.date.isoformat()} {spec.meal.value})"
+    problems: list[Problem] = []
+    current = {item.dish_id: item for item in menu.items}
+    wanted = [dishes[name] for name in spec.dishes]
+    for position, dish in enumerate(wanted):
+        cap = spec.portions.get(dish.name)
+        item = current.pop(dish.id, None)
+        taken = int(ordered.get(item.id, 0)) if item is not None and item.id else 0
+        if cap is not None and cap < taken:
+            problems.append(
+                Problem(where, f"portions.{dish.name}", f"{taken} already ordered; cap {cap}")
+            )
+            continue
+        if item is None:
+            item = MenuItem(dish=dish)
+            menu.items.append(item)
+        item.position = position
+        item.portions_cap = cap
+        item.portions_left = None if cap is None else cap - taken
+    for item in current.values():
+        taken = int(ordered.get(item.id, 0))
+        if taken:
+            problems.append(
+                Problem(where, "dishes", f"'{item.dish.name}' has {taken} ordered; keep it")
+            )
+        else:
+            menu.items.remove(item)
+    return problems
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def get_canteen(session: Session, code: str | None = None) -> Canteen:
+    """The canteen with this code, or the only canteen when no code is given."""
+    if code:
+        canteen = session.scalar(select(Canteen).where(Canteen.code == code))
+        if canteen is None:
+            raise DomainError("unknown_canteen", code=code)
+        return canteen
+    canteens = list(session.scalars(select(Canteen).order_by(Canteen.code).limit(10)))
+    if not canteens:
+        raise DomainError("no_canteen")
+    if len(canteens) > 1:
+        raise DomainError("several_canteens", codes=", ".join(c.code for c in canteens))
+    return canteens[0]
+
+
+def slot_times(canteen: Canteen, meal: MealSlot) -> SlotTimes | None:
+    """When this canteen closes orders for and serves ``meal``; ``None`` if it doesn't serve it."""
+    for slot in canteen.slots:
+        if slot.meal == meal.value:
+            return SlotTimes(
+                parse_hhmm(slot.cutoff),
+                slot.days_before,
+                parse_hhmm(slot.serve_start),
+                parse_hhmm(slot.serve_end),
+            )
+    return None
+
+
+def load_menus(
+    session: Session,
+    canteen_ids: Sequence[int] | None = None,
+    day: date | None = None,
+    meal: MealSlot | None = None,
+) -> list[Menu]:
+    """Menus with their items and dishes, in date and meal order."""
+    query = select(Menu).options(
+        selectinload(Menu.items).selectinload(MenuItem.dish), selectinload(Menu.canteen)
+    )
+    if canteen_ids is not None:
+        query = query.where(Menu.canteen_id.in_(canteen_ids))
+    if day is not None:
+        query = query.where(Menu.date == day)
+    if meal is not None:
+        query = query.where(Menu.meal == meal.value)
+    menus = list(session.scalars(query))
+    order = list(MealSlot)
+    menus.sort(key=lambda m: (m.date, m.canteen.code, order.index(MealSlot(m.meal))))
+    return menus
+
+
+def find_menu_item(menu: Menu, said: str) -> MenuItem | None:
+    """The item a person meant: by name, alias, or Mongolian name (either script)."""
+    wanted = clean(said)
+    folded = wanted.casefold()
+    for item in menu.items:
+        dish = item.dish
+        names = [dish.name, *dish.aliases, dish.name_mn or "", dish.name_mn_cyrl or ""]
+        if wanted in names or folded in (n.casefold() for n in names if n):
+            return item
+    return None
+
+
+def export_menu_file(
+    session: Session, canteen: Canteen, since: date | None = None, until: date | None = None
+) -> MenuFile:
+    """The canteen's dishes and menus as a menu file (optionally a date range)."""
+    spec = CanteenSpec(
+        code=canteen.code,
+        name=canteen.name,
+        name_mn=canteen.name_mn,
+        kind=CanteenKind(canteen.kind),
+        region=canteen.region,
+        address=canteen.address,
+        phone=canteen.phone,
+        modes=[Fulfillment(m) for m in canteen.modes],
+        slots={
+            MealSlot(s.meal): SlotSpec(
+                parse_hhmm(s.cutoff),
+                s.days_before,
+                parse_hhmm(s.serve_start),
+                parse_hhmm(s.serve_end),
+            )
+            for s in canteen.slots
+        },
+        delivery_area=list(canteen.delivery_area),
+    )
+    dishes = [
+        DishSpec(
+            name=d.name,
+            price_fen=d.price_fen,
+            name_mn=d.name_mn,
+            name_mn_cyrl=d.name_mn_cyrl,
+            aliases=list(d.aliases),
+            nutrition=dict(d.nutrition),
+            tags=list(d.tags),
+            allergens=list(d.allergens),
+        )
+        for d in session.scalars(
+            select(Dish).where(Dish.canteen_id == canteen.id).order_by(Dish.id)
+        )
+    ]
+    menus = []
+    for menu in load_menus(session, [canteen.id]):
+        if (since and menu.date < since) or (until and menu.date > until):
+            continue
+        menus.append(
+            MenuSpec(
+                date=menu.date,
+                meal=MealSlot(menu.meal),
+                dishes=[item.dish.name for item in menu.items],
+                portions={
+                    item.dish.name: item.portions_cap
+                    for item in menu.items
+                    if item.portions_cap is not None
+                },
+            )
+        )
+    return MenuFile(spec, dishes, menus)

@@ -1,0 +1,102 @@
+"""Every sentence the store says to a person, in one place per language.
+
+Keys are ``DomainError`` codes; values are ``str.format`` templates. Chinese is what canteen
+staff and families read; English is for operators' logs and tests. Mongolian sentences for the
+dialogue live with the dialogue (the conversation issue), which reads this catalogue's codes.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from menus.vocab import label_zh
+
+ZH: dict[str, str] = {
+    "unknown_elder": "没有找到老人“{who}”。请用 zhucan elders list 查看名字或编号。",
+    "ambiguous_elder": "有{count}位老人叫“{who}”，请改用编号：{ids}。",
+    "unknown_order": "没有找到编号为 {order_id} 的订单。请用 zhucan orders list 查看。",
+    "unknown_canteen": "没有找到食堂“{code}”。请先用 zhucan menu import 导入菜单文件。",
+    "no_canteen": "还没有任何食堂。请先用 zhucan menu import 导入菜单文件，或运行 zhucan demo。",
+    "several_canteens": "有多个食堂，请用 --canteen 指定：{codes}。",
+    "no_menu": "{date}{meal}还没有菜单。请换一天或换一餐，或用 zhucan menu show 看看有哪些菜单。",
+    "unknown_dish": "{date}{meal}的菜单上没有“{dish}”。菜单上有：{available}。",
+    "sold_out": "“{dish}”已经卖完了（只剩 {left} 份）。请换一个菜。",
+    "closed": "{date}{meal}已经截止订餐（截止时间 {cutoff}）。请订下一餐。",
+    "past_date": "{date}已经过去了，不能订餐。请选今天或以后的日子。",
+    "mode_not_offered": "这个食堂不提供{mode}。可以选：{modes}。",
+    "no_address": "送餐需要地址，但这位老人没有登记地址。请先补上地址。",
+    "outside_area": "地址所在的“{community}”不在送餐范围内（{area}）。可以改成自取或堂食。",
+    "bad_quantity": "份数要是 1 到 {limit} 之间的整数，收到的是“{qty}”。",
+    "no_items": "订单里至少要有一个菜。",
+    "duplicate_dish": "“{dish}”写了两次，请合并成一行并写明份数。",
+    "bad_transition": "订单现在是“{status}”，不能改成“{target}”。",
+    "transition_not_yours": "只有食堂工作人员可以把订单改成“{target}”。",
+    "ready_is_for_pickup": "送餐的订单请标记为“配送中”，不是“待取餐”。",
+    "delivery_only": "只有送餐的订单才能标记为“配送中”。",
+    "cannot_cancel_now": "订单现在是“{status}”，已经不能取消了。",
+    "cancel_after_cutoff": "已经过了截止时间，不能取消了。请给食堂打电话。",
+    "cancel_needs_reason": "食堂取消订单时要写明原因（--reason）。",
+    "not_linked": "您还没有和这位老人绑定，不能替他/她订餐或查看订单。",
+    "bad_argument": "参数不对：{detail}",
+    "bad_date": "“{text}”不是日期，请写成 2026-12-01 这样。",
+    "bad_month": "“{text}”不是月份，请写成 2026-12 这样。",
+    "bad_now": "“{text}”不是时间，请写成 2026-12-01T09:00 这样。",
+    "menu_file_invalid": "菜单文件有 {count} 处问题，什么都没有导入：\n{problems}",
+    "menu_in_use": "{date}{meal}的“{dish}”已经有 {ordered} 份订单，不能从菜单上拿掉或把份数改到 {cap}。",
+    "people_file_invalid": "人员文件有问题，什么都没有导入：\n{problems}",
+    "db_not_ready": "数据库还没有建好表。请先运行 zhucan db upgrade。",
+}
+
+EN: dict[str, str] = {
+    "unknown_elder": "No elder called '{who}'. See the names and ids with: zhucan elders list",
+    "ambiguous_elder": "{count} elders are called '{who}'; use an id instead: {ids}",
+    "unknown_order": "No order with id {order_id}. See the orders with: zhucan orders list",
+    "unknown_canteen": "No canteen '{code}'. Import its menu file first: zhucan menu import",
+    "no_canteen": "There is no canteen yet. Import a menu file (zhucan menu import) or run zhucan demo.",
+    "several_canteens": "There are several canteens; choose one with --canteen: {codes}",
+    "no_menu": "There is no {meal} menu for {date}. Try another day or meal; see zhucan menu show.",
+    "unknown_dish": "'{dish}' is not on the {meal} menu for {date}. On it: {available}",
+    "sold_out": "'{dish}' is sold out ({left} left). Please choose another dish.",
+    "closed": "Orders for {meal} on {date} closed at {cutoff}. Please order the next meal.",
+    "past_date": "{date} is in the past. Choose today or a later day.",
+    "mode_not_offered": "This canteen does not offer {mode}. It offers: {modes}",
+    "no_address": "Delivery needs an address and this elder has none on file. Add it first.",
+    "outside_area": "'{community}' is outside the delivery area ({area}). Choose pickup or dine-in.",
+    "bad_quantity": "A quantity must be a whole number from 1 to {limit}, not '{qty}'.",
+    "no_items": "An order needs at least one dish.",
+    "duplicate_dish": "'{dish}' is given twice; give it once with its quantity.",
+    "bad_transition": "The order is {status}; it cannot become {target}.",
+    "transition_not_yours": "Only canteen staff can mark an order {target}.",
+    "ready_is_for_pickup": "A delivery order goes out_for_delivery, not ready.",
+    "delivery_only": "Only delivery orders can go out_for_delivery.",
+    "cannot_cancel_now": "The order is {status}; it can no longer be cancelled.",
+    "cancel_after_cutoff": "The cut-off has passed; it can no longer be cancelled. Please call the canteen.",
+    "cancel_needs_reason": "A canteen cancelling an order must give a reason (--reason).",
+    "not_linked": "You are not linked to this elder, so you cannot order for them or see their orders.",
+    "bad_argument": "Bad argument: {detail}",
+    "bad_date": "'{text}' is not a date; write it like 2026-12-01.",
+    "bad_month": "'{text}' is not a month; write it like 2026-12.",
+    "bad_now": "'{text}' is not a time; write it like 2026-12-01T09:00.",
+    "menu_file_invalid": "The menu file has {count} problem(s); nothing was imported:\n{problems}",
+    "menu_in_use": "'{dish}' on {date} {meal} already has {ordered} portion(s) ordered; it cannot be removed or capped at {cap}.",
+    "people_file_invalid": "The people file has problems; nothing was imported:\n{problems}",
+    "db_not_ready": "The database has no tables yet. Run: zhucan db upgrade",
+}
+
+CATALOGUES: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
+
+
+class _Lenient(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(code: str, lang: str = "zh", **params: object) -> str:
+    """The sentence for ``code`` in ``lang`` (falling back to Chinese, then to the code)."""
+    catalogue = CATALOGUES.get(lang, ZH)
+    template = catalogue.get(code) or ZH.get(code) or code
+    if catalogue is ZH:
+        params = {k: label_zh(v) if isinstance(v, StrEnum) else v for k, v in params.items()}
+    else:
+        params = {k: v.value if isinstance(v, StrEnum) else v for k, v in params.items()}
+    return template.format_map(_Lenient(params))

@@ -1,0 +1,379 @@
+"""The store's tables as SQLAlchemy 2.0 typed models; money in fen, times aware (UTC stored).
+
+Schema changes go through Alembic (``menus/migrations``); a test checks that the migrations
+produce exactly these models.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes stored as naive UTC, so SQLite and PostgreSQL read back the same value."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use an aware one")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names (Alembic needs them)."""
+
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class Canteen(Base):
+    """老年食堂, 助餐点 or 中央厨房."""
+
+    __tablename__ = "canteens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_mn: Mapped[str | None] = mapped_column(String(400))
+    kind: Mapped[str] = mapped_column(String(32), default="canteen")
+    region: Mapped[str] = mapped_column(String(12))
+    address: Mapped[str | None] = mapped_column(String(400))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    modes: Mapped[list[str]] = mapped_column(JSON)
+    delivery_area: Mapped[list[str]] = mapped_column(JSON)
+    slots: Mapped[list[CanteenSlot]] = relationship(
+        back_populates="canteen",
+        cascade="all, delete-orphan",
+        order_by="CanteenSlot.id",
+        lazy="selectin",
+    )
+
+
+class CanteenSlot(Base):
+    """A meal a canteen serves, with its order cut-off and serving window."""
+
+    __tablename__ = "canteen_slots"
+    __table_args__ = (UniqueConstraint("canteen_id", "meal"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    meal: Mapped[str] = mapped_column(String(16))
+    cutoff: Mapped[str] = mapped_column(String(5))
+    days_before: Mapped[int] = mapped_column(Integer, default=0)
+    serve_start: Mapped[str] = mapped_column(String(5))
+    serve_end: Mapped[str] = mapped_column(String(5))
+    canteen: Mapped[Canteen] = relationship(back_populates="slots")
+
+
+class Dish(Base):
+    """A dish a canteen cooks, with its names in both languages, price and nutrition."""
+
+    __tablename__ = "dishes"
+    __table_args__ = (
+        UniqueConstraint("canteen_id", "name"),
+        CheckConstraint("price_fen >= 0", name="price_not_negative"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    name_mn: Mapped[str | None] = mapped_column(String(400))
+    name_mn_cyrl: Mapped[str | None] = mapped_column(String(400))
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+    price_fen: Mapped[int] = mapped_column(Integer)
+    nutrition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    tags: Mapped[list[str]] = mapped_column(JSON)
+    allergens: Mapped[list[str]] = mapped_column(JSON)
+
+
+class Menu(Base):
+    """What one canteen offers for one meal on one date."""
+
+    __tablename__ = "menus"
+    __table_args__ = (UniqueConstraint("canteen_id", "date", "meal"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    date: Mapped[date] = mapped_column(Date)
+    meal: Mapped[str] = mapped_column(String(16))
+    items: Mapped[list[MenuItem]] = relationship(
+        back_populates="menu", cascade="all, delete-orphan", order_by="MenuItem.position"
+    )
+    canteen: Mapped[Canteen] = relationship()
+
+
+class MenuItem(Base):
+    """A dish on a menu, with an optional cap of portions and what is left of it."""
+
+    __tablename__ = "menu_items"
+    __table_args__ = (
+        UniqueConstraint("menu_id", "dish_id"),
+        CheckConstraint("portions_left IS NULL OR portions_left >= 0", name="left_not_negative"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    menu_id: Mapped[int] = mapped_column(ForeignKey("menus.id", ondelete="CASCADE"))
+    dish_id: Mapped[int] = mapped_column(ForeignKey("dishes.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    portions_cap: Mapped[int | None] = mapped_column(Integer)
+    portions_left: Mapped[int | None] = mapped_column(Integer)
+    menu: Mapped[Menu] = relationship(back_populates="items")
+    dish: Mapped[Dish] = relationship()
+
+
+class Person(Base):
+    """Anyone zhucan knows: an elder, a family member or canteen staff."""
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    lang: Mapped[str] = mapped_column(String(4), default="zh")
+    created_at: Mapped[datetime]
+    elder: Mapped[ElderProfile | None] = relationship(
+        back_populates="person", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ElderProfile(Base):
+    """What the service needs to know about an elder: where, who, and what they can eat."""
+
+    __tablename__ = "elder_profiles"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    address: Mapped[str] = mapped_column(String(400))
+    community: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str] = mapped_column(String(12))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    dietary_notes: Mapped[str | None] = mapped_column(Text)
+    person: Mapped[Person] = relationship(back_populates="elder")
+    categories: Mapped[list[ElderCategoryRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    conditions: Mapped[list[ElderConditionRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ElderCategoryRow(Base):
+    """One subsidy category of an elder (失能 carries its assessed level)."""
+
+    __tablename__ = "elder_categories"
+    elder_id: Mapped[int] = mapped_column(
+        ForeignKey("elder_profiles.person_id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    level: Mapped[int | None] = mapped_column(Integer)
+
+
+class ElderConditionRow(Base):
+    """One health condition of an elder."""
+
+    __tablename__ = "elder_conditions"
+    elder_id: Mapped[int] = mapped_column(
+        ForeignKey("elder_profiles.person_id", ondelete="CASCADE"), primary_key=True
+    )
+    condition: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class FamilyLink(Base):
+    """A family member linked to an elder, and what they may do for them."""
+
+    __tablename__ = "family_links"
+    __table_args__ = (UniqueConstraint("family_id", "elder_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    relation: Mapped[str] = mapped_column(String(32))
+    can_order: Mapped[bool] = mapped_column(default=True)
+    can_pay: Mapped[bool] = mapped_column(default=False)
+    notify: Mapped[bool] = mapped_column(default=True)
+
+
+class StaffMember(Base):
+    """A person working for a canteen, with a role."""
+
+    __tablename__ = "staff_members"
+    __table_args__ = (UniqueConstraint("person_id", "canteen_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16))
+
+
+class Identity(Base):
+    """A channel account (e.g. a Telegram user id) that belongs to a person."""
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("channel", "account_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    account_id: Mapped[str] = mapped_column(String(128))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+
+
+class SubsidyPolicyRow(Base):
+    """One line of a region's classified meal subsidy standard."""
+
+    __tablename__ = "subsidy_policies"
+    __table_args__ = (
+        CheckConstraint("cap_fen >= 0 AND amount_fen >= 0", name="amounts_not_negative"),
+        CheckConstraint("percent >= 0 AND percent <= 100", name="percent_range"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region: Mapped[str] = mapped_column(String(12), index=True)
+    category: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    percent: Mapped[int] = mapped_column(Integer, default=0)
+    cap_fen: Mapped[int] = mapped_column(Integer)
+    min_level: Mapped[int | None] = mapped_column(Integer)
+
+
+class Card(Base):
+    """A prepaid card for an elder: 孝心卡 (family) or 爱心卡 (charity)."""
+
+    __tablename__ = "cards"
+    __table_args__ = (CheckConstraint("balance_fen >= 0", name="balance_not_negative"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    balance_fen: Mapped[int] = mapped_column(Integer, default=0)
+    funded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+
+
+class CardTransaction(Base):
+    """A movement on a card: a top-up, a charge for an order, or its refund."""
+
+    __tablename__ = "card_transactions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(String(32))
+
+
+class Voucher(Base):
+    """A consumption voucher (消费券), used whole on one order."""
+
+    __tablename__ = "vouchers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    value_fen: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    used_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+
+
+class Order(Base):
+    """An elder's meal for one date and slot, with every part of its price."""
+
+    __tablename__ = "orders"
+    __table_args__ = (
+        CheckConstraint(
+            "price_fen = subsidy_fen + voucher_fen + card_fen + payable_fen", name="parts_sum"
+        ),
+        CheckConstraint(
+            "subsidy_fen >= 0 AND voucher_fen >= 0 AND card_fen >= 0 AND payable_fen >= 0",
+            name="parts_not_negative",
+        ),
+        Index("ix_orders_slot", "canteen_id", "date", "meal"),
+        Index("ix_orders_elder_slot", "elder_id", "date", "meal"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    placed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    placed_by_role: Mapped[str] = mapped_column(String(16))
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id"))
+    date: Mapped[date] = mapped_column(Date)
+    meal: Mapped[str] = mapped_column(String(16))
+    fulfillment: Mapped[str] = mapped_column(String(16))
+    delivery_address: Mapped[str | None] = mapped_column(String(400))
+    status: Mapped[str] = mapped_column(String(20))
+    price_fen: Mapped[int] = mapped_column(Integer)
+    subsidy_fen: Mapped[int] = mapped_column(Integer)
+    subsidy_policy_id: Mapped[int | None] = mapped_column(ForeignKey("subsidy_policies.id"))
+    voucher_fen: Mapped[int] = mapped_column(Integer)
+    card_fen: Mapped[int] = mapped_column(Integer)
+    payable_fen: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    items: Mapped[list[OrderItem]] = relationship(
+        back_populates="order",
+        cascade="all, delete-orphan",
+        order_by="OrderItem.id",
+        lazy="selectin",
+    )
+    events: Mapped[list[OrderEvent]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderEvent.id"
+    )
+    elder: Mapped[Person] = relationship(foreign_keys=[elder_id], lazy="selectin")
+    canteen: Mapped[Canteen] = relationship(lazy="selectin")
+
+
+class OrderItem(Base):
+    """A dish and quantity on an order, at the price it had when ordered."""
+
+    __tablename__ = "order_items"
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    menu_item_id: Mapped[int] = mapped_column(ForeignKey("menu_items.id"))
+    dish_id: Mapped[int] = mapped_column(ForeignKey("dishes.id"))
+    dish_name: Mapped[str] = mapped_column(String(100))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price_fen: Mapped[int] = mapped_column(Integer)
+    order: Mapped[Order] = relationship(back_populates="items")
+
+
+class OrderEvent(Base):
+    """One change of an order (append-only): who, when, from, to, and why."""
+
+    __tablename__ = "order_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    actor_role: Mapped[str] = mapped_column(String(16))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    order: Mapped[Order] = relationship(back_populates="events")

@@ -1,0 +1,55 @@
+"""Checks on names written in Chinese and in both Mongolian scripts.
+
+Why here: a dish's Mongolian name is shown to people and matched by the NLU, so a file must not
+smuggle in control characters or mix scripts; normalising for matching is the NLU's job.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MONGOLIAN_FIRST, MONGOLIAN_LAST = 0x1800, 0x18AF
+MONGOLIAN_EXTRA = {" ", "\u202f", "\u200c", "\u200d", "\u180e"}
+CYRILLIC_EXTRA = {" ", "-", "\u2010"}
+
+
+def clean(text: str) -> str:
+    """NFC, trimmed; Mongolian variation selectors and joiners are kept as written."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def is_traditional_mongolian(text: str) -> bool:
+    """Only Mongolian-block letters, spaces, narrow no-break spaces and joiners."""
+    if not text.strip():
+        return False
+    has_letter = False
+    for char in text:
+        code = ord(char)
+        if MONGOLIAN_FIRST <= code <= MONGOLIAN_LAST:
+            has_letter = has_letter or unicodedata.category(char).startswith("L")
+        elif char not in MONGOLIAN_EXTRA:
+            return False
+    return has_letter
+
+
+def is_cyrillic_mongolian(text: str) -> bool:
+    """Only Cyrillic letters (with ө and ү), spaces and hyphens."""
+    if not text.strip():
+        return False
+    for char in text:
+        if 0x0400 <= ord(char) <= 0x04FF:
+            if not unicodedata.category(char).startswith("L"):
+                return False
+        elif char not in CYRILLIC_EXTRA:
+            return False
+    return True
+
+
+def has_control_chars(text: str) -> bool:
+    """Control or format characters other than the Mongolian joiners and separators."""
+    for char in text:
+        if char in MONGOLIAN_EXTRA or 0x180B <= ord(char) <= 0x180F:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            return True
+    return False

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     result.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, date)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word or number", key_node.start_mark
+            )
+        key = key if isinstance(key, str) else str(key)
         if key in result:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key '{key}'", key_node.start_mark
@@ -210,6 +215,9 @@ def _yaml_to_data(text: str) -> tuple[Any, list[Problem]]:
         return None, [Problem("file", "", f"is not valid YAML: {exc.problem}", line)]
     except yaml.YAMLError as exc:
         return None, [Problem("file", "", f"is not valid YAML: {exc}")]
+    except (ValueError, TypeError, OverflowError) as exc:
+        # PyYAML builds dates and numbers itself: 2026-13-40 fails here, not in our checks.
+        return None, [Problem("file", "", f"has a value that is not valid: {exc}")]
     except RecursionError:
         return None, [Problem("file", "", "is nested too deeply")]
 
@@ -572,6 +580,9 @@ def _check_date(
     if raw is None:
         chk.add(where, "date", "is missing", line)
         return None
+    if isinstance(raw, datetime):
+        chk.add(where, "date", f"'{raw}' has a time; write only the date, like 2026-12-01", line)
+        return None
     if isinstance(raw, date):
         day = raw
     else:
@@ -653,7 +664,12 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if unknown:
         problems.append(Problem("header", "", f"has unknown column(s): {', '.join(unknown)}", 1))
-    codes = {row.get("canteen", "").strip() for row in rows}
+    for number, row in enumerate(rows, start=2):
+        if any(value is None for key, value in row.items() if key is not None):
+            problems.append(Problem(f"row {number}", "", "has fewer cells than the header", number))
+    if problems:
+        return None, problems
+    codes = {(row.get("canteen") or "").strip() for row in rows}
     if len(codes) != 1:
         return None, [*problems, Problem("file", "canteen", "must name exactly one canteen")]
     dishes: dict[str, _LineDict] = {}
@@ -679,10 +695,15 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
         menu["dishes"].append(name)
         portions = (row.get("portions") or "").strip()
         if portions:
-            menu["portions"][name] = int(portions) if portions.isdigit() else portions
+            menu["portions"][name] = _int_or_text(portions)
     canteen = _LineDict(code=codes.pop(), partial=True)
     data = {"canteen": canteen, "dishes": list(dishes.values()), "menus": list(menus.values())}
     return data, problems
+
+
+def _int_or_text(cell: str) -> int | str:
+    """A CSV cell as a whole number when it is one (ASCII digits, optional sign), else text."""
+    return int(cell) if re.fullmatch(r"[+-]?[0-9]+", cell) else cell
 
 
 def _dish_from_row(row: Mapping[str, str | None], number: int) -> _LineDict:

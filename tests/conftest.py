@@ -59,7 +59,7 @@ def _template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, s
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # noqa: BLE001 - any failure to reach the server
+    except Exception as exc:
         admin.dispose()
         _unreachable(str(exc).splitlines()[0])
     url = server.set(database=name).render_as_string(hide_password=False)

@@ -109,9 +109,7 @@ def test_refusals_change_nothing(shop: sessionmaker[Session]) -> None:
     refused("no_items", shop, NOW, "刘德福", [])
     refused("duplicate_dish", shop, NOW, "刘德福", [("红烧肉", 1), ("红烧五花肉", 1)])
     refused("sold_out", shop, NOW, "刘德福", [("手把肉", 4)])
-    refused(
-        "outside_area", shop, NOW, "李建军", [("米饭", 1)], fulfillment=Fulfillment.DELIVERY
-    )
+    refused("outside_area", shop, NOW, "李建军", [("米饭", 1)], fulfillment=Fulfillment.DELIVERY)
 
 
 def test_delivery_inside_the_area_uses_the_address_on_file(shop: sessionmaker[Session]) -> None:
@@ -176,8 +174,12 @@ def test_people_cannot_cancel_after_cutoff_but_canteen_can(shop: sessionmaker[Se
 def test_state_machine_through_the_store(shop: sessionmaker[Session]) -> None:
     """placed → confirmed → preparing → out_for_delivery → completed; nothing after that."""
     order = place(shop, NOW, "王秀兰", [("鸡蛋羹", 1)], fulfillment=Fulfillment.DELIVERY)
-    steps = [OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.OUT_FOR_DELIVERY,
-             OrderStatus.COMPLETED]  # fmt: skip
+    steps = [
+        OrderStatus.CONFIRMED,
+        OrderStatus.PREPARING,
+        OrderStatus.OUT_FOR_DELIVERY,
+        OrderStatus.COMPLETED,
+    ]
     for step in steps:
         with unit_of_work(shop) as session:
             set_status(session, order.id, step, NOW)

@@ -1,0 +1,106 @@
+"""Storing menu files: whole or nothing, and re-publishing without breaking orders."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from menus.db import unit_of_work
+from menus.errors import DomainError
+from menus.menu_store import (
+    export_menu_file,
+    find_menu_item,
+    get_canteen,
+    import_menu_file,
+    load_menus,
+)
+from menus.menufile import MenuFileError, parse_menu_bytes, read_menu_file
+from menus.vocab import MealSlot
+from tests.conftest import BEFORE_LUNCH, SMALL_MENU
+from tests.menus.helpers import LUNCH_DAY, place, portions_left, row_counts
+
+
+def test_import_then_export_gives_the_same_menu(factory: sessionmaker[Session]) -> None:
+    """What a canteen publishes is what it gets back."""
+    original = read_menu_file(SMALL_MENU)
+    with unit_of_work(factory) as session:
+        summary = import_menu_file(session, original, SMALL_MENU.name)
+    assert (summary.dishes_added, summary.menus_added) == (5, 4)
+    with factory() as session:
+        exported = export_menu_file(session, get_canteen(session))
+    assert exported == original
+
+
+def test_importing_twice_changes_nothing_more(factory: sessionmaker[Session]) -> None:
+    """Re-publishing the same file updates in place: no duplicate dishes or menus."""
+    menu_file = read_menu_file(SMALL_MENU)
+    with unit_of_work(factory) as session:
+        import_menu_file(session, menu_file, SMALL_MENU.name)
+    before = row_counts(factory)
+    with unit_of_work(factory) as session:
+        summary = import_menu_file(session, menu_file, SMALL_MENU.name)
+    assert (summary.dishes_added, summary.menus_added, summary.menus_replaced) == (0, 0, 4)
+    assert row_counts(factory) == before
+
+
+def test_republishing_keeps_orders_and_counts_portions(shop: sessionmaker[Session]) -> None:
+    """A new cap counts what is already ordered; dishes with orders stay on the menu."""
+    place(shop, BEFORE_LUNCH, "刘德福", [("手把肉", 2)])
+    menu_file = read_menu_file(SMALL_MENU)
+    lunch = next(m for m in menu_file.menus if m.date == LUNCH_DAY and m.meal is MealSlot.LUNCH)
+
+    raised = replace(lunch, portions={**lunch.portions, "手把肉": 10})
+    with unit_of_work(shop) as session:
+        import_menu_file(session, _with_menu(menu_file, raised), "raise.yaml")
+    assert portions_left(shop, "手把肉") == 8
+
+    before = row_counts(shop)
+    too_low = replace(lunch, portions={**lunch.portions, "手把肉": 1})
+    dropped = replace(lunch, dishes=[d for d in lunch.dishes if d != "手把肉"], portions={})
+    for changed in (too_low, dropped):
+        with pytest.raises(MenuFileError) as caught, unit_of_work(shop) as session:
+            import_menu_file(session, _with_menu(menu_file, changed), "bad.yaml")
+        assert "手把肉" in caught.value.message("en")
+        assert row_counts(shop) == before
+
+
+def test_a_dish_without_orders_can_leave_the_menu(shop: sessionmaker[Session]) -> None:
+    """Removing an unordered dish works and the others keep their places."""
+    menu_file = read_menu_file(SMALL_MENU)
+    lunch = next(m for m in menu_file.menus if m.date == LUNCH_DAY and m.meal is MealSlot.LUNCH)
+    smaller = replace(lunch, dishes=["红烧肉", "米饭"], portions={"红烧肉": 40})
+    with unit_of_work(shop) as session:
+        import_menu_file(session, _with_menu(menu_file, smaller), "smaller.yaml")
+    with shop() as session:
+        (menu,) = load_menus(session, None, LUNCH_DAY, MealSlot.LUNCH)
+        assert [i.dish.name for i in menu.items] == ["红烧肉", "米饭"]
+
+
+def test_csv_needs_an_existing_canteen(factory: sessionmaker[Session]) -> None:
+    """A CSV names only the canteen's code; an unknown code is refused."""
+    csv_file = parse_menu_bytes(
+        "canteen,date,meal,dish,price\nnowhere,2026-12-01,lunch,米饭,1.5\n".encode(), "m.csv"
+    )
+    before = row_counts(factory)
+    with pytest.raises(DomainError) as caught, unit_of_work(factory) as session:
+        import_menu_file(session, csv_file, "m.csv")
+    assert caught.value.code == "unknown_canteen"
+    assert row_counts(factory) == before
+
+
+def test_find_menu_item_by_any_name(shop: sessionmaker[Session]) -> None:
+    """Canonical name, alias, traditional script, Cyrillic (any case)."""
+    with shop() as session:
+        (menu,) = load_menus(session, None, LUNCH_DAY, MealSlot.LUNCH)
+        for said in ("手把肉", "手扒肉", "ᠭᠠᠷ ᠮᠢᠬᠠ", "ГАР МАХ", " гар мах "):
+            item = find_menu_item(menu, said)
+            assert item is not None and item.dish.name == "手把肉", said
+        assert find_menu_item(menu, "宫保鸡丁") is None
+
+
+def _with_menu(menu_file, menu):  # type: ignore[no-untyped-def]
+    """The file with one menu replaced by ``menu``."""
+    menus = [menu if (m.date, m.meal) == (menu.date, menu.meal) else m for m in menu_file.menus]
+    return replace(menu_file, menus=menus)

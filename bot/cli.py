@@ -643,7 +643,10 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage and the problem
+        return exc.code if isinstance(exc.code, int) else EXIT_REFUSED
     lang = os.environ.get("ZHUCAN_LANG", "zh")
     try:
         now = parse_now(getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW"))

@@ -48,9 +48,9 @@ def check_transition(
         _check_cancel(current, actor=actor, before_cutoff=before_cutoff, reason=reason)
         return
     if actor in (Actor.SELF, Actor.FAMILY):
-        raise DomainError("transition_not_yours", status=current.value, target=target.value)
+        raise DomainError("transition_not_yours", status=current, target=target)
     if target not in _FORWARD[current]:
-        raise DomainError("bad_transition", status=current.value, target=target.value)
+        raise DomainError("bad_transition", status=current, target=target)
     if target is S.READY and fulfillment is Fulfillment.DELIVERY:
         raise DomainError("ready_is_for_pickup")
     if target is S.OUT_FOR_DELIVERY and fulfillment is not Fulfillment.DELIVERY:
@@ -62,11 +62,11 @@ def _check_cancel(
 ) -> None:
     if actor in (Actor.SELF, Actor.FAMILY):
         if current not in CANCELLABLE_BY_PEOPLE:
-            raise DomainError("cannot_cancel_now", status=current.value)
+            raise DomainError("cannot_cancel_now", status=current)
         if not before_cutoff:
             raise DomainError("cancel_after_cutoff")
         return
     if current not in CANCELLABLE_BY_CANTEEN:
-        raise DomainError("cannot_cancel_now", status=current.value)
+        raise DomainError("cannot_cancel_now", status=current)
     if actor is Actor.STAFF and not (reason and reason.strip()):
         raise DomainError("cancel_needs_reason")

@@ -1,0 +1,536 @@
+"""The ``zhucan`` command's contract: exit codes, JSON shapes and what people read.
+
+Most tests call ``bot.cli.run`` in-process (fast, and on the backend under test); one runs the
+installed console script in a real subprocess to prove the entry point and the demo work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.cli import run
+from tests.conftest import PEOPLE, SMALL_MENU
+
+NOW = "2026-12-01T08:00"
+"""Before the lunch cut-off (09:30) on the small menu's first day; naive = Asia/Shanghai."""
+
+DAY = "2026-12-01"
+LUNCH_MENU = ["红烧肉", "手把肉", "鸡蛋羹", "米饭"]
+ORDER_FIELDS = {
+    "id",
+    "elder",
+    "canteen",
+    "date",
+    "meal",
+    "fulfillment",
+    "status",
+    "items",
+    "price_fen",
+    "subsidy_fen",
+    "card_fen",
+    "payable_fen",
+}
+
+
+class Zhucan:
+    """``zhucan`` bound to one test database, with ``--db`` and ``--now`` appended."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+
+    def __call__(self, *args: str, now: str = NOW, db: str | None = None) -> tuple[int, str, str]:
+        """Run one command in-process; return (exit status, stdout, stderr).
+
+        argparse reports bad arguments on ``sys.stderr``, so that is captured too.
+        """
+        out, err = StringIO(), StringIO()
+        argv = [*args, "--db", db or self.db, "--now", now]
+        with contextlib.redirect_stderr(err):
+            code = run(argv, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    def json(self, *args: str, **kwargs: str) -> Any:
+        """Run a command that must succeed and parse its JSON output."""
+        code, out, err = self(*args, **kwargs)
+        assert code == 0, err
+        return json.loads(out)
+
+    def ok(self, *args: str, **kwargs: str) -> str:
+        """Run a command that must succeed; return its output."""
+        code, out, err = self(*args, **kwargs)
+        assert code == 0, err
+        return out
+
+
+@pytest.fixture(autouse=True)
+def _chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are asserted in Chinese unless a test asks for English."""
+    for name in ("ZHUCAN_LANG", "ZHUCAN_DB", "ZHUCAN_NOW"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def zhucan(db_url: str) -> Zhucan:
+    """The command on this test's empty, migrated database."""
+    return Zhucan(db_url)
+
+
+@pytest.fixture
+def shop(zhucan: Zhucan) -> Zhucan:
+    """The command on a database holding the small test canteen and its people."""
+    zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
+    zhucan.ok("people", "import", str(PEOPLE))
+    return zhucan
+
+
+def place(
+    cli: Zhucan,
+    elder: str,
+    *dishes: tuple[str, int],
+    fulfillment: str = "pickup",
+    key: str | None = None,
+) -> dict[str, Any]:
+    """Place a lunch order for 2026-12-01 and return the printed order."""
+    args = ["order", "place", "--elder", elder, "--date", DAY, "--meal", "lunch"]
+    for dish, qty in dishes or (("红烧肉", 1),):
+        args += ["--dish", dish, "--qty", str(qty)]
+    args += ["--fulfillment", fulfillment]
+    if key:
+        args += ["--key", key]
+    order: dict[str, Any] = cli.json(*args)
+    return order
+
+
+def orders(cli: Zhucan) -> list[dict[str, Any]]:
+    """Every order, as ``orders list --json`` gives them."""
+    rows: list[dict[str, Any]] = cli.json("orders", "list", "--json")
+    return rows
+
+
+def lunch_portions(cli: Zhucan) -> dict[str, int | None]:
+    """Portions left per dish on the 2026-12-01 lunch menu."""
+    (menu,) = cli.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    return {d["name"]: d["portions_left"] for d in menu["dishes"]}
+
+
+def snapshot(cli: Zhucan) -> dict[str, Any]:
+    """Orders, menus and elders: a refused command must leave all of them as they were."""
+    return {
+        "orders": orders(cli),
+        "menus": cli.json("menu", "show", "--date", DAY, "--json"),
+        "elders": cli.json("elders", "list", "--json", "--show-private"),
+    }
+
+
+def assert_one_line(err: str) -> None:
+    """A refusal is one sentence for a person, not a traceback."""
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def balanced(order: dict[str, Any]) -> bool:
+    """Price = subsidy + voucher + card + paid on the day."""
+    parts = ("subsidy_fen", "voucher_fen", "card_fen", "payable_fen")
+    return bool(order["price_fen"] == sum(order[p] for p in parts))
+
+
+# ------------------------------------------------------------------------------ menus
+
+
+def test_menu_import_then_show_as_json(zhucan: Zhucan) -> None:
+    """The imported menu reads back with prices in fen and the portion caps."""
+    out = zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
+    assert "test" in out
+    (menu,) = zhucan.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    assert (menu["canteen"], menu["date"], menu["meal"]) == ("test", DAY, "lunch")
+    dishes = {d["name"]: d for d in menu["dishes"]}
+    assert list(dishes) == LUNCH_MENU
+    assert dishes["红烧肉"]["price_fen"] == 1200
+    assert dishes["红烧肉"]["portions_left"] == 40
+    assert dishes["米饭"]["portions_left"] is None
+
+
+def test_menu_show_speaks_prices(zhucan: Zhucan) -> None:
+    """People read and hear 十二块钱, not 12.00."""
+    zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
+    out = zhucan.ok("menu", "show", "--date", DAY, "--meal", "lunch")
+    assert "红烧肉" in out
+    assert "十二块钱" in out
+    assert "一块五" in out  # 米饭 at 1.50
+    assert "还剩40份" in out
+
+
+def test_menu_export_round_trips_through_a_second_database(zhucan: Zhucan, tmp_path: Path) -> None:
+    """What export writes imports elsewhere and exports again to the very same text."""
+    zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
+    first = zhucan.ok("menu", "export")
+    exported = tmp_path / "exported.yaml"
+    exported.write_text(first, encoding="utf-8")
+
+    second = f"sqlite:///{tmp_path / 'second.db'}"
+    zhucan.ok("db", "upgrade", db=second)
+    zhucan.ok("menu", "import", str(exported), "--allow-past", db=second)
+    assert zhucan.ok("menu", "export", db=second) == first
+
+
+def test_menu_export_csv_has_a_header_and_one_row_per_menu_line(zhucan: Zhucan) -> None:
+    """The CSV form is one row per (date, meal, dish), after the documented header."""
+    zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
+    lines = zhucan.ok("menu", "export", "--format", "csv").splitlines()
+    assert lines[0].startswith("canteen,date,meal,dish,price,")
+    source = yaml.safe_load(SMALL_MENU.read_text(encoding="utf-8"))
+    assert len(lines) - 1 == sum(len(m["dishes"]) for m in source["menus"])
+    assert any(line.startswith("test,2026-12-01,lunch,红烧肉,12,") for line in lines)
+
+
+def test_malformed_menu_file_imports_nothing(zhucan: Zhucan, tmp_path: Path) -> None:
+    """A negative price refuses the whole file: no canteen, no dish, no menu."""
+    bad = tmp_path / "bad.yaml"
+    text = SMALL_MENU.read_text(encoding="utf-8")
+    assert "price: 12.0" in text
+    bad.write_text(text.replace("price: 12.0", "price: -3"), encoding="utf-8")
+    code, _out, err = zhucan("menu", "import", str(bad), "--allow-past")
+    assert code == 2
+    assert "Traceback" not in err
+    assert "bad.yaml" in err
+    assert "price" in err
+    assert "什么都没有导入" in err
+    assert zhucan.json("menu", "show", "--date", DAY, "--json") == []
+
+
+# ----------------------------------------------------------------------------- elders
+
+
+ELDER = [
+    "--name",
+    "测试老人",
+    "--phone",
+    "13800000000",
+    "--address",
+    "新华东街社区1号",
+    "--community",
+    "新华东街社区",
+]
+
+
+def test_elders_add_then_list_masks_private_details(zhucan: Zhucan) -> None:
+    """Phones are masked and addresses hidden unless --show-private is given."""
+    zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
+    args = ["--category", "高龄", "--category", "shineng:2", "--condition", "diabetes"]
+    out = zhucan.ok("elders", "add", *ELDER, *args)
+    assert "测试老人" in out
+
+    (elder,) = zhucan.json("elders", "list", "--json")
+    assert elder["name"] == "测试老人"
+    assert elder["phone"] == "138****0000"
+    assert elder["address"] is None
+    assert elder["community"] == "新华东街社区"
+    assert elder["region"] == "150102"  # the canteen's, when none is given
+    assert sorted(elder["categories"]) == ["gaoling", "shineng:2"]
+
+    (private,) = zhucan.json("elders", "list", "--json", "--show-private")
+    assert private["phone"] == "13800000000"
+    assert private["address"] == "新华东街社区1号"
+    assert private["conditions"] == ["diabetes"]
+
+
+def test_elders_add_refuses_an_unknown_category(zhucan: Zhucan) -> None:
+    """An unknown category is refused with the allowed ones, and nobody is registered."""
+    zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
+    code, out, err = zhucan("elders", "add", *ELDER, "--category", "富豪")
+    assert code == 2
+    assert out == ""
+    assert_one_line(err)
+    assert "富豪" in err
+    assert "gaoling" in err
+    assert zhucan.json("elders", "list", "--json") == []
+
+
+# ----------------------------------------------------------------------------- orders
+
+
+ORDER_K1 = [
+    "order",
+    "place",
+    "--elder",
+    "刘德福",
+    "--dish",
+    "红烧肉",
+    "--qty",
+    "2",
+    "--dish",
+    "米饭",
+    "--date",
+    DAY,
+    "--meal",
+    "lunch",
+    "--fulfillment",
+    "pickup",
+    "--key",
+    "k1",
+]
+
+
+def test_order_place_prints_the_contract_and_the_money_adds_up(shop: Zhucan) -> None:
+    """The printed order carries every contract field and its price splits exactly."""
+    order = shop.json(*ORDER_K1)
+    assert order.keys() >= ORDER_FIELDS
+    assert order["elder"] == "刘德福"
+    assert (order["canteen"], order["date"], order["meal"]) == ("test", DAY, "lunch")
+    assert (order["fulfillment"], order["status"]) == ("pickup", "placed")
+    assert order["items"] == [{"dish": "红烧肉", "qty": 2}, {"dish": "米饭", "qty": 1}]
+    assert order["price_fen"] == 2 * 1200 + 150
+    assert order["subsidy_fen"] > 0  # 低保
+    assert order["voucher_fen"] > 0  # his 3-yuan voucher
+    assert balanced(order)
+    assert lunch_portions(shop)["红烧肉"] == 38
+
+
+def test_same_key_returns_the_same_order(shop: Zhucan) -> None:
+    """A retried request with the same --key never makes a second order."""
+    first = shop.json(*ORDER_K1)
+    again = shop.json(*ORDER_K1)
+    assert again["id"] == first["id"]
+    assert again == first
+    (only,) = orders(shop)
+    assert only["id"] == first["id"]
+    assert lunch_portions(shop)["红烧肉"] == 38  # reserved once
+
+
+def _place(*tail: str) -> list[str]:
+    """An order-place command line; the tail overrides or completes the defaults."""
+    return ["order", "place", "--elder", "刘德福", "--date", DAY, "--meal", "lunch", *tail]
+
+
+REFUSALS: dict[str, tuple[list[str], str | None, list[str]]] = {
+    # name: (arguments, --now override, words the message must contain)
+    "unknown dish": (
+        _place("--dish", "佛跳墙", "--fulfillment", "pickup"),
+        None,
+        ["佛跳墙", *LUNCH_MENU],
+    ),
+    "unknown elder": (
+        [*_place("--dish", "红烧肉", "--fulfillment", "pickup"), "--elder", "无名氏"],
+        None,
+        ["无名氏", "zhucan elders list"],
+    ),
+    "closed slot": (
+        _place("--dish", "红烧肉", "--fulfillment", "pickup"),
+        "2026-12-01T10:00",
+        ["截止", "09:30"],
+    ),
+    "past date": (
+        [*_place("--dish", "红烧肉", "--fulfillment", "pickup"), "--date", "2026-11-30"],
+        None,
+        ["2026-11-30"],
+    ),
+    "unknown meal": (
+        [*_place("--dish", "红烧肉", "--fulfillment", "pickup"), "--meal", "supper"],
+        None,
+        ["supper", "lunch"],
+    ),
+    "unknown fulfillment": (
+        _place("--dish", "红烧肉", "--fulfillment", "drone"),
+        None,
+        ["drone", "pickup"],
+    ),
+    "zero quantity": (
+        _place("--dish", "红烧肉", "--qty", "0", "--fulfillment", "pickup"),
+        None,
+        ["份数", "0"],
+    ),
+    "bad now": (["orders", "list", "--json"], "notatime", ["notatime"]),
+    "cancel unknown order": (["order", "cancel", "999"], None, ["999", "zhucan orders list"]),
+    "bad month": (["report", "--month", "2026-13"], None, ["2026-13"]),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSALS), ids=list(REFUSALS))
+def test_refusals_exit_2_with_one_message_and_change_nothing(shop: Zhucan, case: str) -> None:
+    """A refused request says what is wrong in one line, exits 2 and changes nothing."""
+    args, now, words = REFUSALS[case]
+    place(shop, "赵桂芝", ("红烧肉", 1))
+    before = snapshot(shop)
+    code, out, err = shop(*args, now=now or NOW)
+    assert code == 2, (out, err)
+    assert out == ""
+    assert_one_line(err)
+    for word in words:
+        assert word in err
+    assert snapshot(shop) == before
+
+
+def test_non_numeric_quantity_is_an_argument_error(shop: Zhucan) -> None:
+    """``--qty abc`` is refused by argument parsing (exit 2) before anything is touched."""
+    before = snapshot(shop)
+    code, out, err = shop(*_place("--dish", "红烧肉", "--qty", "abc", "--fulfillment", "pickup"))
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err
+    assert "abc" in err.strip().splitlines()[-1]
+    assert snapshot(shop) == before
+
+
+def test_missing_menu_file_is_refused(shop: Zhucan) -> None:
+    """A menu file that is not there is named in the message, and nothing changes."""
+    before = snapshot(shop)
+    code, out, err = shop("menu", "import", "tests/data/no_such_menu.yaml")
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err
+    assert "no_such_menu.yaml" in err
+    assert snapshot(shop) == before
+
+
+def test_unknown_elder_in_english(shop: Zhucan, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ZHUCAN_LANG=en gives operators the same refusal in English."""
+    monkeypatch.setenv("ZHUCAN_LANG", "en")
+    code, _, err = shop(*_place("--dish", "红烧肉", "--fulfillment", "pickup"), "--elder", "无名氏")
+    assert code == 2
+    assert_one_line(err)
+    assert "No elder called '无名氏'" in err
+
+
+def test_database_without_tables_asks_for_db_upgrade(zhucan: Zhucan, tmp_path: Path) -> None:
+    """A store that was never migrated says what to run; after ``db upgrade`` it works."""
+    bare = f"sqlite:///{tmp_path / 'bare.db'}"
+    code, out, err = zhucan("menu", "show", "--json", db=bare)
+    assert code == 2
+    assert out == ""
+    assert_one_line(err)
+    assert "zhucan db upgrade" in err
+
+    assert zhucan("db", "upgrade", db=bare)[0] == 0
+    assert zhucan.json("menu", "show", "--json", db=bare) == []
+    zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past", db=bare)
+    assert len(zhucan.json("menu", "show", "--date", DAY, "--json", db=bare)) == 3
+
+
+# ------------------------------------------------------------------ cancel and status
+
+
+def test_cancel_before_cutoff_gives_the_portions_back(shop: Zhucan) -> None:
+    """An elder cancels before 09:30: the order is cancelled and its portions return."""
+    order = place(shop, "刘德福", ("红烧肉", 2))
+    assert lunch_portions(shop)["红烧肉"] == 38
+    code, out, err = shop("order", "cancel", str(order["id"]), now="2026-12-01T09:00")
+    assert code == 0, err
+    assert str(order["id"]) in out
+    (row,) = orders(shop)
+    assert row["status"] == "cancelled"
+    assert lunch_portions(shop)["红烧肉"] == 40
+
+
+def test_status_moves_on_only_along_allowed_transitions(shop: Zhucan) -> None:
+    """placed → confirmed is fine; confirmed → completed skips steps and is refused."""
+    order = place(shop, "刘德福")
+    order_id = str(order["id"])
+    assert shop("order", "status", order_id, "confirmed")[0] == 0
+    assert orders(shop)[0]["status"] == "confirmed"
+
+    code, out, err = shop("order", "status", order_id, "completed")
+    assert code == 2
+    assert out == ""
+    assert_one_line(err)
+    assert "订单现在是“已确认”，不能改成“已完成”" in err
+    assert orders(shop)[0]["status"] == "confirmed"
+
+
+# --------------------------------------------------------------------- kitchen, report
+
+
+def test_kitchen_sheet_sums_portions_and_groups_deliveries(shop: Zhucan) -> None:
+    """The kitchen sees what to cook in total and where each delivery goes."""
+    place(shop, "刘德福", ("红烧肉", 2), ("米饭", 1))
+    place(shop, "赵桂芝", ("红烧肉", 1), ("米饭", 2))
+    delivered = place(shop, "王秀兰", ("红烧肉", 1), fulfillment="delivery")
+    sheet = shop.json("kitchen", "--date", DAY, "--meal", "lunch", "--json")
+    assert sheet["portions"] == {"红烧肉": 4, "米饭": 3}
+    assert sheet["pickup"] == 2
+    assert sheet["dine_in"] == 0
+    assert sheet["orders"] == 3
+    assert list(sheet["delivery"]) == ["新华东街社区"]
+    (stop,) = sheet["delivery"]["新华东街社区"]
+    assert stop["order_id"] == delivered["id"]
+    assert stop["elder"] == "王秀兰"
+    assert stop["address"] == "新华东街社区3号楼2单元102室"
+    assert stop["phone"] == "13904710001"
+
+
+def test_monthly_report_counts_served_and_cancelled_meals(shop: Zhucan) -> None:
+    """Only the completed meal is counted as served and paid; the cancelled one is counted apart."""
+    served = place(shop, "刘德福", ("红烧肉", 1), ("米饭", 1))
+    cancelled = place(shop, "王秀兰", ("红烧肉", 1), fulfillment="delivery")
+    for status in ("confirmed", "preparing", "ready", "completed"):
+        assert shop("order", "status", str(served["id"]), status)[0] == 0
+    assert shop("order", "cancel", str(cancelled["id"]))[0] == 0
+
+    rows = shop.json("report", "--month", "2026-12", "--format", "json")
+    (total,) = [r for r in rows if r["canteen"] == "test" and r["category"] == "all"]
+    assert total["month"] == "2026-12"
+    assert total["orders"] == 2
+    assert total["meals_served"] == 1
+    assert total["cancelled"] == 1
+    assert total["missed"] == 0
+    assert total["portions_served"] == 2
+    assert total["price_fen"] == served["price_fen"]
+    assert total["subsidy_fen"] == served["subsidy_fen"]
+    assert total["voucher_fen"] == served["voucher_fen"]
+    assert total["family_card_fen"] + total["charity_card_fen"] == served["card_fen"]
+    assert total["paid_on_day_fen"] == served["payable_fen"]
+
+    csv_text = shop.ok("report", "--month", "2026-12", "--format", "csv")
+    assert csv_text.startswith("month,canteen,category,")
+    assert "2026-12,test,all," in csv_text
+
+
+# ------------------------------------------------------------------ the real command
+
+
+def test_demo_twice_in_a_real_process(tmp_path: Path) -> None:
+    """The installed ``zhucan`` runs the demo; a second run finds its order, not a new one."""
+    script = Path(sys.executable).parent / "zhucan"
+    assert script.exists(), f"console script not installed at {script}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZHUCAN_")}
+    common = ["--db", f"sqlite:///{tmp_path / 'x.db'}", "--now", NOW]
+
+    def zhucan(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(script), *args, *common],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+            check=False,
+        )
+
+    first = zhucan("demo")
+    assert first.returncode == 0, first.stderr
+    assert "今天的菜单" in first.stdout
+    assert "2026-12-01 午餐" in first.stdout
+    for part in ("原价", "补贴", "卡上扣", "还需付"):
+        assert part in first.stdout
+    assert "订好了" in first.stdout
+
+    second = zhucan("demo")
+    assert second.returncode == 0, second.stderr
+    assert "已经订过了" in second.stdout
+    assert "原价" in second.stdout
+
+    listed = zhucan("orders", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (order,) = json.loads(listed.stdout)
+    assert order["date"] == "2026-12-01"
+    assert balanced(order)

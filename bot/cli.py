@@ -196,6 +196,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "json"], default="csv")
 
     add("demo", cmd_demo, "load the demo canteen, show today's menu, place a demo order")
+
+    nlu = sub.add_parser("nlu", help="understanding").add_subparsers(dest="sub", required=True)
+    for name, handler, help_text in (
+        ("parse", cmd_nlu_parse, "understand one utterance, or one per line of stdin"),
+        ("eval", cmd_nlu_eval, "score the parser on a labelled Rasa NLU YAML file"),
+    ):
+        p = add(name, handler, help_text, nlu)
+        p.set_defaults(needs_db=False)
+        p.add_argument("--menu", help="menu file (default: the demo canteen's)")
+        p.add_argument("--today", help="the date relative words refer to (YYYY-MM-DD)")
+        p.add_argument("--backend", choices=["inprocess", "rasa"], default="inprocess")
+        p.add_argument(
+            "--rasa-url", default=os.environ.get("ZHUCAN_RASA_URL", "http://127.0.0.1:5005")
+        )
+        if name == "parse":
+            p.add_argument("--lang", choices=["zh", "mn", "auto"], default="auto")
+            p.add_argument("text", nargs="?")
+        else:
+            p.add_argument("file")
+            p.add_argument("--json", action="store_true")
+            p.add_argument("--errors", action="store_true", help="also list every wrong parse")
     return parser
 
 
@@ -635,6 +656,77 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _nlu_backend(args: argparse.Namespace, ctx: Context, menu_path: str | None) -> Any:
+    """The chosen parser with the menu it should know (a file, the store, or the demo's)."""
+    from menus.demo import CANTEEN_FILE
+    from nlu.menu import DishNames, MenuNames
+    from nlu.parser import Parser
+    from nlu.rasa_backend import RasaBackend
+
+    if menu_path is None and getattr(args, "db", None):
+        from sqlalchemy import select
+
+        from menus.models import Dish
+
+        with ctx.factory() as session:
+            rows = session.scalars(select(Dish).order_by(Dish.id))
+            menu = MenuNames(
+                tuple(DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in rows)
+            )
+    else:
+        menu_file = read_menu_file(menu_path or CANTEEN_FILE)
+        menu = MenuNames(
+            tuple(
+                DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl)
+                for d in menu_file.dishes
+            )
+        )
+    if args.backend == "rasa":
+        return RasaBackend(args.rasa_url, menu)
+    return Parser(menu)
+
+
+def cmd_nlu_parse(args: argparse.Namespace, ctx: Context) -> int:
+    """Print the parse of TEXT, or of each line of stdin, as one JSON line each."""
+    today = _date(args.today, ctx)
+    backend = _nlu_backend(args, ctx, args.menu)
+    lines = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
+    for line in lines:
+        result = backend.parse(line, today=today, lang=args.lang)
+        print(json.dumps(result, ensure_ascii=False), file=ctx.out, flush=True)
+    return 0
+
+
+def cmd_nlu_eval(args: argparse.Namespace, ctx: Context) -> int:
+    """Intent accuracy, entity precision and recall, full-parse accuracy and confusions."""
+    from nlu.data import file_today, read_examples
+    from nlu.evaluate import evaluate
+
+    path = Path(args.file)
+    try:
+        examples = read_examples(path)
+    except (OSError, ValueError) as exc:
+        raise DomainError("bad_argument", detail=f"{path.name}: {exc}") from None
+    if not examples:
+        raise DomainError("bad_argument", detail=f"{path.name} has no examples")
+    today = _date(args.today, ctx) if args.today else (file_today(path) or local_today(ctx.now))
+    beside = path.with_name("menu.yaml")
+    menu_path = args.menu or (str(beside) if beside.exists() else None)
+    backend = _nlu_backend(args, ctx, menu_path)
+    report = evaluate(lambda text: backend.parse(text, today=today), examples)
+    if args.json:
+        data = report.as_dict()
+        if args.errors:
+            data["errors"] = report.errors
+        _print_json(ctx, data)
+        return 0
+    print(report.text(), file=ctx.out)
+    if args.errors:
+        for error in report.errors:
+            print(json.dumps(error, ensure_ascii=False), file=ctx.out)
+    return 0
+
+
 # ------------------------------------------------------------------------------ main
 
 
@@ -657,7 +749,8 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
     engine = store.make_engine(url)
     ctx = Context(url=url, now=now, factory=store.session_factory(engine), lang=lang, out=out)
     try:
-        if args.run not in (cmd_db_upgrade, cmd_demo) and not _schema_ready(url):
+        needs_db = getattr(args, "needs_db", True) or bool(getattr(args, "db", None))
+        if needs_db and args.run not in (cmd_db_upgrade, cmd_demo) and not _schema_ready(url):
             raise DomainError("db_not_ready")
         return int(args.run(args, ctx))
     except DomainError as exc:

@@ -1,5 +1,7 @@
-"""Understanding what elders say, in Mandarin and Mongolian (issue: the NLU).
+"""Understanding what elders say, in Mandarin and Mongolian.
 
-Not built yet: this package is a placeholder so that the layout from the design card holds.
-It will receive the menu as data and never import ``menus``.
+``nlu.parser.Parser`` turns one utterance into Rasa's parse format (intent and entities)
+against the menu it is given as data (``nlu.menu.MenuNames``); it imports nothing from
+``menus``, ``bot``, ``voice`` or ``scheduler``. ``nlu.rasa_backend`` asks a Rasa server instead.
+Training and test data live in ``nlu/data`` in Rasa's YAML format.
 """

@@ -1,0 +1,167 @@
+"""Finding dishes in what was said: exact names and aliases first, then what a speech
+recogniser makes of them (红烧柔 → 红烧肉), matched by toneless pinyin.
+
+Ordinary words must not become dishes: a near-homophone is accepted only when the sounds match
+closely and, for two-character names, at least one character is the same (几单 ≠ 鸡蛋).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+from rapidfuzz.distance import Levenshtein
+
+from nlu.menu import MenuNames
+from nlu.text import fold, has_han
+
+FUZZY_SCAN_CHARS = 120
+
+# Initials and finals that Mandarin speakers (and recognisers) in the north confuse.
+_NEAR_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"), ("f", "h"), ("r", "l")]
+_NEAR_FINALS = [("ang", "an"), ("eng", "en"), ("ing", "in"), ("uang", "uan")]
+
+
+@dataclass(frozen=True)
+class DishMention:
+    """A dish found in the text, with the span that named it."""
+
+    name: str
+    start: int
+    end: int
+    exact: bool
+
+
+@lru_cache(maxsize=8192)
+def _syllable(char: str) -> str:
+    if not has_han(char):
+        return ""
+    return lazy_pinyin(char, style=Style.NORMAL, errors="ignore")[0] if char else ""
+
+
+def _split(syllable: str) -> tuple[str, str]:
+    for initial in ("zh", "ch", "sh"):
+        if syllable.startswith(initial):
+            return initial, syllable[len(initial) :]
+    if syllable and syllable[0] in "bpmfdtnlgkhjqxrzcsyw":
+        return syllable[0], syllable[1:]
+    return "", syllable
+
+
+def _near(a: str, b: str) -> bool:
+    """Two syllables a northern speaker or a recogniser might swap (zhou/zou, fan/fang)."""
+    if a == b:
+        return True
+    (ia, fa), (ib, fb) = _split(a), _split(b)
+    same_initial = ia == ib or (ia, ib) in _NEAR_INITIALS or (ib, ia) in _NEAR_INITIALS
+    same_final = fa == fb or (fa, fb) in _NEAR_FINALS or (fb, fa) in _NEAR_FINALS
+    return same_initial and same_final
+
+
+class DishMatcher:
+    """Finds mentions of the menu's dishes in Mandarin or Mongolian text."""
+
+    def __init__(self, menu: MenuNames) -> None:
+        self.forms: list[tuple[str, str]] = []  # (surface, canonical), longest first
+        self.folded: list[tuple[tuple[str, ...], str]] = []  # Mongolian/Cyrillic token keys
+        for dish in menu.dishes:
+            for surface in (dish.name, *dish.aliases):
+                if surface:
+                    self.forms.append((surface, dish.name))
+            for mongolian in (dish.name_mn, dish.name_mn_cyrl):
+                if mongolian:
+                    self.folded.append((tuple(fold(mongolian).split()), dish.name))
+        self.forms.sort(key=lambda f: -len(f[0]))
+        self.folded.sort(key=lambda f: -len(f[0]))
+        self.han_forms = [(s, c, [_syllable(ch) for ch in s]) for s, c in self.forms if has_han(s)]
+        # a near-homophone shares at least one character with the name: index forms by them
+        self.by_char: dict[str, list[tuple[int, int]]] = {}
+        for index, (surface, _name, _target) in enumerate(self.han_forms):
+            for offset, char in enumerate(surface):
+                self.by_char.setdefault(char, []).append((index, offset))
+
+    def find(self, text: str) -> list[DishMention]:
+        """Dish mentions in order of appearance, never overlapping."""
+        taken = [False] * len(text)
+        found: list[DishMention] = []
+        for surface, name in self.forms:
+            start = text.find(surface)
+            while start != -1:
+                end = start + len(surface)
+                if not any(taken[start:end]):
+                    found.append(DishMention(name, start, end, exact=True))
+                    for i in range(start, end):
+                        taken[i] = True
+                start = text.find(surface, end)
+        found += self._fuzzy(text, taken)
+        return sorted(found, key=lambda m: m.start)
+
+    def _fuzzy(self, text: str, taken: list[bool]) -> list[DishMention]:
+        limit = min(len(text), FUZZY_SCAN_CHARS)
+        candidates: set[tuple[int, int]] = set()
+        for position, char in enumerate(text[:limit]):
+            for index, offset in self.by_char.get(char, ()):
+                start = position - offset
+                if start >= 0 and start + len(self.han_forms[index][0]) <= limit:
+                    candidates.add((index, start))
+        if not candidates:
+            return []
+        syllables = [_syllable(ch) for ch in text[:limit]]
+        found = []
+        # longest names first, then left to right, as for exact matches
+        for index, start in sorted(candidates, key=lambda c: (-len(self.han_forms[c[0]][0]), c[1])):
+            surface, name, target = self.han_forms[index]
+            size = len(surface)
+            if size < 2 or any(taken[start : start + size]):
+                continue
+            heard = syllables[start : start + size]
+            if not all(heard):
+                continue
+            if self._sounds_like(text[start : start + size], surface, heard, target):
+                found.append(DishMention(name, start, start + size, exact=False))
+                for i in range(start, start + size):
+                    taken[i] = True
+        return found
+
+    @staticmethod
+    def _sounds_like(window: str, surface: str, heard: list[str], target: list[str]) -> bool:
+        same_chars = sum(a == b for a, b in zip(window, surface, strict=True))
+        if same_chars == 0:
+            return False
+        exact = sum(a == b for a, b in zip(heard, target, strict=True))
+        near = sum(_near(a, b) for a, b in zip(heard, target, strict=True))
+        size = len(surface)
+        if size == 2:
+            return exact == 2
+        # every sound close, at most one not identical, and enough characters in common
+        return near == size and exact >= size - 1 and same_chars >= max(1, size - 2)
+
+    def find_tokens(self, tokens: list[str]) -> list[tuple[str, int, int]]:
+        """Dishes named in folded Mongolian tokens: ``(canonical, first, last+1)`` token indexes."""
+        taken = [False] * len(tokens)
+        found = []
+        for key, name in self.folded:
+            size = len(key)
+            for start in range(0, len(tokens) - size + 1):
+                if any(taken[start : start + size]):
+                    continue
+                if tuple(tokens[start : start + size]) == key or _close(
+                    tokens[start : start + size], key
+                ):
+                    found.append((name, start, start + size))
+                    for i in range(start, start + size):
+                        taken[i] = True
+        return sorted(found, key=lambda f: f[1])
+
+
+def _close(tokens: list[str], key: tuple[str, ...]) -> bool:
+    """Token sequences equal up to one small typo per word (Cyrillic spelling varies)."""
+    for token, word in zip(tokens, key, strict=True):
+        if token == word:
+            continue
+        if len(word) < 4 or abs(len(token) - len(word)) > 1 or token[:1] != word[:1]:
+            return False
+        if Levenshtein.distance(token, word, score_cutoff=1) > 1:
+            return False
+    return True

@@ -1,0 +1,26 @@
+"""Entities as the parser reports them: Rasa's shape, with a span where there is one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class Entity:
+    """One thing understood: ``dish`` 红烧肉 at 7–10, ``quantity`` 2 (group 1), …"""
+
+    entity: str
+    value: Any
+    start: int | None = None
+    end: int | None = None
+    group: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Rasa's parse format (span and group only when known)."""
+        data: dict[str, Any] = {"entity": self.entity, "value": self.value}
+        if self.start is not None and self.end is not None:
+            data["start"], data["end"] = self.start, self.end
+        if self.group is not None:
+            data["group"] = self.group
+        return data

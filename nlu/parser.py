@@ -1,0 +1,401 @@
+"""The in-process parser: text in, Rasa-shaped intent and entities out, for the menu of now.
+
+Mandarin: dishes (exact, then by sound), then dates, times, meals, fulfillment, who it is for,
+conditions and quantities, each masking its span; the intent comes from weighted cue phrases
+and the shape of what was found, with a naive-Bayes classifier from the training data for
+sentences no cue decides. Mongolian (traditional script or Cyrillic): the same on folded words
+with the lexicon in ``data/lexicon_mn.yml``. Nothing here raises on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nlu import lexicon_zh as lex
+from nlu.classifier import DISH_TOKEN, NaiveBayes
+from nlu.data import DATA_DIR, Example, read_examples, training_files
+from nlu.dishes import DishMatcher
+from nlu.entities import Entity
+from nlu.extract_zh import Masked, find_dates, find_quantities, find_times, find_words
+from nlu.menu import MenuNames
+from nlu.text import clean, fold, has_cyrillic, has_han, has_traditional_mongolian
+
+OUT_OF_SCOPE = "out_of_scope"
+CUE_FLOOR = 1.2
+STRONG_CUE = 2.2
+ORDER_WORDS = ("订", "买", "送", "给我", "我要", "我想要", "我想吃", "我来", "帮我", "整")
+INFORMABLE = frozenset({"quantity", "meal", "date", "beneficiary"})
+_PUNCT = " ，。,.!！?？、~～…；;：:\"'“”‘’()（）"
+_PARTICLES = "的吧啊呀呢嘛哈了哦噢喔啦"
+_PATTERNS = [(re.compile(p), i, w) for p, i, w in lex.INTENT_PATTERNS]
+_TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：]+")
+
+
+class PhraseIndex:
+    """Multi-word phrases found in folded tokens; a word of four letters or more also matches
+    inflected forms that start with it (захиал- in захиалъя, захиална)."""
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, phrase: tuple[str, ...], value: str) -> None:
+        """Register a phrase with the meaning it signals."""
+        if phrase:
+            self.by_first.setdefault(phrase[0], []).append((phrase, value))
+
+    def find(self, tokens: list[str]) -> list[tuple[str, int, int]]:
+        """``(value, first, last+1)`` for every phrase present."""
+        found = []
+        for i, token in enumerate(tokens):
+            keys = [token] + [token[:n] for n in range(4, len(token))]
+            for key in keys:
+                for phrase, value in self.by_first.get(key, ()):
+                    if key != token and len(phrase[0]) < 4:
+                        continue
+                    end = i + len(phrase)
+                    if end <= len(tokens) and all(
+                        t == p or (len(p) >= 4 and t.startswith(p))
+                        for t, p in zip(tokens[i + 1 : end], phrase[1:], strict=True)
+                    ):
+                        found.append((value, i, end))
+        return found
+
+
+@dataclass
+class MongolianLexicon:
+    """Folded Mongolian cue words (both scripts) by meaning."""
+
+    intents: PhraseIndex = field(default_factory=PhraseIndex)
+    numbers: dict[str, int] = field(default_factory=dict)
+    dates: dict[str, int] = field(default_factory=dict)
+    meals: dict[str, str] = field(default_factory=dict)
+    fulfillment: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    @staticmethod
+    def load(path: Path) -> MongolianLexicon:
+        """Read ``lexicon_mn.yml``; an absent file gives an empty lexicon."""
+        lexicon = MongolianLexicon()
+        if not path.exists():
+            return lexicon
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for intent, words in (data.get("intents") or {}).items():
+            for word in words or []:
+                lexicon.intents.add(tuple(fold(str(word)).split()), str(intent))
+        for value, words in (data.get("numbers") or {}).items():
+            for word in words or []:
+                lexicon.numbers[fold(str(word))] = int(value)
+        for days, words in (data.get("dates") or {}).items():
+            for word in words or []:
+                lexicon.dates[fold(str(word))] = int(days)
+        for meal, words in (data.get("meals") or {}).items():
+            for word in words or []:
+                lexicon.meals[fold(str(word))] = str(meal)
+        for mode, words in (data.get("fulfillment") or {}).items():
+            for word in words or []:
+                lexicon.fulfillment[tuple(fold(str(word)).split())] = str(mode)
+        return lexicon
+
+
+class Parser:
+    """Understands one utterance at a time against the current menu."""
+
+    def __init__(self, menu: MenuNames, examples: list[Example] | None = None) -> None:
+        self.menu = menu
+        self.dishes = DishMatcher(menu)
+        if examples is None:
+            examples = [e for path in training_files() for e in read_examples(path)]
+        zh = [(_mask_dishes(e), e.intent) for e in examples if not _is_mongolian(e.text)]
+        mn = [(fold(_mask_dishes(e)), e.intent) for e in examples if _is_mongolian(e.text)]
+        self.zh_model = NaiveBayes(zh)
+        self.mn_model = NaiveBayes(mn)
+        self.mn_lexicon = MongolianLexicon.load(DATA_DIR / "lexicon_mn.yml")
+        self.parse("明天中午要两份红烧肉", today=date(2026, 1, 1))  # load pinyin tables now
+
+    def parse(self, text: str, *, today: date, lang: str = "auto") -> dict[str, Any]:
+        """Rasa's parse format: text, lang, intent {name, confidence}, entities."""
+        try:
+            cleaned = clean(text if isinstance(text, str) else "")
+        except Exception:
+            cleaned = ""
+        said = text[: len(cleaned)] if isinstance(text, str) else ""
+        chosen = lang if lang in ("zh", "mn") else ("mn" if _is_mongolian(cleaned) else "zh")
+        if not cleaned.strip() or not _has_words(cleaned):
+            return _result(said, chosen, OUT_OF_SCOPE, 0.1, [])
+        if chosen == "mn":
+            intent, confidence, entities = self._parse_mn(cleaned, today)
+        else:
+            intent, confidence, entities = self._parse_zh(cleaned, today)
+        return _result(said, chosen, intent, confidence, entities)
+
+    # ------------------------------------------------------------------ Mandarin
+
+    def _parse_zh(self, text: str, today: date) -> tuple[str, float, list[Entity]]:
+        masked = Masked(text)
+        mentions = self.dishes.find(text)
+        for mention in mentions:
+            masked.take(mention.start, mention.end)
+        entities: list[Entity] = [
+            Entity("dish", m.name, m.start, m.end, group=i + 1) for i, m in enumerate(mentions)
+        ]
+        entities += find_times(masked)
+        entities += find_dates(masked, today)
+        entities += find_words(masked, lex.MEALS, "meal")
+        entities += find_words(masked, lex.FULFILLMENT, "fulfillment")
+        entities += find_words(masked, lex.BENEFICIARY, "beneficiary")
+        entities += find_words(masked, lex.CONDITIONS, "condition")
+        quantities = find_quantities(masked, [(m.start, m.end) for m in mentions])
+        entities += _group_quantities(quantities, entities)
+        intent, confidence = self._intent_zh(text, entities)
+        return intent, confidence, _ordered(entities)
+
+    def _intent_zh(self, text: str, entities: list[Entity]) -> tuple[str, float]:
+        kinds = {e.entity for e in entities}
+        bare = text.strip(_PUNCT)
+        core = _strip_fillers(bare).strip(_PUNCT + _PARTICLES)
+        if core.lower() in lex.AFFIRM_WORDS or bare.lower() in lex.AFFIRM_WORDS:
+            return "affirm", 0.95
+        if core.lower() in lex.DENY_WORDS or bare.lower() in lex.DENY_WORDS:
+            return "deny", 0.95
+        scores: dict[str, float] = {}
+        for phrase, intent, weight in lex.INTENT_CUES:
+            if phrase in text and weight > scores.get(intent, 0.0):
+                scores[intent] = weight
+        for pattern, intent, weight in _PATTERNS:
+            if weight > scores.get(intent, 0.0) and pattern.search(text):
+                scores[intent] = weight
+        if "time" in kinds and scores.get("set_reminder"):
+            scores["set_reminder"] += 1.0
+        if "condition" in kinds:
+            scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.7)
+        asked = {i: w for i, w in scores.items() if i != "order_meal"}
+        best_asked = max(asked.items(), key=lambda kv: kv[1], default=("", 0.0))
+        if best_asked[1] >= STRONG_CUE:
+            return best_asked[0], _confidence(best_asked[1])
+        shaped = _shape_intent(text, kinds, _leftover(text, entities))
+        if shaped is not None and shaped[0] != "order_meal":
+            return shaped
+        guess, probability = self.zh_model.predict(_mask_entities(text, entities))[0]
+        if shaped is not None:
+            # an order shape, unless the classifier is sure it is something else
+            if guess not in ("order_meal", "inform", OUT_OF_SCOPE) and probability >= 0.9:
+                return guess, round(0.4 + 0.4 * probability, 3)
+            return shaped
+        if scores:
+            intent, best = max(scores.items(), key=lambda kv: kv[1])
+            if best >= CUE_FLOOR:
+                return intent, _confidence(best)
+        if not has_han(text):
+            return OUT_OF_SCOPE, 0.2
+        masked_text = _mask_entities(text, entities)
+        intent, probability = self.zh_model.predict(masked_text)[0]
+        familiar = len(text) <= 60 and self.zh_model.coverage(masked_text) >= 0.5
+        if intent != OUT_OF_SCOPE and probability >= 0.6 and familiar:
+            return intent, round(0.4 + 0.4 * probability, 3)
+        return OUT_OF_SCOPE, round(0.3 if intent == OUT_OF_SCOPE else 0.25, 3)
+
+    # ----------------------------------------------------------------- Mongolian
+
+    def _parse_mn(self, text: str, today: date) -> tuple[str, float, list[Entity]]:
+        spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        tokens = [fold(text[s:e]) for s, e in spans]
+        entities: list[Entity] = []
+        taken = [False] * len(tokens)
+        for i, (name, first, last) in enumerate(self.dishes.find_tokens(tokens)):
+            entities.append(Entity("dish", name, spans[first][0], spans[last - 1][1], group=i + 1))
+            for k in range(first, last):
+                taken[k] = True
+        lexicon = self.mn_lexicon
+        for key, mode in lexicon.fulfillment.items():
+            for k in _find_sequence(tokens, key, taken):
+                entities.append(
+                    Entity("fulfillment", mode, spans[k][0], spans[k + len(key) - 1][1])
+                )
+        quantities = []
+        for k, token in enumerate(tokens):
+            if taken[k]:
+                continue
+            if token in lexicon.numbers or token.isdigit():
+                value = lexicon.numbers.get(token) or int(token)
+                if 0 < value <= 99:
+                    quantities.append(Entity("quantity", value, spans[k][0], spans[k][1]))
+                    taken[k] = True
+            elif token in lexicon.dates:
+                day = today + timedelta(days=lexicon.dates[token])
+                entities.append(Entity("date", day.isoformat(), spans[k][0], spans[k][1]))
+                taken[k] = True
+            elif token in lexicon.meals:
+                entities.append(Entity("meal", lexicon.meals[token], spans[k][0], spans[k][1]))
+                taken[k] = True
+        entities += _group_quantities(quantities, entities)
+        kinds = {e.entity for e in entities}
+        scores: dict[str, float] = {}
+        for intent, first, last in lexicon.intents.find(tokens):
+            scores[intent] = max(scores.get(intent, 0.0), 2.0 + 0.3 * (last - first))
+        if "dish" in kinds and not ({"cancel_order", "ask_price", "ask_menu"} & set(scores)):
+            scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
+        if kinds == {"fulfillment"} and max(scores.values(), default=0) < 2.5:
+            scores["choose_fulfillment"] = 2.6
+        if scores:
+            intent, best = max(scores.items(), key=lambda kv: kv[1])
+            return intent, round(min(0.97, 0.5 + 0.15 * best), 3), _ordered(entities)
+        joined = " ".join(tokens)
+        intent, probability = self.mn_model.predict(joined)[0]
+        familiar = len(tokens) <= 15 and self.mn_model.coverage(joined) >= 0.5
+        if intent != OUT_OF_SCOPE and probability >= 0.6 and familiar:
+            return intent, round(0.35 + 0.4 * probability, 3), _ordered(entities)
+        return OUT_OF_SCOPE, 0.25, _ordered(entities)
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _confidence(score: float) -> float:
+    return round(min(0.99, 0.5 + 0.15 * score), 3)
+
+
+def _shape_intent(text: str, kinds: set[str], leftover: str) -> tuple[str, float] | None:
+    """The intent the entities imply when no question or request cue is strong.
+
+    A dish with a verb or with any detail (day, meal, count, who, how) is an order; a bare
+    dish (就要红烧肉) or a bare detail (两份, 中午的) answers a question; how to get the meal
+    alone chooses the fulfillment.
+    """
+    if "dish" in kinds:
+        detail = kinds & {"date", "meal", "fulfillment", "beneficiary"}
+        asked_for = any(word in text for word in ORDER_WORDS)
+        if detail or asked_for:
+            return "order_meal", 0.96
+        if len(leftover) <= 2:
+            return "inform", 0.9
+        return "order_meal", 0.7
+    if kinds == {"fulfillment"} or (
+        kinds
+        and kinds <= {"fulfillment", "meal", "date"}
+        and "fulfillment" in kinds
+        and len(leftover) <= 3
+    ):
+        return "choose_fulfillment", 0.93
+    if "订" in text and kinds & (INFORMABLE | {"fulfillment"}):
+        return "order_meal", 0.9
+    if kinds and kinds <= INFORMABLE and len(leftover) <= 2:
+        return "inform", 0.92
+    return None
+
+
+def _result(
+    text: str, lang: str, intent: str, confidence: float, entities: list[Entity]
+) -> dict[str, Any]:
+    if intent == OUT_OF_SCOPE:
+        confidence = min(confidence, 0.5)  # "not for us" is never a confident understanding
+    return {
+        "text": text,
+        "lang": lang,
+        "intent": {"name": intent, "confidence": confidence},
+        "entities": [e.to_json() for e in entities],
+    }
+
+
+def _is_mongolian(text: str) -> bool:
+    return (has_traditional_mongolian(text) or has_cyrillic(text)) and not has_han(text)
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _strip_fillers(text: str) -> str:
+    for filler in lex.FILLERS:
+        text = text.replace(filler, "")
+    return text
+
+
+def _leftover(text: str, entities: list[Entity]) -> str:
+    """What is left of the sentence once entities, fillers and particles are removed."""
+    chars = list(text)
+    for e in entities:
+        if e.start is not None and e.end is not None:
+            for i in range(e.start, e.end):
+                chars[i] = " "
+    rest = _strip_fillers("".join(chars))
+    for word in (
+        "就要",
+        "要",
+        "来",
+        "就",
+        "给",
+        "份",
+        "个",
+        "碗",
+        "吧",
+        "的",
+        "是",
+        "了",
+        "我",
+        "点",
+    ):
+        rest = rest.replace(word, "")
+    return "".join(ch for ch in rest if ch not in _PUNCT + _PARTICLES)
+
+
+def _mask_entities(text: str, entities: list[Entity]) -> str:
+    chars = list(text)
+    for e in entities:
+        if e.entity == "dish" and e.start is not None and e.end is not None:
+            chars[e.start] = DISH_TOKEN
+            for i in range(e.start + 1, e.end):
+                chars[i] = ""
+    return "".join(chars)
+
+
+def _mask_dishes(example: Example) -> str:
+    """Training text with dish spans replaced by one placeholder (menu-independent)."""
+    text = example.text
+    for entity in sorted(example.entities, key=lambda e: -int(e["start"])):
+        if entity["entity"] == "dish":
+            text = text[: entity["start"]] + DISH_TOKEN + text[entity["end"] :]
+    return text
+
+
+def _group_quantities(quantities: list[Entity], entities: list[Entity]) -> list[Entity]:
+    """Give each quantity the group of the dish it counts: the next dish within a few
+    characters (两份红烧肉), else the dish just before it (红烧肉来俩)."""
+    dishes = [e for e in entities if e.entity == "dish"]
+    used: set[int] = set()
+    for quantity in quantities:
+        q_start, q_end = quantity.start or 0, quantity.end or 0
+        after = [d for d in dishes if (d.start or 0) >= q_end and (d.start or 0) - q_end <= 6]
+        before = [d for d in dishes if (d.end or 0) <= q_start and q_start - (d.end or 0) <= 4]
+        for dish in sorted(after, key=lambda d: d.start or 0) + sorted(
+            before, key=lambda d: -(d.end or 0)
+        ):
+            if dish.group is not None and dish.group not in used:
+                quantity.group = dish.group
+                used.add(dish.group)
+                break
+    return quantities
+
+
+def _ordered(entities: list[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: e.start if e.start is not None else 10**6)
+
+
+def _find_sequence(tokens: list[str], key: tuple[str, ...], taken: list[bool]) -> list[int]:
+    found = []
+    size = len(key)
+    for i in range(len(tokens) - size + 1):
+        if any(taken[i : i + size]):
+            continue
+        window = tokens[i : i + size]
+        if all(
+            t == p or (len(p) >= 4 and t.startswith(p)) for t, p in zip(window, key, strict=True)
+        ):
+            found.append(i)
+            for k in range(i, i + size):
+                taken[k] = True
+    return found

@@ -1,0 +1,93 @@
+"""Cleaning what people say before anything tries to understand it.
+
+Why: speech recognisers and phone keyboards produce full-width digits, stray control
+characters, emoji and, for traditional Mongolian, several encodings of what looks like the same
+word. Matching works on a cleaned, folded form; spans refer back to the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 400
+"""Nobody orders lunch in more than a few sentences; longer input is cut, never an error."""
+
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u3000]+")
+
+# Traditional Mongolian: variation selectors and the vowel separator change the glyph, not the
+# word; the narrow no-break space joins a case suffix. Look-alike letters are folded to one.
+_MN_DROP = dict.fromkeys(map(ord, "\u180b\u180c\u180d\u180f\u200c\u200d"), None)
+_MN_SPACE = {ord("\u180e"): " ", ord("\u202f"): " ", ord("\u00a0"): " "}
+_MN_FOLD = str.maketrans(
+    {
+        "\u1821": "\u1820",  # e → a (same medial glyph)
+        "\u1824": "\u1823",  # u → o
+        "\u1825": "\u1823",  # ö → o
+        "\u1826": "\u1823",  # ü → o
+        "\u1832": "\u1833",  # t → d
+        "\u182c": "\u182d",  # q → g
+        "\u1836": "\u1822",  # y → i
+        "\u1827": "\u1821",  # ee → e (then a)
+        "\u1837": "\u1837",
+    }
+)
+_CYRILLIC_FOLD = str.maketrans({"ё": "е", "ө": "о", "ү": "у", "й": "и", "ъ": "", "ь": ""})
+
+
+def clean(text: str) -> str:
+    """The text cut to ``MAX_CHARS``, with the same length and offsets as what was said.
+
+    Full-width digits and letters become ASCII (one character each), control characters and
+    line breaks become spaces; nothing is removed, so entity spans point into the original
+    text. Mongolian-block characters are left exactly as written.
+    """
+    out = []
+    for char in text[:MAX_CHARS]:
+        if _CONTROL.match(char) or char in "\r\n\t\v\f":
+            out.append(" ")
+        elif "\uff01" <= char <= "\uff5e" and char not in "\uff0c\uff01\uff1f\uff1a\uff1b":
+            folded = unicodedata.normalize("NFKC", char)
+            out.append(folded if len(folded) == 1 else char)
+        elif char == "\u3000":
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def has_traditional_mongolian(text: str) -> bool:
+    """Any letter of the Mongolian block."""
+    return any("\u1820" <= ch <= "\u18aa" for ch in text)
+
+
+def has_cyrillic(text: str) -> bool:
+    """Any Cyrillic letter."""
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def has_han(text: str) -> bool:
+    """Any Chinese character."""
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+
+
+def fold_mongolian(text: str) -> str:
+    """A matching key for traditional script: no selectors, suffixes split, look-alikes merged.
+
+    Two spellings that look the same on screen get the same key; so do a few that don't
+    (o/u), which is acceptable for matching a small vocabulary.
+    """
+    text = text.translate(_MN_DROP).translate(_MN_SPACE)
+    text = text.translate(_MN_FOLD)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_cyrillic(text: str) -> str:
+    """A matching key for Cyrillic Mongolian: lower case, ө/ү and soft signs folded."""
+    return _SPACES.sub(" ", text.lower().translate(_CYRILLIC_FOLD)).strip()
+
+
+def fold(text: str) -> str:
+    """The matching key for any text: Mongolian scripts folded, Latin lower-cased."""
+    return fold_cyrillic(fold_mongolian(text))

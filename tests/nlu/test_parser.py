@@ -1,0 +1,84 @@
+"""The parser on hand-written cases (one data file, one parametrised test), hostile input,
+and the contract's shape. Cases use the demo menu; today is 2026-12-01 (a Tuesday)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from menus.demo import CANTEEN_FILE
+from menus.menufile import read_menu_file
+from nlu.menu import DishNames, MenuNames
+from nlu.parser import Parser
+
+TODAY = date(2026, 12, 1)
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def parser() -> Parser:
+    """The parser with the demo menu and the shipped training data."""
+    menu = read_menu_file(CANTEEN_FILE)
+    names = tuple(
+        DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in menu.dishes
+    )
+    return Parser(MenuNames(names))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"] for c in CASES])
+def test_case(parser: Parser, case: dict[str, Any]) -> None:
+    """Intent, the listed entities, and each dish with its quantity (by shared group)."""
+    result = parser.parse(case["text"], today=TODAY)
+    assert result["intent"]["name"] == case["intent"], result
+    assert result["lang"] == case.get("lang", "zh")
+    found = {(e["entity"], str(e["value"])) for e in result["entities"]}
+    for entity, value in (case.get("entities") or {}).items():
+        assert (entity, str(value)) in found, result
+    if "dishes" in case:
+        dishes = {e["group"]: e["value"] for e in result["entities"] if e["entity"] == "dish"}
+        counts = {e["group"]: e["value"] for e in result["entities"] if e["entity"] == "quantity"}
+        got = {name: counts.get(group) for group, name in dishes.items()}
+        assert got == (case["dishes"] or {}), result
+
+
+def test_spans_point_into_the_text(parser: Parser) -> None:
+    """Every span's characters are the words that were said."""
+    text = "明天中午要两份红烧柔，送到家"
+    result = parser.parse(text, today=TODAY)
+    spans = {e["entity"]: text[e["start"] : e["end"]] for e in result["entities"] if "start" in e}
+    assert spans == {"date": "明天", "meal": "中午", "quantity": "两", "dish": "红烧柔",
+                     "fulfillment": "送到家"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "😀😀😀", "\x00\x01\x02", "天" * 10_000, "<script>alert(1)</script>",
+     "'; DROP TABLE orders; --", "\u202e\u200b\ufeff", "ᠠ" * 5000, "ж" * 5000, "1234567890" * 50,
+     "how is the weather", "放首歌听听"],
+)  # fmt: skip
+def test_odd_input_is_out_of_scope_never_an_error(parser: Parser, text: str) -> None:
+    """Empty, huge, emoji, control characters, injection: low-confidence out_of_scope."""
+    result = parser.parse(text, today=TODAY)
+    assert result["intent"]["name"] == "out_of_scope", result
+    assert result["intent"]["confidence"] <= 0.5
+    assert len(result["text"]) <= 400
+
+
+def test_ordinary_words_are_not_dishes(parser: Parser) -> None:
+    """Words that sound a little like dishes stay words (几单 is not 鸡蛋)."""
+    for text in ("订几单", "我想问问明天几点送", "米饭不够了吗你说", "帮我查查订单"):
+        dishes = [e for e in parser.parse(text, today=TODAY)["entities"] if e["entity"] == "dish"]
+        assert all(d["value"] == "米饭" for d in dishes), (text, dishes)
+
+
+def test_a_new_menu_needs_no_retraining() -> None:
+    """Dishes come from the menu given now, whatever the training data named."""
+    parser = Parser(MenuNames((DishNames("宫保鸡丁", ("宫爆鸡丁",)), DishNames("酸汤饺子"))))
+    result = parser.parse("明天要一份宫保鸡丁和两碗酸汤饺子", today=TODAY)
+    pairs = {e["value"] for e in result["entities"] if e["entity"] == "dish"}
+    assert pairs == {"宫保鸡丁", "酸汤饺子"}
+    assert result["intent"]["name"] == "order_meal"

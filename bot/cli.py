@@ -24,15 +24,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import texts
 from bot.texts import say, spoken_yuan
 from menus import db as store
-from menus.clock import cutoff_at, format_hhmm, local_today, parse_now
+from menus.clock import cutoff_at, local_today, parse_now
 from menus.demo import DEMO_ELDER, demo_canteen, load_demo
 from menus.errors import DomainError
 from menus.menu_store import export_menu_file, get_canteen, import_menu_file, load_menus, slot_times
 from menus.menufile import dump_csv, dump_yaml, read_menu_file
-from menus.models import Canteen, Menu, Order
+from menus.models import Canteen, Menu
 from menus.orders import (
     OrderLine,
     OrderRequest,
+    OrderSummary,
     cancel_order,
     list_orders,
     order_view,
@@ -509,7 +510,7 @@ def cmd_orders_list(args: argparse.Namespace, ctx: Context) -> int:
     day = _date(args.date, ctx) if args.date else None
     meal = _vocab(MealSlot, args.meal)
     with ctx.factory() as session:
-        rows = [order_view(o) for o in list_orders(session, day, meal)]
+        rows = [order_view(OrderSummary.of(o)) for o in list_orders(session, day, meal)]
     if args.json:
         _print_json(ctx, rows)
         return 0
@@ -595,7 +596,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def read_back(order: Order, today: date) -> str:
+def read_back(order: OrderSummary, today: date) -> str:
     """The order read back with every part of its price, as the dialogue will say it."""
     items = "、".join(f"{i.dish_name}{texts.spoken_number(i.qty)}份" for i in order.items)
     voucher = (
@@ -603,7 +604,7 @@ def read_back(order: Order, today: date) -> str:
     )
     return say(
         "order_read_back",
-        elder=order.elder.name,
+        elder=order.elder_name,
         when=_when_words(order.date, MealSlot(order.meal), today),
         mode=label_zh(Fulfillment(order.fulfillment)),
         items=items,
@@ -615,17 +616,16 @@ def read_back(order: Order, today: date) -> str:
     )
 
 
-def serve_words(order: Order, today: date) -> str:
+def serve_words(order: OrderSummary, today: date) -> str:
     """When and where the meal will be ready."""
-    times = slot_times(order.canteen, MealSlot(order.meal))
-    if times is None:
+    if order.serve_start is None or order.serve_end is None:
         return ""
     delta = (order.date - today).days
     day = texts.DAY_WORDS.get(delta) or f"{order.date.month}月{order.date.day}日"
     key = {"delivery": "serve_delivery", "pickup": "serve_pickup"}.get(
         order.fulfillment, "serve_dine_in"
     )
-    return say(key, day=day, start=format_hhmm(times.serve_start), end=format_hhmm(times.serve_end))
+    return say(key, day=day, start=order.serve_start, end=order.serve_end)
 
 
 def _next_open_slot(

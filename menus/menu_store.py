@@ -170,11 +170,17 @@ def _replace_items(
 def get_canteen(session: Session, code: str | None = None) -> Canteen:
     """The canteen with this code, or the only canteen when no code is given."""
     if code:
-        canteen = session.scalar(select(Canteen).where(Canteen.code == code))
+        canteen = session.scalar(
+            select(Canteen).where(Canteen.code == code).options(selectinload(Canteen.slots))
+        )
         if canteen is None:
             raise DomainError("unknown_canteen", code=code)
         return canteen
-    canteens = list(session.scalars(select(Canteen).order_by(Canteen.code).limit(10)))
+    canteens = list(
+        session.scalars(
+            select(Canteen).order_by(Canteen.code).limit(10).options(selectinload(Canteen.slots))
+        )
+    )
     if not canteens:
         raise DomainError("no_canteen")
     if len(canteens) > 1:
@@ -203,7 +209,8 @@ def load_menus(
 ) -> list[Menu]:
     """Menus with their items and dishes, in date and meal order."""
     query = select(Menu).options(
-        selectinload(Menu.items).selectinload(MenuItem.dish), selectinload(Menu.canteen)
+        selectinload(Menu.items).selectinload(MenuItem.dish),
+        selectinload(Menu.canteen).selectinload(Canteen.slots),
     )
     if canteen_ids is not None:
         query = query.where(Menu.canteen_id.in_(canteen_ids))
@@ -217,14 +224,18 @@ def load_menus(
     return menus
 
 
-def find_menu_item(menu: Menu, said: str) -> MenuItem | None:
-    """The item a person meant: by name, alias, or Mongolian name (either script)."""
+def names_match(said: str, names: Sequence[str | None]) -> bool:
+    """Whether ``said`` is one of a dish's names (exactly, or ignoring case for Cyrillic)."""
     wanted = clean(said)
     folded = wanted.casefold()
+    return any(n and (n == wanted or n.casefold() == folded) for n in names)
+
+
+def find_menu_item(menu: Menu, said: str) -> MenuItem | None:
+    """The item a person meant: by name, alias, or Mongolian name (either script)."""
     for item in menu.items:
         dish = item.dish
-        names = [dish.name, *dish.aliases, dish.name_mn or "", dish.name_mn_cyrl or ""]
-        if wanted in names or folded in (n.casefold() for n in names if n):
+        if names_match(said, [dish.name, *dish.aliases, dish.name_mn, dish.name_mn_cyrl]):
             return item
     return None
 

@@ -83,7 +83,6 @@ class Canteen(Base):
         back_populates="canteen",
         cascade="all, delete-orphan",
         order_by="CanteenSlot.id",
-        lazy="selectin",
     )
 
 
@@ -166,7 +165,7 @@ class Person(Base):
     lang: Mapped[str] = mapped_column(String(4), default="zh")
     created_at: Mapped[datetime]
     elder: Mapped[ElderProfile | None] = relationship(
-        back_populates="person", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="person", cascade="all, delete-orphan"
     )
 
 
@@ -183,12 +182,8 @@ class ElderProfile(Base):
     birth_year: Mapped[int | None] = mapped_column(Integer)
     dietary_notes: Mapped[str | None] = mapped_column(Text)
     person: Mapped[Person] = relationship(back_populates="elder")
-    categories: Mapped[list[ElderCategoryRow]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
-    )
-    conditions: Mapped[list[ElderConditionRow]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
-    )
+    categories: Mapped[list[ElderCategoryRow]] = relationship(cascade="all, delete-orphan")
+    conditions: Mapped[list[ElderConditionRow]] = relationship(cascade="all, delete-orphan")
 
 
 class ElderCategoryRow(Base):
@@ -345,8 +340,8 @@ class Order(Base):
     events: Mapped[list[OrderEvent]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderEvent.id"
     )
-    elder: Mapped[Person] = relationship(foreign_keys=[elder_id], lazy="selectin")
-    canteen: Mapped[Canteen] = relationship(lazy="selectin")
+    elder: Mapped[Person] = relationship(foreign_keys=[elder_id])
+    canteen: Mapped[Canteen] = relationship()
 
 
 class OrderItem(Base):

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from menus.clock import cutoff_at, format_hhmm, local_today
+from menus import order_sql as sql
+from menus.clock import SlotTimes, cutoff_at, format_hhmm, local_today, parse_hhmm
 from menus.db import unit_of_work
 from menus.errors import DomainError
-from menus.menu_store import find_menu_item, get_canteen, load_menus, slot_times
+from menus.menu_store import names_match, slot_times
 from menus.models import (
     Canteen,
     Card,
@@ -29,13 +30,9 @@ from menus.models import (
     MenuItem,
     Order,
     OrderEvent,
-    OrderItem,
-    Person,
     StaffMember,
-    SubsidyPolicyRow,
     Voucher,
 )
-from menus.people import elder_categories
 from menus.pricing import (
     CardBalance,
     PriceBreakdown,
@@ -74,9 +71,76 @@ class OrderRequest:
     delivery_address: str | None = None
 
 
+@dataclass(frozen=True)
+class ItemSummary:
+    """A dish and how many portions, at the price it had when ordered."""
+
+    dish_name: str
+    qty: int
+    unit_price_fen: int
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    """An order as the channels show and read it back: every part of its price, the elder's
+    name, the canteen, and when the meal is served. Plain data, usable after the session."""
+
+    id: int
+    idempotency_key: str
+    elder_id: int
+    elder_name: str
+    placed_by_id: int | None
+    placed_by_role: str
+    canteen_id: int
+    canteen_code: str
+    canteen_name: str
+    date: date
+    meal: str
+    fulfillment: str
+    delivery_address: str | None
+    status: str
+    price_fen: int
+    subsidy_fen: int
+    voucher_fen: int
+    card_fen: int
+    payable_fen: int
+    items: tuple[ItemSummary, ...]
+    serve_start: str | None
+    serve_end: str | None
+
+    @staticmethod
+    def of(order: Order) -> OrderSummary:
+        """From a stored order loaded with its items, elder and canteen (and its slots)."""
+        times = slot_times(order.canteen, MealSlot(order.meal))
+        return OrderSummary(
+            id=order.id,
+            idempotency_key=order.idempotency_key,
+            elder_id=order.elder_id,
+            elder_name=order.elder.name,
+            placed_by_id=order.placed_by_id,
+            placed_by_role=order.placed_by_role,
+            canteen_id=order.canteen_id,
+            canteen_code=order.canteen.code,
+            canteen_name=order.canteen.name,
+            date=order.date,
+            meal=order.meal,
+            fulfillment=order.fulfillment,
+            delivery_address=order.delivery_address,
+            status=order.status,
+            price_fen=order.price_fen,
+            subsidy_fen=order.subsidy_fen,
+            voucher_fen=order.voucher_fen,
+            card_fen=order.card_fen,
+            payable_fen=order.payable_fen,
+            items=tuple(ItemSummary(i.dish_name, i.qty, i.unit_price_fen) for i in order.items),
+            serve_start=format_hhmm(times.serve_start) if times else None,
+            serve_end=format_hhmm(times.serve_end) if times else None,
+        )
+
+
 def place_order_once(
     factory: sessionmaker[Session], request: OrderRequest, now: datetime
-) -> tuple[Order, bool]:
+) -> tuple[OrderSummary, bool]:
     """Place an order in its own transaction; ``(order, created)``.
 
     If another process stored the same idempotency key first, its order is returned and
@@ -90,68 +154,136 @@ def place_order_once(
             existing = _by_key(session, request.idempotency_key)
             if existing is None:
                 raise
-            return existing, False
+            return OrderSummary.of(existing), False
     return order, created
 
 
-def place_order(session: Session, request: OrderRequest, now: datetime) -> tuple[Order, bool]:
-    """Check every rule, reserve portions, price, charge, and store the order and its history."""
-    existing = _by_key(session, request.idempotency_key)
-    if existing is not None:
-        return existing, False
+@dataclass(frozen=True)
+class _Elder:
+    """What placing an order needs to know about the elder."""
 
-    elder = session.scalar(
-        select(Person)
-        .where(Person.id == request.elder_id, Person.kind == "elder")
-        .with_for_update()
-    )
-    if elder is None or elder.elder is None:
-        raise DomainError("unknown_elder", who=request.elder_id)
-    canteen = get_canteen(session, request.canteen_code)
-    _check_actor(session, request, elder, canteen)
+    id: int
+    name: str
+    region: str
+    address: str
+    community: str | None
+    categories: dict[ElderCategory, int | None]
+
+
+@dataclass(frozen=True)
+class _Canteen:
+    """The canteen and the one meal slot the order is for."""
+
+    id: int
+    code: str
+    name: str
+    modes: list[str]
+    delivery_area: list[str]
+    slot: SlotTimes | None
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A menu line chosen for the order."""
+
+    item_id: int
+    dish_id: int
+    dish: str
+    price_fen: int
+    capped: bool
+    qty: int
+
+
+def place_order(
+    session: Session, request: OrderRequest, now: datetime
+) -> tuple[OrderSummary, bool]:
+    """Check every rule, reserve portions, price, charge, and store the order and its history.
+
+    Why prebuilt statements (``menus.order_sql``) on the session's connection: this is the
+    busiest path of the service, and ORM object graphs cost more than the rules they serve.
+    """
+    conn = session.connection()
+    existing_id = conn.execute(sql.ORDER_BY_KEY, {"p_key": request.idempotency_key}).scalar()
+    if existing_id is not None:
+        return OrderSummary.of(get_order(session, existing_id, lock=False)), False
+
+    elder = _load_elder(conn, request.elder_id)
+    canteen = _load_canteen(conn, request.canteen_code, request.meal)
+    _check_actor(session, request, elder.id, canteen.id)
     lines = _check_lines(request.lines)
-
     if request.day < local_today(now):
         raise DomainError("past_date", date=request.day.isoformat())
-    times = slot_times(canteen, request.meal)
-    menus = load_menus(session, [canteen.id], request.day, request.meal)
-    if times is None or not menus:
+    params = {"p_canteen": canteen.id, "p_day": request.day, "p_meal": request.meal.value}
+    rows = list(conn.execute(sql.MENU_LINES, params)) if canteen.slot else []
+    if canteen.slot is None or not rows:
         raise DomainError("no_menu", date=request.day.isoformat(), meal=request.meal)
-    cutoff = cutoff_at(request.day, times)
+    cutoff = cutoff_at(request.day, canteen.slot)
     if now >= cutoff:
         raise DomainError(
             "closed", date=request.day.isoformat(), meal=request.meal, cutoff=_when(cutoff)
         )
     address = _check_fulfillment(canteen, elder, request)
+    chosen = _choose(rows, lines, request)
+    for line in chosen:
+        if line.capped:
+            _reserve(conn, line)
 
-    menu = menus[0]
-    chosen: list[tuple[MenuItem, int]] = []
-    for line in lines:
-        item = find_menu_item(menu, line.dish)
-        if item is None:
-            available = "、".join(i.dish.name for i in menu.items)
-            raise DomainError(
-                "unknown_dish",
-                dish=line.dish,
-                date=request.day.isoformat(),
-                meal=request.meal,
-                available=available,
-            )
-        if any(item.id == other.id for other, _ in chosen):
-            raise DomainError("duplicate_dish", dish=item.dish.name)
-        chosen.append((item, line.qty))
-    for item, qty in chosen:
-        _reserve(session, item, qty)
-
-    breakdown = _price(session, elder, canteen, request, chosen)
-    order = Order(
+    breakdown = _price(conn, elder, request, chosen)
+    placed_by = request.placed_by_id if request.placed_by_id is not None else elder.id
+    values: dict[str, Any] = {
+        "idempotency_key": request.idempotency_key,
+        "elder_id": elder.id,
+        "placed_by_id": placed_by,
+        "placed_by_role": request.placed_by_role.value,
+        "canteen_id": canteen.id,
+        "date": request.day,
+        "meal": request.meal.value,
+        "fulfillment": request.fulfillment.value,
+        "delivery_address": address,
+        "status": OrderStatus.PLACED.value,
+        "price_fen": breakdown.price_fen,
+        "subsidy_fen": breakdown.subsidy_fen,
+        "subsidy_policy_id": breakdown.subsidy_policy_id,
+        "voucher_fen": breakdown.voucher_fen,
+        "card_fen": breakdown.card_fen,
+        "payable_fen": breakdown.payable_fen,
+        "created_at": now,
+        "updated_at": now,
+    }
+    order_id = conn.execute(sql.INSERT_ORDER, values).scalar_one()
+    items = [
+        {
+            "order_id": order_id,
+            "menu_item_id": line.item_id,
+            "dish_id": line.dish_id,
+            "dish_name": line.dish,
+            "qty": line.qty,
+            "unit_price_fen": line.price_fen,
+        }
+        for line in chosen
+    ]
+    conn.execute(sql.INSERT_ITEMS, items)
+    event = {
+        "order_id": order_id,
+        "at": now,
+        "actor_id": placed_by,
+        "actor_role": request.placed_by_role.value,
+        "from_status": None,
+        "to_status": OrderStatus.PLACED.value,
+        "reason": None,
+    }
+    conn.execute(sql.INSERT_EVENT, event)
+    _charge(conn, order_id, breakdown, now)
+    return OrderSummary(
+        id=order_id,
         idempotency_key=request.idempotency_key,
         elder_id=elder.id,
-        elder=elder,
-        canteen=canteen,
-        placed_by_id=request.placed_by_id if request.placed_by_id is not None else elder.id,
+        elder_name=elder.name,
+        placed_by_id=placed_by,
         placed_by_role=request.placed_by_role.value,
         canteen_id=canteen.id,
+        canteen_code=canteen.code,
+        canteen_name=canteen.name,
         date=request.day,
         meal=request.meal.value,
         fulfillment=request.fulfillment.value,
@@ -159,43 +291,82 @@ def place_order(session: Session, request: OrderRequest, now: datetime) -> tuple
         status=OrderStatus.PLACED.value,
         price_fen=breakdown.price_fen,
         subsidy_fen=breakdown.subsidy_fen,
-        subsidy_policy_id=breakdown.subsidy_policy_id,
         voucher_fen=breakdown.voucher_fen,
         card_fen=breakdown.card_fen,
         payable_fen=breakdown.payable_fen,
-        created_at=now,
-        updated_at=now,
-    )
-    order.items = [
-        OrderItem(
-            menu_item_id=item.id,
-            dish_id=item.dish_id,
-            dish_name=item.dish.name,
-            qty=qty,
-            unit_price_fen=item.dish.price_fen,
+        items=tuple(ItemSummary(line.dish, line.qty, line.price_fen) for line in chosen),
+        serve_start=format_hhmm(canteen.slot.serve_start),
+        serve_end=format_hhmm(canteen.slot.serve_end),
+    ), True
+
+
+def _load_elder(conn: Connection, elder_id: int) -> _Elder:
+    """The elder, their region and address, and their categories; locks the elder's row on
+    PostgreSQL so that two orders of one elder at once cannot both take the day's subsidy."""
+    row = conn.execute(sql.ELDER, {"p_elder": elder_id}).first()
+    if row is None:
+        raise DomainError("unknown_elder", who=elder_id)
+    categories = {
+        ElderCategory(category): level
+        for category, level in conn.execute(sql.CATEGORIES, {"p_elder": elder_id})
+    }
+    return _Elder(row[0], row[1], row[2], row[3], row[4], categories)
+
+
+def _load_canteen(conn: Connection, code: str | None, meal: MealSlot) -> _Canteen:
+    """The canteen by code (or the only one), with the slot of this meal if it serves it."""
+    if code:
+        rows = list(conn.execute(sql.CANTEEN_BY_CODE, {"p_code": code, "p_meal": meal.value}))
+        if not rows:
+            raise DomainError("unknown_canteen", code=code)
+    else:
+        rows = list(conn.execute(sql.ANY_CANTEEN, {"p_meal": meal.value}))
+        if not rows:
+            raise DomainError("no_canteen")
+        if len(rows) > 1:
+            raise DomainError("several_canteens", codes=", ".join(r.code for r in rows))
+    r = rows[0]
+    slot = None
+    if r.cutoff is not None:
+        slot = SlotTimes(
+            parse_hhmm(r.cutoff), r.days_before, parse_hhmm(r.serve_start), parse_hhmm(r.serve_end)
         )
-        for item, qty in chosen
-    ]
-    order.events = [
-        OrderEvent(
-            at=now,
-            actor_id=order.placed_by_id,
-            actor_role=request.placed_by_role.value,
-            from_status=None,
-            to_status=OrderStatus.PLACED.value,
-            reason=None,
+    return _Canteen(r.id, r.code, r.name, list(r.modes), list(r.delivery_area), slot)
+
+
+def _choose(rows: Sequence[Any], lines: Sequence[OrderLine], request: OrderRequest) -> list[_Line]:
+    """The menu line for each dish said; an unknown or repeated dish is refused."""
+    chosen: list[_Line] = []
+    for line in lines:
+        row = next(
+            (
+                r
+                for r in rows
+                if names_match(line.dish, [r.name, *r.aliases, r.name_mn, r.name_mn_cyrl])
+            ),
+            None,
         )
-    ]
-    session.add(order)
-    session.flush()
-    _charge(session, order, breakdown, now)
-    return order, True
+        if row is None:
+            raise DomainError(
+                "unknown_dish",
+                dish=line.dish,
+                date=request.day.isoformat(),
+                meal=request.meal,
+                available="、".join(r.name for r in rows),
+            )
+        if any(c.item_id == row.id for c in chosen):
+            raise DomainError("duplicate_dish", dish=row.name)
+        chosen.append(
+            _Line(
+                row.id, row.dish_id, row.name, row.price_fen, row.portions_cap is not None, line.qty
+            )
+        )
+    return chosen
 
 
 def _by_key(session: Session, key: str) -> Order | None:
-    return session.scalar(
-        select(Order).where(Order.idempotency_key == key).options(*_order_loads())
-    )
+    order_id = session.scalar(select(Order.id).where(Order.idempotency_key == key))
+    return None if order_id is None else get_order(session, order_id, lock=False)
 
 
 def _order_loads() -> list[Any]:
@@ -203,21 +374,21 @@ def _order_loads() -> list[Any]:
         selectinload(Order.items),
         selectinload(Order.events),
         selectinload(Order.elder),
-        selectinload(Order.canteen),
+        selectinload(Order.canteen).selectinload(Canteen.slots),
     ]
 
 
-def _check_actor(session: Session, request: OrderRequest, elder: Person, canteen: Canteen) -> None:
+def _check_actor(session: Session, request: OrderRequest, elder_id: int, canteen_id: int) -> None:
     """Only the elder, linked family allowed to order, or that canteen's staff."""
     actor_id = request.placed_by_id
     if request.placed_by_role is Actor.SELF:
-        if actor_id not in (None, elder.id):
+        if actor_id not in (None, elder_id):
             raise DomainError("not_linked")
         return
     if request.placed_by_role is Actor.FAMILY:
         link = session.scalar(
             select(FamilyLink).where(
-                FamilyLink.family_id == actor_id, FamilyLink.elder_id == elder.id
+                FamilyLink.family_id == actor_id, FamilyLink.elder_id == elder_id
             )
         )
         if link is None or not link.can_order:
@@ -226,7 +397,7 @@ def _check_actor(session: Session, request: OrderRequest, elder: Person, canteen
     if request.placed_by_role is Actor.STAFF:
         staff = session.scalar(
             select(StaffMember).where(
-                StaffMember.person_id == actor_id, StaffMember.canteen_id == canteen.id
+                StaffMember.person_id == actor_id, StaffMember.canteen_id == canteen_id
             )
         )
         if staff is None:
@@ -246,20 +417,19 @@ def _check_lines(lines: Sequence[OrderLine]) -> list[OrderLine]:
     return list(lines)
 
 
-def _check_fulfillment(canteen: Canteen, elder: Person, request: OrderRequest) -> str | None:
+def _check_fulfillment(canteen: _Canteen, elder: _Elder, request: OrderRequest) -> str | None:
     """The mode must be offered; delivery needs an address inside the delivery area."""
     if request.fulfillment.value not in canteen.modes:
         offered = "、".join(Fulfillment(m) for m in canteen.modes)
         raise DomainError("mode_not_offered", mode=request.fulfillment, modes=offered)
     if request.fulfillment is not Fulfillment.DELIVERY:
         return None
-    assert elder.elder is not None
-    address = (request.delivery_address or elder.elder.address or "").strip()
+    address = (request.delivery_address or elder.address or "").strip()
     if not address:
         raise DomainError("no_address")
     area = canteen.delivery_area
     if area:
-        community = elder.elder.community or ""
+        community = elder.community or ""
         in_area = (community in area and not request.delivery_address) or any(
             name in address for name in area
         )
@@ -268,115 +438,84 @@ def _check_fulfillment(canteen: Canteen, elder: Person, request: OrderRequest) -
     return address
 
 
-def _reserve(session: Session, item: MenuItem, qty: int) -> None:
+def _reserve(conn: Connection, line: _Line) -> None:
     """Take portions with one conditional UPDATE; refuse when too few are left."""
-    if item.portions_cap is None:
-        return
-    result = session.execute(
-        update(MenuItem)
-        .where(MenuItem.id == item.id, MenuItem.portions_left >= qty)
-        .values(portions_left=MenuItem.portions_left - qty)
-        .execution_options(synchronize_session=False)
-    )
-    if getattr(result, "rowcount", 0) != 1:
-        left = session.scalar(select(MenuItem.portions_left).where(MenuItem.id == item.id))
-        raise DomainError("sold_out", dish=item.dish.name, left=left or 0)
+    result = conn.execute(sql.RESERVE, {"p_item": line.item_id, "p_qty": line.qty})
+    if result.rowcount != 1:
+        left = conn.execute(sql.PORTIONS_LEFT, {"p_item": line.item_id}).scalar()
+        raise DomainError("sold_out", dish=line.dish, left=left or 0)
 
 
 def _price(
-    session: Session,
-    elder: Person,
-    canteen: Canteen,
-    request: OrderRequest,
-    chosen: Sequence[tuple[MenuItem, int]],
+    conn: Connection, elder: _Elder, request: OrderRequest, chosen: Sequence[_Line]
 ) -> PriceBreakdown:
-    assert elder.elder is not None
-    region = elder.elder.region
+    """Read what pricing needs (policies, the day's subsidy, vouchers, cards) and price."""
     policies = [
         SubsidyPolicy(
-            region=row.region,
-            category=ElderCategory(row.category),
-            kind=SubsidyKind(row.kind),
-            cap_fen=row.cap_fen,
-            amount_fen=row.amount_fen,
-            percent=row.percent,
-            min_level=row.min_level,
-            id=row.id,
+            region=r.region,
+            category=ElderCategory(r.category),
+            kind=SubsidyKind(r.kind),
+            cap_fen=r.cap_fen,
+            amount_fen=r.amount_fen,
+            percent=r.percent,
+            min_level=r.min_level,
+            id=r.id,
         )
-        for row in session.scalars(
-            select(SubsidyPolicyRow).where(SubsidyPolicyRow.region == region)
-        )
+        for r in conn.execute(sql.POLICIES, {"p_region": elder.region})
     ]
-    already = session.scalar(
-        select(func.count(Order.id)).where(
-            Order.elder_id == elder.id,
-            Order.date == request.day,
-            Order.meal == request.meal.value,
-            Order.subsidy_fen > 0,
-            Order.status != OrderStatus.CANCELLED.value,
-        )
-    )
-    vouchers = [
-        VoucherValue(v.id, v.value_fen)
-        for v in session.scalars(
-            select(Voucher)
-            .where(Voucher.elder_id == elder.id, Voucher.used_order_id.is_(None))
-            .where(Voucher.valid_from <= request.day, Voucher.valid_to >= request.day)
-            .order_by(Voucher.valid_to, Voucher.id)
-        )
-    ]
+    slot = {"p_elder": elder.id, "p_day": request.day, "p_meal": request.meal.value}
+    already = conn.execute(sql.SUBSIDISED_IN_SLOT, slot).scalar()
+    mine = {"p_elder": elder.id, "p_day": request.day}
+    vouchers = [VoucherValue(v, value) for v, value in conn.execute(sql.VOUCHERS, mine)]
     cards = [
-        CardBalance(c.id, CardKind(c.kind), c.balance_fen)
-        for c in session.scalars(
-            select(Card).where(Card.elder_id == elder.id, Card.balance_fen > 0).order_by(Card.id)
-        )
+        CardBalance(c, CardKind(kind), balance)
+        for c, kind, balance in conn.execute(sql.CARDS, {"p_elder": elder.id})
     ]
     return price_order(
-        [(item.dish.price_fen, qty) for item, qty in chosen],
+        [(line.price_fen, line.qty) for line in chosen],
         policies=policies,
-        region=region,
-        categories=elder_categories(elder),
-        subsidy_used_for_slot=bool(already),
+        region=elder.region,
+        categories=elder.categories,
+        subsidy_used_for_slot=already is not None,
         vouchers=vouchers,
         cards=cards,
     )
 
 
-def _charge(session: Session, order: Order, breakdown: PriceBreakdown, now: datetime) -> None:
+def _charge(conn: Connection, order_id: int, breakdown: PriceBreakdown, now: datetime) -> None:
     """Take the voucher and the card money, each with a conditional update."""
     if breakdown.voucher_id is not None:
-        result = session.execute(
-            update(Voucher)
-            .where(Voucher.id == breakdown.voucher_id, Voucher.used_order_id.is_(None))
-            .values(used_order_id=order.id)
-            .execution_options(synchronize_session=False)
+        used = conn.execute(
+            sql.USE_VOUCHER, {"p_voucher": breakdown.voucher_id, "p_order": order_id}
         )
-        if getattr(result, "rowcount", 0) != 1:
+        if used.rowcount != 1:
             raise DomainError("bad_argument", detail="voucher already used; please retry")
     for card_id, fen in breakdown.card_charges:
-        result = session.execute(
-            update(Card)
-            .where(Card.id == card_id, Card.balance_fen >= fen)
-            .values(balance_fen=Card.balance_fen - fen)
-            .execution_options(synchronize_session=False)
-        )
-        if getattr(result, "rowcount", 0) != 1:
+        charged = conn.execute(sql.CHARGE_CARD, {"p_card": card_id, "p_fen": fen})
+        if charged.rowcount != 1:
             raise DomainError("bad_argument", detail="card balance changed; please retry")
-        session.add(
-            CardTransaction(
-                card_id=card_id, order_id=order.id, amount_fen=-fen, at=now, note="charge"
-            )
+        conn.execute(
+            sql.INSERT_CARD_TRANSACTION,
+            {
+                "card_id": card_id,
+                "order_id": order_id,
+                "amount_fen": -fen,
+                "at": now,
+                "note": "charge",
+            },
         )
 
 
 # ---------------------------------------------------------------------- later changes
 
 
-def get_order(session: Session, order_id: int) -> Order:
-    """The order with this id, its items and history; ``unknown_order`` otherwise."""
-    order = session.scalar(
-        select(Order).where(Order.id == order_id).options(*_order_loads()).with_for_update()
-    )
+def get_order(session: Session, order_id: int, *, lock: bool = True) -> Order:
+    """The order with this id, its items and history; ``unknown_order`` otherwise.
+
+    ``lock`` takes the row for an update (PostgreSQL), so two staff cannot move it at once.
+    """
+    query = select(Order).where(Order.id == order_id).options(*_order_loads())
+    order = session.scalar(query.with_for_update(of=Order) if lock else query)
     if order is None:
         raise DomainError("unknown_order", order_id=order_id)
     return order
@@ -518,15 +657,13 @@ def list_orders(
     return list(session.scalars(query))
 
 
-def order_view(order: Order) -> dict[str, Any]:
+def order_view(order: OrderSummary) -> dict[str, Any]:
     """The order as the ``orders list`` contract prints it (no address, no phone)."""
-    canteen = order.canteen
-    times = slot_times(canteen, MealSlot(order.meal))
     return {
         "id": order.id,
-        "elder": order.elder.name,
+        "elder": order.elder_name,
         "elder_id": order.elder_id,
-        "canteen": canteen.code,
+        "canteen": order.canteen_code,
         "date": order.date.isoformat(),
         "meal": order.meal,
         "fulfillment": order.fulfillment,
@@ -538,8 +675,8 @@ def order_view(order: Order) -> dict[str, Any]:
         "card_fen": order.card_fen,
         "payable_fen": order.payable_fen,
         "placed_by": order.placed_by_role,
-        "serve_from": format_hhmm(times.serve_start) if times else None,
-        "serve_until": format_hhmm(times.serve_end) if times else None,
+        "serve_from": order.serve_start,
+        "serve_until": order.serve_end,
         "idempotency_key": order.idempotency_key,
     }
 

@@ -691,8 +691,13 @@ def cmd_nlu_parse(args: argparse.Namespace, ctx: Context) -> int:
     today = _date(args.today, ctx)
     backend = _nlu_backend(args, ctx, args.menu)
     lines = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
+    from nlu.rasa_backend import RasaUnavailable
+
     for line in lines:
-        result = backend.parse(line, today=today, lang=args.lang)
+        try:
+            result = backend.parse(line, today=today, lang=args.lang)
+        except RasaUnavailable as exc:
+            raise DomainError("rasa_unavailable", url=args.rasa_url, detail=str(exc)) from None
         print(json.dumps(result, ensure_ascii=False), file=ctx.out, flush=True)
     return 0
 
@@ -713,7 +718,12 @@ def cmd_nlu_eval(args: argparse.Namespace, ctx: Context) -> int:
     beside = path.with_name("menu.yaml")
     menu_path = args.menu or (str(beside) if beside.exists() else None)
     backend = _nlu_backend(args, ctx, menu_path)
-    report = evaluate(lambda text: backend.parse(text, today=today), examples)
+    from nlu.rasa_backend import RasaUnavailable
+
+    try:
+        report = evaluate(lambda text: backend.parse(text, today=today), examples)
+    except RasaUnavailable as exc:
+        raise DomainError("rasa_unavailable", url=args.rasa_url, detail=str(exc)) from None
     if args.json:
         data = report.as_dict()
         if args.errors:

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
@@ -174,10 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("cancel", cmd_order_cancel, "cancel an order", order)
     p.add_argument("id")
     p.add_argument("--as", dest="actor", default="self", choices=["self", "family", "staff"])
+    p.add_argument("--by", help="the family member or staff cancelling (name or id)")
     p.add_argument("--reason")
     p = add("status", cmd_order_status, "move an order on (staff)", order)
     p.add_argument("id")
     p.add_argument("status")
+    p.add_argument("--by", help="the staff member (name or id); default: the operator")
     p.add_argument("--reason")
 
     orders = sub.add_parser("orders", help="orders").add_subparsers(dest="sub", required=True)
@@ -429,12 +431,16 @@ def cmd_people_import(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _actor(session: Session, args: argparse.Namespace) -> tuple[Actor, int | None]:
-    actor = Actor(args.actor)
+def _actor(
+    session: Session, args: argparse.Namespace, *, required: bool = True
+) -> tuple[Actor, int | None]:
+    actor = Actor(getattr(args, "actor", "staff"))
     if actor is Actor.SELF:
         return actor, None
     if not getattr(args, "by", None):
-        raise DomainError("bad_argument", detail="--by NAME_OR_ID is needed with --as")
+        if required:
+            raise DomainError("bad_argument", detail="--by NAME_OR_ID is needed with --as")
+        return actor, None
     from sqlalchemy import select
 
     from menus.models import Person
@@ -444,7 +450,9 @@ def _actor(session: Session, args: argparse.Namespace) -> tuple[Actor, int | Non
         Person.kind == actor.value if actor is Actor.FAMILY else Person.kind == "staff"
     )
     person = session.scalar(
-        query.where(Person.id == int(text)) if text.isdigit() else query.where(Person.name == text)
+        query.where(Person.id == int(text))
+        if text.isdigit() and len(text) <= MAX_ID_DIGITS
+        else query.where(Person.name == text)
     )
     if person is None:
         raise DomainError("bad_argument", detail=f"no {actor.value} member '{text}'")
@@ -477,17 +485,22 @@ def cmd_order_place(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+MAX_ID_DIGITS = 18  # ids are 64-bit integers; longer digit strings name nothing
+
+
 def _order_id(text: str) -> int:
-    if not text.strip().isdigit():
+    digits = text.strip()
+    if not digits.isdigit() or len(digits) > MAX_ID_DIGITS:
         raise DomainError("unknown_order", order_id=text)
-    return int(text)
+    return int(digits)
 
 
 def cmd_order_cancel(args: argparse.Namespace, ctx: Context) -> int:
     """Cancel an order (before the cut-off, or by the canteen with a reason)."""
     with store.unit_of_work(ctx.factory) as session:
+        actor, actor_id = _actor(session, args, required=args.actor == "family")
         order = cancel_order(
-            session, _order_id(args.id), ctx.now, actor=Actor(args.actor), reason=args.reason
+            session, _order_id(args.id), ctx.now, actor=actor, actor_id=actor_id, reason=args.reason
         )
         refund = say("refund", card=spoken_yuan(order.card_fen)) if order.card_fen else ""
     print(say("order_cancelled", id=order.id, refund=refund), file=ctx.out)
@@ -498,8 +511,15 @@ def cmd_order_status(args: argparse.Namespace, ctx: Context) -> int:
     """Move an order on, as canteen staff."""
     target = _vocab(OrderStatus, args.status)
     with store.unit_of_work(ctx.factory) as session:
+        _, staff_id = _actor(session, args, required=False)
         order = set_status(
-            session, _order_id(args.id), target, ctx.now, actor=Actor.STAFF, reason=args.reason
+            session,
+            _order_id(args.id),
+            target,
+            ctx.now,
+            actor=Actor.STAFF,
+            actor_id=staff_id,
+            reason=args.reason,
         )
     print(say("status_changed", id=order.id, status=label_zh(target)), file=ctx.out)
     return 0
@@ -546,6 +566,8 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         month = datetime.strptime(args.month.strip(), "%Y-%m").date()
     except ValueError:
         raise DomainError("bad_month", text=args.month) from None
+    if not 2000 <= month.year <= 2200:
+        raise DomainError("bad_month", text=args.month)
     with ctx.factory() as session:
         rows = monthly_report(session, month)
     if args.format == "json":
@@ -765,6 +787,9 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
         return int(args.run(args, ctx))
     except DomainError as exc:
         print(exc.message(lang), file=err)
+        return EXIT_REFUSED
+    except IntegrityError:
+        print(say("unexpected", error="the store refused inconsistent data"), file=err)
         return EXIT_REFUSED
     except (OperationalError, ProgrammingError) as exc:
         print(say("unexpected", error=type(exc.orig).__name__ if exc.orig else "db"), file=err)

@@ -37,6 +37,8 @@ def parse_now(text: str | None) -> datetime:
     moment = datetime.fromisoformat(text.strip())
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=TZ)
+    if not 2000 <= moment.year <= 2200:
+        raise ValueError(f"'{text}' is not a time this service can run at")
     return moment.astimezone(TZ)
 
 

@@ -25,9 +25,8 @@ from menus.menufile import (
     SlotSpec,
 )
 from menus.models import Canteen, CanteenSlot, Dish, Menu, MenuItem, Order, OrderItem
-from menus.states import OPEN_STATUSES
 from menus.text import clean
-from menus.vocab import CanteenKind, Fulfillment, MealSlot
+from menus.vocab import CanteenKind, Fulfillment, MealSlot, OrderStatus
 
 
 @dataclass(frozen=True)
@@ -123,17 +122,28 @@ def _upsert_canteen(session: Session, spec: CanteenSpec) -> Canteen:
 def _replace_items(
     session: Session, menu: Menu, spec: MenuSpec, dishes: dict[str, Dish]
 ) -> list[Problem]:
-    """Make the menu's items match the spec, keeping items (and their orders) that stay."""
+    """Make the menu's items match the spec, keeping items (and their orders) that stay.
+
+    The menu's lines are locked first (PostgreSQL), so an order placed meanwhile either
+    committed before we count or waits for us and then sees the new cap. Every order that was
+    not cancelled holds its portions (completed and missed ones were cooked); a line any order
+    points at, even a cancelled one, stays on the menu.
+    """
     session.flush()
-    ordered = dict(
-        session.execute(
-            select(OrderItem.menu_item_id, func.sum(OrderItem.qty))
-            .join(Order, Order.id == OrderItem.order_id)
-            .where(OrderItem.menu_item_id.in_([i.id for i in menu.items]))
-            .where(Order.status.in_([s.value for s in OPEN_STATUSES]))
-            .group_by(OrderItem.menu_item_id)
-        ).all()
-    )
+    ids = [i.id for i in menu.items]
+    if ids:
+        session.execute(select(MenuItem.id).where(MenuItem.id.in_(ids)).with_for_update())
+    ordered: dict[int, int] = {}
+    referenced: set[int] = set()
+    for item_id, status, qty in session.execute(
+        select(OrderItem.menu_item_id, Order.status, func.sum(OrderItem.qty))
+        .join(Order, Order.id == OrderItem.order_id)
+        .where(OrderItem.menu_item_id.in_(ids))
+        .group_by(OrderItem.menu_item_id, Order.status)
+    ):
+        referenced.add(item_id)
+        if status != OrderStatus.CANCELLED.value:
+            ordered[item_id] = ordered.get(item_id, 0) + int(qty)
     where = f"menus ({spec.date.isoformat()} {spec.meal.value})"
     problems: list[Problem] = []
     current = {item.dish_id: item for item in menu.items}
@@ -154,10 +164,12 @@ def _replace_items(
         item.portions_cap = cap
         item.portions_left = None if cap is None else cap - taken
     for item in current.values():
-        taken = int(ordered.get(item.id, 0))
-        if taken:
+        if item.id in referenced:
+            taken = ordered.get(item.id, 0)
             problems.append(
-                Problem(where, "dishes", f"'{item.dish.name}' has {taken} ordered; keep it")
+                Problem(
+                    where, "dishes", f"'{item.dish.name}' has orders ({taken} portions); keep it"
+                )
             )
         else:
             menu.items.remove(item)

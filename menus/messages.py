@@ -45,6 +45,7 @@ ZH: dict[str, str] = {
     "menu_in_use": "{date}{meal}的“{dish}”已经有 {ordered} 份订单，不能从菜单上拿掉或把份数改到 {cap}。",
     "people_file_invalid": "人员文件有问题，什么都没有导入：\n{problems}",
     "db_not_ready": "数据库还没有建好表。请先运行 zhucan db upgrade。",
+    "key_reused": "这个请求编号已经用在别人的订单上了，没有下单。请换一个编号（--key）。",
     "rasa_unavailable": "连不上 Rasa 服务（{url}）。请先运行 nlu/rasa/rasa.sh serve，或不用 --backend rasa。",
 }
 
@@ -82,6 +83,7 @@ EN: dict[str, str] = {
     "menu_in_use": "'{dish}' on {date} {meal} already has {ordered} portion(s) ordered; it cannot be removed or capped at {cap}.",
     "people_file_invalid": "The people file has problems; nothing was imported:\n{problems}",
     "db_not_ready": "The database has no tables yet. Run: zhucan db upgrade",
+    "key_reused": "This request key belongs to someone else's order; nothing was placed. Use another --key.",
     "rasa_unavailable": "The Rasa server at {url} does not answer. Start it with nlu/rasa/rasa.sh serve, or leave out --backend rasa.",
 }
 

@@ -289,6 +289,7 @@ class Voucher(Base):
     """A consumption voucher (消费券), used whole on one order."""
 
     __tablename__ = "vouchers"
+    __table_args__ = (CheckConstraint("value_fen > 0", name="value_positive"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     value_fen: Mapped[int] = mapped_column(Integer)

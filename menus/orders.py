@@ -154,7 +154,7 @@ def place_order_once(
             existing = _by_key(session, request.idempotency_key)
             if existing is None:
                 raise
-            return OrderSummary.of(existing), False
+            return _same_request(existing, request), False
     return order, created
 
 
@@ -205,7 +205,7 @@ def place_order(
     conn = session.connection()
     existing_id = conn.execute(sql.ORDER_BY_KEY, {"p_key": request.idempotency_key}).scalar()
     if existing_id is not None:
-        return OrderSummary.of(get_order(session, existing_id, lock=False)), False
+        return _same_request(get_order(session, existing_id, lock=False), request), False
 
     elder = _load_elder(conn, request.elder_id)
     canteen = _load_canteen(conn, request.canteen_code, request.meal)
@@ -298,6 +298,15 @@ def place_order(
         serve_start=format_hhmm(canteen.slot.serve_start),
         serve_end=format_hhmm(canteen.slot.serve_end),
     ), True
+
+
+def _same_request(existing: Order, request: OrderRequest) -> OrderSummary:
+    """The stored order for a retried request; a key reused by someone else is refused, so a
+    key can never reveal another elder's order."""
+    placed_by = request.placed_by_id if request.placed_by_id is not None else request.elder_id
+    if existing.elder_id != request.elder_id or existing.placed_by_id != placed_by:
+        raise DomainError("key_reused")
+    return OrderSummary.of(existing)
 
 
 def _load_elder(conn: Connection, elder_id: int) -> _Elder:
@@ -424,15 +433,14 @@ def _check_fulfillment(canteen: _Canteen, elder: _Elder, request: OrderRequest) 
         raise DomainError("mode_not_offered", mode=request.fulfillment, modes=offered)
     if request.fulfillment is not Fulfillment.DELIVERY:
         return None
-    address = (request.delivery_address or elder.address or "").strip()
+    override = (request.delivery_address or "").strip()
+    address = override or (elder.address or "").strip()
     if not address:
         raise DomainError("no_address")
     area = canteen.delivery_area
     if area:
         community = elder.community or ""
-        in_area = (community in area and not request.delivery_address) or any(
-            name in address for name in area
-        )
+        in_area = (community in area and not override) or any(name in address for name in area)
         if not in_area:
             raise DomainError("outside_area", community=community or address, area="、".join(area))
     return address
@@ -544,6 +552,7 @@ def cancel_order(
         )
         if link is None or not link.can_order:
             raise DomainError("not_linked")
+    _check_staff(session, actor, actor_id, order.canteen_id)
     check_transition(
         OrderStatus(order.status),
         OrderStatus.CANCELLED,
@@ -603,6 +612,7 @@ def set_status(
     if target is OrderStatus.CANCELLED:
         return cancel_order(session, order_id, now, actor=actor, actor_id=actor_id, reason=reason)
     order = get_order(session, order_id)
+    _check_staff(session, actor, actor_id, order.canteen_id)
     check_transition(
         OrderStatus(order.status),
         target,
@@ -613,6 +623,20 @@ def set_status(
     )
     _move(order, target, now, actor, actor_id, reason)
     return order
+
+
+def _check_staff(session: Session, actor: Actor, actor_id: int | None, canteen_id: int) -> None:
+    """A named staff member must work for the order's canteen (an operator at the command line
+    acts without a name)."""
+    if actor is not Actor.STAFF or actor_id is None:
+        return
+    staff = session.scalar(
+        select(StaffMember.id).where(
+            StaffMember.person_id == actor_id, StaffMember.canteen_id == canteen_id
+        )
+    )
+    if staff is None:
+        raise DomainError("not_linked")
 
 
 def _move(

@@ -101,7 +101,7 @@ def find_elder(session: Session, name_or_id: str) -> Person:
     """The elder with this id or this exact name; refuses an ambiguous name."""
     query = select(Person).where(Person.kind == "elder").options(_elder_loads())
     text = name_or_id.strip()
-    if text.isdigit():
+    if text.isdigit() and len(text) <= 18:
         person = session.scalar(query.where(Person.id == int(text)))
         if person is not None:
             return person
@@ -187,6 +187,10 @@ def _import_people(session: Session, data: dict[str, Any], now: datetime) -> dic
     counts = {"policies": 0, "elders": 0, "family": 0, "staff": 0, "cards": 0, "vouchers": 0}
     for raw in data.get("policies") or []:
         kind = SubsidyKind(raw["kind"])
+        _at_least(yuan_to_fen(raw.get("amount", 0)), 0, "policy amount")
+        _at_least(yuan_to_fen(raw["cap"]), 0, "policy cap")
+        if not 0 <= int(raw.get("percent", 0)) <= 100:
+            raise ValueError(f"policy percent {raw.get('percent')} is not between 0 and 100")
         session.add(
             SubsidyPolicyRow(
                 region=str(raw["region"]),
@@ -257,7 +261,7 @@ def _import_people(session: Session, data: dict[str, Any], now: datetime) -> dic
         counts["staff"] += 1
     for raw in data.get("cards") or []:
         funder = by_name[str(raw["funded_by"])] if raw.get("funded_by") else None
-        balance = yuan_to_fen(raw["balance"])
+        balance = _at_least(yuan_to_fen(raw["balance"]), 0, "card balance")
         card = Card(
             elder_id=by_name[str(raw["elder"])].id,
             kind=CardKind(raw["kind"]).value,
@@ -274,7 +278,7 @@ def _import_people(session: Session, data: dict[str, Any], now: datetime) -> dic
             session.add(
                 Voucher(
                     elder_id=by_name[str(raw["elder"])].id,
-                    value_fen=yuan_to_fen(raw["value"]),
+                    value_fen=_at_least(yuan_to_fen(raw["value"]), 1, "voucher value"),
                     valid_from=today,
                     valid_to=today + timedelta(days=int(raw.get("valid_days", 30))),
                 )
@@ -282,6 +286,12 @@ def _import_people(session: Session, data: dict[str, Any], now: datetime) -> dic
             counts["vouchers"] += 1
     session.flush()
     return counts
+
+
+def _at_least(fen: int, least: int, what: str) -> int:
+    if fen < least:
+        raise ValueError(f"{what} must be at least {least} fen, not {fen}")
+    return fen
 
 
 def elders_by_name(session: Session) -> dict[str, Person]:

@@ -70,7 +70,11 @@ def kitchen_sheet(session: Session, canteen: Canteen, day: date, meal: MealSlot)
             portions[item.dish_name] += item.qty
         if order.fulfillment == Fulfillment.DELIVERY.value:
             profile = order.elder.elder
-            community = (profile.community if profile else None) or "其他"
+            address = order.delivery_address or ""
+            named = [c for c in canteen.delivery_area if c in address]
+            community = (
+                (named[0] if named else None) or (profile.community if profile else None) or "其他"
+            )
             delivery[community].append(
                 DeliveryStop(
                     order_id=order.id,

@@ -352,6 +352,14 @@ REFUSALS: dict[str, tuple[list[str], str | None, list[str]]] = {
     "bad now": (["orders", "list", "--json"], "notatime", ["notatime"]),
     "cancel unknown order": (["order", "cancel", "999"], None, ["999", "zhucan orders list"]),
     "bad month": (["report", "--month", "2026-13"], None, ["2026-13"]),
+    "month out of range": (["report", "--month", "9999-12"], None, ["9999-12"]),
+    "now out of range": (["orders", "list", "--json"], "9999-12-31T23:00Z", ["9999-12-31"]),
+    "huge order id": (["order", "cancel", "9" * 30], None, ["9" * 30]),
+    "huge elder id": (
+        [*_place("--dish", "红烧肉", "--fulfillment", "pickup"), "--elder", "9" * 30],
+        None,
+        ["9" * 30],
+    ),
 }
 
 

@@ -104,3 +104,31 @@ def _with_menu(menu_file, menu):  # type: ignore[no-untyped-def]
     """The file with one menu replaced by ``menu``."""
     menus = [menu if (m.date, m.meal) == (menu.date, menu.meal) else m for m in menu_file.menus]
     return replace(menu_file, menus=menus)
+
+
+def test_republishing_counts_served_orders_and_keeps_lines_with_any_order(
+    shop: sessionmaker[Session],
+) -> None:
+    """Completed orders still hold their portions; a line a cancelled order points at stays."""
+    from menus.orders import cancel_order, set_status
+    from menus.vocab import OrderStatus
+
+    served = place(shop, BEFORE_LUNCH, "刘德福", [("手把肉", 2)])
+    for step in (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COMPLETED):
+        with unit_of_work(shop) as session:
+            set_status(session, served.id, step, BEFORE_LUNCH)
+    gone = place(shop, BEFORE_LUNCH, "赵桂芝", [("红烧肉", 1)])
+    with unit_of_work(shop) as session:
+        cancel_order(session, gone.id, BEFORE_LUNCH)
+    menu_file = read_menu_file(SMALL_MENU)
+    with unit_of_work(shop) as session:
+        import_menu_file(session, menu_file, "same.yaml")
+    assert portions_left(shop, "手把肉") == 1  # cap 3, 2 served
+
+    lunch = next(m for m in menu_file.menus if m.date == LUNCH_DAY and m.meal is MealSlot.LUNCH)
+    without = replace(lunch, dishes=[d for d in lunch.dishes if d != "红烧肉"], portions={})
+    before = row_counts(shop)
+    with pytest.raises(MenuFileError) as caught, unit_of_work(shop) as session:
+        import_menu_file(session, _with_menu(menu_file, without), "without.yaml")
+    assert "红烧肉" in caught.value.message("en")
+    assert row_counts(shop) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from menus.models import OrderEvent, Person, Voucher
 from menus.orders import cancel_order, list_orders, place_order_once, set_status
 from menus.people import find_elder
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
-from tests.conftest import BEFORE_LUNCH
+from tests.conftest import BEFORE_LUNCH, PEOPLE
 from tests.menus.helpers import card_balances, place, portions_left, request, row_counts
 
 NOW = BEFORE_LUNCH
@@ -236,3 +237,24 @@ def test_times_are_stored_aware(shop: sessionmaker[Session]) -> None:
         assert stored.created_at.tzinfo is not None
         assert isinstance(stored.created_at, datetime)
     assert order.id == stored.id
+
+
+def test_a_key_reused_by_someone_else_reveals_nothing(shop: sessionmaker[Session]) -> None:
+    """The same key from another elder is refused, not answered with the first elder's order."""
+    place(shop, NOW, "刘德福", key="shared-key")
+    refused("key_reused", shop, NOW, "赵桂芝", key="shared-key")
+
+
+def test_people_file_with_a_negative_voucher_is_refused_whole(
+    factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """A voucher worth less than nothing would block the elder's every order: refused."""
+    from menus.people import PeopleFileError, import_people_file
+
+    bad = tmp_path / "people.yaml"
+    text = PEOPLE.read_text(encoding="utf-8").replace("value: 3.0", "value: -3.0")
+    bad.write_text(text, encoding="utf-8")
+    before = row_counts(factory)
+    with pytest.raises(PeopleFileError), unit_of_work(factory) as session:
+        import_people_file(session, bad, NOW)
+    assert row_counts(factory) == before

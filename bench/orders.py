@@ -36,13 +36,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import multiprocessing
 import os
 import random
 import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections import Counter
@@ -51,6 +51,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
@@ -367,47 +368,62 @@ def place_all(
     planned: Sequence[OrderRequest | None],
     seed: int,
     workers: int = 1,
-) -> tuple[BackendResult, list[float]]:
+    url: str = "",
+) -> tuple[BackendResult, list[float], float]:
     """Send every request, one ``place_order_once`` (one transaction) each, timing each call.
 
-    With ``workers`` > 1 the requests are shared round-robin among that many threads, as
-    several bot processes share one PostgreSQL at the lunch peak; each thread retries only
-    requests it placed itself, so "retried-same" stays exact.
+    With ``workers`` > 1 the requests are shared round-robin among that many processes, each
+    with its own engine and connection, as several bot processes share one PostgreSQL at the
+    lunch peak; each retries only requests it placed itself, so "retried-same" stays exact.
+    Returns the merged result, every latency, and the largest peak RSS of a worker (MB).
     """
     shares = [list(planned[i::workers]) for i in range(workers)]
-    parts: list[tuple[BackendResult, list[float]]] = [
-        (BackendResult(backend=""), []) for _ in range(workers)
-    ]
     clock = time.perf_counter
     started = clock()
     if workers == 1:
-        _place_share(factory, shares[0], seed, parts[0])
+        part: tuple[BackendResult, list[float]] = (BackendResult(backend=""), [])
+        _place_share(factory, shares[0], seed, part)
+        parts = [(part[0], part[1], peak_rss_mb())]
     else:
-        threads = [
-            threading.Thread(target=_place_share, args=(factory, shares[i], seed + i, parts[i]))
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        processes = [
+            context.Process(target=_worker, args=(url, shares[i], seed + i, queue))
             for i in range(workers)
         ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        for process in processes:
+            process.start()
+        parts = [queue.get() for _ in processes]
+        for process in processes:
+            process.join()
     wall = clock() - started
     result = BackendResult(backend="")
     latencies: list[float] = []
     refused: Counter[str] = Counter()
-    for part, part_latencies in parts:
+    for part_result, part_latencies, _rss in parts:
         latencies += part_latencies
-        result.placed += part.placed
-        result.retried_same += part.retried_same
-        result.retried_wrong += part.retried_wrong
-        result.errors += part.errors
-        result.error_samples += part.error_samples[: 5 - len(result.error_samples)]
-        refused.update(part.refused_by_code)
+        result.placed += part_result.placed
+        result.retried_same += part_result.retried_same
+        result.retried_wrong += part_result.retried_wrong
+        result.errors += part_result.errors
+        result.error_samples += part_result.error_samples[: 5 - len(result.error_samples)]
+        refused.update(part_result.refused_by_code)
     result.wall_s = wall
     result.attempts = len(latencies)
     result.refused = sum(refused.values())
     result.refused_by_code = dict(refused.most_common())
-    return result, latencies
+    return result, latencies, max(rss for _, _, rss in parts)
+
+
+def _worker(url: str, planned: Sequence[OrderRequest | None], seed: int, queue: Any) -> None:
+    """One worker process: its own engine, its share of the requests, results to the parent."""
+    engine = make_engine(url)
+    try:
+        out: tuple[BackendResult, list[float]] = (BackendResult(backend=""), [])
+        _place_share(session_factory(engine), planned, seed, out)
+        queue.put((out[0], out[1], peak_rss_mb()))
+    finally:
+        engine.dispose()
 
 
 def _place_share(
@@ -584,12 +600,14 @@ def _measure(label: str, url: str, args: argparse.Namespace) -> BackendResult:
             flush=True,
         )
         workers = args.pg_workers if label == "postgresql" else 1
-        print(f"workers         {workers}", flush=True)
-        result, latencies = place_all(factory, planned, args.seed, workers)
+        print(f"workers         {workers} process(es)", flush=True)
+        if workers > 1:
+            engine.dispose()  # the workers open their own connections after the fork
+        result, latencies, worker_rss = place_all(factory, planned, args.seed, workers, url)
         result.backend = label
         result.setup_s = setup_s
         result.rss_after_setup_mb = rss_setup
-        result.peak_rss_mb = peak_rss_mb()
+        result.peak_rss_mb = max(peak_rss_mb(), worker_rss)
         result.problems = check_store(factory, result.placed)
     finally:
         engine.dispose()
@@ -719,7 +737,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--pg-workers",
         type=int,
         default=4,
-        help="concurrent workers on PostgreSQL, as several bot processes share it (SQLite: 1)",
+        help="worker processes on PostgreSQL, as several bot processes share it (SQLite: 1)",
     )
     parser.add_argument(
         "--backend",

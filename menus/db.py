@@ -48,7 +48,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    # No ping per checkout (a round trip per order): a connection the server dropped is
+    # detected on use, the pool is invalidated, and the request fails once and is retried by
+    # its channel; connections are recycled hourly.
+    return create_engine(url, pool_recycle=3600, **kwargs)
 
 
 def _configure_sqlite(engine: Engine) -> None:

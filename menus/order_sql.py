@@ -8,7 +8,22 @@ column names in INSERT and UPDATE statements.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import (
+    Integer,
+    String,
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+    union_all,
+    update,
+)
 
 from menus.models import (
     Canteen,
@@ -27,66 +42,65 @@ from menus.models import (
     SubsidyPolicyRow,
     Voucher,
 )
-from menus.vocab import OrderStatus
-
-ORDER_BY_KEY = select(Order.id).where(Order.idempotency_key == bindparam("p_key"))
+from menus.vocab import CardKind, OrderStatus
 
 ELDER = (
     select(
-        Person.id, Person.name, ElderProfile.region, ElderProfile.address, ElderProfile.community
+        Person.id,
+        Person.name,
+        ElderProfile.region,
+        ElderProfile.address,
+        ElderProfile.community,
+        ElderCategoryRow.category,
+        ElderCategoryRow.level,
+        Order.id.label("existing"),
     )
     .join(ElderProfile, ElderProfile.person_id == Person.id)
+    .outerjoin(ElderCategoryRow, ElderCategoryRow.elder_id == Person.id)
+    .outerjoin(Order, Order.idempotency_key == bindparam("p_key"))
     .where(Person.id == bindparam("p_elder"), Person.kind == "elder")
     .with_for_update(of=Person)
 )
-"""The elder, locking the row (PostgreSQL) so one elder's orders are placed one at a time."""
+"""The elder with one row per category, and the order already stored under this request's
+idempotency key (``existing``, or NULL), in one round trip; locks the elder's row
+(PostgreSQL) so that one elder's orders are placed one at a time."""
 
-CATEGORIES = select(ElderCategoryRow.category, ElderCategoryRow.level).where(
-    ElderCategoryRow.elder_id == bindparam("p_elder")
-)
-
-_CANTEEN_COLUMNS = (
-    Canteen.id,
-    Canteen.code,
-    Canteen.name,
-    Canteen.region,
-    Canteen.modes,
-    Canteen.delivery_area,
-    CanteenSlot.cutoff,
-    CanteenSlot.days_before,
-    CanteenSlot.serve_start,
-    CanteenSlot.serve_end,
-)
 _SLOT_JOIN = and_(CanteenSlot.canteen_id == Canteen.id, CanteenSlot.meal == bindparam("p_meal"))
-CANTEEN_BY_CODE = (
-    select(*_CANTEEN_COLUMNS)
-    .outerjoin(CanteenSlot, _SLOT_JOIN)
-    .where(Canteen.code == bindparam("p_code"))
+_MENU_JOIN = and_(
+    Menu.canteen_id == Canteen.id, Menu.date == bindparam("p_day"), Menu.meal == bindparam("p_meal")
 )
-ANY_CANTEEN = (
-    select(*_CANTEEN_COLUMNS).outerjoin(CanteenSlot, _SLOT_JOIN).order_by(Canteen.code).limit(10)
-)
-
-MENU_LINES = (
+_CANTEEN_AND_MENU = (
     select(
-        MenuItem.id,
+        Canteen.id,
+        Canteen.code,
+        Canteen.name,
+        cast(Canteen.modes, Text).label("modes"),
+        cast(Canteen.delivery_area, Text).label("delivery_area"),
+        CanteenSlot.cutoff,
+        CanteenSlot.days_before,
+        CanteenSlot.serve_start,
+        CanteenSlot.serve_end,
+        MenuItem.id.label("item_id"),
         MenuItem.dish_id,
         MenuItem.portions_cap,
-        Dish.name,
+        Dish.name.label("dish"),
         Dish.aliases,
         Dish.name_mn,
         Dish.name_mn_cyrl,
         Dish.price_fen,
     )
-    .join(Menu, Menu.id == MenuItem.menu_id)
-    .join(Dish, Dish.id == MenuItem.dish_id)
-    .where(
-        Menu.canteen_id == bindparam("p_canteen"),
-        Menu.date == bindparam("p_day"),
-        Menu.meal == bindparam("p_meal"),
-    )
-    .order_by(MenuItem.position)
+    .outerjoin(CanteenSlot, _SLOT_JOIN)
+    .outerjoin(Menu, _MENU_JOIN)
+    .outerjoin(MenuItem, MenuItem.menu_id == Menu.id)
+    .outerjoin(Dish, Dish.id == MenuItem.dish_id)
 )
+CANTEEN_BY_CODE = _CANTEEN_AND_MENU.where(Canteen.code == bindparam("p_code")).order_by(
+    MenuItem.position
+)
+"""The canteen, its slot for the meal, and one row per line of that day's menu (if any)."""
+
+ANY_CANTEEN = _CANTEEN_AND_MENU.order_by(Canteen.code, MenuItem.position)
+"""The same for every canteen: used when only one exists and no code is given."""
 
 RESERVE = (
     update(MenuItem)
@@ -97,41 +111,43 @@ RESERVE = (
 
 PORTIONS_LEFT = select(MenuItem.portions_left).where(MenuItem.id == bindparam("p_item"))
 
-POLICIES = select(
+_NO_TEXT = cast(null(), String)
+_NO_NUMBER = cast(null(), Integer)
+_POLICIES = select(
+    literal("p").label("tag"),
     SubsidyPolicyRow.id,
-    SubsidyPolicyRow.region,
+    SubsidyPolicyRow.amount_fen.label("amount"),
     SubsidyPolicyRow.category,
     SubsidyPolicyRow.kind,
-    SubsidyPolicyRow.amount_fen,
     SubsidyPolicyRow.percent,
     SubsidyPolicyRow.cap_fen,
     SubsidyPolicyRow.min_level,
 ).where(SubsidyPolicyRow.region == bindparam("p_region"))
-
-SUBSIDISED_IN_SLOT = (
-    select(Order.id)
-    .where(
-        Order.elder_id == bindparam("p_elder"),
-        Order.date == bindparam("p_day"),
-        Order.meal == bindparam("p_meal"),
-        Order.subsidy_fen > 0,
-        Order.status != OrderStatus.CANCELLED.value,
-    )
-    .limit(1)
+_PADDING = (_NO_TEXT, _NO_TEXT, _NO_NUMBER, _NO_NUMBER, _NO_NUMBER)
+_SUBSIDISED = select(literal("s"), func.min(Order.id), literal(0), *_PADDING).where(
+    Order.elder_id == bindparam("p_elder"),
+    Order.date == bindparam("p_day"),
+    Order.meal == bindparam("p_meal"),
+    Order.subsidy_fen > 0,
+    Order.status != OrderStatus.CANCELLED.value,
 )
-
-VOUCHERS = (
-    select(Voucher.id, Voucher.value_fen)
-    .where(Voucher.elder_id == bindparam("p_elder"), Voucher.used_order_id.is_(None))
-    .where(Voucher.valid_from <= bindparam("p_day"), Voucher.valid_to >= bindparam("p_day"))
-    .order_by(Voucher.valid_to, Voucher.id)
+_VOUCHERS = select(literal("v"), Voucher.id, Voucher.value_fen, *_PADDING).where(
+    Voucher.elder_id == bindparam("p_elder"),
+    Voucher.used_order_id.is_(None),
+    Voucher.valid_from <= bindparam("p_day"),
+    Voucher.valid_to >= bindparam("p_day"),
 )
-
-CARDS = (
-    select(Card.id, Card.kind, Card.balance_fen)
-    .where(Card.elder_id == bindparam("p_elder"), Card.balance_fen > 0)
-    .order_by(Card.id)
-)
+_CARDS = select(
+    case((Card.kind == CardKind.FAMILY.value, literal("f")), else_=literal("c")),
+    Card.id,
+    Card.balance_fen,
+    *_PADDING,
+).where(Card.elder_id == bindparam("p_elder"), Card.balance_fen > 0)
+MONEY = union_all(_POLICIES, _SUBSIDISED, _VOUCHERS, _CARDS)
+"""Everything pricing needs in one round trip, one row each: the region's subsidy policies
+(tag ``p``), an earlier subsidised order in this slot (``s``: its id, or NULL), the usable
+vouchers (``v``: id, value) and the cards with money (``f`` family, ``c`` charity: id,
+balance). Vouchers and cards are sorted by id by the caller."""
 
 INSERT_ORDER = insert(Order).returning(Order.id)
 INSERT_ITEMS = insert(OrderItem)

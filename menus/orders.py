@@ -8,6 +8,7 @@ never sold twice; a cancellation gives the portions, the voucher and the card mo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -203,18 +204,15 @@ def place_order(
     busiest path of the service, and ORM object graphs cost more than the rules they serve.
     """
     conn = session.connection()
-    existing_id = conn.execute(sql.ORDER_BY_KEY, {"p_key": request.idempotency_key}).scalar()
+    elder, existing_id = _load_elder(conn, request.elder_id, request.idempotency_key)
     if existing_id is not None:
         return _same_request(get_order(session, existing_id, lock=False), request), False
 
-    elder = _load_elder(conn, request.elder_id)
-    canteen = _load_canteen(conn, request.canteen_code, request.meal)
+    canteen, rows = _load_canteen(conn, request.canteen_code, request.day, request.meal)
     _check_actor(session, request, elder.id, canteen.id)
     lines = _check_lines(request.lines)
     if request.day < local_today(now):
         raise DomainError("past_date", date=request.day.isoformat())
-    params = {"p_canteen": canteen.id, "p_day": request.day, "p_meal": request.meal.value}
-    rows = list(conn.execute(sql.MENU_LINES, params)) if canteen.slot else []
     if canteen.slot is None or not rows:
         raise DomainError("no_menu", date=request.day.isoformat(), meal=request.meal)
     cutoff = cutoff_at(request.day, canteen.slot)
@@ -309,38 +307,49 @@ def _same_request(existing: Order, request: OrderRequest) -> OrderSummary:
     return OrderSummary.of(existing)
 
 
-def _load_elder(conn: Connection, elder_id: int) -> _Elder:
-    """The elder, their region and address, and their categories; locks the elder's row on
-    PostgreSQL so that two orders of one elder at once cannot both take the day's subsidy."""
-    row = conn.execute(sql.ELDER, {"p_elder": elder_id}).first()
-    if row is None:
+def _load_elder(conn: Connection, elder_id: int, key: str) -> tuple[_Elder, int | None]:
+    """The elder, their region, address and categories, and the id of an order already stored
+    under ``key``; locks the elder's row on PostgreSQL so that two orders of one elder at once
+    cannot both take the day's subsidy or the same card money."""
+    rows = list(conn.execute(sql.ELDER, {"p_elder": elder_id, "p_key": key}))
+    if not rows:
         raise DomainError("unknown_elder", who=elder_id)
-    categories = {
-        ElderCategory(category): level
-        for category, level in conn.execute(sql.CATEGORIES, {"p_elder": elder_id})
-    }
-    return _Elder(row[0], row[1], row[2], row[3], row[4], categories)
+    first = rows[0]
+    categories = {ElderCategory(r.category): r.level for r in rows if r.category is not None}
+    elder = _Elder(first.id, first.name, first.region, first.address, first.community, categories)
+    return elder, first.existing
 
 
-def _load_canteen(conn: Connection, code: str | None, meal: MealSlot) -> _Canteen:
-    """The canteen by code (or the only one), with the slot of this meal if it serves it."""
+def _load_canteen(
+    conn: Connection, code: str | None, day: date, meal: MealSlot
+) -> tuple[_Canteen, list[Any]]:
+    """The canteen by code (or the only one), its slot for this meal if it serves it, and the
+    lines of that day's menu (empty when there is no menu)."""
+    params = {"p_meal": meal.value, "p_day": day}
     if code:
-        rows = list(conn.execute(sql.CANTEEN_BY_CODE, {"p_code": code, "p_meal": meal.value}))
+        rows = list(conn.execute(sql.CANTEEN_BY_CODE, {**params, "p_code": code}))
         if not rows:
             raise DomainError("unknown_canteen", code=code)
     else:
-        rows = list(conn.execute(sql.ANY_CANTEEN, {"p_meal": meal.value}))
-        if not rows:
+        rows = list(conn.execute(sql.ANY_CANTEEN, params))
+        codes = sorted({r.code for r in rows})
+        if not codes:
             raise DomainError("no_canteen")
-        if len(rows) > 1:
-            raise DomainError("several_canteens", codes=", ".join(r.code for r in rows))
+        if len(codes) > 1:
+            raise DomainError("several_canteens", codes=", ".join(codes))
     r = rows[0]
     slot = None
     if r.cutoff is not None:
         slot = SlotTimes(
-            parse_hhmm(r.cutoff), r.days_before, parse_hhmm(r.serve_start), parse_hhmm(r.serve_end)
+            parse_hhmm(r.cutoff),
+            r.days_before,
+            parse_hhmm(r.serve_start),
+            parse_hhmm(r.serve_end),
         )
-    return _Canteen(r.id, r.code, r.name, list(r.modes), list(r.delivery_area), slot)
+    # modes and area come as JSON text, repeated on every menu row: decoded once, here
+    modes, area = json.loads(r.modes), json.loads(r.delivery_area)
+    canteen = _Canteen(r.id, r.code, r.name, list(modes), list(area), slot)
+    return canteen, [row for row in rows if row.item_id is not None]
 
 
 def _choose(rows: Sequence[Any], lines: Sequence[OrderLine], request: OrderRequest) -> list[_Line]:
@@ -351,7 +360,7 @@ def _choose(rows: Sequence[Any], lines: Sequence[OrderLine], request: OrderReque
             (
                 r
                 for r in rows
-                if names_match(line.dish, [r.name, *r.aliases, r.name_mn, r.name_mn_cyrl])
+                if names_match(line.dish, [r.dish, *r.aliases, r.name_mn, r.name_mn_cyrl])
             ),
             None,
         )
@@ -361,15 +370,12 @@ def _choose(rows: Sequence[Any], lines: Sequence[OrderLine], request: OrderReque
                 dish=line.dish,
                 date=request.day.isoformat(),
                 meal=request.meal,
-                available="、".join(r.name for r in rows),
+                available="、".join(r.dish for r in rows),
             )
-        if any(c.item_id == row.id for c in chosen):
-            raise DomainError("duplicate_dish", dish=row.name)
-        chosen.append(
-            _Line(
-                row.id, row.dish_id, row.name, row.price_fen, row.portions_cap is not None, line.qty
-            )
-        )
+        if any(c.item_id == row.item_id for c in chosen):
+            raise DomainError("duplicate_dish", dish=row.dish)
+        capped = row.portions_cap is not None
+        chosen.append(_Line(row.item_id, row.dish_id, row.dish, row.price_fen, capped, line.qty))
     return chosen
 
 
@@ -458,33 +464,47 @@ def _price(
     conn: Connection, elder: _Elder, request: OrderRequest, chosen: Sequence[_Line]
 ) -> PriceBreakdown:
     """Read what pricing needs (policies, the day's subsidy, vouchers, cards) and price."""
-    policies = [
-        SubsidyPolicy(
-            region=r.region,
-            category=ElderCategory(r.category),
-            kind=SubsidyKind(r.kind),
-            cap_fen=r.cap_fen,
-            amount_fen=r.amount_fen,
-            percent=r.percent,
-            min_level=r.min_level,
-            id=r.id,
-        )
-        for r in conn.execute(sql.POLICIES, {"p_region": elder.region})
-    ]
-    slot = {"p_elder": elder.id, "p_day": request.day, "p_meal": request.meal.value}
-    already = conn.execute(sql.SUBSIDISED_IN_SLOT, slot).scalar()
-    mine = {"p_elder": elder.id, "p_day": request.day}
-    vouchers = [VoucherValue(v, value) for v, value in conn.execute(sql.VOUCHERS, mine)]
-    cards = [
-        CardBalance(c, CardKind(kind), balance)
-        for c, kind, balance in conn.execute(sql.CARDS, {"p_elder": elder.id})
-    ]
+    policies: list[SubsidyPolicy] = []
+    already = False
+    vouchers: list[VoucherValue] = []
+    cards: list[CardBalance] = []
+    params = {
+        "p_region": elder.region,
+        "p_elder": elder.id,
+        "p_day": request.day,
+        "p_meal": request.meal.value,
+    }
+    for tag, row_id, amount, category, kind, percent, cap, min_level in conn.execute(
+        sql.MONEY, params
+    ):
+        if tag == "p":
+            policies.append(
+                SubsidyPolicy(
+                    region=elder.region,
+                    category=ElderCategory(category),
+                    kind=SubsidyKind(kind),
+                    cap_fen=cap,
+                    amount_fen=amount,
+                    percent=percent,
+                    min_level=min_level,
+                    id=row_id,
+                )
+            )
+        elif tag == "s":
+            already = row_id is not None
+        elif tag == "v":
+            vouchers.append(VoucherValue(row_id, amount))
+        else:
+            card_kind = CardKind.FAMILY if tag == "f" else CardKind.CHARITY
+            cards.append(CardBalance(row_id, card_kind, amount))
+    vouchers.sort(key=lambda v: v.id)
+    cards.sort(key=lambda c: c.id)
     return price_order(
         [(line.price_fen, line.qty) for line in chosen],
         policies=policies,
         region=elder.region,
         categories=elder.categories,
-        subsidy_used_for_slot=already is not None,
+        subsidy_used_for_slot=already,
         vouchers=vouchers,
         cards=cards,
     )

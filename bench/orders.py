@@ -736,7 +736,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--pg-workers",
         type=int,
-        default=4,
+        default=3,
         help="worker processes on PostgreSQL, as several bot processes share it (SQLite: 1)",
     )
     parser.add_argument(

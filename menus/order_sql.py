@@ -8,6 +8,9 @@ column names in INSERT and UPDATE statements.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import (
     Integer,
     String,
@@ -25,6 +28,7 @@ from sqlalchemy import (
     update,
 )
 
+from menus.fastsql import FastStatement
 from menus.models import (
     Canteen,
     CanteenSlot,
@@ -84,7 +88,7 @@ _CANTEEN_AND_MENU = (
         MenuItem.dish_id,
         MenuItem.portions_cap,
         Dish.name.label("dish"),
-        Dish.aliases,
+        cast(Dish.aliases, Text).label("aliases"),
         Dish.name_mn,
         Dish.name_mn_cyrl,
         Dish.price_fen,
@@ -149,9 +153,23 @@ MONEY = union_all(_POLICIES, _SUBSIDISED, _VOUCHERS, _CARDS)
 vouchers (``v``: id, value) and the cards with money (``f`` family, ``c`` charity: id,
 balance). Vouchers and cards are sorted by id by the caller."""
 
-INSERT_ORDER = insert(Order).returning(Order.id)
-INSERT_ITEMS = insert(OrderItem)
-INSERT_EVENT = insert(OrderEvent)
+ORDER_COLUMNS = (
+    "idempotency_key", "elder_id", "placed_by_id", "placed_by_role", "canteen_id", "date", "meal",
+    "fulfillment", "delivery_address", "status", "price_fen", "subsidy_fen", "subsidy_policy_id",
+    "voucher_fen", "card_fen", "payable_fen", "created_at", "updated_at",
+)  # fmt: skip
+ITEM_COLUMNS = ("order_id", "menu_item_id", "dish_id", "dish_name", "qty", "unit_price_fen")
+EVENT_COLUMNS = ("order_id", "at", "actor_id", "actor_role", "from_status", "to_status", "reason")
+
+
+def _insert(model: Any, columns: Sequence[str]) -> Any:
+    """INSERT of exactly these columns, each from the parameter ``p_<column>``."""
+    return insert(model).values({c: bindparam(f"p_{c}") for c in columns})
+
+
+INSERT_ORDER = _insert(Order, ORDER_COLUMNS).returning(Order.id)
+INSERT_ITEMS = _insert(OrderItem, ITEM_COLUMNS)
+INSERT_EVENT = _insert(OrderEvent, EVENT_COLUMNS)
 
 USE_VOUCHER = (
     update(Voucher)
@@ -164,4 +182,25 @@ CHARGE_CARD = (
     .where(Card.id == bindparam("p_card"), Card.balance_fen >= bindparam("p_fen"))
     .values(balance_fen=Card.balance_fen - bindparam("p_fen"))
 )
-INSERT_CARD_TRANSACTION = insert(CardTransaction)
+INSERT_CARD_TRANSACTION = _insert(
+    CardTransaction, ("card_id", "order_id", "amount_fen", "at", "note")
+)
+
+FAST = {
+    name: FastStatement(statement)
+    for name, statement in {
+        "elder": ELDER,
+        "canteen_by_code": CANTEEN_BY_CODE,
+        "any_canteen": ANY_CANTEEN,
+        "reserve": RESERVE,
+        "portions_left": PORTIONS_LEFT,
+        "money": MONEY,
+        "insert_order": INSERT_ORDER,
+        "insert_items": INSERT_ITEMS,
+        "insert_event": INSERT_EVENT,
+        "use_voucher": USE_VOUCHER,
+        "charge_card": CHARGE_CARD,
+        "insert_card_transaction": INSERT_CARD_TRANSACTION,
+    }.items()
+}
+"""The hot statements, run on the driver directly (see ``menus.fastsql``)."""

@@ -248,7 +248,7 @@ def place_order(
         "created_at": now,
         "updated_at": now,
     }
-    order_id = conn.execute(sql.INSERT_ORDER, values).scalar_one()
+    order_id = sql.FAST["insert_order"].run(conn, _prefixed(values)).fetchone()[0]
     items = [
         {
             "order_id": order_id,
@@ -260,7 +260,7 @@ def place_order(
         }
         for line in chosen
     ]
-    conn.execute(sql.INSERT_ITEMS, items)
+    sql.FAST["insert_items"].run_many(conn, [_prefixed(item) for item in items])
     event = {
         "order_id": order_id,
         "at": now,
@@ -270,7 +270,7 @@ def place_order(
         "to_status": OrderStatus.PLACED.value,
         "reason": None,
     }
-    conn.execute(sql.INSERT_EVENT, event)
+    sql.FAST["insert_event"].run(conn, _prefixed(event)).close()
     _charge(conn, order_id, breakdown, now)
     return OrderSummary(
         id=order_id,
@@ -311,7 +311,7 @@ def _load_elder(conn: Connection, elder_id: int, key: str) -> tuple[_Elder, int 
     """The elder, their region, address and categories, and the id of an order already stored
     under ``key``; locks the elder's row on PostgreSQL so that two orders of one elder at once
     cannot both take the day's subsidy or the same card money."""
-    rows = list(conn.execute(sql.ELDER, {"p_elder": elder_id, "p_key": key}))
+    rows = sql.FAST["elder"].rows(conn, {"p_elder": elder_id, "p_key": key})
     if not rows:
         raise DomainError("unknown_elder", who=elder_id)
     first = rows[0]
@@ -327,11 +327,11 @@ def _load_canteen(
     lines of that day's menu (empty when there is no menu)."""
     params = {"p_meal": meal.value, "p_day": day}
     if code:
-        rows = list(conn.execute(sql.CANTEEN_BY_CODE, {**params, "p_code": code}))
+        rows = sql.FAST["canteen_by_code"].rows(conn, {**params, "p_code": code})
         if not rows:
             raise DomainError("unknown_canteen", code=code)
     else:
-        rows = list(conn.execute(sql.ANY_CANTEEN, params))
+        rows = sql.FAST["any_canteen"].rows(conn, params)
         codes = sorted({r.code for r in rows})
         if not codes:
             raise DomainError("no_canteen")
@@ -360,7 +360,9 @@ def _choose(rows: Sequence[Any], lines: Sequence[OrderLine], request: OrderReque
             (
                 r
                 for r in rows
-                if names_match(line.dish, [r.dish, *r.aliases, r.name_mn, r.name_mn_cyrl])
+                if names_match(
+                    line.dish, [r.dish, *json.loads(r.aliases), r.name_mn, r.name_mn_cyrl]
+                )
             ),
             None,
         )
@@ -454,9 +456,11 @@ def _check_fulfillment(canteen: _Canteen, elder: _Elder, request: OrderRequest) 
 
 def _reserve(conn: Connection, line: _Line) -> None:
     """Take portions with one conditional UPDATE; refuse when too few are left."""
-    result = conn.execute(sql.RESERVE, {"p_item": line.item_id, "p_qty": line.qty})
-    if result.rowcount != 1:
-        left = conn.execute(sql.PORTIONS_LEFT, {"p_item": line.item_id}).scalar()
+    result = sql.FAST["reserve"].run(conn, {"p_item": line.item_id, "p_qty": line.qty})
+    taken = result.rowcount
+    result.close()
+    if taken != 1:
+        left = sql.FAST["portions_left"].rows(conn, {"p_item": line.item_id})[0][0]
         raise DomainError("sold_out", dish=line.dish, left=left or 0)
 
 
@@ -474,8 +478,8 @@ def _price(
         "p_day": request.day,
         "p_meal": request.meal.value,
     }
-    for tag, row_id, amount, category, kind, percent, cap, min_level in conn.execute(
-        sql.MONEY, params
+    for tag, row_id, amount, category, kind, percent, cap, min_level in sql.FAST["money"].rows(
+        conn, params
     ):
         if tag == "p":
             policies.append(
@@ -513,25 +517,29 @@ def _price(
 def _charge(conn: Connection, order_id: int, breakdown: PriceBreakdown, now: datetime) -> None:
     """Take the voucher and the card money, each with a conditional update."""
     if breakdown.voucher_id is not None:
-        used = conn.execute(
-            sql.USE_VOUCHER, {"p_voucher": breakdown.voucher_id, "p_order": order_id}
-        )
+        params = {"p_voucher": breakdown.voucher_id, "p_order": order_id}
+        used = sql.FAST["use_voucher"].run(conn, params)
         if used.rowcount != 1:
             raise DomainError("bad_argument", detail="voucher already used; please retry")
+        used.close()
     for card_id, fen in breakdown.card_charges:
-        charged = conn.execute(sql.CHARGE_CARD, {"p_card": card_id, "p_fen": fen})
+        charged = sql.FAST["charge_card"].run(conn, {"p_card": card_id, "p_fen": fen})
         if charged.rowcount != 1:
             raise DomainError("bad_argument", detail="card balance changed; please retry")
-        conn.execute(
-            sql.INSERT_CARD_TRANSACTION,
-            {
-                "card_id": card_id,
-                "order_id": order_id,
-                "amount_fen": -fen,
-                "at": now,
-                "note": "charge",
-            },
-        )
+        charged.close()
+        movement = {
+            "card_id": card_id,
+            "order_id": order_id,
+            "amount_fen": -fen,
+            "at": now,
+            "note": "charge",
+        }
+        sql.FAST["insert_card_transaction"].run(conn, _prefixed(movement)).close()
+
+
+def _prefixed(values: dict[str, Any]) -> dict[str, Any]:
+    """Column values as the ``p_<column>`` parameters of the prebuilt INSERTs."""
+    return {f"p_{key}": value for key, value in values.items()}
 
 
 # ---------------------------------------------------------------------- later changes

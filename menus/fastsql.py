@@ -61,12 +61,7 @@ class FastStatement:
         ready = self._compiled(conn)
         params = self._params(ready, values or {})
         cursor = conn.connection.cursor()
-        try:
-            cursor.execute(ready.text, params)
-        except conn.dialect.loaded_dbapi.Error as error:
-            raise exc.DBAPIError.instance(
-                ready.text, params, error, conn.dialect.loaded_dbapi.Error
-            ) from error
+        _translated(conn, ready.text, params, lambda: cursor.execute(ready.text, params))
         return cursor
 
     def rows(self, conn: Connection, values: dict[str, Any] | None = None) -> list[Any]:
@@ -87,10 +82,15 @@ class FastStatement:
         params = [self._params(ready, row) for row in rows]
         cursor = conn.connection.cursor()
         try:
-            cursor.executemany(ready.text, params)
-        except conn.dialect.loaded_dbapi.Error as error:
-            raise exc.DBAPIError.instance(
-                ready.text, params, error, conn.dialect.loaded_dbapi.Error
-            ) from error
+            _translated(conn, ready.text, params, lambda: cursor.executemany(ready.text, params))
         finally:
             cursor.close()
+
+
+def _translated(conn: Connection, text: str, params: Any, call: Callable[[], Any]) -> None:
+    """Run a driver call; its errors become SQLAlchemy's (``IntegrityError`` and the rest)."""
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        call()
+    except dbapi_error as error:
+        raise exc.DBAPIError.instance(text, params, error, dbapi_error) from error

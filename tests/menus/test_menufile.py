@@ -6,7 +6,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from menus.clock import DEFAULT_SLOTS
@@ -766,3 +766,13 @@ def test_any_price_written_in_yuan_reads_back_as_same_fen(fen: int) -> None:
 
     assert bare.dishes[0].price_fen == fen
     assert quoted.dishes[0].price_fen == fen
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from(["m.yaml", "m.csv"]))
+def test_any_bytes_are_a_menu_or_a_list_of_problems(raw: bytes, name: str) -> None:
+    """Random bytes never escape as an ordinary Python error: a menu, or MenuFileError."""
+    try:
+        parse_menu_bytes(raw, name)
+    except MenuFileError as error:
+        assert error.problems

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
+from nlu.lexicon_zh import COMMON_WORDS
 from nlu.menu import MenuNames
 from nlu.text import fold, has_han
 
@@ -133,9 +134,12 @@ class DishMatcher:
         near = sum(_near(a, b) for a, b in zip(heard, target, strict=True))
         size = len(surface)
         if size == 2:
-            return exact == 2
-        # every sound close, at most one not identical, and enough characters in common
-        return near == size and exact >= size - 1 and same_chars >= max(1, size - 2)
+            return exact == 2 and window not in COMMON_WORDS
+        if size == 3:
+            # every sound identical (tones aside): 红烧柔, 小米州; not 土豆是 for 土豆丝
+            return exact == 3
+        # longer names: every sound close, at most one not identical, most characters shared
+        return near == size and exact >= size - 1 and same_chars >= size - 2
 
     def find_tokens(self, tokens: list[str]) -> list[tuple[str, int, int]]:
         """Dishes named in folded Mongolian tokens: ``(canonical, first, last+1)`` token indexes."""

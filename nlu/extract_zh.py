@@ -14,14 +14,18 @@ from nlu import lexicon_zh as lex
 from nlu.entities import Entity
 from nlu.numbers import chinese_to_int
 
-_NUM = r"[0-9]+|[零〇一二两三四五六七八九十]+"
-_WEEKDAY_RE = re.compile(r"(下下|下个|下|这个|这|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
-_MONTH_DAY_RE = re.compile(rf"({_NUM})月({_NUM})[日号]?")
-_DAY_RE = re.compile(rf"({_NUM})[号日]")
-_TIME_RE = re.compile(
-    rf"(上午|下午|早上|早晨|中午|晚上|傍晚|后晌|夜里)?({_NUM})(?:点|:|：)(半|一刻|三刻|({_NUM})分?)?"
+_NUM = r"[0-9]+|[零〇一二两三四五六七八九十百]+"
+_WEEKDAY_RE = re.compile(
+    r"(下下个|下下|下个|下|上个|上|这个|这|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])"
 )
-_QTY_RE = re.compile(rf"({_NUM}|俩|仨)([{lex.MEASURE_WORDS}])?")
+_MONTH_DAY_RE = re.compile(rf"({_NUM})月({_NUM})[日号]?")
+_DAY_RE = re.compile(rf"(下个月|下月)?({_NUM})[号日](?![楼院门窗床房线车铺单元室])")
+_TIME_RE = re.compile(
+    rf"(上午|下午|早上|早晨|中午|晚上|傍晚|后晌|夜里)?({_NUM})(点钟|点|:|：)"
+    rf"(半|一刻|三刻|({_NUM})分|([0-9]{{2}})|({_NUM})(?![{lex.MEASURE_WORDS}大小]))?"
+)
+_QTY_RE = re.compile(rf"({_NUM}|俩|仨)([大小]?)([{lex.MEASURE_WORDS}])?")
+_NOT_A_TIME_BEFORE = ("快", "少", "慢", "多", "来", "有", "差", "早", "晚", "吃", "要", "放")
 
 
 class Masked:
@@ -46,33 +50,56 @@ def _number(text: str) -> int | None:
 
 
 def find_times(masked: Masked) -> list[Entity]:
-    """Reminder times: 上午十点半 → 10:30, 下午四点 → 16:00, 晚上七点 → 19:00."""
+    """Reminder times: 上午十点半 → 10:30, 下午四点 → 16:00, 晚上十二点 → 00:00, 12:30.
+
+    A bare 一点 is "a little" (来一点儿, 快一点), not one o'clock, unless a part of the day or
+    minutes come with it.
+    """
     found = []
-    for match in _TIME_RE.finditer(masked.text):
-        part, hour_text, extra = match.group(1), match.group(2), match.group(3)
+    text = masked.text
+    for match in _TIME_RE.finditer(text):
+        part, hour_text, mark = match.group(1), match.group(2), match.group(3)
         hour = _number(hour_text)
         if hour is None or not masked.free(match.start(), match.end()):
             continue
-        if match.group(0).endswith((":", "：")):
-            continue
+        minute_text = match.group(4)
+        if mark in (":", "：") and not match.group(6):
+            continue  # 12: alone is not a time
+        if mark.startswith("点") and not part and not minute_text:
+            before = text[match.start() - 1 : match.start()]
+            after = text[match.end() : match.end() + 1]
+            if hour < 2 or before in _NOT_A_TIME_BEFORE or after in ("儿", "点"):
+                continue
         minute = 0
-        if extra == "半":
+        if minute_text == "半":
             minute = 30
-        elif extra == "一刻":
+        elif minute_text == "一刻":
             minute = 15
-        elif extra == "三刻":
+        elif minute_text == "三刻":
             minute = 45
-        elif match.group(4):
-            minute = _number(match.group(4)) or 0
-        if part and lex.TIME_OF_DAY.get(part) == 12 and hour < 12:
-            hour += 12
-        if part in ("中午",) and hour >= 13:
-            hour -= 12
+        elif minute_text:
+            minute = _number(match.group(5) or match.group(6) or match.group(7) or "") or 0
+        hour = _on_the_clock(part, hour)
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             continue
         masked.take(match.start(), match.end())
         found.append(Entity("time", f"{hour:02d}:{minute:02d}", match.start(), match.end()))
     return found
+
+
+def _on_the_clock(part: str | None, hour: int) -> int:
+    """The 24-hour hour for 下午两点, 中午一点, 晚上十二点 (midnight), 夜里一点."""
+    if part in ("下午", "后晌", "傍晚") and hour < 12:
+        return hour + 12
+    if part == "中午" and hour < 6:
+        return hour + 12  # 中午一点 is 13:00; 中午十二点 stays 12:00
+    if part == "晚上":
+        if hour == 12:
+            return 0
+        return hour + 12 if 5 <= hour < 12 else hour
+    if part == "夜里":
+        return 0 if hour == 12 else hour
+    return hour
 
 
 def find_dates(masked: Masked, today: date) -> list[Entity]:
@@ -95,8 +122,10 @@ def find_dates(masked: Masked, today: date) -> list[Entity]:
         monday = today - timedelta(days=today.weekday())
         if prefix in ("下", "下个"):
             day = monday + timedelta(days=7 + target)
-        elif prefix == "下下":
+        elif prefix in ("下下", "下下个"):
             day = monday + timedelta(days=14 + target)
+        elif prefix in ("上", "上个"):
+            day = monday - timedelta(days=7 - target)
         else:
             day = monday + timedelta(days=target)
             if day < today:
@@ -110,17 +139,18 @@ def find_dates(masked: Masked, today: date) -> list[Entity]:
         try:
             day = date(today.year, month, day_of)
         except ValueError:
+            masked.take(match.start(), match.end())  # 2月30号 is no date, and not 30号 either
             continue
         if day < today - timedelta(days=180):
             day = day.replace(year=today.year + 1)
         masked.take(match.start(), match.end())
         found.append(Entity("date", day.isoformat(), match.start(), match.end()))
     for match in _DAY_RE.finditer(text):
-        day_of = _number(match.group(1))
+        day_of = _number(match.group(2))
         if day_of is None or not 1 <= day_of <= 31 or not masked.free(match.start(), match.end()):
             continue
         year, month = today.year, today.month
-        if day_of < today.day:
+        if match.group(1) or day_of < today.day:
             month += 1
             if month == 13:
                 year, month = year + 1, 1
@@ -154,7 +184,7 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
     text = masked.text
     starts = {s for s, _ in dish_spans}
     for match in _QTY_RE.finditer(text):
-        number_text, measure = match.group(1), match.group(2)
+        number_text, measure = match.group(1), match.group(3)
         start, end = match.start(), match.end()
         if not masked.free(start, end):
             continue
@@ -170,6 +200,8 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
             continue
         if measure == "点" or text[end : end + 1] in ("点", "下", "起", "样", "些", "直", "定"):
             continue
+        if measure == "块" and text[end : end + 1] in ("钱", "五", "半"):
+            continue  # 十五块钱 is a price, not fifteen portions
         num_end = start + len(number_text)
         masked.take(start, end)
         found.append(Entity("quantity", value, start, num_end))

@@ -218,3 +218,41 @@ INTENT_PATTERNS: list[tuple[str, str, float]] = [
         3.0,
     ),
 ]
+
+COMMON_WORDS = frozenset(
+    [
+        "有面",
+        "门面",
+        "见面",
+        "下面",
+        "上面",
+        "里面",
+        "外面",
+        "对面",
+        "前面",
+        "后面",
+        "面前",
+        "方面",
+        "表面",
+        "全面",
+        "当面",
+        "出面",
+        "明天",
+        "今天",
+        "后天",
+        "时间",
+        "事情",
+        "东西",
+        "问题",
+        "现在",
+        "知道",
+        "觉得",
+        "可以",
+        "还是",
+        "什么",
+        "怎么",
+        "这个",
+        "那个",
+    ]
+)
+"""Everyday words that sound like a two-character dish name (有面 ~ 莜面) and never are one."""

@@ -220,7 +220,7 @@ class Parser:
         for k, token in enumerate(tokens):
             if taken[k]:
                 continue
-            if token in lexicon.numbers or token.isdigit():
+            if token in lexicon.numbers or (token.isascii() and token.isdigit()):
                 value = lexicon.numbers.get(token) or int(token)
                 if 0 < value <= 99:
                     quantities.append(Entity("quantity", value, spans[k][0], spans[k][1]))
@@ -236,6 +236,8 @@ class Parser:
         kinds = {e.entity for e in entities}
         scores: dict[str, float] = {}
         for intent, first, last in lexicon.intents.find(tokens):
+            if any(taken[first:last]):
+                continue  # a word that is part of a dish's name (ᠮᠠᠨᠲᠤᠤ is not ᠮᠡᠨᠳᠦ)
             scores[intent] = max(scores.get(intent, 0.0), 2.0 + 0.3 * (last - first))
         if "dish" in kinds and not ({"cancel_order", "ask_price", "ask_menu"} & set(scores)):
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)

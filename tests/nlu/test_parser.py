@@ -50,16 +50,33 @@ def test_spans_point_into_the_text(parser: Parser) -> None:
     text = "明天中午要两份红烧柔，送到家"
     result = parser.parse(text, today=TODAY)
     spans = {e["entity"]: text[e["start"] : e["end"]] for e in result["entities"] if "start" in e}
-    assert spans == {"date": "明天", "meal": "中午", "quantity": "两", "dish": "红烧柔",
-                     "fulfillment": "送到家"}  # fmt: skip
+    assert spans == {
+        "date": "明天",
+        "meal": "中午",
+        "quantity": "两",
+        "dish": "红烧柔",
+        "fulfillment": "送到家",
+    }
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "😀😀😀", "\x00\x01\x02", "天" * 10_000, "<script>alert(1)</script>",
-     "'; DROP TABLE orders; --", "\u202e\u200b\ufeff", "ᠠ" * 5000, "ж" * 5000, "1234567890" * 50,
-     "how is the weather", "放首歌听听"],
-)  # fmt: skip
+    [
+        "",
+        "   ",
+        "😀😀😀",
+        "\x00\x01\x02",
+        "天" * 10_000,
+        "<script>alert(1)</script>",
+        "'; DROP TABLE orders; --",
+        "\u202e\u200b\ufeff",
+        "ᠠ" * 5000,
+        "ж" * 5000,
+        "1234567890" * 50,
+        "how is the weather",
+        "放首歌听听",
+    ],
+)
 def test_odd_input_is_out_of_scope_never_an_error(parser: Parser, text: str) -> None:
     """Empty, huge, emoji, control characters, injection: low-confidence out_of_scope."""
     result = parser.parse(text, today=TODAY)
@@ -82,3 +99,29 @@ def test_a_new_menu_needs_no_retraining() -> None:
     pairs = {e["value"] for e in result["entities"] if e["entity"] == "dish"}
     assert pairs == {"宫保鸡丁", "酸汤饺子"}
     assert result["intent"]["name"] == "order_meal"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("来一点儿红烧肉", "time"),
+        ("快一点送过来", "time"),
+        ("送到3号楼", "date"),
+        ("红烧肉是不是十五块钱", "quantity"),
+        ("有面吗", "dish"),
+        ("门面在哪", "dish"),
+        ("2月30号", "date"),
+        ("明天中午十二点两份红烧肉", "time:12:02"),
+    ],
+)
+def test_words_that_look_like_entities_are_not(parser: Parser, text: str, absent: str) -> None:
+    """一点 is "a little", 3号楼 is a building, 十五块钱 a price, 有面 an everyday word."""
+    kind, _, value = absent.partition(":")
+    found = [e for e in parser.parse(text, today=TODAY)["entities"] if e["entity"] == kind]
+    assert not [e for e in found if not value or e["value"] == value], found
+
+
+def test_odd_digits_in_mongolian_do_not_crash(parser: Parser) -> None:
+    """Superscript and circled digits are not numbers to count with."""
+    for text in ("хоёр ² цагаан будаа", "① мантуу авъя"):
+        assert parser.parse(text, today=TODAY)["lang"] == "mn"

@@ -199,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "json"], default="csv")
 
     add("demo", cmd_demo, "load the demo canteen, show today's menu, place a demo order")
+    p = add("chat", cmd_chat, "talk with zhucan as an elder, one utterance per line")
+    p.add_argument("--elder", required=True, help="the elder's name or id")
 
     nlu = sub.add_parser("nlu", help="understanding").add_subparsers(dest="sub", required=True)
     for name, handler, help_text in (
@@ -616,6 +618,31 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
         file=ctx.out,
     )
     return 0
+
+
+def cmd_chat(args: argparse.Namespace, ctx: Context) -> int:
+    """A chat in the terminal: each line read is one turn; each reply printed (choices as
+    numbers). Scriptable: ``printf '我要订餐\n...' | zhucan chat --elder 王秀兰``."""
+    from bot.dialogue import Dialogue
+
+    with ctx.factory() as session:
+        elder_id = find_elder(session, args.elder).id
+    dialogue = Dialogue(ctx.factory)
+    interactive = sys.stdin.isatty()
+    while True:
+        if interactive:
+            print("> ", end="", file=ctx.out, flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        if not line.strip():
+            continue
+        now = parse_now(os.environ.get("ZHUCAN_NOW")) if not getattr(args, "now", None) else ctx.now
+        reply = dialogue.handle(elder_id, line.rstrip("\n"), now)
+        print(reply.text, file=ctx.out, flush=True)
+        if reply.choices:
+            numbered = "  ".join(f"{i}. {c}" for i, c in enumerate(reply.choices, 1))
+            print(f"  [{numbered}]", file=ctx.out, flush=True)
 
 
 def read_back(order: OrderSummary, today: date) -> str:

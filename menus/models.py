@@ -373,3 +373,15 @@ class OrderEvent(Base):
     to_status: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
     order: Mapped[Order] = relationship(back_populates="events")
+
+
+class Conversation(Base):
+    """Where a person's conversation stands (the dialogue's state, as JSON), so that a restart
+    or a second bot process continues it."""
+
+    __tablename__ = "conversations"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime]

@@ -9,8 +9,9 @@ never sold twice; a cancellation gives the portions, the voucher and the card mo
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -157,6 +158,21 @@ def place_order_once(
                 raise
             return _same_request(existing, request), False
     return order, created
+
+
+def quote_order(
+    factory: sessionmaker[Session], request: OrderRequest, now: datetime
+) -> OrderSummary:
+    """What placing this order would give (every rule checked, the price split exactly), with
+    nothing kept: the read-back before "要订吗？" uses it, so what is said is what is placed."""
+    with factory() as session:
+        session.begin()
+        try:
+            quote = replace(request, idempotency_key=f"quote-{uuid.uuid4()}")
+            summary, _ = place_order(session, quote, now)
+        finally:
+            session.rollback()
+    return summary
 
 
 @dataclass(frozen=True)

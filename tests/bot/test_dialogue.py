@@ -1,0 +1,196 @@
+"""Scripted conversations with the dialogue engine, from the first word to what is stored.
+
+The small test canteen and its people (tests/data); 08:00 on 2026-12-01: lunch and dinner are
+open, breakfast has closed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.dialogue import Dialogue
+from menus.orders import list_orders
+from menus.people import find_elder
+from tests.conftest import BEFORE_LUNCH
+
+NOW = BEFORE_LUNCH
+
+
+class Talk:
+    """One elder talking; ``say`` returns the reply text."""
+
+    def __init__(self, factory: sessionmaker[Session], elder: str) -> None:
+        self.factory = factory
+        with factory() as session:
+            self.elder_id = find_elder(session, elder).id
+        self.dialogue = Dialogue(factory)
+        self.replies: list[str] = []
+
+    def say(self, text: str, now=NOW) -> str:  # type: ignore[no-untyped-def]
+        reply = self.dialogue.handle(self.elder_id, text, now).text
+        self.replies.append(reply)
+        return reply
+
+    def orders(self) -> list[tuple[str, str, str, list[tuple[str, int]]]]:
+        with self.factory() as session:
+            return [
+                (o.status, o.meal, o.fulfillment, [(i.dish_name, i.qty) for i in o.items])
+                for o in list_orders(session, elder_id=self.elder_id)
+            ]
+
+
+@pytest.fixture
+def liu(shop: sessionmaker[Session]) -> Talk:
+    """刘德福: 低保 and 高龄, a 3-yuan voucher, no card."""
+    return Talk(shop, "刘德福")
+
+
+def test_order_in_one_sentence_read_back_then_placed(liu: Talk) -> None:
+    """Everything said at once: one read-back with the price, one yes, one order."""
+    reply = liu.say("明天中午要两份红烧肉，自己去拿")
+    assert reply.startswith("刘德福，明天午饭，自己去拿：红烧肉两份。")
+    assert "原价二十四块钱，补贴五块钱，消费券三块钱" in reply and reply.endswith("要订吗？")
+    assert liu.orders() == []  # nothing stored before the yes
+    assert "订好了" in liu.say("行")
+    assert liu.orders() == [("placed", "lunch", "pickup", [("红烧肉", 2)])]
+
+
+def test_one_question_at_a_time(liu: Talk) -> None:
+    """Dish, then meal, then how to get it; then the read-back."""
+    assert liu.say("我要订餐") == "您想吃什么？"
+    assert liu.say("鸡蛋羹") == "是中午，还是晚上？"
+    assert liu.say("晚上") == "送到家、自己去拿，还是在食堂吃？"
+    assert liu.say("在食堂吃").startswith("刘德福，今天晚饭，在食堂吃：鸡蛋羹一份。")
+    liu.say("对")
+    assert liu.orders() == [("placed", "dinner", "dine_in", [("鸡蛋羹", 1)])]
+
+
+def test_a_second_yes_or_a_retry_never_makes_a_second_order(liu: Talk) -> None:
+    """The draft's key makes the order once, whatever is repeated after."""
+    liu.say("中午两份红烧肉自己去拿")
+    liu.say("要")
+    liu.say("要")
+    liu.say("好的")
+    assert len(liu.orders()) == 1
+
+
+def test_corrections_before_the_yes(liu: Talk) -> None:
+    """不是，要三份 / 改成明天: the read-back changes, and so does what is placed."""
+    liu.say("中午一份红烧肉自己去拿")
+    reply = liu.say("不是，要三份红烧肉")
+    assert "红烧肉三份" in reply
+    reply = liu.say("改成明天")
+    assert "明天午饭" in reply and "要订吗" in reply
+    liu.say("要")
+    assert liu.orders() == [("placed", "lunch", "pickup", [("红烧肉", 3)])]
+
+
+def test_no_means_nothing_is_placed(liu: Talk) -> None:
+    """A no after the read-back drops the draft."""
+    liu.say("中午一份红烧肉自己去拿")
+    assert liu.say("不要了") == "好的，没有下单。"
+    assert liu.orders() == []
+
+
+def test_repeat_always_works(liu: Talk) -> None:
+    """再说一遍 gives the last reply again, word for word."""
+    first = liu.say("中午一份红烧肉送到家")
+    assert liu.say("再说一遍") == first
+    assert liu.say("你说啥") == first
+
+
+def test_a_sold_out_dish_is_said_and_asked_again(liu: Talk) -> None:
+    """手把肉 has 3 portions: asking for 4 is refused politely and the dish asked again."""
+    reply = liu.say("中午四份手把肉自己去拿")
+    assert "卖完了" in reply
+    assert liu.say("那就一份鸡蛋羹").startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份。")
+
+
+def test_a_closed_meal_is_refused_and_another_asked(liu: Talk) -> None:
+    """After 09:30 lunch is closed: the refusal says so, nothing is stored."""
+    late = NOW.replace(hour=10)
+    reply = liu.say("今天中午一份红烧肉自己去拿", now=late)
+    assert "截止" in reply
+    assert liu.orders() == []
+
+
+def test_outside_the_delivery_area_offers_pickup(shop: sessionmaker[Session]) -> None:
+    """李建军 lives outside the area: delivery is refused with the reason."""
+    li = Talk(shop, "李建军")
+    reply = li.say("中午一份米饭送到家")
+    assert "不在送餐范围" in reply
+    assert li.say("那我自己去拿").startswith("李建军，今天午饭，自己去拿：米饭一份。")
+
+
+def test_cancel_before_the_cut_off_refunds_the_card(shop: sessionmaker[Session]) -> None:
+    """王秀兰 pays from her 孝心卡; cancelling gives it back."""
+    wang = Talk(shop, "王秀兰")
+    wang.say("中午一份手把肉送到家")
+    wang.say("要")
+    assert "取消" in wang.say("取消订单") and "手把肉" in wang.replies[-1]
+    assert "退回" in wang.say("对")
+    assert wang.orders()[0][0] == "cancelled"
+
+
+def test_menu_points_out_what_suits_the_elder(shop: sessionmaker[Session]) -> None:
+    """王秀兰 has high blood pressure and chewing trouble: 红烧肉 flagged, soft food suggested."""
+    wang = Talk(shop, "王秀兰")
+    reply = wang.say("今天吃什么")
+    assert "红烧肉十二块钱" in reply
+    assert "红烧肉偏咸" in reply
+    assert "鸡蛋羹适合您" in reply
+
+
+def test_not_understood_twice_offers_numbered_choices(liu: Talk) -> None:
+    """Never a dead end: once in other words, then the choices, which a number picks."""
+    assert "没听明白" in liu.say("今天天气怎么样")
+    assert "1 今天菜单" in liu.say("放首歌听听")
+    assert "有：" in liu.say("1")
+
+
+def test_state_survives_a_restart(shop: sessionmaker[Session]) -> None:
+    """A second engine (a restart, another process) continues the same conversation."""
+    first = Talk(shop, "刘德福")
+    first.say("我要订餐")
+    second = Talk(shop, "刘德福")
+    assert second.say("鸡蛋羹") == "是中午，还是晚上？"
+
+
+def test_check_orders(liu: Talk) -> None:
+    """我的订单 lists what is coming, with the day and the dishes."""
+    assert liu.say("我的订单") == "您现在没有订单。"
+    liu.say("明天中午两份鸡蛋羹自己去拿")
+    liu.say("要")
+    assert "明天午饭，鸡蛋羹两份" in liu.say("我订了啥", now=NOW + timedelta(minutes=5))
+
+
+def test_a_mongolian_speaker_is_answered_in_traditional_script(
+    shop: sessionmaker[Session],
+) -> None:
+    """巴特尔 speaks Mongolian: greetings and questions come back in Mongolian script."""
+    bater = Talk(shop, "巴特尔")
+    reply = bater.say("Сайн байна уу")
+    assert reply.startswith("ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ")
+    assert any("\u1820" <= ch <= "\u18aa" for ch in bater.say("хоол захиалъя"))
+
+
+def test_terminal_chat_is_scriptable(
+    shop: sessionmaker[Session], db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``zhucan chat`` reads one utterance per line and prints each reply."""
+    import io
+
+    from bot.cli import run
+
+    script = "你好\n中午两份红烧肉自己去拿\n要\n我的订单\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(script))
+    out = io.StringIO()
+    code = run(["chat", "--elder", "刘德福", "--db", db_url, "--now", "2026-12-01T08:00"], out=out)
+    lines = out.getvalue().splitlines()
+    assert code == 0
+    assert lines[0].startswith("您好，刘德福")
+    assert any("订好了" in line for line in lines)
+    assert "今天午饭，红烧肉两份，已下单" in lines[-1]

@@ -4,6 +4,7 @@ PostgreSQL when several processes share it; and applying the Alembic migrations.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,21 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class _NoRows(logging.Filter):
+    """Drops SQLAlchemy's DEBUG records of result rows: they hold phones and addresses.
+
+    Statement parameters are hidden by ``hide_parameters``; this covers the rows, so that even
+    with every logger at DEBUG no personal data reaches a log.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        return not (message.startswith("Row ") or message.startswith("Col "))
+
+
+logging.getLogger("sqlalchemy.engine.Engine").addFilter(_NoRows())
 
 
 def default_url() -> str:
@@ -44,6 +60,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     instead of failing half-way when one upgrades from reading to writing.
     """
     url = normalise_url(url)
+    # Statement parameters carry addresses, phones and conditions: never into logs.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)

@@ -201,6 +201,8 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
     if data is not None:
         menu_file, more = _check(data, today=today)
         problems += more
+    elif not problems:
+        problems = [Problem("file", "", "has no menu in it (only an empty YAML value)")]
     if problems or menu_file is None:
         raise MenuFileError(name, problems)
     return menu_file

@@ -635,6 +635,9 @@ MALFORMED: list[tuple[str, str, bytes, str]] = [
         _mini(("米饭,1.5", "米饭,一块五"), base=MINI_CSV),
         "price.csv:3 dishes[1] (米饭).price: '一块五' is not a number of yuan",
     ),
+    # found by the fuzz test: an empty YAML value was refused with no problem listed
+    ("yaml-null", "null.yaml", b"~\n", "has no menu in it"),
+    ("yaml-anchor-only", "anchor.yaml", b"&A", "has no menu in it"),
     # found while writing these tests: each once escaped as a plain Python error
     (
         "unquoted-impossible-date",

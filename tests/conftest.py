@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,6 +35,12 @@ BEFORE_LUNCH = datetime(2026, 12, 1, 8, 0, tzinfo=TZ)
 """08:00 on 2026-12-01: breakfast has closed (the evening before), lunch and dinner are open."""
 
 PG_URL = os.environ.get("ZHUCAN_TEST_DB")
+
+# In CI the property tests run the same examples every time, so a run is reproducible; the
+# wider random search runs on developers' machines.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 
 def pytest_report_header() -> str:

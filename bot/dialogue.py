@@ -188,7 +188,7 @@ class Dialogue:
         try:
             quote = quote_order(self.factory, self._request(elder_id, draft), now)
         except DomainError as refusal:
-            return self._refused(state, refusal)
+            return self._refused(state, refusal, now)
         draft["key"] = f"dialogue-{elder_id}-{uuid.uuid4()}"
         state["awaiting"] = "confirm"
         return Reply(read_back(quote, local_today(now), lang), ["要", "不要"])
@@ -199,29 +199,50 @@ class Dialogue:
         try:
             order, created = place_order_once(self.factory, self._request(elder_id, draft), now)
         except DomainError as refusal:
-            return self._refused(state, refusal)
+            return self._refused(state, refusal, now)
         state.pop("draft", None)
         state["awaiting"] = None
         serve = serve_words(order, local_today(now))
         return Reply(say("placed" if created else "placed_again", lang, serve=serve))
 
-    def _refused(self, state: dict[str, Any], refusal: DomainError) -> Reply:
-        """A rule said no: say why, and ask again for what has to change."""
+    def _refused(self, state: dict[str, Any], refusal: DomainError, now: datetime) -> Reply:
+        """A rule said no: say why in the elder's words, and ask again for what must change."""
+        lang = state["lang"]
         draft = state.get("draft") or {}
+        when = ""
+        if draft.get("date") and draft.get("meal"):
+            when = _when(
+                date.fromisoformat(draft["date"]), MealSlot(draft["meal"]), local_today(now)
+            )
+        params = refusal.params
         if refusal.code in ("unknown_dish", "sold_out", "duplicate_dish"):
             draft["dishes"] = []
             state["awaiting"] = "dish"
+            if refusal.code == "unknown_dish":
+                return Reply(
+                    say(
+                        "no_such_dish",
+                        lang,
+                        when=when,
+                        dish=params.get("dish"),
+                        available=params.get("available"),
+                    )
+                )
+            if refusal.code == "sold_out":
+                return Reply(say("sold_out", lang, dish=params.get("dish")))
         elif refusal.code in ("closed", "no_menu", "past_date"):
             draft.pop("date", None)
             draft.pop("meal", None)
             state["awaiting"] = "meal"
+            return Reply(say(refusal.code, lang, when=when), ["中午", "晚上"])
         elif refusal.code in ("mode_not_offered", "outside_area", "no_address"):
-            draft.pop("fulfillment", None)
+            mode = MODE_WORDS.get(str(draft.pop("fulfillment", "")), "")
             state["awaiting"] = "fulfillment"
+            return Reply(say(refusal.code, lang, mode=mode), ["自己去拿", "在食堂吃"])
         else:
             state.pop("draft", None)
             state["awaiting"] = None
-        return Reply(say("refused", state["lang"], message=refusal.message("zh")))
+        return Reply(say("refused", lang, message=refusal.message("zh")))
 
     def _next_open_day(self, meal: MealSlot, now: datetime) -> date:
         with self.factory() as session:

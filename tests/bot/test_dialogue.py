@@ -105,7 +105,7 @@ def test_repeat_always_works(liu: Talk) -> None:
 def test_a_sold_out_dish_is_said_and_asked_again(liu: Talk) -> None:
     """手把肉 has 3 portions: asking for 4 is refused politely and the dish asked again."""
     reply = liu.say("中午四份手把肉自己去拿")
-    assert "卖完了" in reply
+    assert reply == "手把肉卖完了。您换一个菜吧？"
     assert liu.say("那就一份鸡蛋羹").startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份。")
 
 
@@ -113,8 +113,11 @@ def test_a_closed_meal_is_refused_and_another_asked(liu: Talk) -> None:
     """After 09:30 lunch is closed: the refusal says so, nothing is stored."""
     late = NOW.replace(hour=10)
     reply = liu.say("今天中午一份红烧肉自己去拿", now=late)
-    assert "截止" in reply
+    assert reply == "今天午饭已经不能订了。订下一顿吧，中午还是晚上？"
     assert liu.orders() == []
+    # dinner has no 红烧肉: said in plain words, with what there is
+    assert liu.say("晚上", now=late) == "今天晚饭没有红烧肉。有：鸡蛋羹、小米粥、米饭。您想吃哪个？"
+    assert liu.say("鸡蛋羹", now=late).startswith("刘德福，今天晚饭，自己去拿：鸡蛋羹一份。")
 
 
 def test_outside_the_delivery_area_offers_pickup(shop: sessionmaker[Session]) -> None:

@@ -581,6 +581,8 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     """Set up the demo canteen, show today's menu, and place one demo order (idempotently)."""
+    from bot.dialogue import read_back, serve_words
+
     store.upgrade(ctx.url)
     with store.unit_of_work(ctx.factory) as session:
         load_demo(session, ctx.now)
@@ -643,38 +645,6 @@ def cmd_chat(args: argparse.Namespace, ctx: Context) -> int:
         if reply.choices:
             numbered = "  ".join(f"{i}. {c}" for i, c in enumerate(reply.choices, 1))
             print(f"  [{numbered}]", file=ctx.out, flush=True)
-
-
-def read_back(order: OrderSummary, today: date) -> str:
-    """The order read back with every part of its price, as the dialogue will say it."""
-    items = "、".join(f"{i.dish_name}{texts.spoken_number(i.qty)}份" for i in order.items)
-    voucher = (
-        say("order_voucher", voucher=spoken_yuan(order.voucher_fen)) if order.voucher_fen else ""
-    )
-    return say(
-        "order_read_back",
-        elder=order.elder_name,
-        when=_when_words(order.date, MealSlot(order.meal), today),
-        mode=label_zh(Fulfillment(order.fulfillment)),
-        items=items,
-        price=spoken_yuan(order.price_fen),
-        subsidy=spoken_yuan(order.subsidy_fen),
-        voucher=voucher,
-        card=spoken_yuan(order.card_fen),
-        payable=spoken_yuan(order.payable_fen) if order.payable_fen else say("nothing_to_pay"),
-    )
-
-
-def serve_words(order: OrderSummary, today: date) -> str:
-    """When and where the meal will be ready."""
-    if order.serve_start is None or order.serve_end is None:
-        return ""
-    delta = (order.date - today).days
-    day = texts.DAY_WORDS.get(delta) or f"{order.date.month}月{order.date.day}日"
-    key = {"delivery": "serve_delivery", "pickup": "serve_pickup"}.get(
-        order.fulfillment, "serve_dine_in"
-    )
-    return say(key, day=day, start=order.serve_start, end=order.serve_end)
 
 
 def _next_open_slot(

@@ -191,7 +191,8 @@ class Dialogue:
             return self._refused(state, refusal, now)
         draft["key"] = f"dialogue-{elder_id}-{uuid.uuid4()}"
         state["awaiting"] = "confirm"
-        return Reply(read_back(quote, local_today(now), lang), ["要", "不要"])
+        text = read_back(quote, local_today(now), lang) + say("ask_confirm", lang)
+        return Reply(text, ["要", "不要"])
 
     def _place(self, elder_id: int, state: dict[str, Any], now: datetime) -> Reply:
         lang = state["lang"]
@@ -441,17 +442,17 @@ def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
         subsidy=spoken_yuan(order.subsidy_fen),
         voucher=voucher,
         card=spoken_yuan(order.card_fen),
-        payable=spoken_yuan(order.payable_fen),
+        payable=spoken_yuan(order.payable_fen)
+        if order.payable_fen
+        else say("nothing_to_pay", lang),
     )
 
 
-def serve_words(order: OrderSummary, today: date) -> str:
+def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
     """When and where the meal will be ready."""
-    from bot.texts import say as say_cli
-
     if order.serve_start is None or order.serve_end is None:
         return ""
     key = {"delivery": "serve_delivery", "pickup": "serve_pickup"}.get(
         order.fulfillment, "serve_dine_in"
     )
-    return say_cli(key, day=_day(order.date, today), start=order.serve_start, end=order.serve_end)
+    return say(key, lang, day=_day(order.date, today), start=order.serve_start, end=order.serve_end)

@@ -11,17 +11,8 @@ ZH: dict[str, str] = {
     "menu_line": "  {name}  {price}{left}{tags}",
     "menu_left": "  还剩{left}份",
     "no_menus": "{date}没有菜单。",
-    "order_read_back": (
-        "{elder}，{when}，{mode}：{items}。\n"
-        "原价{price}，补贴{subsidy}{voucher}，卡上扣{card}，还需付{payable}。"
-    ),
-    "nothing_to_pay": "零元，不用再付钱",
-    "order_voucher": "，消费券{voucher}",
     "order_placed": "订好了，订单号 {id}。{serve}",
     "order_exists": "这一单之前已经订过了（订单号 {id}），没有重复下单。",
-    "serve_delivery": "{day}{start}到{end}之间送到家。",
-    "serve_pickup": "{day}{start}到{end}之间到食堂取餐。",
-    "serve_dine_in": "{day}{start}到{end}之间到食堂吃。",
     "order_cancelled": "订单 {id} 已取消。{refund}",
     "refund": "卡里的{card}已经退回。",
     "status_changed": "订单 {id} 现在是“{status}”。",

@@ -226,3 +226,25 @@ def test_personal_data_never_reaches_the_logs(
     assert "SELECT" in logged  # the SQL itself was logged, so the check means something
     for private in ("13904710001", "新华东街社区3号楼2单元102室", "hypertension", "chewing"):
         assert private not in logged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀😀",
+        "\x00\x07",
+        "红" * 10_000,
+        "'; DROP TABLE orders; --",
+        "ᠠ" * 3000,
+        "99999999999999999999份红烧肉",
+        "下下下下周八中午",
+    ],
+)
+def test_odd_input_gets_a_polite_answer_and_changes_nothing(liu: Talk, text: str) -> None:
+    """Empty, huge, emoji, control characters, injection: an answer, never an exception,
+    and no order."""
+    reply = liu.say(text)
+    assert reply and "Traceback" not in reply
+    assert liu.orders() == []

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import texts
 from bot.texts import say, spoken_yuan
 from menus import db as store
 from menus.clock import cutoff_at, local_today, parse_now
@@ -251,12 +250,6 @@ def _vocab(kind: Any, text: str | None) -> Any:
 
 def _print_json(ctx: Context, data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=None, default=str), file=ctx.out)
-
-
-def _when_words(day: date, meal: MealSlot, today: date) -> str:
-    delta = (day - today).days
-    prefix = texts.DAY_WORDS.get(delta) or f"{day.month}月{day.day}日"
-    return prefix + texts.MEAL_WORDS[meal.value]
 
 
 # -------------------------------------------------------------------------- commands

@@ -11,7 +11,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -825,8 +825,3 @@ def dump_csv(menu_file: MenuFile) -> str:
         if dish.name not in used:
             writer.writerow(row(dish, "", "", ""))
     return out.getvalue()
-
-
-def dish_names(dishes: Iterable[DishSpec]) -> list[str]:
-    """Canonical names, for messages."""
-    return [d.name for d in dishes]

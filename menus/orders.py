@@ -225,7 +225,7 @@ def place_order(
         return _same_request(get_order(session, existing_id, lock=False), request), False
 
     canteen, rows = _load_canteen(conn, request.canteen_code, request.day, request.meal)
-    _check_actor(session, request, elder.id, canteen.id)
+    _check_actor(session, request.placed_by_role, request.placed_by_id, elder.id, canteen.id)
     lines = _check_lines(request.lines)
     if request.day < local_today(now):
         raise DomainError("past_date", date=request.day.isoformat())
@@ -411,14 +411,22 @@ def _order_loads() -> list[Any]:
     ]
 
 
-def _check_actor(session: Session, request: OrderRequest, elder_id: int, canteen_id: int) -> None:
-    """Only the elder, linked family allowed to order, or that canteen's staff."""
-    actor_id = request.placed_by_id
-    if request.placed_by_role is Actor.SELF:
+def _check_actor(
+    session: Session,
+    actor: Actor,
+    actor_id: int | None,
+    elder_id: int,
+    canteen_id: int,
+    *,
+    operator: bool = False,
+) -> None:
+    """Only the elder, a family member linked with the right to order, or that canteen's
+    staff may act on an elder's order. ``operator``: an unnamed staff actor (the command line)
+    may move and cancel orders, not place them."""
+    if actor is Actor.SELF:
         if actor_id not in (None, elder_id):
             raise DomainError("not_linked")
-        return
-    if request.placed_by_role is Actor.FAMILY:
+    elif actor is Actor.FAMILY:
         link = session.scalar(
             select(FamilyLink).where(
                 FamilyLink.family_id == actor_id, FamilyLink.elder_id == elder_id
@@ -426,10 +434,9 @@ def _check_actor(session: Session, request: OrderRequest, elder_id: int, canteen
         )
         if link is None or not link.can_order:
             raise DomainError("not_linked")
-        return
-    if request.placed_by_role is Actor.STAFF:
+    elif actor is Actor.STAFF and not (operator and actor_id is None):
         staff = session.scalar(
-            select(StaffMember).where(
+            select(StaffMember.id).where(
                 StaffMember.person_id == actor_id, StaffMember.canteen_id == canteen_id
             )
         )
@@ -588,15 +595,7 @@ def cancel_order(
     assert canteen is not None
     times = slot_times(canteen, MealSlot(order.meal))
     before_cutoff = times is not None and now < cutoff_at(order.date, times)
-    if actor is Actor.FAMILY:
-        link = session.scalar(
-            select(FamilyLink).where(
-                FamilyLink.family_id == actor_id, FamilyLink.elder_id == order.elder_id
-            )
-        )
-        if link is None or not link.can_order:
-            raise DomainError("not_linked")
-    _check_staff(session, actor, actor_id, order.canteen_id)
+    _check_actor(session, actor, actor_id, order.elder_id, order.canteen_id, operator=True)
     check_transition(
         OrderStatus(order.status),
         OrderStatus.CANCELLED,
@@ -656,7 +655,7 @@ def set_status(
     if target is OrderStatus.CANCELLED:
         return cancel_order(session, order_id, now, actor=actor, actor_id=actor_id, reason=reason)
     order = get_order(session, order_id)
-    _check_staff(session, actor, actor_id, order.canteen_id)
+    _check_actor(session, actor, actor_id, order.elder_id, order.canteen_id, operator=True)
     check_transition(
         OrderStatus(order.status),
         target,
@@ -667,20 +666,6 @@ def set_status(
     )
     _move(order, target, now, actor, actor_id, reason)
     return order
-
-
-def _check_staff(session: Session, actor: Actor, actor_id: int | None, canteen_id: int) -> None:
-    """A named staff member must work for the order's canteen (an operator at the command line
-    acts without a name)."""
-    if actor is not Actor.STAFF or actor_id is None:
-        return
-    staff = session.scalar(
-        select(StaffMember.id).where(
-            StaffMember.person_id == actor_id, StaffMember.canteen_id == canteen_id
-        )
-    )
-    if staff is None:
-        raise DomainError("not_linked")
 
 
 def _move(

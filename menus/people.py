@@ -7,7 +7,7 @@ is what lists show by default.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -134,16 +134,6 @@ def elder_categories(person: Person) -> dict[ElderCategory, int | None]:
     """An elder's categories and levels, as the pricing rules take them."""
     assert person.elder is not None
     return {ElderCategory(c.category): c.level for c in person.elder.categories}
-
-
-def may_order_for(session: Session, actor: Person, elder: Person) -> bool:
-    """Only the elder, a family member linked with the right to order, or that canteen's staff."""
-    if actor.id == elder.id:
-        return True
-    link = session.scalar(
-        select(FamilyLink).where(FamilyLink.family_id == actor.id, FamilyLink.elder_id == elder.id)
-    )
-    return bool(link and link.can_order)
 
 
 def person_for_identity(session: Session, channel: str, account_id: str) -> Person | None:
@@ -292,15 +282,3 @@ def _at_least(fen: int, least: int, what: str) -> int:
     if fen < least:
         raise ValueError(f"{what} must be at least {least} fen, not {fen}")
     return fen
-
-
-def elders_by_name(session: Session) -> dict[str, Person]:
-    """Elders keyed by name (demo and tests)."""
-    return {p.name: p for p in list_elders(session)}
-
-
-def age_on(person: Person, day: date) -> int | None:
-    """An elder's age in years on a day, from the birth year (the year is all we store)."""
-    if person.elder is None or person.elder.birth_year is None:
-        return None
-    return day.year - person.elder.birth_year

@@ -24,3 +24,31 @@ class Entity:
         if self.group is not None:
             data["group"] = self.group
         return data
+
+
+INTENTS = frozenset(
+    {
+        "order_meal",
+        "ask_menu",
+        "cancel_order",
+        "change_order",
+        "check_order",
+        "ask_price",
+        "check_balance",
+        "ask_nutrition",
+        "affirm",
+        "deny",
+        "repeat",
+        "help",
+        "greet",
+        "goodbye",
+        "thank",
+        "set_reminder",
+        "complain",
+        "feedback",
+        "choose_fulfillment",
+        "inform",
+        "out_of_scope",
+    }
+)
+"""The intents of the contract: every parse names one of these."""

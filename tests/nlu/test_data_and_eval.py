@@ -14,34 +14,12 @@ import pytest
 from bot.cli import run
 from menus.menufile import read_menu_file
 from nlu.data import DATA_DIR, file_today, parse_example, read_examples, training_files
+from nlu.entities import INTENTS
 from nlu.evaluate import evaluate
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 
 TEST_DIR = DATA_DIR / "test"
-INTENTS = {
-    "order_meal",
-    "ask_menu",
-    "cancel_order",
-    "change_order",
-    "check_order",
-    "ask_price",
-    "check_balance",
-    "ask_nutrition",
-    "affirm",
-    "deny",
-    "repeat",
-    "help",
-    "greet",
-    "goodbye",
-    "thank",
-    "set_reminder",
-    "complain",
-    "feedback",
-    "choose_fulfillment",
-    "inform",
-    "out_of_scope",
-}
 
 
 def _parser_for(menu_path: Path) -> Parser:

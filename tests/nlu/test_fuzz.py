@@ -7,35 +7,13 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlu.entities import INTENTS
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 
 PARSER = Parser(
     MenuNames((DishNames("红烧肉", ("红烧五花肉",), "ᠭᠠᠷ ᠮᠢᠬᠠ", "гар мах"), DishNames("小米粥")))
 )
-INTENTS = {
-    "order_meal",
-    "ask_menu",
-    "cancel_order",
-    "change_order",
-    "check_order",
-    "ask_price",
-    "check_balance",
-    "ask_nutrition",
-    "affirm",
-    "deny",
-    "repeat",
-    "help",
-    "greet",
-    "goodbye",
-    "thank",
-    "set_reminder",
-    "complain",
-    "feedback",
-    "choose_fulfillment",
-    "inform",
-    "out_of_scope",
-}
 pieces = st.sampled_from(
     [
         "明天",

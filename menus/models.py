@@ -385,3 +385,90 @@ class Conversation(Base):
     )
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime]
+
+
+class ChannelSession(Base):
+    """Where a channel account stands before it belongs to a person (registration), and the
+    last update it sent, so that a retried update is answered once."""
+
+    __tablename__ = "channel_sessions"
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime]
+
+
+class PersonSettings(Base):
+    """What a person chose for themselves: a daily ordering reminder, voice replies, speech
+    rate. One row per person, created on first change."""
+
+    __tablename__ = "person_settings"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    reminder_at: Mapped[str | None] = mapped_column(String(5))
+    voice_replies: Mapped[bool] = mapped_column(default=True)
+    speech_rate: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
+
+
+class LinkCode(Base):
+    """A one-time code an elder gives to a family member; the link is made only when the elder
+    confirms who redeemed it."""
+
+    __tablename__ = "link_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    family_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    relation: Mapped[str | None] = mapped_column(String(32))
+    decided_at: Mapped[datetime | None]
+
+
+class Feedback(Base):
+    """A complaint, a word of praise or a 1–5 rating about a canteen's meal, and its answer."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating_range"),
+        Index("ix_feedback_canteen", "canteen_id", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    answered_at: Mapped[datetime | None]
+
+
+class OutboxMessage(Base):
+    """A message waiting to reach a person through their channel. ``key`` makes queueing
+    idempotent; a sender claims rows (``claimed_until``) so that two processes never send the
+    same one."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "due_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))
+    due_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(200))

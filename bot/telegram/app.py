@@ -1,0 +1,401 @@
+"""The Telegram bot: thin handlers that turn updates into dialogue turns and replies.
+
+Each handler parses the update, runs one turn (the dialogue for registered people, the
+registration flow for the rest) in a worker thread so the event loop keeps sending, and renders
+the reply with big buttons. Updates are processed concurrently across chats but one at a time
+within a chat (``PerChatProcessor``), so an elder's messages are answered in order. Every turn
+carries the update's id, so an update Telegram delivers twice acts once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import weakref
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseRateLimiter,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.dialogue import Dialogue
+from bot.telegram.ratelimit import RateLimiter
+from bot.telegram.registration import Event, LinkRedeemer, Outcome, Registration
+from bot.telegram.render import choice_from_callback, render
+from bot.telegram.texts import say
+from bot.telegram.turns import Answer, AnswerLike, LegacyTurns, Turns
+from menus.clock import TZ
+from menus.models import Person
+from menus.people import person_for_identity
+
+CHANNEL = "telegram"
+DEPS = "zhucan"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Menu files are a few kilobytes; anything much larger is refused before downloading."""
+HELP_WORD = "帮助"
+
+log = logging.getLogger(__name__)
+
+VoicePipeline = Callable[[int, bytes, datetime], Awaitable[AnswerLike]]
+"""Optional hook: (person id, OGG/Opus bytes, now) → the reply to the spoken turn."""
+Clock = Callable[[], datetime]
+
+
+def quiet_personal_logs() -> None:
+    """Keep message bodies out of logs: PTB logs every Bot API call's parameters and results
+    (texts, contacts' phones, addresses) and the webhook's raw JSON at DEBUG, and httpx logs
+    URLs that contain the bot token at INFO."""
+    for name in ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Updater"):
+        logging.getLogger(name).setLevel(logging.INFO)
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+@dataclass
+class Deps:
+    """What every handler needs, kept in ``bot_data`` under ``"zhucan"``."""
+
+    factory: sessionmaker[Session]
+    turns: Turns
+    registration: Registration
+    clock: Clock
+    voice_pipeline: VoicePipeline | None = None
+    _people: dict[str, tuple[int, str]] = field(default_factory=dict)
+    _pending: dict[str, bool] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def person(self, account_id: str) -> tuple[int, str] | None:
+        """(person id, language) behind an account, remembered once found."""
+        known = self._people.get(account_id)
+        if known is not None:
+            return known
+        with self.factory() as session:
+            person = person_for_identity(session, CHANNEL, account_id)
+            if person is None:
+                return None
+            found = (person.id, person.lang)
+        with self._lock:
+            self._people[account_id] = found
+        return found
+
+    def pending(self, account_id: str) -> bool:
+        """Whether a registered account is in the middle of a flow (``/staff``, ``/lang``)."""
+        known = self._pending.get(account_id)
+        if known is None:
+            known = self.registration.active(account_id)
+            self._pending[account_id] = known
+        return known
+
+    def forget(self, account_id: str) -> None:
+        """Drop what is remembered about an account after registration changed it."""
+        with self._lock:
+            self._people.pop(account_id, None)
+            self._pending.pop(account_id, None)
+
+
+def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
+    """The typed dependencies of this application."""
+    found = context.bot_data[DEPS]
+    assert isinstance(found, Deps)
+    return found
+
+
+class PerChatProcessor(BaseUpdateProcessor):
+    """Many chats at once, each chat's updates strictly in order (an asyncio lock per chat).
+
+    Why: a slow send to one chat (the per-chat rate limit) must not hold up the others, yet an
+    elder who taps two buttons quickly must get the answers in the order tapped.
+    """
+
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Wait for the chat's earlier updates, then handle this one."""
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.get(chat.id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[chat.id] = lock
+        async with lock:
+            await coroutine
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _account(update: Update) -> str:
+    user = update.effective_user
+    assert user is not None
+    return str(user.id)
+
+
+async def send(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, answer: AnswerLike, lang: str
+) -> None:
+    """Send a reply: long texts in pieces, the keyboard with the last one."""
+    for piece in render(answer, lang):
+        await context.bot.send_message(chat_id, piece.text, reply_markup=piece.markup)
+
+
+async def _registration(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event, turn_id: str
+) -> None:
+    """Run one registration step and answer it."""
+    d = deps(context)
+    account = _account(update)
+    who = d.person(account)
+    outcome: Outcome = await asyncio.to_thread(
+        d.registration.handle,
+        account,
+        event,
+        d.clock(),
+        turn_id=turn_id,
+        person_id=who[0] if who else None,
+    )
+    d.forget(account)
+    chat = update.effective_chat
+    assert chat is not None
+    await send(context, chat.id, outcome.answer, outcome.lang)
+
+
+async def _turn(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, turn_id: str
+) -> None:
+    """A text (typed, or a pressed button) as a dialogue turn, or a registration step."""
+    d = deps(context)
+    account = _account(update)
+    who = d.person(account)
+    if who is None or d.pending(account):
+        await _registration(update, context, Event("text", text=text), turn_id)
+        return
+    person_id, lang = who
+    answer = await asyncio.to_thread(d.turns.handle, person_id, text, d.clock(), turn_id=turn_id)
+    chat = update.effective_chat
+    assert chat is not None
+    await send(context, chat.id, answer, lang)
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A typed message or a reply-keyboard button: one turn."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await _turn(update, context, message.text, f"tg-{update.update_id}")
+
+
+async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An inline button: stop its spinner, then handle the choice's text as a turn."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    markup = query.message.reply_markup if isinstance(query.message, Message) else None
+    inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+    text = choice_from_callback(query.data or "", inline)
+    if text is None:
+        return
+    await _turn(update, context, text, f"tg-cb-{query.id}")
+
+
+async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A shared contact: accepted as the sender's phone only if it is the sender's own."""
+    message = update.effective_message
+    if message is None or message.contact is None or update.effective_user is None:
+        return
+    contact = message.contact
+    own = contact.user_id is not None and contact.user_id == update.effective_user.id
+    event = Event("contact", phone=contact.phone_number, own_contact=own)
+    await _registration(update, context, event, f"tg-{update.update_id}")
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A file (staff publish menus as YAML or CSV): downloaded and handed to the dialogue."""
+    d = deps(context)
+    message = update.effective_message
+    if message is None or message.document is None or message.chat is None:
+        return
+    who = d.person(_account(update))
+    if who is None:
+        await send(context, message.chat.id, Answer(say("start_first")), "zh")
+        return
+    person_id, lang = who
+    document = message.document
+    if document.file_size is not None and document.file_size > MAX_FILE_BYTES:
+        await send(context, message.chat.id, Answer(say("file_unreadable", lang)), lang)
+        return
+    telegram_file = await context.bot.get_file(document.file_id)
+    data = bytes(await telegram_file.download_as_bytearray())
+    answer = await asyncio.to_thread(
+        d.turns.handle_file,
+        person_id,
+        document.file_name or "menu",
+        data,
+        d.clock(),
+        turn_id=f"tg-{update.update_id}",
+    )
+    await send(context, message.chat.id, answer, lang)
+
+
+async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A voice note: through the voice pipeline when one is configured, else a polite note."""
+    d = deps(context)
+    message = update.effective_message
+    if message is None or message.voice is None:
+        return
+    who = d.person(_account(update))
+    lang = who[1] if who else "zh"
+    if d.voice_pipeline is None or who is None:
+        await send(context, message.chat.id, Answer(say("voice_off", lang)), lang)
+        return
+    telegram_file = await context.bot.get_file(message.voice.file_id)
+    audio = bytes(await telegram_file.download_as_bytearray())
+    answer = await d.voice_pipeline(who[0], audio, d.clock())
+    await send(context, message.chat.id, answer, lang)
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: registration (language first), or a greeting for a known account."""
+    await _registration(update, context, Event("start"), f"tg-{update.update_id}")
+
+
+async def on_staff(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/staff: link the account to canteen staff, checked by the shared phone."""
+    await _registration(update, context, Event("staff"), f"tg-{update.update_id}")
+
+
+async def on_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/link CODE: become a family member of the elder who gave the code."""
+    code = " ".join(context.args or [])
+    await _registration(update, context, Event("link", text=code), f"tg-{update.update_id}")
+
+
+async def on_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/lang: choose the language again."""
+    await _registration(update, context, Event("lang"), f"tg-{update.update_id}")
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: what one can say (the dialogue's help), or how to register."""
+    d = deps(context)
+    message = update.effective_message
+    if message is None:
+        return
+    if d.person(_account(update)) is None:
+        await send(context, message.chat.id, Answer(say("help_new")), "zh")
+        return
+    await _turn(update, context, HELP_WORD, f"tg-{update.update_id}")
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log what failed (its type and the update id only: no message content) and apologise."""
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, say("error"))
+        except Exception:  # the channel itself is down; the log line above is enough
+            log.warning("could not apologise for update %s", update_id)
+
+
+# ------------------------------------------------------------------------ the application
+
+
+def build_application(
+    token: str,
+    factory: sessionmaker[Session],
+    *,
+    base_url: str | None = None,
+    base_file_url: str | None = None,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    now: datetime | Clock | None = None,
+    turns: Turns | None = None,
+    redeem: LinkRedeemer | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    voice_pipeline: VoicePipeline | None = None,
+    max_concurrent_updates: int = 64,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot, wired to the store: handlers, per-chat ordering, rate limits, no job queue.
+
+    ``now`` fixes the moment (a datetime) or supplies it (a callable) for tests and demos;
+    ``rate_limiter`` defaults to Telegram's limits (pass another, e.g. a generous one, for a
+    benchmark); ``turns`` defaults to the shared dialogue on ``factory``.
+    """
+    quiet_personal_logs()
+    builder = ApplicationBuilder().token(token).job_queue(None)
+    if base_url is not None:
+        builder = builder.base_url(base_url)
+    if base_file_url is not None:
+        builder = builder.base_file_url(base_file_url)
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    limiter: Any = rate_limiter or RateLimiter()  # PTB types the limiter's argument as None
+    builder = builder.rate_limiter(limiter)
+    builder = builder.concurrent_updates(PerChatProcessor(max_concurrent_updates))
+    app = builder.build()
+    clock: Clock
+    if now is None:
+        clock = lambda: datetime.now(TZ)  # noqa: E731
+    elif isinstance(now, datetime):
+        fixed = now
+        clock = lambda: fixed  # noqa: E731
+    else:
+        clock = now
+    app.bot_data[DEPS] = Deps(
+        factory=factory,
+        turns=turns or LegacyTurns(Dialogue(factory)),
+        registration=Registration(factory, CHANNEL, redeem=redeem),
+        clock=clock,
+        voice_pipeline=voice_pipeline,
+    )
+    app.add_handler(CommandHandler("start", on_start))
+    app.add_handler(CommandHandler("staff", on_staff))
+    app.add_handler(CommandHandler("link", on_link))
+    app.add_handler(CommandHandler("lang", on_lang))
+    app.add_handler(CommandHandler("help", on_help))
+    app.add_handler(CallbackQueryHandler(on_callback))
+    app.add_handler(MessageHandler(filters.CONTACT, on_contact))
+    app.add_handler(MessageHandler(filters.Document.ALL, on_document))
+    app.add_handler(MessageHandler(filters.VOICE, on_voice))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    app.add_error_handler(on_error)
+    return app
+
+
+def person_lang(factory: sessionmaker[Session], person_id: int) -> str:
+    """A person's language (for messages not answering a turn, e.g. the outbox)."""
+    with factory() as session:
+        person = session.get(Person, person_id)
+        return person.lang if person else "zh"

@@ -1,0 +1,344 @@
+"""Registration of channel accounts that belong to no person yet, as a small state machine.
+
+Why in the store: every step is kept in ``ChannelSession.state`` inside the same transaction
+that acts on it, so a restart (or a second bot process) continues where the person left off, and
+a retried update (same turn id) is answered with the stored reply without acting twice.
+
+Flows, one question at a time:
+- ``/start`` (or any first message): language → name → own phone (contact button) → address.
+  A phone the community already registered (people file) attaches the account to that person;
+  otherwise a new elder is created in the canteen's region.
+- ``/staff``: own phone → linked only if the phone belongs to canteen staff.
+- ``/link CODE``: name → own phone → a family member, then the elder's code is redeemed.
+
+Nothing here knows Telegram: events come in as ``Event`` and replies go out as ``Answer``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.telegram.texts import LANG_CHOICES, say
+from bot.telegram.turns import Answer
+from menus.db import unit_of_work
+from menus.errors import DomainError
+from menus.menu_store import get_canteen
+from menus.models import ChannelSession, ElderProfile, Identity, Person, StaffMember
+
+EventKind = Literal["start", "staff", "link", "lang", "text", "contact"]
+LinkRedeemer = Callable[[Session, str, int, str, datetime], object]
+"""``menus.links.redeem_code(session, code, family_id, relation, now)``."""
+
+MAX_NAME = 50
+MAX_ADDRESS = 200
+REMEMBERED_TURNS = 8
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the account did: a command, a text, or a shared contact (and whether it is its own)."""
+
+    kind: EventKind
+    text: str = ""
+    phone: str | None = None
+    own_contact: bool = False
+
+
+@dataclass
+class Outcome:
+    """The reply, and the person the account belongs to once registration is done."""
+
+    answer: Answer
+    lang: str
+    person_id: int | None = None
+
+
+def national_phone(raw: str) -> str:
+    """Digits only, without China's country code: '+86 139-0471-0001' → '13904710001'."""
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) == 13 and digits.startswith("86"):
+        return digits[2:]
+    if len(digits) == 15 and digits.startswith("0086"):
+        return digits[4:]
+    return digits
+
+
+def _phone_forms(phone: str) -> list[str]:
+    return [phone, "+86" + phone, "86" + phone, "+86 " + phone]
+
+
+class Registration:
+    """Runs the flows for one channel (``"telegram"``) over the store."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        channel: str,
+        *,
+        redeem: LinkRedeemer | None = None,
+    ) -> None:
+        self.factory = factory
+        self.channel = channel
+        self.redeem = redeem
+
+    # ------------------------------------------------------------------ entry
+
+    def active(self, account_id: str) -> bool:
+        """Whether the account is in the middle of a flow (its next contact belongs here)."""
+        with self.factory() as session:
+            row = session.get(ChannelSession, (self.channel, account_id))
+            return bool(row is not None and row.state.get("flow"))
+
+    def handle(
+        self,
+        account_id: str,
+        event: Event,
+        now: datetime,
+        *,
+        turn_id: str | None = None,
+        person_id: int | None = None,
+    ) -> Outcome:
+        """One step, in one transaction; a turn id seen before returns the stored reply."""
+        with unit_of_work(self.factory) as session:
+            row = session.get(ChannelSession, (self.channel, account_id), with_for_update=True)
+            if row is None:
+                row = ChannelSession(
+                    channel=self.channel, account_id=account_id, state={}, updated_at=now
+                )
+                session.add(row)
+            state: dict[str, Any] = dict(row.state)
+            turns: dict[str, Any] = dict(state.get("turns") or {})
+            if turn_id is not None and turn_id in turns:
+                done = turns[turn_id]
+                return Outcome(Answer(**done["answer"]), done["lang"], done["person_id"])
+            outcome = self._step(session, account_id, state, event, now, person_id)
+            if turn_id is not None:
+                turns[turn_id] = {
+                    "answer": asdict(outcome.answer),
+                    "lang": outcome.lang,
+                    "person_id": outcome.person_id,
+                }
+                state["turns"] = dict(list(turns.items())[-REMEMBERED_TURNS:])
+                state["last_turn"] = turn_id
+            row.state = state
+            row.updated_at = now
+            return outcome
+
+    # ------------------------------------------------------------------ steps
+
+    def _step(
+        self,
+        session: Session,
+        account_id: str,
+        state: dict[str, Any],
+        event: Event,
+        now: datetime,
+        person_id: int | None,
+    ) -> Outcome:
+        lang = str(state.get("lang") or "zh")
+        if event.kind == "start":
+            if person_id is not None:
+                _finish(state)
+                return self._known(session, person_id, lang)
+            _begin(state, "elder", "lang")
+            return _ask(state)
+        if event.kind == "lang":
+            if person_id is not None:
+                _begin(state, "lang", "lang", lang)
+            else:
+                state["step"] = "lang"
+                state.setdefault("flow", "elder")
+            return _ask(state)
+        if event.kind == "staff":
+            _begin(state, "staff", "phone", lang)
+            return _ask(state)
+        if event.kind == "link":
+            code = event.text.strip()
+            if not code:
+                return Outcome(Answer(say("link_usage", lang)), lang, person_id)
+            if person_id is not None:
+                state.pop("flow", None)
+                return self._redeem(session, code, person_id, lang, now, "link_sent")
+            _begin(state, "family", "name", lang)
+            state["code"] = code
+            return _ask(state)
+        if not state.get("flow"):
+            if person_id is not None:  # a registered account with nothing pending
+                return self._known(session, person_id, lang)
+            _begin(state, "elder", "lang")
+            return _ask(state)
+        step = state.get("step")
+        if step == "lang":
+            if event.text.strip() in LANG_CHOICES:
+                lang = state["lang"] = LANG_CHOICES[event.text.strip()]
+                if state["flow"] == "lang" and person_id is not None:
+                    person = session.get(Person, person_id)
+                    if person is not None:
+                        person.lang = lang
+                    _finish(state)
+                    return Outcome(Answer(say("lang_set", lang)), lang, person_id)
+                state["step"] = "phone" if state["flow"] == "staff" else "name"
+            return _ask(state)
+        if step == "name":
+            name = event.text.strip()[:MAX_NAME] if event.kind == "text" else ""
+            if not name:
+                return _ask(state, "name_empty")
+            state["name"] = name
+            state["step"] = "phone"
+            return _ask(state)
+        if step == "phone":
+            if event.kind != "contact" or not event.phone:
+                return _ask(state, "press_contact")
+            if not event.own_contact:
+                return _ask(state, "not_own_contact")
+            return self._contact(session, account_id, state, national_phone(event.phone), now)
+        if step == "address":
+            address = event.text.strip()[:MAX_ADDRESS] if event.kind == "text" else ""
+            if not address:
+                return _ask(state, "address_empty")
+            return self._new_elder(session, account_id, state, address, now)
+        _begin(state, "elder", "lang")
+        return _ask(state)
+
+    def _known(self, session: Session, person_id: int, lang: str) -> Outcome:
+        person = session.get(Person, person_id)
+        lang = person.lang if person else lang
+        name = person.name if person else ""
+        return Outcome(Answer(say("already_registered", lang, name=name)), lang, person_id)
+
+    def _contact(
+        self, session: Session, account_id: str, state: dict[str, Any], phone: str, now: datetime
+    ) -> Outcome:
+        """The account's own phone: find the person it belongs to, or go on to the address."""
+        lang = str(state.get("lang") or "zh")
+        flow = state["flow"]
+        known = session.scalars(
+            select(Person).where(Person.phone.in_(_phone_forms(phone))).order_by(Person.id)
+        ).all()
+        if flow == "staff":
+            staff_ids = set(
+                session.scalars(
+                    select(StaffMember.person_id).where(
+                        StaffMember.person_id.in_([p.id for p in known])
+                    )
+                )
+            )
+            person = next((p for p in known if p.id in staff_ids), None)
+            _finish(state)
+            if person is None:
+                return Outcome(Answer(say("staff_refused", lang)), lang)
+            self._attach(session, account_id, person.id)
+            return Outcome(Answer(say("staff_linked", lang, name=person.name)), lang, person.id)
+        if flow == "family":
+            person = next(iter(known), None)
+            if person is None:
+                person = Person(
+                    kind="family",
+                    name=str(state.get("name") or ""),
+                    phone=phone,
+                    lang=lang,
+                    created_at=now,
+                )
+                session.add(person)
+                session.flush()
+            self._attach(session, account_id, person.id)
+            code = str(state.get("code") or "")
+            _finish(state)
+            return self._redeem(session, code, person.id, lang, now, "link_sent")
+        # elder: a person the community registered (elders first), else ask the address
+        known = sorted(known, key=lambda p: p.kind != "elder")
+        if known:
+            person = known[0]
+            person.lang = lang
+            self._attach(session, account_id, person.id)
+            _finish(state)
+            return Outcome(Answer(say("welcome_back", lang, name=person.name)), lang, person.id)
+        state["phone"] = phone
+        state["step"] = "address"
+        return _ask(state)
+
+    def _new_elder(
+        self, session: Session, account_id: str, state: dict[str, Any], address: str, now: datetime
+    ) -> Outcome:
+        """Create the elder in the canteen's region, guessing the community from the address."""
+        lang = str(state.get("lang") or "zh")
+        canteen = get_canteen(session)
+        community = next((area for area in canteen.delivery_area if area in address), None)
+        person = Person(
+            kind="elder",
+            name=str(state.get("name") or ""),
+            phone=str(state.get("phone") or "") or None,
+            lang=lang,
+            created_at=now,
+        )
+        person.elder = ElderProfile(address=address, community=community, region=canteen.region)
+        session.add(person)
+        session.flush()
+        self._attach(session, account_id, person.id)
+        _finish(state)
+        return Outcome(Answer(say("registered", lang, name=person.name)), lang, person.id)
+
+    def _attach(self, session: Session, account_id: str, person_id: int) -> None:
+        """The account now speaks for this person (moved if it spoke for someone else)."""
+        identity = session.scalar(
+            select(Identity).where(
+                Identity.channel == self.channel, Identity.account_id == account_id
+            )
+        )
+        if identity is None:
+            session.add(Identity(channel=self.channel, account_id=account_id, person_id=person_id))
+        else:
+            identity.person_id = person_id
+        session.flush()
+
+    def _redeem(
+        self, session: Session, code: str, family_id: int, lang: str, now: datetime, key: str
+    ) -> Outcome:
+        """Hand the elder's code to ``menus.links`` (the elder then confirms)."""
+        if self.redeem is None:  # INTEGRATION POINT: menus.links.redeem_code not wired yet
+            return Outcome(Answer(say("link_not_ready", lang)), lang, family_id)
+        try:
+            with session.begin_nested():
+                self.redeem(session, code, family_id, "family", now)
+        except DomainError as refusal:
+            return Outcome(
+                Answer(say("link_refused", lang, message=refusal.message(lang))), lang, family_id
+            )
+        return Outcome(Answer(say(key, lang)), lang, family_id)
+
+
+def _begin(state: dict[str, Any], flow: str, step: str, lang: str | None = None) -> None:
+    for key in ("name", "phone", "code"):
+        state.pop(key, None)
+    state["flow"] = flow
+    state["step"] = step
+    if lang is not None:
+        state["lang"] = lang
+
+
+def _finish(state: dict[str, Any]) -> None:
+    """Forget the flow and what it collected (the phone is now only on the person)."""
+    for key in ("flow", "step", "name", "phone", "code"):
+        state.pop(key, None)
+
+
+def _ask(state: dict[str, Any], key: str | None = None) -> Outcome:
+    """The question for the current step (or ``key``, a nudge, with the same buttons)."""
+    lang = str(state.get("lang") or "zh")
+    step = state.get("step")
+    if step == "lang":
+        return Outcome(Answer(say(key or "ask_lang", lang), list(LANG_CHOICES)), lang)
+    if step == "name":
+        first = "link_ask_name" if state.get("flow") == "family" else "ask_name"
+        return Outcome(Answer(say(key or first, lang)), lang)
+    if step == "phone":
+        first = "staff_ask_phone" if state.get("flow") == "staff" else "ask_phone"
+        return Outcome(Answer(say(key or first, lang), ask_contact=True), lang)
+    return Outcome(Answer(say(key or "ask_address", lang)), lang)

@@ -1,0 +1,263 @@
+"""The Telegram bot on a fake Bot API: what elders, family and staff see, and what is stored.
+
+Updates go in through ``Application.process_update`` (as in PTB's own tests); every Bot API call
+the bot makes is recorded by the fake and asserted on, together with the store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.telegram.app import PerChatProcessor
+from bot.telegram.ratelimit import RateLimiter
+from bot.telegram.texts import MN, ZH
+from bot.telegram.turns import Answer
+from menus.errors import DomainError
+from menus.models import ElderProfile, Identity, Order, Person
+from tests.bot.fake_telegram import (
+    callback_update,
+    contact_update,
+    document_update,
+    text_update,
+    voice_update,
+)
+from tests.bot.telegram_harness import Harness, buttons
+from tests.conftest import BEFORE_LUNCH
+
+ELDER = 1001
+
+
+async def order_to_read_back(tg: Harness) -> dict[str, Any]:
+    """An elder orders red-braised pork for lunch, to pick up; the read-back message."""
+    tg.identify("王秀兰", ELDER)
+    await tg.feed(text_update(1, ELDER, "我要订餐"))
+    assert tg.last()["text"] == "您想吃什么？"
+    await tg.feed(text_update(2, ELDER, "红烧肉"))
+    asked = tg.last()
+    assert asked["text"] == "是中午，还是晚上？"
+    assert buttons(asked["reply_markup"]) == ["中午", "晚上"]
+    assert "keyboard" in asked["reply_markup"]  # a question with several answers: reply keys
+    await tg.feed(text_update(3, ELDER, "中午"), text_update(4, ELDER, "自己去拿"))
+    return tg.last()
+
+
+async def test_an_order_is_stored_before_the_reply_that_says_so(tg: Harness) -> None:
+    orders_when_sent: list[tuple[str, int]] = []
+    tg.fake.observer = lambda method, params: orders_when_sent.append(
+        (str(params.get("text", method)), tg.orders())
+    )
+    read_back = await order_to_read_back(tg)
+    assert "红烧肉一份" in read_back["text"] and read_back["text"].endswith("要订吗？")
+    keyboard = read_back["reply_markup"]["inline_keyboard"]
+    assert [[b["text"] for b in row] for row in keyboard] == [["要", "不要"]]
+    assert [b["callback_data"] for b in keyboard[0]] == ["要", "不要"]
+    assert tg.orders() == 0
+
+    press = callback_update(5, ELDER, "cbq-1", "要", read_back["reply_markup"])
+    await tg.feed(press)
+    assert tg.fake.sent("answerCallbackQuery") == [{"callback_query_id": "cbq-1"}]
+    placed = tg.last()
+    assert placed["text"].startswith("订好了")
+    assert buttons(placed["reply_markup"]) == ["今天菜单", "我要订餐", "我的订单", "再说一遍"]
+    assert placed["reply_markup"]["is_persistent"] is True
+    assert (placed["text"], 1) in orders_when_sent  # the order existed when this was sent
+    assert tg.orders() == 1
+
+
+async def test_an_update_delivered_twice_acts_once(tg: Harness) -> None:
+    read_back = await order_to_read_back(tg)
+    yes = text_update(5, ELDER, "要")
+    await tg.feed(yes, yes)
+    assert tg.orders() == 1
+    first, second = tg.fake.texts()[-2:]
+    assert first == second and first.startswith("订好了")
+    press = callback_update(6, ELDER, "cbq-9", "要", read_back["reply_markup"])
+    await tg.feed(press, press)
+    assert tg.orders() == 1
+
+
+async def test_a_long_choice_travels_as_its_position(tg: Harness) -> None:
+    """Callback data holds 64 bytes; a longer choice is found again from the message's keys."""
+    tg.identify("王秀兰", ELDER)
+    long_choice = "好" * 30
+    markup = {
+        "inline_keyboard": [
+            [{"text": "要", "callback_data": "要"}, {"text": long_choice, "callback_data": "#1"}]
+        ]
+    }
+    await tg.feed(callback_update(1, ELDER, "cbq-2", "#1", markup))
+    assert tg.fake.sent("answerCallbackQuery")
+    assert tg.fake.texts()  # answered as a turn (the dialogue did not understand it)
+
+
+async def test_mongolian_elders_get_mongolian_buttons(tg: Harness) -> None:
+    tg.identify("巴特尔", 1005)
+    await tg.feed(text_update(1, 1005, MN["btn_order"]))
+    reply = tg.last()
+    assert reply["text"] == "ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ ᠪᠤᠢ᠃"
+    assert buttons(reply["reply_markup"]) == [MN[k] for k in MN if k.startswith("btn_")]
+
+
+async def test_a_new_elder_registers_step_by_step(tg: Harness) -> None:
+    uid = 2001
+    await tg.feed(text_update(1, uid, "/start"))
+    assert tg.last()["text"] == ZH["ask_lang"]
+    assert buttons(tg.last()["reply_markup"]) == ["中文", "ᠮᠣᠩᠭᠣᠯ"]
+    await tg.feed(text_update(2, uid, "中文"))
+    assert tg.last()["text"] == ZH["ask_name"]
+    await tg.feed(text_update(3, uid, "张大妈"))
+    button = tg.last()["reply_markup"]["keyboard"][0][0]
+    assert button == {"text": ZH["phone_button"], "request_contact": True}
+    await tg.feed(text_update(4, uid, "13812345678"))  # typed: the button is needed
+    assert tg.last()["text"] == ZH["press_contact"]
+    await tg.feed(contact_update(5, uid, "13812345678", owner=9999))  # someone else's
+    assert tg.last()["text"] == ZH["not_own_contact"]
+    await tg.feed(contact_update(6, uid, "+86 138 1234 5678", owner=uid))
+    assert tg.last()["text"] == ZH["ask_address"]
+    await tg.feed(text_update(7, uid, "海东路社区12号楼3单元"))
+    assert tg.last()["text"] == ZH["registered"].format(name="张大妈")
+    with tg.factory() as session:
+        identity = session.scalars(select(Identity).where(Identity.account_id == str(uid))).one()
+        person = session.get(Person, identity.person_id)
+        assert person is not None and person.elder is not None
+        assert (person.kind, person.name, person.phone, person.lang) == (
+            "elder",
+            "张大妈",
+            "13812345678",
+            "zh",
+        )
+        profile: ElderProfile = person.elder
+        assert (profile.community, profile.region) == ("海东路社区", "150102")
+    await tg.feed(text_update(8, uid, "我要订餐"))
+    assert tg.last()["text"] == "您想吃什么？"
+
+
+async def test_a_known_phone_attaches_the_account_to_that_person(tg: Harness) -> None:
+    with tg.factory() as session:
+        people = session.scalar(select(func.count()).select_from(Person))
+    uid = 2002
+    await tg.feed(
+        text_update(1, uid, "你好"),  # any first message starts registration
+        text_update(2, uid, "ᠮᠣᠩᠭᠣᠯ"),
+        text_update(3, uid, "王秀兰"),
+        contact_update(4, uid, "8613904710001", owner=uid),
+    )
+    assert tg.fake.texts()[0] == ZH["ask_lang"]
+    assert tg.last()["text"] == MN["welcome_back"].format(name="王秀兰")
+    assert buttons(tg.last()["reply_markup"])[0] == MN["btn_menu"]
+    with tg.factory() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == people
+        identity = session.scalars(select(Identity).where(Identity.account_id == str(uid))).one()
+        person = session.get(Person, identity.person_id)
+        assert person is not None and person.name == "王秀兰" and person.lang == "mn"
+    await tg.feed(text_update(5, uid, "/start"))
+    assert tg.last()["text"] == MN["already_registered"].format(name="王秀兰")
+
+
+async def test_staff_are_linked_only_by_a_staff_phone(tg: Harness) -> None:
+    await tg.feed(text_update(1, 3001, "/staff"))
+    assert tg.last()["reply_markup"]["keyboard"][0][0]["request_contact"] is True
+    await tg.feed(contact_update(2, 3001, "13704710003", owner=3001))
+    assert tg.last()["text"] == ZH["staff_linked"].format(name="张建国")
+    await tg.feed(text_update(3, 3002, "/staff"), contact_update(4, 3002, "13904710002", 3002))
+    assert tg.last()["text"] == ZH["staff_refused"]
+    with tg.factory() as session:
+        accounts = set(session.scalars(select(Identity.account_id)))
+    assert accounts == {"3001"}
+
+
+async def test_a_file_from_staff_is_downloaded_and_handed_to_the_dialogue(tg: Harness) -> None:
+    tg.identify("张建国", 3001)
+    data = b"menus: []\n" * 3
+    tg.fake.add_file("doc-1", "documents/file_1.yaml", data)
+    await tg.feed(document_update(1, 3001, "doc-1", "menu.yaml", len(data)))
+    assert tg.fake.sent("getFile") == [{"file_id": "doc-1"}]
+    assert tg.last()["text"] == ZH["file_received"].format(filename="menu.yaml", size=len(data))
+
+
+async def test_voice_is_politely_declined_until_a_pipeline_is_configured(
+    shop: sessionmaker[Session],
+) -> None:
+    heard: list[tuple[int, bytes]] = []
+
+    async def pipeline(person_id: int, audio: bytes, now: datetime) -> Answer:
+        heard.append((person_id, audio))
+        return Answer("听到了")
+
+    for configured in (None, pipeline):
+        tg = Harness(shop, BEFORE_LUNCH, voice_pipeline=configured)
+        async with tg.app:
+            if configured is None:
+                person = tg.identify("王秀兰", ELDER)
+            tg.fake.add_file("v-1", "voice/file_2.oga", b"OggS-fake-opus")
+            await tg.feed(voice_update(1, ELDER, "v-1"))
+            expected = ZH["voice_off"] if configured is None else "听到了"
+            assert tg.last()["text"] == expected
+    assert heard == [(person, b"OggS-fake-opus")]
+
+
+async def test_family_link_registers_the_member_and_redeems_the_code(
+    shop: sessionmaker[Session],
+) -> None:
+    redeemed: list[tuple[str, int, str]] = []
+
+    def redeem(session: Session, code: str, family_id: int, relation: str, now: datetime) -> None:
+        if code == "000000":
+            raise DomainError("link_code_unknown")
+        redeemed.append((code, family_id, relation))
+
+    tg = Harness(shop, BEFORE_LUNCH, redeem=redeem)
+    async with tg.app:
+        uid = 4001
+        await tg.feed(text_update(1, uid, "/link"))
+        assert tg.last()["text"] == ZH["link_usage"]
+        await tg.feed(text_update(2, uid, "/link 123456"))
+        assert tg.last()["text"] == ZH["link_ask_name"]
+        await tg.feed(text_update(3, uid, "王小明"), contact_update(4, uid, "13900000001", uid))
+        assert tg.last()["text"] == ZH["link_sent"]
+        with tg.factory() as session:
+            family = session.scalars(select(Person).where(Person.name == "王小明")).one()
+            assert family.kind == "family"
+        assert redeemed == [("123456", family.id, "family")]
+        await tg.feed(text_update(5, uid, "/link 000000"))  # registered now: redeemed at once
+        assert tg.last()["text"] == DomainError("link_code_unknown").message("zh")
+        assert len(redeemed) == 1
+
+
+async def test_lang_switches_the_buttons(tg: Harness) -> None:
+    person = tg.identify("王秀兰", ELDER)
+    await tg.feed(text_update(1, ELDER, "/lang"), text_update(2, ELDER, "ᠮᠣᠩᠭᠣᠯ"))
+    assert tg.last()["text"] == MN["lang_set"]
+    with tg.factory() as session:
+        found = session.get(Person, person)
+        assert found is not None and found.lang == "mn"
+    await tg.feed(text_update(3, ELDER, "/help"))
+    assert buttons(tg.last()["reply_markup"])[0] == MN["btn_menu"]
+
+
+async def test_help_for_strangers_and_members(tg: Harness) -> None:
+    await tg.feed(text_update(1, 5001, "/help"))
+    assert tg.last()["text"] == ZH["help_new"]
+    tg.identify("王秀兰", ELDER)
+    await tg.feed(text_update(2, ELDER, "/help"))
+    assert tg.last()["text"].startswith("您可以说")
+
+
+async def test_the_bot_limits_its_rate_and_keeps_each_chat_in_order(
+    shop: sessionmaker[Session],
+) -> None:
+    tg = Harness(shop, BEFORE_LUNCH, rate_limiter=None)
+    assert isinstance(tg.app.bot.rate_limiter, RateLimiter)
+    assert isinstance(tg.app.update_processor, PerChatProcessor)
+    assert tg.app.update_processor.max_concurrent_updates > 1
+
+
+async def test_no_order_for_anyone_without_an_identity(tg: Harness) -> None:
+    await tg.feed(text_update(1, 6001, "我要订餐"), text_update(2, 6001, "红烧肉"))
+    with tg.factory() as session:
+        assert session.scalar(select(func.count()).select_from(Order)) == 0
+    assert tg.fake.texts()[0] == ZH["ask_lang"]

@@ -46,6 +46,13 @@ ZH: dict[str, str] = {
     "people_file_invalid": "人员文件有问题，什么都没有导入：\n{problems}",
     "db_not_ready": "数据库还没有建好表。请先运行 zhucan db upgrade。",
     "key_reused": "这个请求编号已经用在别人的订单上了，没有下单。请换一个编号（--key）。",
+    "link_code_unknown": "没有这个绑定码。请让老人再说一次“绑定家人”，拿一个新码。",
+    "link_code_expired": "这个绑定码已经过期了。请让老人再拿一个新码。",
+    "link_self": "不能和自己绑定。",
+    "already_linked": "您已经和这位老人绑定了。",
+    "not_staff": "您不是这个食堂的工作人员，不能做这件事。",
+    "unknown_feedback": "没有找到编号为 {feedback_id} 的意见。",
+    "bad_time": "“{text}”不是时间，请说“早上八点”或写成 08:00。",
     "rasa_unavailable": "连不上 Rasa 服务（{url}）。请先运行 nlu/rasa/rasa.sh serve，或不用 --backend rasa。",
 }
 
@@ -84,6 +91,13 @@ EN: dict[str, str] = {
     "people_file_invalid": "The people file has problems; nothing was imported:\n{problems}",
     "db_not_ready": "The database has no tables yet. Run: zhucan db upgrade",
     "key_reused": "This request key belongs to someone else's order; nothing was placed. Use another --key.",
+    "link_code_unknown": "There is no such link code. Ask the elder for a new one.",
+    "link_code_expired": "This link code has expired. Ask the elder for a new one.",
+    "link_self": "You cannot link to yourself.",
+    "already_linked": "You are already linked to this elder.",
+    "not_staff": "You are not staff of this canteen, so you cannot do this.",
+    "unknown_feedback": "No feedback with id {feedback_id}.",
+    "bad_time": "'{text}' is not a time of day; write it like 08:00.",
     "rasa_unavailable": "The Rasa server at {url} does not answer. Start it with nlu/rasa/rasa.sh serve, or leave out --backend rasa.",
 }
 

@@ -446,9 +446,7 @@ class Feedback(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     answer: Mapped[str | None] = mapped_column(Text)
-    answered_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="SET NULL")
-    )
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     answered_at: Mapped[datetime | None]
 
 

@@ -161,17 +161,49 @@ def place_order_once(
 
 
 def quote_order(
-    factory: sessionmaker[Session], request: OrderRequest, now: datetime
+    factory: sessionmaker[Session],
+    request: OrderRequest,
+    now: datetime,
+    *,
+    replacing: int | None = None,
 ) -> OrderSummary:
     """What placing this order would give (every rule checked, the price split exactly), with
-    nothing kept: the read-back before "要订吗？" uses it, so what is said is what is placed."""
+    nothing kept: the read-back before "要订吗？" uses it, so what is said is what is placed.
+    ``replacing``: the order a change would cancel first (its subsidy and card money count)."""
     with factory() as session:
         session.begin()
         try:
             quote = replace(request, idempotency_key=f"quote-{uuid.uuid4()}")
-            summary, _ = place_order(session, quote, now)
+            if replacing is not None:
+                summary = change_order(session, replacing, quote, now)
+            else:
+                summary, _ = place_order(session, quote, now)
         finally:
             session.rollback()
+    return summary
+
+
+def change_order(
+    session: Session, order_id: int, request: OrderRequest, now: datetime
+) -> OrderSummary:
+    """Change an order before its cut-off: cancel it and place ``request`` in one transaction,
+    so the elder never has both or neither, and the new order gets the subsidy and card money
+    the old one gave back. A retried change (same key) returns the order it made."""
+    existing = _by_key(session, request.idempotency_key)
+    if existing is not None:
+        return _same_request(existing, request)
+    if get_order(session, order_id, lock=False).elder_id != request.elder_id:
+        raise DomainError("not_linked")
+    cancel_order(
+        session,
+        order_id,
+        now,
+        actor=request.placed_by_role,
+        actor_id=request.placed_by_id,
+        reason="changed",
+    )
+    session.flush()
+    summary, _ = place_order(session, request, now)
     return summary
 
 

@@ -258,3 +258,45 @@ def test_people_file_with_a_negative_voucher_is_refused_whole(
     with pytest.raises(PeopleFileError), unit_of_work(factory) as session:
         import_people_file(session, bad, NOW)
     assert row_counts(factory) == before
+
+
+def test_change_keeps_the_subsidy_and_moves_card_money(shop: sessionmaker[Session]) -> None:
+    """Changing 王秀兰's lunch cancels it and places the new one in one go: the new one gets the
+    subsidy and the card money the old one gave back."""
+    from menus.orders import change_order, quote_order
+
+    old = place(shop, NOW, "王秀兰", [("红烧肉", 1)])
+    new = request(shop, "王秀兰", [("鸡蛋羹", 2)], key="change-1")
+    quote = quote_order(shop, new, NOW, replacing=old.id)
+    assert quote.subsidy_fen == 300  # 30% of ten yuan: still the subsidised meal of the day
+    with unit_of_work(shop) as session:
+        changed = change_order(session, old.id, new, NOW)
+    assert (changed.subsidy_fen, changed.card_fen) == (quote.subsidy_fen, quote.card_fen)
+    with unit_of_work(shop) as session:  # the same change again: the same order, nothing more
+        assert change_order(session, old.id, new, NOW).id == changed.id
+    with shop() as session:
+        statuses = sorted((o.id, o.status) for o in list_orders(session))
+    assert statuses == [(old.id, "cancelled"), (changed.id, "placed")]
+    assert portions_left(shop, "红烧肉") == 40
+
+
+def test_change_of_someone_elses_order_is_refused(shop: sessionmaker[Session]) -> None:
+    from menus.orders import change_order
+
+    theirs = place(shop, NOW, "刘德福", [("红烧肉", 1)])
+    before = row_counts(shop)
+    with pytest.raises(DomainError) as caught, unit_of_work(shop) as session:
+        change_order(session, theirs.id, request(shop, "王秀兰", [("米饭", 1)]), NOW)
+    assert caught.value.code == "not_linked"
+    assert row_counts(shop) == before
+
+
+def test_change_after_cutoff_changes_nothing(shop: sessionmaker[Session]) -> None:
+    from menus.orders import change_order
+
+    old = place(shop, NOW, "王秀兰", [("红烧肉", 1)])
+    before = row_counts(shop)
+    late = NOW.replace(hour=10)
+    with pytest.raises(DomainError), unit_of_work(shop) as session:
+        change_order(session, old.id, request(shop, "王秀兰", [("米饭", 1)]), late)
+    assert row_counts(shop) == before

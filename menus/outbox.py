@@ -1,0 +1,144 @@
+"""The outbox: messages waiting to reach people, queued once and sent once.
+
+Why a table and not a direct send: a message is decided inside the same transaction as what it
+is about (an order placed, a link asked for), so it is never lost if the process dies before the
+channel answers, and its ``key`` (person, kind, subject) makes queueing it twice harmless. Senders
+*claim* rows with a lease before sending, so two processes sharing the store never send the same
+row; a sender that dies leaves its lease to expire and the row is claimed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from menus.db import unit_of_work
+from menus.models import OutboxMessage
+
+MAX_ATTEMPTS = 5
+"""After this many failed sends a message is ``dead``: kept, shown to staff, not retried."""
+
+BACKOFF = (timedelta(seconds=5), timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10))
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A message a sender now holds the lease on."""
+
+    id: int
+    person_id: int
+    kind: str
+    text: str
+    choices: list[str]
+    attempts: int
+
+
+def enqueue(
+    session: Session,
+    *,
+    person_id: int,
+    kind: str,
+    key: str,
+    text: str,
+    due_at: datetime,
+    choices: Sequence[str] = (),
+) -> bool:
+    """Queue a message in the caller's transaction; False when ``key`` was already queued."""
+    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.key == key)) is not None:
+        return False
+    row = OutboxMessage(
+        key=key,
+        person_id=person_id,
+        kind=kind,
+        text=text,
+        choices=list(choices),
+        status="pending",
+        due_at=due_at,
+        attempts=0,
+        created_at=due_at,
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:  # another process queued the same key a moment ago
+        return False
+    return True
+
+
+def claim_due(
+    factory: sessionmaker[Session],
+    now: datetime,
+    *,
+    limit: int = 100,
+    lease: timedelta = timedelta(seconds=60),
+) -> list[Claimed]:
+    """Take up to ``limit`` due messages for sending, oldest first, with a lease on each.
+
+    PostgreSQL: ``FOR UPDATE SKIP LOCKED`` lets concurrent senders take disjoint rows. SQLite:
+    the store's ``BEGIN IMMEDIATE`` already lets one writer in at a time.
+    """
+    with unit_of_work(factory) as session:
+        query = (
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.due_at <= now,
+                or_(
+                    OutboxMessage.status == "pending",
+                    and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until <= now),
+                ),
+            )
+            .order_by(OutboxMessage.due_at, OutboxMessage.id)
+            .limit(limit)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        rows = list(session.scalars(query))
+        for row in rows:
+            row.status = "sending"
+            row.claimed_until = now + lease
+        return [
+            Claimed(r.id, r.person_id, r.kind, r.text, list(r.choices), r.attempts) for r in rows
+        ]
+
+
+def mark_sent(factory: sessionmaker[Session], message_id: int, now: datetime) -> None:
+    """The channel accepted the message."""
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status="sent", sent_at=now, claimed_until=None)
+        )
+
+
+def mark_failed(factory: sessionmaker[Session], message_id: int, now: datetime, error: str) -> str:
+    """The send failed: retry later with back-off, or give up (``dead``) after
+    ``MAX_ATTEMPTS``. Returns the new status. ``error`` must not carry personal data."""
+    with unit_of_work(factory) as session:
+        row = session.get(OutboxMessage, message_id, with_for_update=True)
+        if row is None:
+            return "gone"
+        row.attempts += 1
+        row.last_error = error[:200]
+        row.claimed_until = None
+        if row.attempts >= MAX_ATTEMPTS:
+            row.status = "dead"
+        else:
+            row.status = "pending"
+            row.due_at = now + BACKOFF[min(row.attempts - 1, len(BACKOFF) - 1)]
+        return row.status
+
+
+def pending_for(session: Session, person_id: int) -> list[OutboxMessage]:
+    """Messages for one person not yet sent (for the terminal chat and tests)."""
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.person_id == person_id, OutboxMessage.status != "sent")
+        .order_by(OutboxMessage.id)
+    )
+    return list(session.scalars(query))

@@ -34,12 +34,14 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
+from bot.telegram.outbox import INTERVAL_S, start_outbox, stop_outbox
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, LinkRedeemer, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
 from bot.telegram.texts import say
 from bot.telegram.turns import Answer, AnswerLike, LegacyTurns, Turns
 from menus.clock import TZ
+from menus.links import redeem_code
 from menus.models import Person
 from menus.people import person_for_identity
 
@@ -344,12 +346,15 @@ def build_application(
     rate_limiter: BaseRateLimiter[Any] | None = None,
     voice_pipeline: VoicePipeline | None = None,
     max_concurrent_updates: int = 64,
+    outbox_interval: float | None = INTERVAL_S,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The bot, wired to the store: handlers, per-chat ordering, rate limits, no job queue.
 
     ``now`` fixes the moment (a datetime) or supplies it (a callable) for tests and demos;
     ``rate_limiter`` defaults to Telegram's limits (pass another, e.g. a generous one, for a
-    benchmark); ``turns`` defaults to the shared dialogue on ``factory``.
+    benchmark); ``turns`` defaults to the shared dialogue on ``factory``; ``redeem`` to
+    ``menus.links.redeem_code``. With ``outbox_interval`` (seconds), ``run_polling`` and
+    ``run_webhook`` also deliver the outbox (started in ``post_init``, stopped in ``post_stop``).
     """
     quiet_personal_logs()
     builder = ApplicationBuilder().token(token).job_queue(None)
@@ -364,7 +369,6 @@ def build_application(
     limiter: Any = rate_limiter or RateLimiter()  # PTB types the limiter's argument as None
     builder = builder.rate_limiter(limiter)
     builder = builder.concurrent_updates(PerChatProcessor(max_concurrent_updates))
-    app = builder.build()
     clock: Clock
     if now is None:
         clock = lambda: datetime.now(TZ)  # noqa: E731
@@ -373,10 +377,18 @@ def build_application(
         clock = lambda: fixed  # noqa: E731
     else:
         clock = now
+    if outbox_interval is not None:
+        interval = outbox_interval
+
+        async def outbox_on(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+            start_outbox(app, factory, clock, interval=interval)
+
+        builder = builder.post_init(outbox_on).post_stop(stop_outbox)
+    app = builder.build()
     app.bot_data[DEPS] = Deps(
         factory=factory,
         turns=turns or LegacyTurns(Dialogue(factory)),
-        registration=Registration(factory, CHANNEL, redeem=redeem),
+        registration=Registration(factory, CHANNEL, redeem=redeem or redeem_code),
         clock=clock,
         voice_pipeline=voice_pipeline,
     )

@@ -302,7 +302,7 @@ class Registration:
         self, session: Session, code: str, family_id: int, lang: str, now: datetime, key: str
     ) -> Outcome:
         """Hand the elder's code to ``menus.links`` (the elder then confirms)."""
-        if self.redeem is None:  # INTEGRATION POINT: menus.links.redeem_code not wired yet
+        if self.redeem is None:  # a channel built without family linking
             return Outcome(Answer(say("link_not_ready", lang)), lang, family_id)
         try:
             with session.begin_nested():

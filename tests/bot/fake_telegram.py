@@ -106,6 +106,8 @@ class FakeTelegram:
         self.files: dict[str, tuple[str, bytes]] = {}
         self.updates: list[dict[str, Any]] = []
         self.observer: Callable[[str, dict[str, Any]], None] | None = None
+        self.refuse: dict[int, dict[str, Any]] = {}
+        """chat id → the error Telegram answers sends to it with (e.g. 403: blocked)."""
         self._message_id = 0
         self._cond = threading.Condition()
 
@@ -150,6 +152,9 @@ class FakeTelegram:
             with self._cond:
                 self.calls.append((method, params))
                 self._cond.notify_all()
+        chat = params.get("chat_id")
+        if method.startswith("send") and isinstance(chat, int) and chat in self.refuse:
+            return {"ok": False, **self.refuse[chat]}
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             return {"ok": False, "error_code": 404, "description": "Not Found"}
@@ -267,7 +272,7 @@ class RecordingRequest(BaseRequest):
         endpoint = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data is not None else {}
         answer = self.fake.call(endpoint, params)
-        return (200 if answer["ok"] else 404), json.dumps(answer).encode()
+        return (200 if answer["ok"] else answer["error_code"]), json.dumps(answer).encode()
 
 
 class LoopbackServer:
@@ -350,7 +355,9 @@ class LoopbackServer:
             return
         params = self._params(handler.headers.get("Content-Type") or "", body)
         answer = self.fake.call(method, params)
-        self._reply(handler, 200 if answer["ok"] else 404, json.dumps(answer).encode())
+        self._reply(
+            handler, 200 if answer["ok"] else answer["error_code"], json.dumps(answer).encode()
+        )
 
     @staticmethod
     def _params(content_type: str, body: bytes) -> dict[str, Any]:

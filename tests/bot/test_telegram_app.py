@@ -16,8 +16,10 @@ from bot.telegram.app import PerChatProcessor
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.texts import MN, ZH
 from bot.telegram.turns import Answer
+from menus.db import unit_of_work
 from menus.errors import DomainError
-from menus.models import ElderProfile, Identity, Order, Person
+from menus.links import issue_code
+from menus.models import ElderProfile, Identity, LinkCode, Order, Person
 from tests.bot.fake_telegram import (
     callback_update,
     contact_update,
@@ -261,3 +263,20 @@ async def test_no_order_for_anyone_without_an_identity(tg: Harness) -> None:
     with tg.factory() as session:
         assert session.scalar(select(func.count()).select_from(Order)) == 0
     assert tg.fake.texts()[0] == ZH["ask_lang"]
+
+
+async def test_a_family_member_redeems_a_real_link_code(tg: Harness) -> None:
+    with unit_of_work(tg.factory) as session:
+        elder = session.scalars(select(Person).where(Person.name == "王秀兰")).one()
+        code = issue_code(session, elder.id, BEFORE_LUNCH)
+    uid = 4002
+    await tg.feed(
+        text_update(1, uid, f"/link {code}"),
+        text_update(2, uid, "王小红"),
+        contact_update(3, uid, "13900000002", uid),
+    )
+    assert tg.last()["text"] == ZH["link_sent"]
+    with tg.factory() as session:
+        row = session.scalars(select(LinkCode).where(LinkCode.code == code)).one()
+        family = session.get(Person, row.family_id)
+        assert row.status == "redeemed" and family is not None and family.name == "王小红"

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+import warnings
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.error import RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 from telegram.ext import BaseRateLimiter
 
 Clock = Callable[[], float]
@@ -132,7 +134,9 @@ class RateLimiter(BaseRateLimiter[int]):
             except RetryAfter as exc:
                 if attempt == retries:
                     raise
-                pause = exc.retry_after
+                with warnings.catch_warnings():  # int now, timedelta in PTB 23: both handled
+                    warnings.simplefilter("ignore", PTBDeprecationWarning)
+                    pause = exc.retry_after
                 seconds = pause if isinstance(pause, int | float) else pause.total_seconds()
                 self._paused_until = max(self._paused_until, self.clock() + seconds + 0.1)
         raise AssertionError("unreachable")  # pragma: no cover

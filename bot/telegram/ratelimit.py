@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.error import RetryAfter
-from telegram.warnings import PTBDeprecationWarning
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]

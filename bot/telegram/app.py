@@ -58,14 +58,31 @@ VoicePipeline = Callable[[int, bytes, datetime], Awaitable[AnswerLike]]
 Clock = Callable[[], datetime]
 
 
+class UpdateIdsOnly(logging.Filter):
+    """Replaces whole updates in PTB's log records by their ids: an update carries what the
+    person typed (an address) and shared contacts (a phone)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(a, Update) for a in record.args):
+            record.args = tuple(
+                f"update #{a.update_id}" if isinstance(a, Update) else a for a in record.args
+            )
+        elif str(record.msg).startswith("Dropping pending update"):
+            record.args = ("(content hidden)",)
+        return True
+
+
 def quiet_personal_logs() -> None:
     """Keep message bodies out of logs: PTB logs every Bot API call's parameters and results
-    (texts, contacts' phones, addresses) and the webhook's raw JSON at DEBUG, and httpx logs
-    URLs that contain the bot token at INFO."""
+    (texts, contacts' phones, addresses) and the webhook's raw JSON at DEBUG, the application
+    logs each whole update at DEBUG, and httpx logs URLs that contain the bot token at INFO."""
     for name in ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Updater"):
         logging.getLogger(name).setLevel(logging.INFO)
     for name in ("httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    application = logging.getLogger("telegram.ext.Application")
+    if not any(isinstance(f, UpdateIdsOnly) for f in application.filters):
+        application.addFilter(UpdateIdsOnly())
 
 
 @dataclass

@@ -36,6 +36,7 @@ CHANNEL = "telegram"
 TASK = "zhucan.outbox"
 INTERVAL_S = 2.0
 BATCH = 50
+STOP_GRACE_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -102,17 +103,32 @@ async def deliver_due(
     return Round(claimed=len(claimed), sent=sent, failed=len(claimed) - sent)
 
 
-async def _sweep_forever(
-    bot: Bot, factory: sessionmaker[Session], clock: Callable[[], datetime], interval: float
+async def _sweep_until(
+    bot: Bot,
+    factory: sessionmaker[Session],
+    clock: Callable[[], datetime],
+    interval: float,
+    stop: asyncio.Event,
 ) -> None:
-    while True:
+    """Sweep every ``interval`` seconds until ``stop`` is set, always finishing a round (a
+    round cut short would leave claimed rows to be sent again when their lease ends)."""
+    while not stop.is_set():
         try:
             done = await deliver_due(bot, factory, clock())
             if done.claimed:
                 log.info("outbox: %d sent, %d failed", done.sent, done.failed)
         except Exception as exc:  # the store was unreachable: try again next round
             log.warning("outbox sweep failed: %s", type(exc).__name__)
-        await asyncio.sleep(interval)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), interval)
+
+
+@dataclass
+class Sweeper:
+    """The running sweep and the event that ends it."""
+
+    task: asyncio.Task[None]
+    stop: asyncio.Event
 
 
 def start_outbox(
@@ -121,19 +137,25 @@ def start_outbox(
     clock: Callable[[], datetime],
     *,
     interval: float = INTERVAL_S,
-) -> asyncio.Task[None]:
+) -> Sweeper:
     """Start sweeping in the running loop (``post_init``); ``stop_outbox`` ends it."""
+    stop = asyncio.Event()
     task = asyncio.get_running_loop().create_task(
-        _sweep_forever(app.bot, factory, clock, interval), name=TASK
+        _sweep_until(app.bot, factory, clock, interval, stop), name=TASK
     )
-    app.bot_data[TASK] = task
-    return task
+    sweeper = app.bot_data[TASK] = Sweeper(task, stop)
+    return sweeper
 
 
-async def stop_outbox(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Cancel the sweep (``post_stop``) and wait for it."""
-    task = app.bot_data.pop(TASK, None)
-    if isinstance(task, asyncio.Task):
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+async def stop_outbox(
+    app: Application[Any, Any, Any, Any, Any, Any], *, grace: float = STOP_GRACE_S
+) -> None:
+    """Let the current round finish (``post_stop``), then end the sweep."""
+    sweeper = app.bot_data.pop(TASK, None)
+    if not isinstance(sweeper, Sweeper):
+        return
+    sweeper.stop.set()
+    try:
+        await asyncio.wait_for(sweeper.task, grace)
+    except TimeoutError:  # wait_for has cancelled it; its claimed rows go out after the lease
+        log.warning("outbox sweep did not finish within %.0f s", grace)

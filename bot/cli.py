@@ -200,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("demo", cmd_demo, "load the demo canteen, show today's menu, place a demo order")
     p = add("chat", cmd_chat, "talk with zhucan as an elder, one utterance per line")
     p.add_argument("--elder", required=True, help="the elder's name or id")
+    p = add("telegram", cmd_telegram, "run the Telegram bot: long polling, or a webhook")
+    p.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
+    p.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
+    p.add_argument("--port", type=int, default=8443, help="port the webhook server binds")
 
     nlu = sub.add_parser("nlu", help="understanding").add_subparsers(dest="sub", required=True)
     for name, handler, help_text in (
@@ -638,6 +642,43 @@ def cmd_chat(args: argparse.Namespace, ctx: Context) -> int:
         if reply.choices:
             numbered = "  ".join(f"{i}. {c}" for i, c in enumerate(reply.choices, 1))
             print(f"  [{numbered}]", file=ctx.out, flush=True)
+
+
+def cmd_telegram(args: argparse.Namespace, ctx: Context) -> int:
+    """The Telegram bot until interrupted. Token from ``ZHUCAN_TELEGRAM_TOKEN``; with
+    ``--webhook-url`` a webhook whose requests must carry ``ZHUCAN_TELEGRAM_SECRET``, else long
+    polling. ``ZHUCAN_TELEGRAM_API_URL`` points at a self-hosted Bot API server."""
+    import logging
+    from urllib.parse import urlparse
+
+    from bot.telegram.app import build_application
+
+    token = os.environ.get("ZHUCAN_TELEGRAM_TOKEN", "").strip()
+    if not token:
+        raise DomainError("bad_argument", detail="set ZHUCAN_TELEGRAM_TOKEN to the bot's token")
+    secret = os.environ.get("ZHUCAN_TELEGRAM_SECRET", "").strip()
+    if args.webhook_url and not secret:
+        raise DomainError("bad_argument", detail="a webhook needs ZHUCAN_TELEGRAM_SECRET")
+    api = os.environ.get("ZHUCAN_TELEGRAM_API_URL", "").rstrip("/")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = build_application(
+        token,
+        ctx.factory,
+        base_url=f"{api}/bot" if api else None,
+        base_file_url=f"{api}/file/bot" if api else None,
+        now=ctx.now if getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW") else None,
+    )
+    if args.webhook_url:
+        app.run_webhook(
+            listen=args.listen,
+            port=args.port,
+            url_path=urlparse(args.webhook_url).path.lstrip("/"),
+            webhook_url=args.webhook_url,
+            secret_token=secret,
+        )
+    else:
+        app.run_polling()
+    return 0
 
 
 def _next_open_slot(

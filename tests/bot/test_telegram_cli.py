@@ -1,0 +1,61 @@
+"""``zhucan telegram``: refuses to start without its secrets, and runs the real bot when given
+them (here against the loopback Bot API server, in a subprocess, stopped with Ctrl-C)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.telegram.texts import ZH
+from tests.bot.fake_telegram import TOKEN, FakeTelegram, LoopbackServer, text_update
+from tests.bot.test_cli import Zhucan
+
+ASK_LANG = ZH["ask_lang"]
+
+
+@pytest.fixture
+def zhucan(db_url: str) -> Zhucan:
+    return Zhucan(db_url)
+
+
+def test_it_needs_a_token(zhucan: Zhucan, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ZHUCAN_TELEGRAM_TOKEN", raising=False)
+    code, _, err = zhucan("telegram")
+    assert code == 2 and "ZHUCAN_TELEGRAM_TOKEN" in err
+
+
+def test_a_webhook_needs_a_secret(zhucan: Zhucan, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZHUCAN_TELEGRAM_TOKEN", TOKEN)
+    monkeypatch.delenv("ZHUCAN_TELEGRAM_SECRET", raising=False)
+    code, _, err = zhucan("telegram", "--webhook-url", "https://bot.example.org/tg")
+    assert code == 2 and "ZHUCAN_TELEGRAM_SECRET" in err
+
+
+def test_long_polling_answers_and_stops_on_ctrl_c(shop: sessionmaker[Session], db_url: str) -> None:
+    fake = FakeTelegram()
+    with LoopbackServer(fake) as server:
+        env = {
+            **os.environ,
+            "ZHUCAN_TELEGRAM_TOKEN": TOKEN,
+            "ZHUCAN_TELEGRAM_API_URL": f"http://127.0.0.1:{server.port}",
+        }
+        script = Path(sys.executable).with_name("zhucan")
+        command = [str(script), "telegram", "--db", db_url, "--now", "2026-12-01T08:00"]
+        bot = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            fake.push(text_update(1, 8001, "/start"))
+            fake.wait_for(1, timeout=60)
+            assert fake.texts() == [ASK_LANG]
+        finally:
+            bot.send_signal(signal.SIGINT)
+            _, err = bot.communicate(timeout=60)
+    assert bot.returncode == 0, err
+    assert TOKEN not in err and "Application started" in err

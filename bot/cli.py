@@ -574,7 +574,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     """Set up the demo canteen, show today's menu, and place one demo order (idempotently)."""
-    from bot.dialogue import read_back, serve_words
+    from bot.phrasing import read_back, serve_words
 
     store.upgrade(ctx.url)
     with store.unit_of_work(ctx.factory) as session:

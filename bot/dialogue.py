@@ -154,9 +154,9 @@ class Dialogue:
 
     def _turn(self, turn: Turn, text: str) -> Reply:
         state = turn.state
-        offered = MAIN_CHOICES.get(turn.lang) or MAIN_CHOICES["zh"]
-        if state.get("offered") and text in offered:
-            text = offered[text]
+        shown = (state.get("last") or {}).get("choices") or []
+        if text.isdigit() and 1 <= int(text) <= len(shown):  # a numbered choice in the terminal
+            text = shown[int(text) - 1]
         state["offered"] = False
         plain = _key(text)
         if plain in _MONGOLIAN or plain in _MANDARIN:

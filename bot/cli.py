@@ -44,6 +44,7 @@ from menus.people import (
     add_elder,
     elder_categories,
     find_elder,
+    find_person,
     import_people_file,
     list_elders,
     mask_phone,
@@ -198,8 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "json"], default="csv")
 
     add("demo", cmd_demo, "load the demo canteen, show today's menu, place a demo order")
-    p = add("chat", cmd_chat, "talk with zhucan as an elder, one utterance per line")
-    p.add_argument("--elder", required=True, help="the elder's name or id")
+    p = add("chat", cmd_chat, "talk with zhucan as an elder, family or staff, one line a turn")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--elder", help="the elder's name or id")
+    who.add_argument("--person", help="anyone's name or id: family orders for a linked elder")
 
     nlu = sub.add_parser("nlu", help="understanding").add_subparsers(dest="sub", required=True)
     for name, handler, help_text in (
@@ -590,8 +593,11 @@ def cmd_chat(args: argparse.Namespace, ctx: Context) -> int:
     """A chat in the terminal: each line read is one turn; each reply printed (choices as
     numbers). Scriptable: ``printf '我要订餐\n...' | zhucan chat --elder 王秀兰``."""
     with ctx.factory() as session:
-        elder_id = find_elder(session, args.elder).id
-    return _chat(ctx, elder_id, args)
+        if args.elder:
+            person_id = find_elder(session, args.elder).id
+        else:
+            person_id = find_person(session, args.person).id
+    return _chat(ctx, person_id, args)
 
 
 def _chat(ctx: Context, person_id: int, args: argparse.Namespace, *, greet: bool = False) -> int:

@@ -55,7 +55,7 @@ from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.feedback import record, staff_canteens
 from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
-from menus.menu_store import get_canteen, load_menus, slot_times
+from menus.menu_store import get_canteen, load_menus, names_match, slot_times
 from menus.models import Card, Conversation, Dish, Person, StaffMember
 from menus.orders import (
     OrderLine,
@@ -136,6 +136,7 @@ class Dialogue:
         seen = state.setdefault("turns", {})
         if turn_id is not None and turn_id in seen:
             return Reply(**seen[turn_id])
+        _forget_stale(state, now)
         turn = Turn(person_id, self._kind(person_id), state, now)
         try:
             reply: Reply = act(turn)
@@ -145,6 +146,7 @@ class Dialogue:
             log.exception("dialogue turn failed (person %s)", person_id)
             return Reply(say("sorry", turn.lang))
         state["last"] = asdict(reply)
+        state["at"] = now.isoformat()
         if turn_id is not None:
             seen[turn_id] = asdict(reply)
             for old in list(seen)[:-KEEP_TURNS]:
@@ -217,6 +219,8 @@ class Dialogue:
         if awaiting == "complaint" and intent not in ("deny", "cancel_order"):
             state["awaiting"] = None
             return self._feedback(turn, "complaint", text)
+        if intent == "order_meal" and awaiting not in ("dish", "meal", "fulfillment"):
+            state.pop("draft", None)  # 我要订餐 starts a new order
         if intent in ("order_meal", "inform", "choose_fulfillment", "ask_price") and (
             intent != "ask_price" or state.get("draft") or _dishes(entities)
         ):
@@ -290,11 +294,32 @@ class Dialogue:
             return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
         if not draft.get("date"):
             draft["date"] = self._next_open_day(MealSlot(draft["meal"]), turn.now).isoformat()
+        missing = self._not_on_menu(draft)
+        if missing is not None:  # say so now, not after the next question
+            return self._refused(turn, missing)
         if not draft.get("fulfillment"):
             state["awaiting"] = "fulfillment"
             return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
         reply = self._read_back(turn)
         return Reply(removed + reply.text, reply.choices, reply.inline)
+
+    def _not_on_menu(self, draft: dict[str, Any]) -> DomainError | None:
+        """A dish said that is not on that day's menu for that meal (the store checks again
+        when the order is placed; this only spares the elder a question)."""
+        day, meal = date.fromisoformat(draft["date"]), MealSlot(draft["meal"])
+        with self.factory() as session:
+            menus = load_menus(session, None, day, meal)
+            if not menus:
+                return None
+            names = [
+                [i.dish.name, *i.dish.aliases, i.dish.name_mn, i.dish.name_mn_cyrl]
+                for i in menus[0].items
+            ]
+            for dish, _ in draft["dishes"]:
+                if not any(names_match(dish, known) for known in names):
+                    available = "、".join(i.dish.name for i in menus[0].items)
+                    return DomainError("unknown_dish", dish=dish, available=available)
+        return None
 
     def _request(self, turn: Turn, draft: dict[str, Any]) -> OrderRequest:
         return OrderRequest(
@@ -731,6 +756,18 @@ class Dialogue:
 
 
 # ----------------------------------------------------------------------- helpers
+
+
+STALE = timedelta(hours=3)
+"""A half-told order older than this is forgotten: the elder has moved on (and the day may
+have changed), so the next words start afresh instead of finishing yesterday's draft."""
+
+
+def _forget_stale(state: dict[str, Any], now: datetime) -> None:
+    at = state.get("at")
+    if at and now - datetime.fromisoformat(at) > STALE:
+        for key in ("draft", "awaiting", "cancel_id", "misses"):
+            state.pop(key, None)
 
 
 def _key(text: str) -> str:

@@ -44,6 +44,7 @@ from menus.people import (
     add_elder,
     elder_categories,
     find_elder,
+    find_person,
     import_people_file,
     list_elders,
     mask_phone,
@@ -198,8 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "json"], default="csv")
 
     add("demo", cmd_demo, "load the demo canteen, show today's menu, place a demo order")
-    p = add("chat", cmd_chat, "talk with zhucan as an elder, one utterance per line")
-    p.add_argument("--elder", required=True, help="the elder's name or id")
+    p = add("chat", cmd_chat, "talk with zhucan as an elder, family or staff, one line a turn")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--elder", help="the elder's name or id")
+    who.add_argument("--person", help="anyone's name or id: family orders for a linked elder")
     p = add("telegram", cmd_telegram, "run the Telegram bot: long polling, or a webhook")
     p.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
     p.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
@@ -577,71 +580,58 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
-    """Set up the demo canteen, show today's menu, and place one demo order (idempotently)."""
-    from bot.dialogue import read_back, serve_words
-
+    """Set up the demo canteen and open the chat as the demo elder (the README's main job)."""
     store.upgrade(ctx.url)
     with store.unit_of_work(ctx.factory) as session:
         load_demo(session, ctx.now)
-    today = local_today(ctx.now)
     with ctx.factory() as session:
         canteen = demo_canteen(session)
         assert canteen is not None
         print(say("demo_loaded", canteen=canteen.name, db=_safe_url(ctx.url)), file=ctx.out)
-        print(say("demo_today"), file=ctx.out)
-        for menu in load_menus(session, [canteen.id], today):
-            print("\n".join(menu_lines(menu)), file=ctx.out)
-        elder = find_elder(session, DEMO_ELDER)
-        slot = _next_open_slot(session, canteen, ctx.now)
-    if slot is None:
-        print(say("demo_no_slot"), file=ctx.out)
-        return 0
-    menu_day, meal, dishes = slot
-    print(say("demo_ordering", elder=DEMO_ELDER), file=ctx.out)
-    request = OrderRequest(
-        elder_id=elder.id,
-        day=menu_day,
-        meal=meal,
-        fulfillment=Fulfillment.DELIVERY,
-        lines=[OrderLine(d) for d in dishes],
-        idempotency_key=f"demo-{menu_day}-{meal.value}",
-    )
-    order, created = place_order_once(ctx.factory, request, ctx.now)
-    print(read_back(order, today), file=ctx.out)
-    print(
-        say(
-            "order_placed" if created else "order_exists",
-            id=order.id,
-            serve=serve_words(order, today),
-        ),
-        file=ctx.out,
-    )
-    return 0
+        elder_id = find_elder(session, DEMO_ELDER).id
+    print(say("demo_chat", elder=DEMO_ELDER), file=ctx.out)
+    return _chat(ctx, elder_id, args, greet=True)
 
 
 def cmd_chat(args: argparse.Namespace, ctx: Context) -> int:
     """A chat in the terminal: each line read is one turn; each reply printed (choices as
     numbers). Scriptable: ``printf '我要订餐\n...' | zhucan chat --elder 王秀兰``."""
+    with ctx.factory() as session:
+        if args.elder:
+            person_id = find_elder(session, args.elder).id
+        else:
+            person_id = find_person(session, args.person).id
+    return _chat(ctx, person_id, args)
+
+
+def _chat(ctx: Context, person_id: int, args: argparse.Namespace, *, greet: bool = False) -> int:
     from bot.dialogue import Dialogue
 
-    with ctx.factory() as session:
-        elder_id = find_elder(session, args.elder).id
     dialogue = Dialogue(ctx.factory)
     interactive = sys.stdin.isatty()
+
+    def now() -> datetime:
+        return (
+            parse_now(os.environ.get("ZHUCAN_NOW")) if not getattr(args, "now", None) else ctx.now
+        )
+
+    def show(text: str) -> None:
+        reply = dialogue.handle(person_id, text, now())
+        print(reply.text, file=ctx.out, flush=True)
+        if reply.choices:
+            numbered = "  ".join(f"{i}. {c}" for i, c in enumerate(reply.choices, 1))
+            print(f"  [{numbered}]", file=ctx.out, flush=True)
+
+    if greet:
+        show("你好")
     while True:
         if interactive:
             print("> ", end="", file=ctx.out, flush=True)
         line = sys.stdin.readline()
         if not line:
             return 0
-        if not line.strip():
-            continue
-        now = parse_now(os.environ.get("ZHUCAN_NOW")) if not getattr(args, "now", None) else ctx.now
-        reply = dialogue.handle(elder_id, line.rstrip("\n"), now)
-        print(reply.text, file=ctx.out, flush=True)
-        if reply.choices:
-            numbered = "  ".join(f"{i}. {c}" for i, c in enumerate(reply.choices, 1))
-            print(f"  [{numbered}]", file=ctx.out, flush=True)
+        if line.strip():
+            show(line.rstrip("\n"))
 
 
 def cmd_telegram(args: argparse.Namespace, ctx: Context) -> int:

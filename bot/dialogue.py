@@ -1,69 +1,99 @@
 """The dialogue: one turn in, one reply out, with the person's state kept in the store.
 
-One engine for every channel. It understands with ``nlu`` (against the current menu), fills in
-an order one question at a time, reads it back with every part of its price (from
-``menus.orders.quote_order``, so what is said is what is placed), and places it only after a
-yes. The draft carries its own idempotency key: a second "yes", a retried message, or a crash
-between storing and replying never makes a second order.
+One engine for every channel (terminal, Telegram, the smart speaker). It understands with
+``nlu`` (against the current menu), fills in an order one question at a time, reads it back
+with every part of its price (from ``menus.orders.quote_order``, so what is said is what is
+placed), and places it only after a yes. The draft carries its own idempotency key, and a turn
+carries the channel's id of the message: a second "yes", a retried update, or a crash between
+storing and replying never makes a second order.
+
+Who is speaking decides what they may do: an elder orders for themselves; a linked family member
+orders for the elder they chose; canteen staff use ``bot.staff_talk``.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.replies import say
-from bot.texts import DAY_WORDS, MEAL_WORDS, spoken_number, spoken_yuan
+from bot import staff_talk
+from bot.phrasing import (
+    MODE_WORDS,
+    advice,
+    day_words,
+    flags,
+    items_words,
+    money,
+    read_back,
+    serve_words,
+    when_words,
+)
+from bot.replies import (
+    AGREE,
+    AGREE_CHOICES,
+    ASK_LINK_CODE,
+    DISAGREE,
+    MAIN_CHOICES,
+    MEALS,
+    MODES,
+    SAY_MANDARIN,
+    SAY_MONGOLIAN,
+    YES_NO,
+    choices,
+    say,
+)
+from bot.texts import spoken_number
+from bot.turn import Reply, Turn
 from menus.clock import cutoff_at, local_today
 from menus.db import unit_of_work
 from menus.errors import DomainError
-from menus.menu_store import get_canteen, load_menus, slot_times
-from menus.models import Conversation, Dish, Person
+from menus.feedback import record, staff_canteens
+from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
+from menus.menu_store import get_canteen, load_menus, names_match, slot_times
+from menus.models import Card, Conversation, Dish, Person, StaffMember
 from menus.orders import (
     OrderLine,
     OrderRequest,
     OrderSummary,
     cancel_order,
+    change_order,
     list_orders,
     place_order_once,
     quote_order,
 )
+from menus.outbox import enqueue
 from menus.people import find_elder
+from menus.settings import set_reminder
 from menus.states import OPEN_STATUSES
-from menus.vocab import Fulfillment, MealSlot, label_zh
+from menus.vocab import Fulfillment, MealSlot, OrderStatus, label_zh
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
+from nlu.text import clean, fold
 
-MODE_WORDS = {"delivery": "送到家", "pickup": "自己去拿", "dine_in": "在食堂吃"}
-CHOICES = {"1": "今天吃什么", "2": "我要订餐", "3": "我的订单", "4": "再说一遍"}
-FLAGS = {  # condition → (tags that suit it, tags that don't, the word for why)
-    "hypertension": ({"low_salt"}, set(), "salty"),
-    "diabetes": ({"low_sugar"}, set(), "sweet"),
-    "chewing": ({"soft", "porridge"}, set(), "hard"),
-    "gout": (set(), {"high_purine"}, "purine"),
-    "hyperlipidemia": ({"low_fat"}, set(), "fatty"),
-}
+log = logging.getLogger(__name__)
 
+KEEP_TURNS = 20
+"""How many recent turn ids (and their replies) a person's state remembers for retries."""
 
-@dataclass
-class Reply:
-    """What to say, and the choices to offer as buttons (or numbers in the terminal)."""
-
-    text: str
-    choices: list[str] = field(default_factory=list)
+CARD_WORDS = {"family": "孝心卡", "charity": "爱心卡"}
 
 
 class Dialogue:
-    """Handles turns for elders, keeping each one's state in the ``conversations`` table."""
+    """Handles turns for every person, keeping each one's state in the ``conversations`` table."""
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self.factory = factory
-        with factory() as session:
+        self.refresh_names()
+
+    def refresh_names(self) -> None:
+        """Learn the dish names on file (again after a menu is published)."""
+        with self.factory() as session:
             dishes = session.scalars(select(Dish).order_by(Dish.id))
             names = tuple(
                 DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in dishes
@@ -72,149 +102,303 @@ class Dialogue:
 
     # ------------------------------------------------------------------- one turn
 
-    def handle(self, elder_id: int, text: str, now: datetime) -> Reply:
-        """Understand one utterance and answer it; the state is stored before returning."""
-        state = self._load(elder_id)
-        reply = self._turn(elder_id, state, text.strip(), now)
-        if reply.text != state.get("last"):
-            state["last"] = reply.text
-        self._save(elder_id, state, now)
+    def handle(
+        self, person_id: int, text: str, now: datetime, *, turn_id: str | None = None
+    ) -> Reply:
+        """Understand one utterance and answer it; the state is stored before returning.
+        A ``turn_id`` already handled gets the same reply again and changes nothing."""
+        return self._run(person_id, now, turn_id, lambda turn: self._turn(turn, text.strip()))
+
+    def handle_file(
+        self,
+        person_id: int,
+        filename: str,
+        data: bytes,
+        now: datetime,
+        *,
+        turn_id: str | None = None,
+    ) -> Reply:
+        """A file sent to the bot: canteen staff publish menus this way."""
+        return self._run(
+            person_id, now, turn_id, lambda turn: staff_talk.menu_file(self, turn, filename, data)
+        )
+
+    def link_family(
+        self, family_id: int, code: str, relation: str, now: datetime, *, turn_id: str | None = None
+    ) -> Reply:
+        """A family member gives an elder's one-time code; the elder is asked to confirm."""
+        return self._run(
+            family_id, now, turn_id, lambda turn: self._redeem(turn, code.strip(), relation)
+        )
+
+    def _run(self, person_id: int, now: datetime, turn_id: str | None, act: Any) -> Reply:
+        state = self._load(person_id)
+        seen = state.setdefault("turns", {})
+        if turn_id is not None and turn_id in seen:
+            return Reply(**seen[turn_id])
+        _forget_stale(state, now)
+        turn = Turn(person_id, self._kind(person_id), state, now)
+        try:
+            reply: Reply = act(turn)
+        except DomainError as refusal:
+            reply = Reply(say("refused", turn.lang, message=refusal.message("zh")))
+        except Exception:  # never show a person an exception; the log has no personal data
+            log.exception("dialogue turn failed (person %s)", person_id)
+            return Reply(say("sorry", turn.lang))
+        state["last"] = asdict(reply)
+        state["at"] = now.isoformat()
+        if turn_id is not None:
+            seen[turn_id] = asdict(reply)
+            for old in list(seen)[:-KEEP_TURNS]:
+                del seen[old]
+        self._save(person_id, state, now)
         return reply
 
-    def _turn(self, elder_id: int, state: dict[str, Any], text: str, now: datetime) -> Reply:
-        lang = state.setdefault("lang", "zh")
-        if state.get("offered") and text in CHOICES:
-            text = CHOICES[text]
+    def _turn(self, turn: Turn, text: str) -> Reply:
+        state = turn.state
+        shown = (state.get("last") or {}).get("choices") or []
+        if text.isdigit() and 1 <= int(text) <= len(shown):  # a numbered choice in the terminal
+            text = shown[int(text) - 1]
         state["offered"] = False
-        today = local_today(now)
-        parsed = self.parser.parse(text, today=today)
-        intent = parsed["intent"]["name"]
-        entities = parsed["entities"]
+        plain = _key(text)
+        if plain in _MONGOLIAN or plain in _MANDARIN:
+            return self._switch_language(turn, "mn" if plain in _MONGOLIAN else "zh")
+        parsed = self.parser.parse(text, today=turn.today)
+        intent: str = parsed["intent"]["name"]
+        entities: list[dict[str, Any]] = parsed["entities"]
         if intent == "repeat":
-            return Reply(state.get("last") or say("nothing_to_repeat", lang))
+            last = state.get("last")
+            return Reply(**last) if last else Reply(say("nothing_to_repeat", turn.lang))
+        if turn.kind == "staff":
+            return staff_talk.turn(self, turn, text, intent, parsed["entities"])
+        if turn.kind == "family":
+            chosen = self._family_elder(turn, text)
+            if isinstance(chosen, Reply):
+                return chosen
+            turn.elder_id = chosen
+        else:
+            turn.elder_id = turn.person_id
+            if plain in _LINK_CODE:
+                return self._issue_code(turn)
+            link = self._link_answer(turn, plain, intent)
+            if link is not None:
+                return link
+        return self._elder_turn(turn, text, intent, entities)
+
+    def _elder_turn(
+        self, turn: Turn, text: str, intent: str, entities: list[dict[str, Any]]
+    ) -> Reply:
+        """Everything an elder (or family for them) can ask for."""
+        state, lang = turn.state, turn.lang
         awaiting = state.get("awaiting")
         if awaiting == "confirm":
             if intent == "affirm":
-                return self._place(elder_id, state, now)
-            if intent in ("deny", "cancel_order"):
+                return self._place(turn)
+            if intent == "deny" and not entities:
+                changing = bool(state.get("draft", {}).get("replacing"))
+                state.pop("draft", None)
+                state["awaiting"] = None
+                return Reply(say("not_changed" if changing else "not_placed", lang))
+            if intent == "cancel_order" and not _dishes(entities):
                 state.pop("draft", None)
                 state["awaiting"] = None
                 return Reply(say("not_placed", lang))
             if entities:
-                return self._fill(elder_id, state, entities, now, correcting=True)
-            return Reply(say("confirm_yes_no", lang), ["要", "不要"])
+                return self._fill(turn, entities, intent, correcting=True)
+            return Reply(say("confirm_yes_no", lang), choices(YES_NO, lang), inline=True)
         if awaiting == "cancel":
             state["awaiting"] = None
             if intent == "affirm":
-                return self._cancel(state, now)
+                return self._cancel(turn)
             state.pop("cancel_id", None)
             return Reply(say("cancel_kept", lang))
-        if intent in ("order_meal", "inform", "choose_fulfillment") or (
-            intent == "change_order" and state.get("draft")
+        if awaiting == "reminder_time":
+            state["awaiting"] = None
+            if any(e["entity"] == "time" for e in entities):
+                return self._reminder(turn, entities)
+        if awaiting == "complaint" and intent not in ("deny", "cancel_order"):
+            state["awaiting"] = None
+            return self._feedback(turn, "complaint", text)
+        if intent == "order_meal" and awaiting not in ("dish", "meal", "fulfillment"):
+            state.pop("draft", None)  # 我要订餐 starts a new order
+        if intent in ("order_meal", "inform", "choose_fulfillment", "ask_price") and (
+            intent != "ask_price" or state.get("draft") or _dishes(entities)
         ):
-            return self._fill(elder_id, state, entities, now)
-        if intent == "ask_menu":
-            return self._menu(elder_id, entities, now, lang)
+            return self._fill(turn, entities, intent)
+        if intent == "change_order" or (intent == "cancel_order" and state.get("draft")):
+            if state.get("draft"):
+                return self._fill(turn, entities, intent, correcting=True)
+            return self._start_change(turn, entities)
+        if intent in ("ask_menu", "ask_price"):
+            return self._menu(turn, entities)
         if intent == "ask_nutrition":
-            return self._menu(elder_id, entities, now, lang, only_flags=True)
+            return self._nutrition(turn, entities)
         if intent == "cancel_order":
-            return self._ask_cancel(elder_id, state, now)
+            return self._ask_cancel(turn)
         if intent == "check_order":
-            return self._orders(elder_id, now, lang)
+            return self._orders(turn)
+        if intent == "check_balance":
+            return self._balance(turn)
+        if intent == "set_reminder":
+            return self._reminder(turn, entities)
+        if intent == "complain":
+            return self._feedback(turn, "complaint", text)
+        if intent == "feedback":
+            return self._feedback(turn, "praise", text)
         simple = {"greet": "greet", "help": "help", "thank": "thanks", "goodbye": "bye"}
         if intent in simple:
             state["misses"] = 0
-            return Reply(say(simple[intent], lang, name=self._name(elder_id)))
+            return Reply(say(simple[intent], lang, name=self._name(turn.elder_id)))
         if intent in ("affirm", "deny"):
             return Reply(say("ok", lang))
-        return self._not_understood(state, lang)
+        return self._not_understood(turn)
 
     # -------------------------------------------------------------------- ordering
 
     def _fill(
         self,
-        elder_id: int,
-        state: dict[str, Any],
+        turn: Turn,
         entities: list[dict[str, Any]],
-        now: datetime,
+        intent: str,
         *,
         correcting: bool = False,
     ) -> Reply:
         """Merge what was said into the draft and ask the next thing, or read it back."""
-        lang = state["lang"]
+        state, lang = turn.state, turn.lang
         draft = state.setdefault("draft", {"dishes": [], "key": None})
         draft["key"] = None  # anything changed: a new read-back, a new key
-        dishes = [e for e in entities if e["entity"] == "dish"]
+        dishes = _dishes(entities)
         quantities = {e.get("group"): e["value"] for e in entities if e["entity"] == "quantity"}
-        if dishes:
-            lines = {name: qty for name, qty in draft["dishes"]} if not correcting else {}
-            if correcting:
-                lines = {name: qty for name, qty in draft["dishes"]}
+        removed = ""
+        if dishes and intent == "cancel_order":  # 不要红烧肉了
+            gone = {d["value"] for d in dishes}
+            draft["dishes"] = [line for line in draft["dishes"] if line[0] not in gone]
+            removed = say("dish_removed", lang, dish="、".join(sorted(gone)))
+        elif dishes:
+            replace = intent == "change_order"  # 改成米饭: the new dish instead of the old
+            lines = {} if replace else {name: qty for name, qty in draft["dishes"]}
             for dish in dishes:
                 lines[dish["value"]] = int(quantities.get(dish.get("group"), 1))
             draft["dishes"] = [[name, qty] for name, qty in lines.items()]
-        elif None in quantities and draft["dishes"]:
-            draft["dishes"][-1][1] = int(quantities[None])  # 改成两份
+        elif quantities and draft["dishes"]:
+            draft["dishes"][-1][1] = int(next(iter(quantities.values())))  # 改成两份
         for entity in entities:
             if entity["entity"] in ("date", "meal", "fulfillment"):
                 draft[entity["entity"]] = entity["value"]
         state["misses"] = 0
         if not draft["dishes"]:
             state["awaiting"] = "dish"
-            return Reply(say("ask_dish", lang))
+            return Reply(removed + say("ask_dish", lang))
         if not draft.get("meal"):
             state["awaiting"] = "meal"
-            return Reply(say("ask_meal", lang), ["中午", "晚上"])
+            return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
         if not draft.get("date"):
-            draft["date"] = self._next_open_day(MealSlot(draft["meal"]), now).isoformat()
+            draft["date"] = self._next_open_day(MealSlot(draft["meal"]), turn.now).isoformat()
+        missing = self._not_on_menu(draft)
+        if missing is not None:  # say so now, not after the next question
+            return self._refused(turn, missing)
         if not draft.get("fulfillment"):
             state["awaiting"] = "fulfillment"
-            return Reply(say("ask_fulfillment", lang), ["送到家", "自己去拿", "在食堂吃"])
-        return self._read_back(elder_id, state, now)
+            return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
+        reply = self._read_back(turn)
+        return Reply(removed + reply.text, reply.choices, reply.inline)
 
-    def _request(self, elder_id: int, draft: dict[str, Any]) -> OrderRequest:
+    def _not_on_menu(self, draft: dict[str, Any]) -> DomainError | None:
+        """A dish said that is not on that day's menu for that meal (the store checks again
+        when the order is placed; this only spares the elder a question)."""
+        day, meal = date.fromisoformat(draft["date"]), MealSlot(draft["meal"])
+        with self.factory() as session:
+            menus = load_menus(session, None, day, meal)
+            if not menus:
+                return None
+            names = [
+                [i.dish.name, *i.dish.aliases, i.dish.name_mn, i.dish.name_mn_cyrl]
+                for i in menus[0].items
+            ]
+            for dish, _ in draft["dishes"]:
+                if not any(names_match(dish, known) for known in names):
+                    available = "、".join(i.dish.name for i in menus[0].items)
+                    return DomainError("unknown_dish", dish=dish, available=available)
+        return None
+
+    def _request(self, turn: Turn, draft: dict[str, Any]) -> OrderRequest:
         return OrderRequest(
-            elder_id=elder_id,
+            elder_id=turn.elder_id,
             day=date.fromisoformat(draft["date"]),
             meal=MealSlot(draft["meal"]),
             fulfillment=Fulfillment(draft["fulfillment"]),
             lines=[OrderLine(name, qty) for name, qty in draft["dishes"]],
             idempotency_key=draft.get("key") or "draft",
+            placed_by_id=turn.person_id,
+            placed_by_role=turn.actor,
         )
 
-    def _read_back(self, elder_id: int, state: dict[str, Any], now: datetime) -> Reply:
-        lang = state["lang"]
-        draft = state["draft"]
+    def _read_back(self, turn: Turn) -> Reply:
+        lang, draft = turn.lang, turn.state["draft"]
+        replacing = draft.get("replacing")
         try:
-            quote = quote_order(self.factory, self._request(elder_id, draft), now)
+            quote = quote_order(
+                self.factory, self._request(turn, draft), turn.now, replacing=replacing
+            )
         except DomainError as refusal:
-            return self._refused(state, refusal, now)
-        draft["key"] = f"dialogue-{elder_id}-{uuid.uuid4()}"
-        state["awaiting"] = "confirm"
-        text = read_back(quote, local_today(now), lang) + say("ask_confirm", lang)
-        return Reply(text, ["要", "不要"])
+            return self._refused(turn, refusal)
+        draft["key"] = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
+        turn.state["awaiting"] = "confirm"
+        question = say("ask_confirm_change" if replacing else "ask_confirm", lang)
+        return Reply(
+            read_back(quote, turn.today, lang) + question, choices(YES_NO, lang), inline=True
+        )
 
-    def _place(self, elder_id: int, state: dict[str, Any], now: datetime) -> Reply:
-        lang = state["lang"]
+    def _place(self, turn: Turn) -> Reply:
+        state, lang = turn.state, turn.lang
         draft = state["draft"]
+        request = self._request(turn, draft)
         try:
-            order, created = place_order_once(self.factory, self._request(elder_id, draft), now)
+            if draft.get("replacing"):
+                with unit_of_work(self.factory) as session:
+                    order = change_order(session, int(draft["replacing"]), request, turn.now)
+                created, key = True, "changed"
+            else:
+                order, created = place_order_once(self.factory, request, turn.now)
+                key = "placed" if created else "placed_again"
         except DomainError as refusal:
-            return self._refused(state, refusal, now)
+            return self._refused(turn, refusal)
+        if created and turn.kind == "family":
+            self._tell_elder(turn, order)
         state.pop("draft", None)
         state["awaiting"] = None
-        serve = serve_words(order, local_today(now))
-        return Reply(say("placed" if created else "placed_again", lang, serve=serve))
+        return Reply(say(key, lang, serve=serve_words(order, turn.today, lang)))
 
-    def _refused(self, state: dict[str, Any], refusal: DomainError, now: datetime) -> Reply:
+    def _tell_elder(self, turn: Turn, order: OrderSummary) -> None:
+        """An elder is told when family ordered for them (queued; sent by the outbox)."""
+        with unit_of_work(self.factory) as session:
+            elder = session.get(Person, turn.elder_id)
+            family = session.get(Person, turn.person_id)
+            if elder is None or family is None:
+                return
+            enqueue(
+                session,
+                person_id=elder.id,
+                kind="order_placed_for_you",
+                key=f"placed-for-{order.id}",
+                text=say(
+                    "notify_placed",
+                    elder.lang,
+                    family=family.name,
+                    elder=elder.name,
+                    when=when_words(order.date, order.meal, turn.today),
+                    items=items_words(order, elder.lang),
+                ),
+                due_at=turn.now,
+            )
+
+    def _refused(self, turn: Turn, refusal: DomainError) -> Reply:
         """A rule said no: say why in the elder's words, and ask again for what must change."""
-        lang = state["lang"]
+        state, lang = turn.state, turn.lang
         draft = state.get("draft") or {}
         when = ""
         if draft.get("date") and draft.get("meal"):
-            when = _when(
-                date.fromisoformat(draft["date"]), MealSlot(draft["meal"]), local_today(now)
-            )
+            when = when_words(date.fromisoformat(draft["date"]), draft["meal"], turn.today)
         params = refusal.params
         if refusal.code in ("unknown_dish", "sold_out", "duplicate_dish"):
             draft["dishes"] = []
@@ -235,14 +419,13 @@ class Dialogue:
             draft.pop("date", None)
             draft.pop("meal", None)
             state["awaiting"] = "meal"
-            return Reply(say(refusal.code, lang, when=when), ["中午", "晚上"])
+            return Reply(say(refusal.code, lang, when=when), choices(MEALS, lang), inline=True)
         elif refusal.code in ("mode_not_offered", "outside_area", "no_address"):
             mode = MODE_WORDS.get(str(draft.pop("fulfillment", "")), "")
             state["awaiting"] = "fulfillment"
-            return Reply(say(refusal.code, lang, mode=mode), ["自己去拿", "在食堂吃"])
-        else:
-            state.pop("draft", None)
-            state["awaiting"] = None
+            return Reply(say(refusal.code, lang, mode=mode), choices(MODES, lang)[1:], inline=True)
+        state.pop("draft", None)
+        state["awaiting"] = None
         return Reply(say("refused", lang, message=refusal.message("zh")))
 
     def _next_open_day(self, meal: MealSlot, now: datetime) -> date:
@@ -253,55 +436,75 @@ class Dialogue:
             return today + timedelta(days=1)
         return today
 
+    def _start_change(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
+        """改成明天 / 改成两份: the next order that may still change becomes the draft."""
+        order = self._upcoming(turn, changeable=True)
+        if order is None:
+            return Reply(say("no_changeable", turn.lang))
+        turn.state["draft"] = {
+            "dishes": [[i.dish_name, i.qty] for i in order.items],
+            "date": order.date.isoformat(),
+            "meal": order.meal,
+            "fulfillment": order.fulfillment,
+            "replacing": order.id,
+            "key": None,
+        }
+        return self._fill(turn, entities, "change_order", correcting=True)
+
     # ------------------------------------------------------------------ questions
 
-    def _menu(
-        self,
-        elder_id: int,
-        entities: list[dict[str, Any]],
-        now: datetime,
-        lang: str,
-        *,
-        only_flags: bool = False,
-    ) -> Reply:
+    def _menu(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
         """The day's menu in spoken order with prices, and what suits the elder's conditions."""
-        today = local_today(now)
-        day = next(
-            (date.fromisoformat(e["value"]) for e in entities if e["entity"] == "date"), today
-        )
-        meal = next((MealSlot(e["value"]) for e in entities if e["entity"] == "meal"), None)
+        lang = turn.lang
+        day, meal = _day_and_meal(entities, turn.today)
+        menus, dishes, conditions = self._menus(turn, day, meal, entities)
+        if not menus:
+            return Reply(say("menu_none", lang, when=day_words(day, turn.today)))
+        lines = []
+        for menu in menus:
+            items = "，".join(
+                say("menu_item", lang, dish=i.dish.name, price=money(i.dish.price_fen, lang))
+                for i in menu.items
+            )
+            intro = say("menu_intro", lang, when=when_words(menu.date, menu.meal, turn.today))
+            lines.append(intro + items + "。")
+        lines += flags(dishes, conditions, lang)
+        return Reply("".join(lines))
+
+    def _nutrition(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
+        day, meal = _day_and_meal(entities, turn.today)
+        _, dishes, conditions = self._menus(turn, day, meal, entities)
+        return Reply(advice(dishes, conditions, turn.lang))
+
+    def _menus(
+        self, turn: Turn, day: date, meal: MealSlot | None, entities: list[dict[str, Any]]
+    ) -> tuple[list[Any], list[Any], set[str]]:
         with self.factory() as session:
-            elder = find_elder(session, str(elder_id))
+            elder = find_elder(session, str(turn.elder_id))
             conditions = {c.condition for c in elder.elder.conditions} if elder.elder else set()
             conditions |= {e["value"] for e in entities if e["entity"] == "condition"}
             menus = load_menus(session, None, day, meal)
             if meal is None:
                 menus = [m for m in menus if m.meal != "breakfast"] or menus
-            lines: list[str] = []
-            dishes = []
-            for menu in menus:
-                when = _when(menu.date, MealSlot(menu.meal), today)
-                if not only_flags:
-                    items = "，".join(
-                        say(
-                            "menu_item", lang, dish=i.dish.name, price=spoken_yuan(i.dish.price_fen)
-                        )
-                        for i in menu.items
-                    )
-                    lines.append(say("menu_intro", lang, when=when) + items + "。")
-                dishes += [i.dish for i in menu.items]
-        if not menus:
-            return Reply(say("menu_none", lang, when=_day(day, today)))
-        lines += _flags(dishes, conditions, lang)
-        return Reply("".join(lines) or say("help", lang))
+            dishes = [i.dish for m in menus for i in m.items]
+            session.expunge_all()
+        return menus, dishes, conditions
 
-    def _orders(self, elder_id: int, now: datetime, lang: str) -> Reply:
-        today = local_today(now)
+    def _upcoming(self, turn: Turn, *, changeable: bool = False) -> OrderSummary | None:
+        wanted = ("placed", "confirmed") if changeable else tuple(s.value for s in OPEN_STATUSES)
+        with self.factory() as session:
+            for order in list_orders(session, elder_id=turn.elder_id):
+                if order.date >= turn.today and order.status in wanted:
+                    return OrderSummary.of(order)
+        return None
+
+    def _orders(self, turn: Turn) -> Reply:
+        lang = turn.lang
         with self.factory() as session:
             orders = [
                 OrderSummary.of(o)
-                for o in list_orders(session, elder_id=elder_id)
-                if o.date >= today and o.status in {s.value for s in OPEN_STATUSES}
+                for o in list_orders(session, elder_id=turn.elder_id)
+                if o.date >= turn.today and o.status in {s.value for s in OPEN_STATUSES}
             ]
         if not orders:
             return Reply(say("no_orders", lang))
@@ -311,148 +514,293 @@ class Dialogue:
                 say(
                     "order_line",
                     lang,
-                    when=_when(order.date, MealSlot(order.meal), today),
-                    items=_items(order),
-                    status=label_zh(_status(order.status)),
+                    when=when_words(order.date, order.meal, turn.today),
+                    items=items_words(order, lang),
+                    status=label_zh(OrderStatus(order.status)),
                 )
             )
         return Reply("".join(lines))
 
-    def _ask_cancel(self, elder_id: int, state: dict[str, Any], now: datetime) -> Reply:
-        lang = state["lang"]
-        today = local_today(now)
+    def _balance(self, turn: Turn) -> Reply:
+        lang = turn.lang
         with self.factory() as session:
-            upcoming = [
-                OrderSummary.of(o)
-                for o in list_orders(session, elder_id=elder_id)
-                if o.date >= today and o.status in ("placed", "confirmed")
+            cards = list(session.scalars(select(Card).where(Card.elder_id == turn.elder_id)))
+            if not cards:
+                return Reply(say("balance_none", lang))
+            parts = [
+                say(
+                    "balance_card",
+                    lang,
+                    kind=CARD_WORDS.get(c.kind, c.kind),
+                    money=money(c.balance_fen, lang),
+                )
+                for c in cards
             ]
-        if not upcoming:
-            return Reply(say("no_orders", lang))
-        order = upcoming[0]
-        state["cancel_id"] = order.id
-        state["awaiting"] = "cancel"
-        when = _when(order.date, MealSlot(order.meal), today)
-        return Reply(say("cancel_which", lang, when=when, items=_items(order)), ["要", "不要"])
+        return Reply(say("balance", lang, cards="，".join(parts)))
 
-    def _cancel(self, state: dict[str, Any], now: datetime) -> Reply:
-        lang = state["lang"]
-        order_id = state.pop("cancel_id", None)
+    def _ask_cancel(self, turn: Turn) -> Reply:
+        order = self._upcoming(turn, changeable=True)
+        if order is None:
+            return Reply(say("no_orders", turn.lang))
+        turn.state["cancel_id"] = order.id
+        turn.state["awaiting"] = "cancel"
+        when = when_words(order.date, order.meal, turn.today)
+        text = say("cancel_which", turn.lang, when=when, items=items_words(order, turn.lang))
+        return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+    def _cancel(self, turn: Turn) -> Reply:
+        lang = turn.lang
+        order_id = turn.state.pop("cancel_id", None)
         if order_id is None:
             return Reply(say("no_orders", lang))
         try:
             with unit_of_work(self.factory) as session:
-                order = cancel_order(session, int(order_id), now)
+                order = cancel_order(
+                    session, int(order_id), turn.now, actor=turn.actor, actor_id=turn.person_id
+                )
                 card = order.card_fen
         except DomainError as refusal:
             return Reply(say("refused", lang, message=refusal.message("zh")))
-        refund = say("cancel_refund", lang, card=spoken_yuan(card)) if card else ""
+        refund = say("cancel_refund", lang, card=money(card, lang)) if card else ""
         return Reply(say("cancel_done", lang, refund=refund))
 
-    def _not_understood(self, state: dict[str, Any], lang: str) -> Reply:
+    def _reminder(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
+        """每天下午四点提醒我: a daily ordering reminder for the speaker."""
+        at = next((str(e["value"]) for e in entities if e["entity"] == "time"), None)
+        if at is None:
+            turn.state["awaiting"] = "reminder_time"
+            return Reply(say("ask_reminder_time", turn.lang))
+        with unit_of_work(self.factory) as session:
+            set_reminder(session, turn.person_id, at, turn.now)
+        return Reply(say("reminder_set", turn.lang, time=_clock_words(at)))
+
+    def _feedback(self, turn: Turn, kind: str, text: str) -> Reply:
+        """A complaint or praise: stored, and passed to the canteen's staff through the outbox.
+        A bare 我要投诉 first asks what was wrong."""
+        said = clean(text)
+        if kind == "complaint" and len(said.strip("。，,.!！ ")) <= 6:
+            turn.state["awaiting"] = "complaint"
+            return Reply(say("ask_complaint", turn.lang))
+        with unit_of_work(self.factory) as session:
+            canteen = get_canteen(session)
+            row = record(
+                session,
+                canteen_id=canteen.id,
+                elder_id=turn.elder_id,
+                author_id=turn.person_id,
+                kind=kind,
+                text=text,
+                now=turn.now,
+            )
+            elder = session.get(Person, turn.elder_id)
+            staff = session.scalars(
+                select(StaffMember.person_id).where(StaffMember.canteen_id == canteen.id)
+            )
+            for staff_id in staff:
+                enqueue(
+                    session,
+                    person_id=staff_id,
+                    kind="feedback",
+                    key=f"feedback-{row.id}-{staff_id}",
+                    text=say(
+                        "feedback_to_staff",
+                        "zh",
+                        kind=say(kind, "zh"),
+                        id=row.id,
+                        elder=elder.name if elder else "",
+                        text=row.text,
+                    ),
+                    due_at=turn.now,
+                )
+        return Reply(say("complaint_stored" if kind == "complaint" else "praise_stored", turn.lang))
+
+    def _switch_language(self, turn: Turn, lang: str) -> Reply:
+        turn.state["lang"] = lang
+        with unit_of_work(self.factory) as session:
+            person = session.get(Person, turn.person_id)
+            if person is not None:
+                person.lang = lang
+        return Reply(say("lang_set", lang))
+
+    def _not_understood(self, turn: Turn) -> Reply:
         """Ask again once in other words; the second time, offer the choices."""
+        state = turn.state
         state["misses"] = int(state.get("misses") or 0) + 1
         if state["misses"] >= 2:
             state["misses"] = 0
             state["offered"] = True
-            return Reply(say("choices", lang), list(CHOICES.values()))
-        return Reply(say("not_understood", lang))
+            offered = MAIN_CHOICES.get(turn.lang) or MAIN_CHOICES["zh"]
+            return Reply(say("choices", turn.lang), list(offered.values()))
+        return Reply(say("not_understood", turn.lang))
+
+    # ------------------------------------------------------------------- family
+
+    def _issue_code(self, turn: Turn) -> Reply:
+        with unit_of_work(self.factory) as session:
+            code = issue_code(session, turn.person_id, turn.now)
+        spaced = " ".join(code)
+        return Reply(say("link_code", turn.lang, code=spaced))
+
+    def _link_answer(self, turn: Turn, plain: str, intent: str) -> Reply | None:
+        """同意 / 不同意 to a family member who redeemed the elder's code; None when no link is
+        waiting or the words are not a yes or no (an order's yes comes first)."""
+        if turn.state.get("awaiting") in ("confirm", "cancel"):
+            return None
+        yes = plain in _AGREE or intent == "affirm"
+        no = plain in _DISAGREE or intent == "deny"
+        if not (yes or no):
+            return None
+        with unit_of_work(self.factory) as session:
+            pending = awaiting_confirmation(session, turn.person_id, turn.now)
+            if pending is None or pending.family_id is None:
+                return None
+            family = session.get(Person, pending.family_id)
+            elder = session.get(Person, turn.person_id)
+            assert family is not None and elder is not None
+            made = decide(session, pending.id, turn.person_id, yes and not no, turn.now)
+            enqueue(
+                session,
+                person_id=family.id,
+                kind="link_decided",
+                key=f"link-{pending.id}",
+                text=say(
+                    "link_done_family" if made else "link_refused_family",
+                    family.lang,
+                    elder=elder.name,
+                ),
+                due_at=turn.now,
+            )
+            name = family.name
+        key = "link_confirmed" if made else "link_refused"
+        return Reply(say(key, turn.lang, family=name))
+
+    def _redeem(self, turn: Turn, code: str, relation: str) -> Reply:
+        with unit_of_work(self.factory) as session:
+            row = redeem_code(session, code, turn.person_id, relation, turn.now)
+            elder = session.get(Person, row.elder_id)
+            family = session.get(Person, turn.person_id)
+            assert elder is not None and family is not None
+            enqueue(
+                session,
+                person_id=elder.id,
+                kind="link_request",
+                key=f"link-ask-{row.id}",
+                text=say(
+                    "link_ask_elder",
+                    elder.lang,
+                    family=family.name,
+                    relation=_relation_words(row.relation),
+                ),
+                choices=choices(AGREE_CHOICES, elder.lang),
+                due_at=turn.now,
+            )
+            name = elder.name
+        return Reply(say("link_redeemed", turn.lang, elder=name))
+
+    def _family_elder(self, turn: Turn, text: str) -> int | Reply:
+        """Which elder a family member is ordering for: the only one linked, the one chosen
+        before, or a question with their names as buttons."""
+        words = text.split()
+        if len(words) == 2 and words[0] in ("绑定", "/link") and words[1].isdigit():
+            return self._redeem(turn, words[1], "family")
+        if text.isdigit() and len(text) == 6:
+            return self._redeem(turn, text, "family")
+        with self.factory() as session:
+            elders = [(p.id, p.name) for p in elders_of(session, turn.person_id)]
+        if not elders:
+            return Reply(say("family_no_elder", turn.lang))
+        by_name = {name: pid for pid, name in elders}
+        if text in by_name:
+            turn.state["for"] = by_name[text]
+            return Reply(say("family_for", turn.lang, elder=text))
+        chosen = turn.state.get("for")
+        if chosen in {pid for pid, _ in elders}:
+            return int(chosen)
+        if len(elders) == 1:
+            turn.state["for"] = elders[0][0]
+            return elders[0][0]
+        return Reply(say("family_which", turn.lang), [name for _, name in elders], inline=True)
 
     # ------------------------------------------------------------------- storage
 
-    def _load(self, elder_id: int) -> dict[str, Any]:
+    def _kind(self, person_id: int) -> str:
         with self.factory() as session:
-            row = session.get(Conversation, elder_id)
+            person = session.get(Person, person_id)
+            if person is None:
+                raise DomainError("unknown_elder", who=person_id)
+            if staff_canteens(session, person_id) and person.kind == "staff":
+                return "staff"
+            return person.kind
+
+    def _load(self, person_id: int) -> dict[str, Any]:
+        with self.factory() as session:
+            row = session.get(Conversation, person_id)
             if row is not None:
                 return dict(row.state)
-            person = session.get(Person, elder_id)
+            person = session.get(Person, person_id)
             return {"lang": person.lang if person else "zh"}
 
-    def _save(self, elder_id: int, state: dict[str, Any], now: datetime) -> None:
+    def _save(self, person_id: int, state: dict[str, Any], now: datetime) -> None:
         with unit_of_work(self.factory) as session:
-            row = session.get(Conversation, elder_id)
+            row = session.get(Conversation, person_id)
             if row is None:
-                session.add(Conversation(person_id=elder_id, state=state, updated_at=now))
+                session.add(Conversation(person_id=person_id, state=state, updated_at=now))
             else:
                 row.state = dict(state)
                 row.updated_at = now
 
-    def _name(self, elder_id: int) -> str:
+    def _name(self, person_id: int) -> str:
         with self.factory() as session:
-            person = session.get(Person, elder_id)
+            person = session.get(Person, person_id)
             return person.name if person else ""
 
 
-# ----------------------------------------------------------------------- phrasing
+# ----------------------------------------------------------------------- helpers
 
 
-def _day(day: date, today: date) -> str:
-    return DAY_WORDS.get((day - today).days) or f"{day.month}月{day.day}日"
+STALE = timedelta(hours=3)
+"""A half-told order older than this is forgotten: the elder has moved on (and the day may
+have changed), so the next words start afresh instead of finishing yesterday's draft."""
 
 
-def _when(day: date, meal: MealSlot, today: date) -> str:
-    return _day(day, today) + MEAL_WORDS[meal.value]
+def _forget_stale(state: dict[str, Any], now: datetime) -> None:
+    at = state.get("at")
+    if at and now - datetime.fromisoformat(at) > STALE:
+        for key in ("draft", "awaiting", "cancel_id", "misses"):
+            state.pop(key, None)
 
 
-def _items(order: OrderSummary) -> str:
-    return "、".join(f"{i.dish_name}{spoken_number(i.qty)}份" for i in order.items)
+def _key(text: str) -> str:
+    """A fixed phrase's matching key: cleaned, Mongolian folded, end punctuation dropped."""
+    return fold(clean(text)).strip("。.!！?？ ᠃")
 
 
-def _status(status: str) -> Any:
-    from menus.vocab import OrderStatus
-
-    return OrderStatus(status)
-
-
-def _flags(dishes: list[Dish], conditions: set[str], lang: str) -> list[str]:
-    """Point out what suits the elder's conditions and what to eat less of."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for condition in sorted(conditions):
-        good_tags, bad_tags, why = FLAGS.get(condition, (set(), set(), ""))
-        for dish in dishes:
-            if dish.name in seen:
-                continue
-            tags = set(dish.tags)
-            salty = condition == "hypertension" and dish.nutrition.get("sodium_mg", 0) >= 800
-            if salty or bad_tags & tags:
-                out.append(say("menu_flag_bad", lang, dish=dish.name, why=say(why, lang)))
-                seen.add(dish.name)
-            elif good_tags & tags and len([s for s in out if "适合" in s]) < 2:
-                out.append(say("menu_flag_good", lang, dish=dish.name))
-                seen.add(dish.name)
-    return out
+_MONGOLIAN = frozenset(map(_key, SAY_MONGOLIAN))
+_MANDARIN = frozenset(map(_key, SAY_MANDARIN))
+_LINK_CODE = frozenset(map(_key, ASK_LINK_CODE))
+_AGREE = frozenset(map(_key, AGREE))
+_DISAGREE = frozenset(map(_key, DISAGREE))
 
 
-def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
-    """The order with every part of its price, as it will be placed."""
-    voucher = (
-        say("read_back_voucher", lang, voucher=spoken_yuan(order.voucher_fen))
-        if order.voucher_fen
-        else ""
-    )
-    return say(
-        "read_back",
-        lang,
-        name=order.elder_name,
-        when=_when(order.date, MealSlot(order.meal), today),
-        mode=MODE_WORDS.get(order.fulfillment, order.fulfillment),
-        items=_items(order),
-        price=spoken_yuan(order.price_fen),
-        subsidy=spoken_yuan(order.subsidy_fen),
-        voucher=voucher,
-        card=spoken_yuan(order.card_fen),
-        payable=spoken_yuan(order.payable_fen)
-        if order.payable_fen
-        else say("nothing_to_pay", lang),
-    )
+def _dishes(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in entities if e["entity"] == "dish"]
 
 
-def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
-    """When and where the meal will be ready."""
-    if order.serve_start is None or order.serve_end is None:
-        return ""
-    key = {"delivery": "serve_delivery", "pickup": "serve_pickup"}.get(
-        order.fulfillment, "serve_dine_in"
-    )
-    return say(key, lang, day=_day(order.date, today), start=order.serve_start, end=order.serve_end)
+def _day_and_meal(entities: list[dict[str, Any]], today: date) -> tuple[date, MealSlot | None]:
+    day = next((date.fromisoformat(e["value"]) for e in entities if e["entity"] == "date"), today)
+    meal = next((MealSlot(e["value"]) for e in entities if e["entity"] == "meal"), None)
+    return day, meal
+
+
+def _clock_words(hhmm: str) -> str:
+    """16:00 → 下午四点, 07:30 → 早上七点半."""
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"
+    shown = hour - 12 if hour > 12 else hour
+    tail = "" if minute == 0 else "半" if minute == 30 else f"{spoken_number(minute)}分"
+    return f"{part}{spoken_number(shown)}点{tail}"
+
+
+def _relation_words(relation: str | None) -> str:
+    words = {"daughter": "女儿", "son": "儿子", "family": "家人", "spouse": "老伴"}
+    return words.get(relation or "family", relation or "家人")

@@ -21,6 +21,7 @@ ZH: dict[str, str] = {
     "people_imported": "已导入：补贴标准 {policies} 条，老人 {elders} 位，家属 {family} 位，工作人员 {staff} 位，卡 {cards} 张，消费券 {vouchers} 张。",
     "db_upgraded": "数据库已是最新（{revision}）。",
     "demo_loaded": "演示食堂已就绪：{canteen}。数据库：{db}",
+    "demo_chat": "现在您是演示老人{elder}。每行说一句话，比如“今天吃什么”“我要订餐”；Ctrl-D 结束。",
     "demo_today": "今天的菜单：",
     "demo_ordering": "替演示老人{elder}订一餐：",
     "demo_no_slot": "接下来几天都没有还能订的餐。",

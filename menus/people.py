@@ -118,6 +118,22 @@ def find_elder(session: Session, name_or_id: str) -> Person:
     return matches[0]
 
 
+def find_person(session: Session, name_or_id: str) -> Person:
+    """Anyone (elder, family or staff) with this id or this exact name."""
+    text = name_or_id.strip()
+    if text.isdigit() and len(text) <= 18:
+        person = session.get(Person, int(text))
+        if person is not None:
+            return person
+    matches = list(session.scalars(select(Person).where(Person.name == text)))
+    if not matches:
+        raise DomainError("unknown_elder", who=text)
+    if len(matches) > 1:
+        ids = ", ".join(str(p.id) for p in matches)
+        raise DomainError("ambiguous_elder", who=text, count=len(matches), ids=ids)
+    return matches[0]
+
+
 def _elder_loads() -> Any:
     return selectinload(Person.elder).options(
         selectinload(ElderProfile.categories), selectinload(ElderProfile.conditions)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
@@ -36,14 +37,12 @@ from telegram.request import BaseRequest
 from bot.dialogue import Dialogue
 from bot.telegram.outbox import INTERVAL_S, start_outbox, stop_outbox
 from bot.telegram.ratelimit import RateLimiter
-from bot.telegram.registration import Event, LinkRedeemer, Outcome, Registration
+from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
-from bot.telegram.texts import say
-from bot.telegram.turns import Answer, AnswerLike, LegacyTurns, Turns
+from bot.telegram.texts import LANG_CHOICES, say
+from bot.telegram.turns import Answer, AnswerLike, Turns
 from menus.clock import TZ
-from menus.links import redeem_code
-from menus.models import Person
-from menus.people import person_for_identity
+from menus.models import Identity, Person
 
 CHANNEL = "telegram"
 DEPS = "zhucan"
@@ -94,23 +93,27 @@ class Deps:
     registration: Registration
     clock: Clock
     voice_pipeline: VoicePipeline | None = None
-    _people: dict[str, tuple[int, str]] = field(default_factory=dict)
     _pending: dict[str, bool] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def person(self, account_id: str) -> tuple[int, str] | None:
-        """(person id, language) behind an account, remembered once found."""
-        known = self._people.get(account_id)
-        if known is not None:
-            return known
+        """(person id, language) behind an account: read each time (one indexed query), since
+        the dialogue may switch a person's language in any turn."""
+        query = (
+            select(Identity.person_id, Person.lang)
+            .join(Person, Person.id == Identity.person_id)
+            .where(Identity.channel == CHANNEL, Identity.account_id == account_id)
+        )
         with self.factory() as session:
-            person = person_for_identity(session, CHANNEL, account_id)
-            if person is None:
-                return None
-            found = (person.id, person.lang)
-        with self._lock:
-            self._people[account_id] = found
-        return found
+            row = session.execute(query).first()
+        return (int(row[0]), str(row[1])) if row is not None else None
+
+    def turn(self, person_id: int, text: str, turn_id: str) -> tuple[AnswerLike, str]:
+        """A dialogue turn and the person's language after it (the turn may have switched it)."""
+        answer = self.turns.handle(person_id, text, self.clock(), turn_id=turn_id)
+        with self.factory() as session:
+            person = session.get(Person, person_id)
+            return answer, person.lang if person else "zh"
 
     def pending(self, account_id: str) -> bool:
         """Whether a registered account is in the middle of a flow (``/staff``, ``/lang``)."""
@@ -123,7 +126,6 @@ class Deps:
     def forget(self, account_id: str) -> None:
         """Drop what is remembered about an account after registration changed it."""
         with self._lock:
-            self._people.pop(account_id, None)
             self._pending.pop(account_id, None)
 
 
@@ -198,9 +200,19 @@ async def _registration(
         person_id=who[0] if who else None,
     )
     d.forget(account)
+    answer: AnswerLike = outcome.answer
+    if outcome.link_code is not None and outcome.person_id is not None:
+        answer = await asyncio.to_thread(
+            d.turns.link_family,
+            outcome.person_id,
+            outcome.link_code,
+            "family",
+            d.clock(),
+            turn_id=turn_id,
+        )
     chat = update.effective_chat
     assert chat is not None
-    await send(context, chat.id, outcome.answer, outcome.lang)
+    await send(context, chat.id, answer, outcome.lang)
 
 
 async def _turn(
@@ -213,8 +225,8 @@ async def _turn(
     if who is None or d.pending(account):
         await _registration(update, context, Event("text", text=text), turn_id)
         return
-    person_id, lang = who
-    answer = await asyncio.to_thread(d.turns.handle, person_id, text, d.clock(), turn_id=turn_id)
+    person_id = who[0]
+    answer, lang = await asyncio.to_thread(d.turn, person_id, text, turn_id)
     chat = update.effective_chat
     assert chat is not None
     await send(context, chat.id, answer, lang)
@@ -318,8 +330,16 @@ async def on_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/lang: choose the language again."""
-    await _registration(update, context, Event("lang"), f"tg-{update.update_id}")
+    """/lang: the language buttons (a registered person's press goes to the dialogue)."""
+    d = deps(context)
+    who = d.person(_account(update))
+    if who is None:
+        await _registration(update, context, Event("lang"), f"tg-{update.update_id}")
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    buttons = Answer(say("ask_lang", who[1]), list(LANG_CHOICES), inline=True)
+    await send(context, chat.id, buttons, who[1])
 
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -359,7 +379,6 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
     now: datetime | Clock | None = None,
     turns: Turns | None = None,
-    redeem: LinkRedeemer | None = None,
     rate_limiter: BaseRateLimiter[Any] | None = None,
     voice_pipeline: VoicePipeline | None = None,
     max_concurrent_updates: int = 64,
@@ -369,9 +388,9 @@ def build_application(
 
     ``now`` fixes the moment (a datetime) or supplies it (a callable) for tests and demos;
     ``rate_limiter`` defaults to Telegram's limits (pass another, e.g. a generous one, for a
-    benchmark); ``turns`` defaults to the shared dialogue on ``factory``; ``redeem`` to
-    ``menus.links.redeem_code``. With ``outbox_interval`` (seconds), ``run_polling`` and
-    ``run_webhook`` also deliver the outbox (started in ``post_init``, stopped in ``post_stop``).
+    benchmark); ``turns`` defaults to the shared dialogue on ``factory``. With
+    ``outbox_interval`` (seconds), ``run_polling`` and ``run_webhook`` also deliver the outbox
+    (started in ``post_init``, stopped in ``post_stop``).
     """
     quiet_personal_logs()
     builder = ApplicationBuilder().token(token).job_queue(None)
@@ -404,8 +423,8 @@ def build_application(
     app = builder.build()
     app.bot_data[DEPS] = Deps(
         factory=factory,
-        turns=turns or LegacyTurns(Dialogue(factory)),
-        registration=Registration(factory, CHANNEL, redeem=redeem or redeem_code),
+        turns=turns or Dialogue(factory),
+        registration=Registration(factory, CHANNEL),
         clock=clock,
         voice_pipeline=voice_pipeline,
     )

@@ -9,7 +9,8 @@ Flows, one question at a time:
   A phone the community already registered (people file) attaches the account to that person;
   otherwise a new elder is created in the canteen's region.
 - ``/staff``: own phone → linked only if the phone belongs to canteen staff.
-- ``/link CODE``: name → own phone → a family member, then the elder's code is redeemed.
+- ``/link CODE``: name → own phone → a family member; the code then goes to the dialogue
+  (``Outcome.link_code``), which redeems it and asks the elder to confirm.
 
 Nothing here knows Telegram: events come in as ``Event`` and replies go out as ``Answer``.
 """
@@ -17,7 +18,6 @@ Nothing here knows Telegram: events come in as ``Event`` and replies go out as `
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -28,13 +28,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer
 from menus.db import unit_of_work
-from menus.errors import DomainError
 from menus.menu_store import get_canteen
 from menus.models import ChannelSession, ElderProfile, Identity, Person, StaffMember
 
 EventKind = Literal["start", "staff", "link", "lang", "text", "contact"]
-LinkRedeemer = Callable[[Session, str, int, str, datetime], object]
-"""``menus.links.redeem_code(session, code, family_id, relation, now)``."""
 
 MAX_NAME = 50
 MAX_ADDRESS = 200
@@ -53,11 +50,13 @@ class Event:
 
 @dataclass
 class Outcome:
-    """The reply, and the person the account belongs to once registration is done."""
+    """The reply, the person the account belongs to once registration is done, and a family
+    link code the dialogue should redeem for that person (its reply then replaces ``answer``)."""
 
     answer: Answer
     lang: str
     person_id: int | None = None
+    link_code: str | None = None
 
 
 def national_phone(raw: str) -> str:
@@ -77,16 +76,9 @@ def _phone_forms(phone: str) -> list[str]:
 class Registration:
     """Runs the flows for one channel (``"telegram"``) over the store."""
 
-    def __init__(
-        self,
-        factory: sessionmaker[Session],
-        channel: str,
-        *,
-        redeem: LinkRedeemer | None = None,
-    ) -> None:
+    def __init__(self, factory: sessionmaker[Session], channel: str) -> None:
         self.factory = factory
         self.channel = channel
-        self.redeem = redeem
 
     # ------------------------------------------------------------------ entry
 
@@ -117,13 +109,16 @@ class Registration:
             turns: dict[str, Any] = dict(state.get("turns") or {})
             if turn_id is not None and turn_id in turns:
                 done = turns[turn_id]
-                return Outcome(Answer(**done["answer"]), done["lang"], done["person_id"])
+                return Outcome(
+                    Answer(**done["answer"]), done["lang"], done["person_id"], done.get("code")
+                )
             outcome = self._step(session, account_id, state, event, now, person_id)
             if turn_id is not None:
                 turns[turn_id] = {
                     "answer": asdict(outcome.answer),
                     "lang": outcome.lang,
                     "person_id": outcome.person_id,
+                    "code": outcome.link_code,
                 }
                 state["turns"] = dict(list(turns.items())[-REMEMBERED_TURNS:])
                 state["last_turn"] = turn_id
@@ -150,11 +145,8 @@ class Registration:
             _begin(state, "elder", "lang")
             return _ask(state)
         if event.kind == "lang":
-            if person_id is not None:
-                _begin(state, "lang", "lang", lang)
-            else:
-                state["step"] = "lang"
-                state.setdefault("flow", "elder")
+            state["step"] = "lang"
+            state.setdefault("flow", "elder")
             return _ask(state)
         if event.kind == "staff":
             _begin(state, "staff", "phone", lang)
@@ -164,8 +156,8 @@ class Registration:
             if not code:
                 return Outcome(Answer(say("link_usage", lang)), lang, person_id)
             if person_id is not None:
-                state.pop("flow", None)
-                return self._redeem(session, code, person_id, lang, now, "link_sent")
+                _finish(state)
+                return Outcome(Answer(say("link_sent", lang)), lang, person_id, code)
             _begin(state, "family", "name", lang)
             state["code"] = code
             return _ask(state)
@@ -177,13 +169,7 @@ class Registration:
         step = state.get("step")
         if step == "lang":
             if event.text.strip() in LANG_CHOICES:
-                lang = state["lang"] = LANG_CHOICES[event.text.strip()]
-                if state["flow"] == "lang" and person_id is not None:
-                    person = session.get(Person, person_id)
-                    if person is not None:
-                        person.lang = lang
-                    _finish(state)
-                    return Outcome(Answer(say("lang_set", lang)), lang, person_id)
+                state["lang"] = LANG_CHOICES[event.text.strip()]
                 state["step"] = "phone" if state["flow"] == "staff" else "name"
             return _ask(state)
         if step == "name":
@@ -251,7 +237,7 @@ class Registration:
             self._attach(session, account_id, person.id)
             code = str(state.get("code") or "")
             _finish(state)
-            return self._redeem(session, code, person.id, lang, now, "link_sent")
+            return Outcome(Answer(say("link_sent", lang)), lang, person.id, code)
         # elder: a person the community registered (elders first), else ask the address
         known = sorted(known, key=lambda p: p.kind != "elder")
         if known:
@@ -297,21 +283,6 @@ class Registration:
         else:
             identity.person_id = person_id
         session.flush()
-
-    def _redeem(
-        self, session: Session, code: str, family_id: int, lang: str, now: datetime, key: str
-    ) -> Outcome:
-        """Hand the elder's code to ``menus.links`` (the elder then confirms)."""
-        if self.redeem is None:  # a channel built without family linking
-            return Outcome(Answer(say("link_not_ready", lang)), lang, family_id)
-        try:
-            with session.begin_nested():
-                self.redeem(session, code, family_id, "family", now)
-        except DomainError as refusal:
-            return Outcome(
-                Answer(say("link_refused", lang, message=refusal.message(lang))), lang, family_id
-            )
-        return Outcome(Answer(say(key, lang)), lang, family_id)
 
 
 def _begin(state: dict[str, Any], flow: str, step: str, lang: str | None = None) -> None:

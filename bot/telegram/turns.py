@@ -1,20 +1,15 @@
-"""What the channel needs from the dialogue, and an adapter for today's ``bot.dialogue``.
+"""What the channel needs from the dialogue (``bot.dialogue.Dialogue`` satisfies it).
 
-Why a protocol: the dialogue is being extended on ``main`` (turn ids, files, inline choices,
-the contact button). The channel codes against the agreed contract only; ``LegacyTurns`` fills
-the gaps of the current engine until the merge, then ``Dialogue`` itself satisfies ``Turns``.
+Why a protocol: the channel depends on the agreed contract only (turn ids, files, family codes,
+replies with inline choices and the contact button), so the bench and tests may hand it any
+engine that keeps the contract, and the dialogue may change behind it.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
-
-from bot.dialogue import Dialogue
-from bot.telegram.texts import say
-from menus.models import Person
 
 
 @dataclass
@@ -57,49 +52,6 @@ class Turns(Protocol):
         turn_id: str | None = None,
     ) -> AnswerLike: ...
 
-
-CONFIRM = {"要", "不要"}
-"""Choices that answer one yes/no question: inline buttons under that question."""
-REMEMBERED = 4096
-
-
-class LegacyTurns:
-    """``Turns`` over the current ``Dialogue`` (no turn ids, no files, text and choices only).
-
-    INTEGRATION POINT: remove once ``main``'s ``Dialogue`` takes ``turn_id`` and has
-    ``handle_file``. Until then replies to recent turns are remembered in memory, which covers a
-    retried update within one process; the store keeps orders single anyway (the draft's key).
-    """
-
-    def __init__(self, dialogue: Dialogue) -> None:
-        self.dialogue = dialogue
-        self._done: OrderedDict[str, Answer] = OrderedDict()
-
-    def handle(
-        self, person_id: int, text: str, now: datetime, *, turn_id: str | None = None
-    ) -> Answer:
-        """One turn, at most once per ``turn_id``."""
-        if turn_id is not None and turn_id in self._done:
-            return self._done[turn_id]
-        reply = self.dialogue.handle(person_id, text, now)
-        answer = Answer(reply.text, list(reply.choices), inline=set(reply.choices) == CONFIRM)
-        if turn_id is not None:
-            self._done[turn_id] = answer
-            while len(self._done) > REMEMBERED:
-                self._done.popitem(last=False)
-        return answer
-
-    def handle_file(
-        self,
-        person_id: int,
-        filename: str,
-        data: bytes,
-        now: datetime,
-        *,
-        turn_id: str | None = None,
-    ) -> Answer:
-        """Acknowledge a file; publishing menus from files arrives with main's dialogue."""
-        with self.dialogue.factory() as session:
-            person = session.get(Person, person_id)
-            lang = person.lang if person else "zh"
-        return Answer(say("file_received", lang, filename=filename, size=len(data)))
+    def link_family(
+        self, family_id: int, code: str, relation: str, now: datetime, *, turn_id: str | None = None
+    ) -> AnswerLike: ...

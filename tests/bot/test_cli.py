@@ -506,15 +506,17 @@ def test_monthly_report_counts_served_and_cancelled_meals(shop: Zhucan) -> None:
 
 
 def test_demo_twice_in_a_real_process(tmp_path: Path) -> None:
-    """The installed ``zhucan`` runs the demo; a second run finds its order, not a new one."""
+    """The installed ``zhucan demo`` loads the demo canteen and opens the chat as the demo
+    elder; an order talked through is stored, and a second run finds it again."""
     script = Path(sys.executable).parent / "zhucan"
     assert script.exists(), f"console script not installed at {script}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZHUCAN_")}
     common = ["--db", f"sqlite:///{tmp_path / 'x.db'}", "--now", NOW]
 
-    def zhucan(*args: str) -> subprocess.CompletedProcess[str]:
+    def zhucan(*args: str, said: str = "") -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(script), *args, *common],
+            input=said,
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -524,18 +526,17 @@ def test_demo_twice_in_a_real_process(tmp_path: Path) -> None:
             check=False,
         )
 
-    first = zhucan("demo")
+    first = zhucan("demo", said="今天吃什么\n我要订餐\n清蒸鱼\n1\n送到家\n要\n")
     assert first.returncode == 0, first.stderr
-    assert "今天的菜单" in first.stdout
-    assert "2026-12-01 午餐" in first.stdout
+    assert "您好，王秀兰" in first.stdout
+    assert "今天午饭有：" in first.stdout
     for part in ("原价", "补贴", "卡上扣", "还需付"):
         assert part in first.stdout
     assert "订好了" in first.stdout
 
-    second = zhucan("demo")
+    second = zhucan("demo", said="我的订单\n")
     assert second.returncode == 0, second.stderr
-    assert "已经订过了" in second.stdout
-    assert "原价" in second.stdout
+    assert "今天午饭，清蒸鱼一份" in second.stdout
 
     listed = zhucan("orders", "list", "--json")
     assert listed.returncode == 0, listed.stderr

@@ -248,3 +248,36 @@ def test_odd_input_gets_a_polite_answer_and_changes_nothing(liu: Talk, text: str
     reply = liu.say(text)
     assert reply and "Traceback" not in reply
     assert liu.orders() == []
+
+
+def test_numbered_choice_answers_the_last_question(liu: Talk) -> None:
+    """In the terminal the buttons are numbers: "2" after 中午/晚上 means 晚上."""
+    liu.say("我要一份鸡蛋羹")
+    liu.say("2")
+    assert "今天晚饭" in liu.say("自己去拿")
+    liu.say("1")
+    assert liu.orders() == [("placed", "dinner", "pickup", [("鸡蛋羹", 1)])]
+
+
+def test_a_dish_not_on_that_menu_is_said_before_the_next_question(liu: Talk) -> None:
+    liu.say("我要一份红烧肉")
+    reply = liu.say("晚上")
+    assert "今天晚饭没有红烧肉" in reply and "鸡蛋羹" in reply
+    assert "送到家" not in reply
+
+
+def test_a_half_told_order_is_forgotten_hours_later(liu: Talk) -> None:
+    """Yesterday's unfinished draft does not swallow today's words."""
+    liu.say("我要两份红烧肉")
+    later = NOW + timedelta(hours=5)
+    assert liu.say("我要订餐", now=later) == "您想吃什么？"
+    assert liu.say("鸡蛋羹", now=later).startswith("是中午")
+
+
+def test_a_retried_turn_is_answered_once(liu: Talk) -> None:
+    """The same channel message twice (a retried Telegram update): one order, same reply."""
+    liu.say("明天中午要一份红烧肉，自己去拿")
+    first = liu.dialogue.handle(liu.elder_id, "要", NOW, turn_id="tg-7")
+    again = liu.dialogue.handle(liu.elder_id, "要", NOW, turn_id="tg-7")
+    assert first == again and "订好了" in first.text
+    assert len(liu.orders()) == 1

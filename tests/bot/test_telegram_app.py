@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import replies
 from bot.telegram.app import PerChatProcessor
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.texts import MN, ZH
@@ -19,7 +20,7 @@ from bot.telegram.turns import Answer
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.links import issue_code
-from menus.models import ElderProfile, Identity, LinkCode, Order, Person
+from menus.models import ElderProfile, Identity, LinkCode, Order, OutboxMessage, Person
 from tests.bot.fake_telegram import (
     callback_update,
     contact_update,
@@ -28,7 +29,7 @@ from tests.bot.fake_telegram import (
     voice_update,
 )
 from tests.bot.telegram_harness import Harness, buttons
-from tests.conftest import BEFORE_LUNCH
+from tests.conftest import BEFORE_LUNCH, SMALL_MENU
 
 ELDER = 1001
 
@@ -42,7 +43,7 @@ async def order_to_read_back(tg: Harness) -> dict[str, Any]:
     asked = tg.last()
     assert asked["text"] == "是中午，还是晚上？"
     assert buttons(asked["reply_markup"]) == ["中午", "晚上"]
-    assert "keyboard" in asked["reply_markup"]  # a question with several answers: reply keys
+    assert "inline_keyboard" in asked["reply_markup"]  # answers to this one question
     await tg.feed(text_update(3, ELDER, "中午"), text_update(4, ELDER, "自己去拿"))
     return tg.last()
 
@@ -172,13 +173,24 @@ async def test_staff_are_linked_only_by_a_staff_phone(tg: Harness) -> None:
     assert accounts == {"3001"}
 
 
-async def test_a_file_from_staff_is_downloaded_and_handed_to_the_dialogue(tg: Harness) -> None:
+async def test_staff_publish_a_menu_file_they_send(tg: Harness) -> None:
     tg.identify("张建国", 3001)
-    data = b"menus: []\n" * 3
+    data = SMALL_MENU.read_bytes()
     tg.fake.add_file("doc-1", "documents/file_1.yaml", data)
-    await tg.feed(document_update(1, 3001, "doc-1", "menu.yaml", len(data)))
+    await tg.feed(document_update(1, 3001, "doc-1", "small_menu.yaml", len(data)))
     assert tg.fake.sent("getFile") == [{"file_id": "doc-1"}]
-    assert tg.last()["text"] == ZH["file_received"].format(filename="menu.yaml", size=len(data))
+    preview = tg.last()
+    assert preview["text"].startswith("菜单文件没问题：测试社区老年食堂")
+    assert buttons(preview["reply_markup"]) == ["发布", "不发布"]
+    await tg.feed(callback_update(2, 3001, "cbq-p", "发布", preview["reply_markup"]))
+    assert tg.last()["text"].startswith("发布好了")
+
+
+async def test_elders_cannot_publish_menus(tg: Harness) -> None:
+    tg.identify("王秀兰", ELDER)
+    tg.fake.add_file("doc-2", "documents/file_2.yaml", b"menus: []")
+    await tg.feed(document_update(1, ELDER, "doc-2", "menu.yaml", 9))
+    assert tg.last()["text"] == replies.say("staff_only")
 
 
 async def test_voice_is_politely_declined_until_a_pipeline_is_configured(
@@ -202,42 +214,16 @@ async def test_voice_is_politely_declined_until_a_pipeline_is_configured(
     assert heard == [(person, b"OggS-fake-opus")]
 
 
-async def test_family_link_registers_the_member_and_redeems_the_code(
-    shop: sessionmaker[Session],
-) -> None:
-    redeemed: list[tuple[str, int, str]] = []
-
-    def redeem(session: Session, code: str, family_id: int, relation: str, now: datetime) -> None:
-        if code == "000000":
-            raise DomainError("link_code_unknown")
-        redeemed.append((code, family_id, relation))
-
-    tg = Harness(shop, BEFORE_LUNCH, redeem=redeem)
-    async with tg.app:
-        uid = 4001
-        await tg.feed(text_update(1, uid, "/link"))
-        assert tg.last()["text"] == ZH["link_usage"]
-        await tg.feed(text_update(2, uid, "/link 123456"))
-        assert tg.last()["text"] == ZH["link_ask_name"]
-        await tg.feed(text_update(3, uid, "王小明"), contact_update(4, uid, "13900000001", uid))
-        assert tg.last()["text"] == ZH["link_sent"]
-        with tg.factory() as session:
-            family = session.scalars(select(Person).where(Person.name == "王小明")).one()
-            assert family.kind == "family"
-        assert redeemed == [("123456", family.id, "family")]
-        await tg.feed(text_update(5, uid, "/link 000000"))  # registered now: redeemed at once
-        assert tg.last()["text"] == DomainError("link_code_unknown").message("zh")
-        assert len(redeemed) == 1
-
-
-async def test_lang_switches_the_buttons(tg: Harness) -> None:
+async def test_lang_offers_both_languages_and_the_dialogue_switches(tg: Harness) -> None:
     person = tg.identify("王秀兰", ELDER)
-    await tg.feed(text_update(1, ELDER, "/lang"), text_update(2, ELDER, "ᠮᠣᠩᠭᠣᠯ"))
-    assert tg.last()["text"] == MN["lang_set"]
+    await tg.feed(text_update(1, ELDER, "/lang"))
+    offer = tg.last()
+    assert buttons(offer["reply_markup"]) == ["中文", "ᠮᠣᠩᠭᠣᠯ"]
+    await tg.feed(callback_update(2, ELDER, "cbq-l", "ᠮᠣᠩᠭᠣᠯ", offer["reply_markup"]))
+    assert tg.last()["text"] == replies.say("lang_set", "mn")
     with tg.factory() as session:
         found = session.get(Person, person)
         assert found is not None and found.lang == "mn"
-    await tg.feed(text_update(3, ELDER, "/help"))
     assert buttons(tg.last()["reply_markup"])[0] == MN["btn_menu"]
 
 
@@ -265,18 +251,23 @@ async def test_no_order_for_anyone_without_an_identity(tg: Harness) -> None:
     assert tg.fake.texts()[0] == ZH["ask_lang"]
 
 
-async def test_a_family_member_redeems_a_real_link_code(tg: Harness) -> None:
+async def test_a_family_member_redeems_a_link_code_and_the_elder_is_asked(tg: Harness) -> None:
     with unit_of_work(tg.factory) as session:
         elder = session.scalars(select(Person).where(Person.name == "王秀兰")).one()
         code = issue_code(session, elder.id, BEFORE_LUNCH)
     uid = 4002
-    await tg.feed(
-        text_update(1, uid, f"/link {code}"),
-        text_update(2, uid, "王小红"),
-        contact_update(3, uid, "13900000002", uid),
-    )
-    assert tg.last()["text"] == ZH["link_sent"]
+    await tg.feed(text_update(1, uid, "/link"))
+    assert tg.last()["text"] == ZH["link_usage"]
+    await tg.feed(text_update(2, uid, f"/link {code}"))
+    assert tg.last()["text"] == ZH["link_ask_name"]
+    await tg.feed(text_update(3, uid, "王小红"), contact_update(4, uid, "13900000002", uid))
+    assert tg.last()["text"] == replies.say("link_redeemed", elder="王秀兰")
     with tg.factory() as session:
         row = session.scalars(select(LinkCode).where(LinkCode.code == code)).one()
         family = session.get(Person, row.family_id)
         assert row.status == "redeemed" and family is not None and family.name == "王小红"
+        assert family.kind == "family"
+        asked = session.scalars(select(OutboxMessage).where(OutboxMessage.person_id == elder.id))
+        assert [m.kind for m in asked] == ["link_request"]
+    await tg.feed(text_update(5, uid, "/link 000000"))  # registered now: straight to the dialogue
+    assert tg.last()["text"] == DomainError("link_code_unknown").message("zh")

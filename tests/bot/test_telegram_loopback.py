@@ -33,7 +33,7 @@ from tests.bot.fake_telegram import (
     text_update,
 )
 from tests.bot.telegram_harness import fast_limiter
-from tests.conftest import BEFORE_LUNCH
+from tests.conftest import BEFORE_LUNCH, SMALL_MENU
 
 PHONE = "13812345678"
 ADDRESS = "海东路社区12号楼3单元401室"
@@ -90,13 +90,13 @@ async def test_registration_order_and_a_staff_menu_file_over_http(
                 await say(fake, text_update(11, STAFF, "/staff"))
                 linked = await say(fake, contact_update(12, STAFF, "13704710003", owner=STAFF))
                 assert linked["text"] == ZH["staff_linked"].format(name="张建国")
-                menu = b"canteen: {code: test}\n"
+                menu = SMALL_MENU.read_bytes()
                 fake.add_file("doc-9", "documents/file_9.yaml", menu)
                 got = await say(fake, document_update(13, STAFF, "doc-9", "menu.yaml", len(menu)))
-                assert got["text"] == ZH["file_received"].format(
-                    filename="menu.yaml", size=len(menu)
-                )
+                assert got["text"].startswith("菜单文件没问题")
                 assert fake.sent("getFile") == [{"file_id": "doc-9"}]
+                publish = callback_update(14, STAFF, "q-2", "发布", got["reply_markup"])
+                assert (await say(fake, publish))["text"].startswith("发布好了")
 
                 voice = await app.bot.send_voice(ELDER, voice=b"OggS\x00fake-opus")
                 assert voice.voice is not None

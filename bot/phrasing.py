@@ -1,0 +1,138 @@
+"""Orders, days, money and food said the way people say them (明天中午, 十二块钱), in the
+person's language. Pure functions: the dialogue and the notifications call them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from bot.replies import MN_DIGITS, say
+from bot.texts import DAY_WORDS, MEAL_WORDS, spoken_number, spoken_yuan
+from menus.orders import OrderSummary
+from menus.vocab import MealSlot
+
+MODE_WORDS = {"delivery": "送到家", "pickup": "自己去拿", "dine_in": "在食堂吃"}
+FLAGS = {  # condition → (tags that suit it, tags that don't, the word for why)
+    "hypertension": ({"low_salt"}, set(), "salty"),
+    "diabetes": ({"low_sugar"}, {"sweet"}, "sweet"),
+    "chewing": ({"soft", "porridge"}, set(), "hard"),
+    "gout": (set(), {"high_purine"}, "purine"),
+    "hyperlipidemia": ({"low_fat"}, {"fried"}, "fatty"),
+}
+SALTY_SODIUM_MG = 800
+"""A portion with more sodium than this (2 g of salt) is flagged for high blood pressure: it is
+two fifths of the 5 g a day the Chinese Dietary Guidelines allow older people."""
+
+
+def money(fen: int, lang: str = "zh") -> str:
+    """Money as said aloud in Mandarin; in Mongolian, the amount in Mongolian digits."""
+    if lang == "mn":
+        yuan = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}"
+        return yuan.translate(MN_DIGITS) + " ᠶᠤᠸᠠᠨ"
+    return spoken_yuan(fen)
+
+
+def count(n: int, lang: str = "zh") -> str:
+    """A count of portions as said aloud."""
+    return str(n).translate(MN_DIGITS) if lang == "mn" else spoken_number(n)
+
+
+def day_words(day: date, today: date) -> str:
+    """今天, 明天, 后天, else 12月3日."""
+    return DAY_WORDS.get((day - today).days) or f"{day.month}月{day.day}日"
+
+
+def when_words(day: date, meal: MealSlot | str, today: date) -> str:
+    """明天午饭."""
+    return day_words(day, today) + MEAL_WORDS[MealSlot(meal).value]
+
+
+def items_words(order: OrderSummary, lang: str = "zh") -> str:
+    """红烧肉一份、米饭两份."""
+    return "、".join(f"{i.dish_name}{count(i.qty, lang)}份" for i in order.items)
+
+
+def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
+    """The order with every part of its price, as it will be placed."""
+    voucher = (
+        say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
+        if order.voucher_fen
+        else ""
+    )
+    return say(
+        "read_back",
+        lang,
+        name=order.elder_name,
+        when=when_words(order.date, order.meal, today),
+        mode=MODE_WORDS.get(order.fulfillment, order.fulfillment),
+        items=items_words(order, lang),
+        price=money(order.price_fen, lang),
+        subsidy=money(order.subsidy_fen, lang),
+        voucher=voucher,
+        card=money(order.card_fen, lang),
+        payable=money(order.payable_fen, lang)
+        if order.payable_fen
+        else say("nothing_to_pay", lang),
+    )
+
+
+def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
+    """When and where the meal will be ready."""
+    if order.serve_start is None or order.serve_end is None:
+        return ""
+    key = {"delivery": "serve_delivery", "pickup": "serve_pickup"}.get(
+        order.fulfillment, "serve_dine_in"
+    )
+    return say(
+        key, lang, day=day_words(order.date, today), start=order.serve_start, end=order.serve_end
+    )
+
+
+def flags(dishes: Iterable[Any], conditions: set[str], lang: str) -> list[str]:
+    """Point out what suits the elder's conditions (two at most) and what to eat less of."""
+    out: list[str] = []
+    seen: set[str] = set()
+    good = 0
+    for condition in sorted(conditions):
+        good_tags, bad_tags, why = FLAGS.get(condition, (set(), set(), ""))
+        for dish in dishes:
+            if dish.name in seen:
+                continue
+            tags = set(dish.tags)
+            salty = (
+                condition == "hypertension"
+                and dish.nutrition.get("sodium_mg", 0) >= SALTY_SODIUM_MG
+            )
+            if salty or bad_tags & tags:
+                out.append(say("menu_flag_bad", lang, dish=dish.name, why=say(why, lang)))
+                seen.add(dish.name)
+            elif good_tags & tags and good < 2:
+                out.append(say("menu_flag_good", lang, dish=dish.name))
+                seen.add(dish.name)
+                good += 1
+    return out
+
+
+def advice(dishes: list[Any], conditions: set[str], lang: str) -> str:
+    """Nutrition advice following the Chinese Dietary Guidelines for older people: the rule for
+    each condition, then which of the day's dishes suit and which to eat less of, then the salt
+    in the saltiest dish (salt ≈ sodium × 2.54)."""
+    parts = [say(f"advice_{c}", lang) for c in sorted(conditions) if f"advice_{c}" in _KEYS]
+    if not parts:
+        parts.append(say("advice_general", lang))
+    parts += flags(dishes, conditions or {"hypertension"}, lang)
+    salty = max(dishes, key=lambda d: d.nutrition.get("sodium_mg", 0), default=None)
+    if salty is not None and salty.nutrition.get("sodium_mg", 0) >= SALTY_SODIUM_MG:
+        grams = round(salty.nutrition["sodium_mg"] * 2.54 / 1000)
+        parts.append(say("advice_salt", lang, dish=salty.name, salt=count(grams, lang)))
+    return "".join(parts)
+
+
+_KEYS = {
+    "advice_hypertension",
+    "advice_diabetes",
+    "advice_chewing",
+    "advice_gout",
+    "advice_hyperlipidemia",
+}

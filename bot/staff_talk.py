@@ -1,0 +1,263 @@
+"""What canteen staff can do by talking to the bot: publish a menu file (checked, previewed,
+then confirmed), read the kitchen sheet and the delivery list, mark orders, and read and answer
+complaints. Only for the canteens they work for; the store checks it again."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from bot.phrasing import when_words
+from bot.replies import PUBLISH, choices, say
+from bot.turn import Reply, Turn
+from menus.clock import TZ, local_today, parse_hhmm
+from menus.db import unit_of_work
+from menus.errors import DomainError
+from menus.feedback import answer, open_feedback, staff_canteens
+from menus.menu_store import import_menu_file
+from menus.menufile import MenuFile, MenuFileError, parse_menu_bytes
+from menus.models import Canteen, Person
+from menus.orders import get_order, set_status
+from menus.outbox import enqueue
+from menus.reports import kitchen_sheet
+from menus.states import _FORWARD
+from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh
+
+if TYPE_CHECKING:
+    from bot.dialogue import Dialogue
+
+S = OrderStatus
+MARKS: list[tuple[re.Pattern[str], OrderStatus]] = [
+    (re.compile(r"(\d+)\s*号?.*(没来|没取|没拿|没人|没吃)"), S.MISSED),
+    (re.compile(r"(\d+)\s*号?.*(送到|送达|取走|拿走|吃完|吃了|完成)"), S.COMPLETED),
+    (re.compile(r"(\d+)\s*号?.*(出发|去送|在路上|送出)"), S.OUT_FOR_DELIVERY),
+    (re.compile(r"(\d+)\s*号?.*(做好|好了|可以取|可以拿)"), S.READY),
+    (re.compile(r"(\d+)\s*号?.*(开始做|在做)"), S.PREPARING),
+    (re.compile(r"(\d+)\s*号?.*(确认|接单)"), S.CONFIRMED),
+]
+ANSWER = re.compile(r"^回复\s*(\d+)\s*号?[\s,，:：]*(.+)$", re.S)
+KITCHEN = ("厨房", "做什么", "备餐", "做多少")
+DELIVERY = ("送餐单", "送哪", "配送", "送餐")
+FEEDBACK = ("意见", "投诉", "评价", "表扬")
+MAX_PROBLEMS = 10
+
+
+def turn(
+    dialogue: Dialogue, turn: Turn, text: str, intent: str, entities: list[dict[str, Any]]
+) -> Reply:
+    """One staff utterance."""
+    canteens = _canteens(dialogue, turn)
+    pending = turn.state.get("menu_file")
+    if pending and turn.state.get("awaiting") == "publish":
+        turn.state["awaiting"] = None
+        turn.state.pop("menu_file", None)
+        if intent == "affirm" or text.strip() in ("发布", "发布吧"):
+            return _publish(dialogue, turn, pending, canteens)
+        return Reply(say("menu_not_published", turn.lang))
+    found = ANSWER.match(text.strip())
+    if found:
+        return _answer(dialogue, turn, int(found.group(1)), found.group(2))
+    for pattern, target in MARKS:
+        found = pattern.search(text)
+        if found:
+            return _mark(dialogue, turn, int(found.group(1)), target)
+    if any(word in text for word in DELIVERY):
+        return _delivery(dialogue, turn, canteens[0], entities)
+    if any(word in text for word in KITCHEN):
+        return _kitchen(dialogue, turn, canteens[0], entities)
+    if any(word in text for word in FEEDBACK):
+        return _feedback(dialogue, turn, canteens)
+    return Reply(say("staff_help", turn.lang))
+
+
+def menu_file(dialogue: Dialogue, turn: Turn, filename: str, data: bytes) -> Reply:
+    """Check a menu file and preview it; it is published only after a yes."""
+    if turn.kind != "staff":
+        return Reply(say("staff_only", turn.lang))
+    canteens = _canteens(dialogue, turn)
+    try:
+        parsed = parse_menu_bytes(data, filename, today=turn.today)
+    except MenuFileError as refused:
+        shown = [p.render(filename) for p in refused.problems[:MAX_PROBLEMS]]
+        text = "\n" + "\n".join(f"{n}. {line}" for n, line in enumerate(shown, 1))
+        return Reply(
+            say("menu_file_problems", turn.lang, count=len(refused.problems), problems=text)
+        )
+    _own_canteen(dialogue, parsed, canteens)
+    turn.state["menu_file"] = {"name": filename, "text": data.decode("utf-8-sig")}
+    turn.state["awaiting"] = "publish"
+    days = sorted(m.date for m in parsed.menus)
+    preview = say(
+        "menu_preview",
+        turn.lang,
+        canteen=parsed.canteen.name or parsed.canteen.code,
+        dishes=len(parsed.dishes),
+        menus=len(parsed.menus),
+        first=_date(days[0]) if days else "",
+        last=_date(days[-1]) if days else "",
+    )
+    return Reply(preview, choices(PUBLISH, turn.lang), inline=True)
+
+
+def _publish(dialogue: Dialogue, turn: Turn, pending: dict[str, str], canteens: list[int]) -> Reply:
+    parsed = parse_menu_bytes(pending["text"].encode(), pending["name"], today=turn.today)
+    _own_canteen(dialogue, parsed, canteens)
+    with unit_of_work(dialogue.factory) as session:
+        summary = import_menu_file(session, parsed, pending["name"])
+    dialogue.refresh_names()
+    return Reply(say("menu_published", turn.lang, **vars(summary)))
+
+
+def _own_canteen(dialogue: Dialogue, parsed: MenuFile, canteens: list[int]) -> None:
+    """A file may only be about a canteen the sender works for."""
+    with dialogue.factory() as session:
+        canteen = session.query(Canteen).filter_by(code=parsed.canteen.code).one_or_none()
+        if canteen is None or canteen.id not in canteens:
+            raise DomainError("not_staff")
+
+
+def _canteens(dialogue: Dialogue, turn: Turn) -> list[int]:
+    with dialogue.factory() as session:
+        canteens = staff_canteens(session, turn.person_id)
+    if not canteens:
+        raise DomainError("not_staff")
+    return canteens
+
+
+def _next_meal(
+    canteen: Canteen, now: datetime, entities: list[dict[str, Any]]
+) -> tuple[date, MealSlot]:
+    """The meal asked about (明天午饭), else the one the kitchen is working towards: the first
+    of today's not yet served."""
+    today = local_today(now)
+    said_day = [date.fromisoformat(e["value"]) for e in entities if e["entity"] == "date"]
+    said_meal = [MealSlot(e["value"]) for e in entities if e["entity"] == "meal"]
+    if said_meal:
+        return (said_day or [today])[0], said_meal[0]
+    clock = now.astimezone(TZ).time()
+    for slot in canteen.slots:
+        if clock <= parse_hhmm(slot.serve_end):
+            return today, MealSlot(slot.meal)
+    return today, MealSlot(canteen.slots[-1].meal) if canteen.slots else MealSlot.LUNCH
+
+
+def _kitchen(
+    dialogue: Dialogue, turn: Turn, canteen_id: int, entities: list[dict[str, Any]]
+) -> Reply:
+    with dialogue.factory() as session:
+        canteen = session.get(Canteen, canteen_id)
+        assert canteen is not None
+        day, meal = _next_meal(canteen, turn.now, entities)
+        sheet = kitchen_sheet(session, canteen, day, meal)
+    when = _when(day, meal, turn)
+    if not sheet.orders:
+        return Reply(say("kitchen_none", turn.lang, when=when))
+    lines = [say("kitchen_line", turn.lang, dish=d, qty=q) for d, q in sheet.portions.items()]
+    return Reply(say("kitchen_intro", turn.lang, when=when) + "，".join(lines) + "。")
+
+
+def _delivery(
+    dialogue: Dialogue, turn: Turn, canteen_id: int, entities: list[dict[str, Any]]
+) -> Reply:
+    with dialogue.factory() as session:
+        canteen = session.get(Canteen, canteen_id)
+        assert canteen is not None
+        day, meal = _next_meal(canteen, turn.now, entities)
+        sheet = kitchen_sheet(session, canteen, day, meal)
+    when = _when(day, meal, turn)
+    stops = [stop for group in sheet.delivery.values() for stop in group]
+    if not stops:
+        return Reply(say("delivery_none", turn.lang, when=when))
+    lines = [
+        say(
+            "delivery_line",
+            turn.lang,
+            id=s.order_id,
+            name=s.elder,
+            address=s.address,
+            items="、".join(s.items),
+        )
+        for s in stops
+    ]
+    return Reply(
+        say("delivery_intro", turn.lang, when=when, count=len(stops)) + "\n" + "\n".join(lines)
+    )
+
+
+def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) -> Reply:
+    """Move an order to ``target`` through the steps between (送到了 on a placed order records
+    confirmed, preparing and out_for_delivery on the way), each step checked by the store."""
+    with unit_of_work(dialogue.factory) as session:
+        order = get_order(session, order_id)
+        path = _path(OrderStatus(order.status), target, Fulfillment(order.fulfillment))
+        if target is S.COMPLETED and not path:
+            path = [target]  # let the store say why not
+        for step in path:
+            set_status(
+                session, order_id, step, turn.now, actor=Actor.STAFF, actor_id=turn.person_id
+            )
+        status = order.status
+    return Reply(say("order_moved", turn.lang, id=order_id, status=label_zh(OrderStatus(status))))
+
+
+def _path(current: OrderStatus, target: OrderStatus, fulfillment: Fulfillment) -> list[OrderStatus]:
+    """The shortest run of allowed forward moves from ``current`` to ``target``."""
+    skip = S.READY if fulfillment is Fulfillment.DELIVERY else S.OUT_FOR_DELIVERY
+    queue: deque[tuple[OrderStatus, list[OrderStatus]]] = deque([(current, [])])
+    seen = {current}
+    while queue:
+        status, path = queue.popleft()
+        if status is target:
+            return path
+        for nxt in sorted(_FORWARD[status]):
+            if nxt not in seen and nxt is not skip:
+                seen.add(nxt)
+                queue.append((nxt, [*path, nxt]))
+    return []
+
+
+def _feedback(dialogue: Dialogue, turn: Turn, canteens: list[int]) -> Reply:
+    with dialogue.factory() as session:
+        rows = [row for canteen in canteens for row in open_feedback(session, canteen)]
+        lines = []
+        for row in rows[:10]:
+            elder = session.get(Person, row.elder_id)
+            lines.append(
+                say(
+                    "feedback_line",
+                    turn.lang,
+                    id=row.id,
+                    kind=say(row.kind, turn.lang),
+                    elder=elder.name if elder else "",
+                    text=row.text,
+                )
+            )
+    if not lines:
+        return Reply(say("feedback_none", turn.lang))
+    return Reply("\n".join(lines))
+
+
+def _answer(dialogue: Dialogue, turn: Turn, feedback_id: int, text: str) -> Reply:
+    with unit_of_work(dialogue.factory) as session:
+        row = answer(session, feedback_id, turn.person_id, text, turn.now)
+        author = session.get(Person, row.author_id)
+        lang = author.lang if author else "zh"
+        enqueue(
+            session,
+            person_id=row.author_id,
+            kind="feedback_answer",
+            key=f"feedback-answer-{row.id}",
+            text=say("feedback_answer_to_elder", lang, text=row.answer),
+            due_at=turn.now,
+        )
+    return Reply(say("feedback_answered", turn.lang, id=feedback_id))
+
+
+def _date(day: date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def _when(day: date, meal: MealSlot, turn: Turn) -> str:
+    return when_words(day, meal, turn.today)

@@ -156,7 +156,11 @@ def text_update(update_id: int, chat: int, text: str) -> dict[str, Any]:
 
 
 async def drive(
-    factory: Any, accounts: list[tuple[int, str]], now: datetime, concurrency: int
+    factory: Any,
+    accounts: list[tuple[int, str]],
+    now: datetime,
+    concurrency: int,
+    workers: int | None = None,
 ) -> tuple[list[float], float, int]:
     """Every person's five turns through the running application; (latencies, wall, failures)."""
     recorder = Recorder()
@@ -169,6 +173,7 @@ async def drive(
         now=now,
         rate_limiter=generous,
         outbox_interval=None,
+        store_workers=workers,
     )
     latencies: list[float] = []
     failures = 0
@@ -213,7 +218,8 @@ def percentile(values: list[float], q: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1000)
-    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, help="store threads (default: the bot's own)")
     parser.add_argument("--db", help="database URL (default: a temporary SQLite file)")
     parser.add_argument("--now", help="ISO time (default: 08:00 today, Asia/Shanghai)")
     parser.add_argument("--profile", action="store_true", help="profile with pyinstrument")
@@ -232,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
 
             profiler = Profiler(async_mode="enabled")
             profiler.start()
-        latencies, wall, failures = asyncio.run(drive(factory, accounts, now, args.concurrency))
+        latencies, wall, failures = asyncio.run(
+            drive(factory, accounts, now, args.concurrency, args.workers)
+        )
         if profiler is not None:
             profiler.stop()
             print(profiler.output_text(unicode=True, color=False, show_all=False))
@@ -244,7 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     ms = [x * 1000 for x in latencies]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     backend = url.split(":", 1)[0]
-    print(f"backend: {backend}; people: {args.people}; concurrency: {args.concurrency}")
+    print(
+        f"backend: {backend}; people: {args.people}; concurrency: {args.concurrency}; "
+        f"store workers: {args.workers or 'default'}"
+    )
     print(f"turns: {turns} in {wall:.2f} s = {turns / wall:.0f} turns/s")
     print(
         f"per turn: p50 {statistics.median(ms):.1f} ms, p90 {percentile(ms, 0.9):.1f} ms, "

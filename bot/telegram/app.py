@@ -10,13 +10,15 @@ carries the update's id, so an update Telegram delivers twice acts once.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
 import weakref
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,6 +37,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
+from bot.replies import say as dialogue_say
 from bot.telegram.outbox import INTERVAL_S, start_outbox, stop_outbox
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, Outcome, Registration
@@ -49,8 +52,13 @@ DEPS = "zhucan"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Menu files are a few kilobytes; anything much larger is refused before downloading."""
 HELP_WORD = "帮助"
+LANG_SWITCHED = frozenset(dialogue_say("lang_set", lang) for lang in ("zh", "mn"))
+"""The dialogue's replies that confirm a language switch."""
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 VoicePipeline = Callable[[int, bytes, datetime], Awaitable[AnswerLike]]
 """Optional hook: (person id, OGG/Opus bytes, now) → the reply to the spoken turn."""
@@ -93,12 +101,27 @@ class Deps:
     registration: Registration
     clock: Clock
     voice_pipeline: VoicePipeline | None = None
+    executor: ThreadPoolExecutor | None = None
+    _known: dict[str, tuple[int, str]] = field(default_factory=dict)
     _pending: dict[str, bool] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    async def run(self, call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run store work off the event loop, on the channel's own worker threads."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, functools.partial(call, *args, **kwargs))
+
+    def cached(self, account_id: str) -> tuple[int, str] | None:
+        """(person id, language) if this process has already looked the account up."""
+        return self._known.get(account_id)
+
     def person(self, account_id: str) -> tuple[int, str] | None:
-        """(person id, language) behind an account: read each time (one indexed query), since
-        the dialogue may switch a person's language in any turn."""
+        """(person id, language) behind an account, remembered once found: an account's person
+        changes only through registration (``forget``) and its language only in a turn that
+        says so (``turn``), so a busy bot need not ask the store on every update."""
+        known = self._known.get(account_id)
+        if known is not None:
+            return known
         query = (
             select(Identity.person_id, Person.lang)
             .join(Person, Person.id == Identity.person_id)
@@ -106,17 +129,24 @@ class Deps:
         )
         with self.factory() as session:
             row = session.execute(query).first()
-        return (int(row[0]), str(row[1])) if row is not None else None
+        if row is None:
+            return None
+        found = (int(row[0]), str(row[1]))
+        with self._lock:
+            self._known[account_id] = found
+        return found
 
-    def turn(self, person_id: int, text: str, turn_id: str) -> tuple[AnswerLike, str]:
-        """A dialogue turn and the person's language after it (the turn may have switched it)."""
+    def turn(self, account_id: str, person_id: int, text: str, turn_id: str) -> tuple[Any, str]:
+        """A dialogue turn and the person's language after it (looked up again when the reply
+        confirms a language switch)."""
         answer = self.turns.handle(person_id, text, self.clock(), turn_id=turn_id)
-        with self.factory() as session:
-            person = session.get(Person, person_id)
-            return answer, person.lang if person else "zh"
+        if answer.text in LANG_SWITCHED:
+            self.forget(account_id)
+        who = self.person(account_id)
+        return answer, who[1] if who else "zh"
 
     def pending(self, account_id: str) -> bool:
-        """Whether a registered account is in the middle of a flow (``/staff``, ``/lang``)."""
+        """Whether a registered account is in the middle of a flow (``/staff``)."""
         known = self._pending.get(account_id)
         if known is None:
             known = self.registration.active(account_id)
@@ -126,6 +156,7 @@ class Deps:
     def forget(self, account_id: str) -> None:
         """Drop what is remembered about an account after registration changed it."""
         with self._lock:
+            self._known.pop(account_id, None)
             self._pending.pop(account_id, None)
 
 
@@ -191,7 +222,7 @@ async def _registration(
     d = deps(context)
     account = _account(update)
     who = d.person(account)
-    outcome: Outcome = await asyncio.to_thread(
+    outcome: Outcome = await d.run(
         d.registration.handle,
         account,
         event,
@@ -202,7 +233,7 @@ async def _registration(
     d.forget(account)
     answer: AnswerLike = outcome.answer
     if outcome.link_code is not None and outcome.person_id is not None:
-        answer = await asyncio.to_thread(
+        answer = await d.run(
             d.turns.link_family,
             outcome.person_id,
             outcome.link_code,
@@ -221,12 +252,11 @@ async def _turn(
     """A text (typed, or a pressed button) as a dialogue turn, or a registration step."""
     d = deps(context)
     account = _account(update)
-    who = d.person(account)
+    who = d.cached(account) or await d.run(d.person, account)
     if who is None or d.pending(account):
         await _registration(update, context, Event("text", text=text), turn_id)
         return
-    person_id = who[0]
-    answer, lang = await asyncio.to_thread(d.turn, person_id, text, turn_id)
+    answer, lang = await d.run(d.turn, account, who[0], text, turn_id)
     chat = update.effective_chat
     assert chat is not None
     await send(context, chat.id, answer, lang)
@@ -285,7 +315,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     telegram_file = await context.bot.get_file(document.file_id)
     data = bytes(await telegram_file.download_as_bytearray())
-    answer = await asyncio.to_thread(
+    answer = await d.run(
         d.turns.handle_file,
         person_id,
         document.file_name or "menu",
@@ -382,6 +412,7 @@ def build_application(
     rate_limiter: BaseRateLimiter[Any] | None = None,
     voice_pipeline: VoicePipeline | None = None,
     max_concurrent_updates: int = 64,
+    store_workers: int | None = None,
     outbox_interval: float | None = INTERVAL_S,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The bot, wired to the store: handlers, per-chat ordering, rate limits, no job queue.
@@ -389,6 +420,9 @@ def build_application(
     ``now`` fixes the moment (a datetime) or supplies it (a callable) for tests and demos;
     ``rate_limiter`` defaults to Telegram's limits (pass another, e.g. a generous one, for a
     benchmark); ``turns`` defaults to the shared dialogue on ``factory``. With
+    ``store_workers`` threads run the dialogue and the store (default: one on SQLite, where
+    every transaction takes the write lock and more threads only wait on each other and the
+    GIL; four on PostgreSQL). With
     ``outbox_interval`` (seconds), ``run_polling`` and ``run_webhook`` also deliver the outbox
     (started in ``post_init``, stopped in ``post_stop``).
     """
@@ -421,7 +455,11 @@ def build_application(
 
         builder = builder.post_init(outbox_on).post_stop(stop_outbox)
     app = builder.build()
+    bind = factory.kw.get("bind")
+    sqlite = bind is not None and bind.dialect.name == "sqlite"
+    workers = store_workers or (1 if sqlite else 4)
     app.bot_data[DEPS] = Deps(
+        executor=ThreadPoolExecutor(workers, thread_name_prefix="zhucan-store"),
         factory=factory,
         turns=turns or Dialogue(factory),
         registration=Registration(factory, CHANNEL),

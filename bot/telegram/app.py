@@ -103,7 +103,7 @@ class Deps:
     voice_pipeline: VoicePipeline | None = None
     executor: ThreadPoolExecutor | None = None
     _known: dict[str, tuple[int, str]] = field(default_factory=dict)
-    _pending: dict[str, bool] = field(default_factory=dict)
+    _pending: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def run(self, call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
@@ -145,13 +145,21 @@ class Deps:
         who = self.person(account_id)
         return answer, who[1] if who else "zh"
 
-    def pending(self, account_id: str) -> bool:
-        """Whether a registered account is in the middle of a flow (``/staff``)."""
+    def pending_known(self, account_id: str, turn_id: str | None) -> bool | None:
+        """``pending`` from memory, or None when the store must be asked."""
+        known = self._pending.get(account_id)
+        return None if known is None else known[0] or turn_id in known[1]
+
+    def pending(self, account_id: str, turn_id: str | None = None) -> bool:
+        """Whether this turn belongs to registration though the account has a person: a flow
+        under way (``/staff``), or a retry of a turn registration answered."""
         known = self._pending.get(account_id)
         if known is None:
-            known = self.registration.active(account_id)
-            self._pending[account_id] = known
-        return known
+            known = self.registration.status(account_id)
+            with self._lock:
+                self._pending[account_id] = known
+        active, answered = known
+        return active or turn_id in answered
 
     def forget(self, account_id: str) -> None:
         """Drop what is remembered about an account after registration changed it."""
@@ -253,7 +261,11 @@ async def _turn(
     d = deps(context)
     account = _account(update)
     who = d.cached(account) or await d.run(d.person, account)
-    if who is None or d.pending(account):
+    if who is not None:
+        pending = d.pending_known(account, turn_id)
+        if pending is None:
+            pending = await d.run(d.pending, account, turn_id)
+    if who is None or pending:
         await _registration(update, context, Event("text", text=text), turn_id)
         return
     answer, lang = await d.run(d.turn, account, who[0], text, turn_id)

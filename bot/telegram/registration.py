@@ -84,9 +84,16 @@ class Registration:
 
     def active(self, account_id: str) -> bool:
         """Whether the account is in the middle of a flow (its next contact belongs here)."""
+        return self.status(account_id)[0]
+
+    def status(self, account_id: str) -> tuple[bool, frozenset[str]]:
+        """Whether a flow is under way, and the turn ids registration answered lately (a retried
+        update that finished registration must be answered here again, not by the dialogue)."""
         with self.factory() as session:
             row = session.get(ChannelSession, (self.channel, account_id))
-            return bool(row is not None and row.state.get("flow"))
+            if row is None:
+                return False, frozenset()
+            return bool(row.state.get("flow")), frozenset(row.state.get("turns") or ())
 
     def handle(
         self,

@@ -6,11 +6,14 @@ the bot makes is recorded by the fake and asserted on, together with the store.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from telegram import Update
 
 from bot import replies
 from bot.telegram.app import PerChatProcessor
@@ -121,8 +124,9 @@ async def test_a_new_elder_registers_step_by_step(tg: Harness) -> None:
     assert tg.last()["text"] == ZH["not_own_contact"]
     await tg.feed(contact_update(6, uid, "+86 138 1234 5678", owner=uid))
     assert tg.last()["text"] == ZH["ask_address"]
-    await tg.feed(text_update(7, uid, "海东路社区12号楼3单元"))
-    assert tg.last()["text"] == ZH["registered"].format(name="张大妈")
+    address = text_update(7, uid, "海东路社区12号楼3单元")
+    await tg.feed(address, address)  # delivered twice: one person, the same answer twice
+    assert tg.fake.texts()[-2:] == [ZH["registered"].format(name="张大妈")] * 2
     with tg.factory() as session:
         identity = session.scalars(select(Identity).where(Identity.account_id == str(uid))).one()
         person = session.get(Person, identity.person_id)
@@ -271,3 +275,52 @@ async def test_a_family_member_redeems_a_link_code_and_the_elder_is_asked(tg: Ha
         assert [m.kind for m in asked] == ["link_request"]
     await tg.feed(text_update(5, uid, "/link 000000"))  # registered now: straight to the dialogue
     assert tg.last()["text"] == DomainError("link_code_unknown").message("zh")
+
+
+class SlowFirstTurn:
+    """Our ``Turns`` protocol, answering each text with itself; the first turn of chat A is slow.
+    (Only this test needs control over timing; everything else uses the real dialogue.)"""
+
+    def __init__(self) -> None:
+        self.log: list[str] = []
+
+    def handle(
+        self, person_id: int, text: str, now: datetime, *, turn_id: str | None = None
+    ) -> Answer:
+        self.log.append(f"start {text}")
+        if text == "A1":
+            time.sleep(0.3)
+        self.log.append(f"end {text}")
+        return Answer(text)
+
+    def handle_file(
+        self, person_id: int, filename: str, data: bytes, now: datetime, **_: Any
+    ) -> Answer:
+        return Answer(filename)
+
+    def link_family(
+        self, family_id: int, code: str, relation: str, now: datetime, **_: Any
+    ) -> Answer:
+        return Answer(code)
+
+
+async def test_each_chat_in_order_while_other_chats_go_on(shop: sessionmaker[Session]) -> None:
+    turns = SlowFirstTurn()
+    tg = Harness(shop, BEFORE_LUNCH, turns=turns, store_workers=4)
+    tg.identify("王秀兰", 1)
+    tg.identify("刘德福", 2)
+    async with tg.app:
+        await tg.app.start()
+        try:
+            for update in (
+                text_update(1, 1, "A1"),
+                text_update(2, 1, "A2"),
+                text_update(3, 2, "B1"),
+            ):
+                await tg.app.update_queue.put(Update.de_json(update, tg.app.bot))
+            await asyncio.to_thread(tg.fake.wait_for, 3)
+        finally:
+            await tg.app.stop()
+    assert turns.log.index("end B1") < turns.log.index("end A1")  # B did not wait for A
+    assert turns.log.index("end A1") < turns.log.index("start A2")  # A's turns in order
+    assert [m["text"] for m in tg.fake.sent() if m["chat_id"] == 1] == ["A1", "A2"]

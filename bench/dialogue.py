@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import resource
 import statistics
@@ -238,9 +239,12 @@ def main(argv: list[str] | None = None) -> int:
 
             profiler = Profiler(async_mode="enabled")
             profiler.start()
+        before = resource.getrusage(resource.RUSAGE_SELF)
         latencies, wall, failures = asyncio.run(
             drive(factory, accounts, now, args.concurrency, args.workers)
         )
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if profiler is not None:
             profiler.stop()
             print(profiler.output_text(unicode=True, color=False, show_all=False))
@@ -260,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"per turn: p50 {statistics.median(ms):.1f} ms, p90 {percentile(ms, 0.9):.1f} ms, "
         f"p99 {percentile(ms, 0.99):.1f} ms, max {max(ms):.1f} ms"
+    )
+    print(
+        f"bot process CPU: {cpu * 1000 / turns:.2f} ms per turn "
+        f"(the store server's CPU not included); load average {os.getloadavg()[0]:.1f}"
     )
     print(f"orders stored: {stored} (people: {args.people}); not placed: {failures}")
     print(f"peak RSS: {peak:.0f} MB")

@@ -136,7 +136,9 @@ class Deps:
             self._known[account_id] = found
         return found
 
-    def turn(self, account_id: str, person_id: int, text: str, turn_id: str) -> tuple[Any, str]:
+    def turn(
+        self, account_id: str, person_id: int, text: str, turn_id: str
+    ) -> tuple[AnswerLike, str]:
         """A dialogue turn and the person's language after it (looked up again when the reply
         confirms a language switch)."""
         answer = self.turns.handle(person_id, text, self.clock(), turn_id=turn_id)
@@ -209,6 +211,11 @@ class PerChatProcessor(BaseUpdateProcessor):
 # ---------------------------------------------------------------------------- helpers
 
 
+async def _who(d: Deps, account: str) -> tuple[int, str] | None:
+    """The account's (person id, language): from memory, else from the store off the loop."""
+    return d.cached(account) or await d.run(d.person, account)
+
+
 def _account(update: Update) -> str:
     user = update.effective_user
     assert user is not None
@@ -229,7 +236,7 @@ async def _registration(
     """Run one registration step and answer it."""
     d = deps(context)
     account = _account(update)
-    who = d.person(account)
+    who = await _who(d, account)
     outcome: Outcome = await d.run(
         d.registration.handle,
         account,
@@ -260,7 +267,7 @@ async def _turn(
     """A text (typed, or a pressed button) as a dialogue turn, or a registration step."""
     d = deps(context)
     account = _account(update)
-    who = d.cached(account) or await d.run(d.person, account)
+    who = await _who(d, account)
     if who is not None:
         pending = d.pending_known(account, turn_id)
         if pending is None:
@@ -316,7 +323,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = update.effective_message
     if message is None or message.document is None or message.chat is None:
         return
-    who = d.person(_account(update))
+    who = await _who(d, _account(update))
     if who is None:
         await send(context, message.chat.id, Answer(say("start_first")), "zh")
         return
@@ -344,7 +351,7 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.voice is None:
         return
-    who = d.person(_account(update))
+    who = await _who(d, _account(update))
     lang = who[1] if who else "zh"
     if d.voice_pipeline is None or who is None:
         await send(context, message.chat.id, Answer(say("voice_off", lang)), lang)
@@ -374,7 +381,7 @@ async def on_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/lang: the language buttons (a registered person's press goes to the dialogue)."""
     d = deps(context)
-    who = d.person(_account(update))
+    who = await _who(d, _account(update))
     if who is None:
         await _registration(update, context, Event("lang"), f"tg-{update.update_id}")
         return
@@ -390,7 +397,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None:
         return
-    if d.person(_account(update)) is None:
+    if await _who(d, _account(update)) is None:
         await send(context, message.chat.id, Answer(say("help_new")), "zh")
         return
     await _turn(update, context, HELP_WORD, f"tg-{update.update_id}")
@@ -490,10 +497,3 @@ def build_application(
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
     app.add_error_handler(on_error)
     return app
-
-
-def person_lang(factory: sessionmaker[Session], person_id: int) -> str:
-    """A person's language (for messages not answering a turn, e.g. the outbox)."""
-    with factory() as session:
-        person = session.get(Person, person_id)
-        return person.lang if person else "zh"

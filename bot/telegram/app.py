@@ -298,6 +298,9 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if query is None:
         return
     await query.answer()
+    chat = update.effective_chat
+    if chat is None or chat.type != chat.PRIVATE:
+        return
     markup = query.message.reply_markup if isinstance(query.message, Message) else None
     inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
     text = choice_from_callback(query.data or "", inline)
@@ -470,7 +473,7 @@ def build_application(
         interval = outbox_interval
 
         async def outbox_on(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-            start_outbox(app, factory, clock, interval=interval)
+            start_outbox(app, factory, clock, interval=interval, run=app.bot_data[DEPS].run)
 
         builder = builder.post_init(outbox_on).post_stop(stop_outbox)
     app = builder.build()
@@ -485,15 +488,21 @@ def build_application(
         clock=clock,
         voice_pipeline=voice_pipeline,
     )
-    app.add_handler(CommandHandler("start", on_start))
-    app.add_handler(CommandHandler("staff", on_staff))
-    app.add_handler(CommandHandler("link", on_link))
-    app.add_handler(CommandHandler("lang", on_lang))
-    app.add_handler(CommandHandler("help", on_help))
+    # New messages in private chats only: an edited message is not a new turn (editing 要
+    # must not act again), and groups would show one elder's order to everyone in them.
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    for command, callback in (
+        ("start", on_start),
+        ("staff", on_staff),
+        ("link", on_link),
+        ("lang", on_lang),
+        ("help", on_help),
+    ):
+        app.add_handler(CommandHandler(command, callback, filters=private))
     app.add_handler(CallbackQueryHandler(on_callback))
-    app.add_handler(MessageHandler(filters.CONTACT, on_contact))
-    app.add_handler(MessageHandler(filters.Document.ALL, on_document))
-    app.add_handler(MessageHandler(filters.VOICE, on_voice))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    app.add_handler(MessageHandler(private & filters.CONTACT, on_contact))
+    app.add_handler(MessageHandler(private & filters.Document.ALL, on_document))
+    app.add_handler(MessageHandler(private & filters.VOICE, on_voice))
+    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
     app.add_error_handler(on_error)
     return app

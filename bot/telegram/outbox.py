@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,6 +37,9 @@ TASK = "zhucan.outbox"
 INTERVAL_S = 2.0
 BATCH = 50
 STOP_GRACE_S = 30.0
+
+Runner = Callable[..., Awaitable[Any]]
+"""Runs a blocking store call off the event loop (``asyncio.to_thread`` or the bot's own)."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,16 @@ def _recipients(factory: sessionmaker[Session], person_ids: set[int]) -> dict[in
 
 
 async def _deliver(
-    bot: Bot, factory: sessionmaker[Session], message: Claimed, to: Any, now: datetime
+    bot: Bot,
+    factory: sessionmaker[Session],
+    message: Claimed,
+    to: Any,
+    now: datetime,
+    run: Runner,
 ) -> bool:
     chats, lang = to
     if not chats:
-        await asyncio.to_thread(mark_failed, factory, message.id, now, "no telegram account")
+        await run(mark_failed, factory, message.id, now, "no telegram account")
         return False
     answer = Answer(message.text, list(message.choices), inline=bool(message.choices))
     try:
@@ -79,25 +87,31 @@ async def _deliver(
             for piece in render(answer, lang):
                 await bot.send_message(chat_id, piece.text, reply_markup=piece.markup)
     except Forbidden:  # the person blocked the bot: retrying will not help, but keep a trace
-        await asyncio.to_thread(mark_failed, factory, message.id, now, "blocked by the person")
+        await run(mark_failed, factory, message.id, now, "blocked by the person")
         return False
     except TelegramError as exc:
-        await asyncio.to_thread(mark_failed, factory, message.id, now, type(exc).__name__)
+        await run(mark_failed, factory, message.id, now, type(exc).__name__)
         return False
-    await asyncio.to_thread(mark_sent, factory, message.id, now)
+    await run(mark_sent, factory, message.id, now)
     return True
 
 
 async def deliver_due(
-    bot: Bot, factory: sessionmaker[Session], now: datetime, *, limit: int = BATCH
+    bot: Bot,
+    factory: sessionmaker[Session],
+    now: datetime,
+    *,
+    limit: int = BATCH,
+    run: Runner = asyncio.to_thread,
 ) -> Round:
-    """One sweep: claim what is due and send it, all chats at once under the rate limits."""
-    claimed = await asyncio.to_thread(claim_due, factory, now, limit=limit)
+    """One sweep: claim what is due and send it, all chats at once under the rate limits.
+    ``run`` runs store calls off the event loop (the bot passes its store threads)."""
+    claimed = await run(claim_due, factory, now, limit=limit)
     if not claimed:
         return Round()
-    recipients = await asyncio.to_thread(_recipients, factory, {m.person_id for m in claimed})
+    recipients = await run(_recipients, factory, {m.person_id for m in claimed})
     results = await asyncio.gather(
-        *(_deliver(bot, factory, m, recipients[m.person_id], now) for m in claimed)
+        *(_deliver(bot, factory, m, recipients[m.person_id], now, run) for m in claimed)
     )
     sent = sum(results)
     return Round(claimed=len(claimed), sent=sent, failed=len(claimed) - sent)
@@ -109,12 +123,13 @@ async def _sweep_until(
     clock: Callable[[], datetime],
     interval: float,
     stop: asyncio.Event,
+    run: Runner,
 ) -> None:
     """Sweep every ``interval`` seconds until ``stop`` is set, always finishing a round (a
     round cut short would leave claimed rows to be sent again when their lease ends)."""
     while not stop.is_set():
         try:
-            done = await deliver_due(bot, factory, clock())
+            done = await deliver_due(bot, factory, clock(), run=run)
             if done.claimed:
                 log.info("outbox: %d sent, %d failed", done.sent, done.failed)
         except Exception as exc:  # the store was unreachable: try again next round
@@ -137,11 +152,12 @@ def start_outbox(
     clock: Callable[[], datetime],
     *,
     interval: float = INTERVAL_S,
+    run: Runner = asyncio.to_thread,
 ) -> Sweeper:
     """Start sweeping in the running loop (``post_init``); ``stop_outbox`` ends it."""
     stop = asyncio.Event()
     task = asyncio.get_running_loop().create_task(
-        _sweep_until(app.bot, factory, clock, interval, stop), name=TASK
+        _sweep_until(app.bot, factory, clock, interval, stop, run), name=TASK
     )
     sweeper = app.bot_data[TASK] = Sweeper(task, stop)
     return sweeper

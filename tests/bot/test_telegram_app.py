@@ -25,6 +25,7 @@ from menus.errors import DomainError
 from menus.links import issue_code
 from menus.models import ElderProfile, Identity, LinkCode, Order, OutboxMessage, Person
 from tests.bot.fake_telegram import (
+    DATE,
     callback_update,
     contact_update,
     document_update,
@@ -324,3 +325,17 @@ async def test_each_chat_in_order_while_other_chats_go_on(shop: sessionmaker[Ses
     assert turns.log.index("end B1") < turns.log.index("end A1")  # B did not wait for A
     assert turns.log.index("end A1") < turns.log.index("start A2")  # A's turns in order
     assert [m["text"] for m in tg.fake.sent() if m["chat_id"] == 1] == ["A1", "A2"]
+
+
+async def test_edits_and_group_messages_are_not_turns(tg: Harness) -> None:
+    read_back = await order_to_read_back(tg)
+    sent = len(tg.fake.sent())
+    edited = text_update(5, ELDER, "要")
+    edited["edited_message"] = {**edited.pop("message"), "edit_date": DATE}
+    group = text_update(6, ELDER, "要")
+    group["message"]["chat"] = {"id": -100, "type": "group", "title": "家人群"}
+    press_in_group = callback_update(7, ELDER, "cbq-g", "要", read_back["reply_markup"])
+    press_in_group["callback_query"]["message"]["chat"] = {"id": -100, "type": "group"}
+    await tg.feed(edited, group, press_in_group)
+    assert len(tg.fake.sent()) == sent
+    assert tg.orders() == 0

@@ -7,16 +7,23 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.telegram.texts import ZH
+from menus.clock import TZ
+from menus.db import unit_of_work
+from menus.models import Identity, Person
+from menus.outbox import enqueue
 from tests.bot.fake_telegram import TOKEN, FakeTelegram, LoopbackServer, text_update
 from tests.bot.test_cli import Zhucan
 
 ASK_LANG = ZH["ask_lang"]
+DUE = datetime(2026, 12, 1, 8, 0, tzinfo=TZ)
 
 
 @pytest.fixture
@@ -38,6 +45,10 @@ def test_a_webhook_needs_a_secret(zhucan: Zhucan, monkeypatch: pytest.MonkeyPatc
 
 
 def test_long_polling_answers_and_stops_on_ctrl_c(shop: sessionmaker[Session], db_url: str) -> None:
+    with unit_of_work(shop) as session:  # a reminder due now, for an elder on Telegram
+        elder = session.scalars(select(Person.id).where(Person.name == "王秀兰")).one()
+        session.add(Identity(channel="telegram", account_id="8002", person_id=elder))
+        enqueue(session, person_id=elder, kind="t", key="k", text="该订午饭了。", due_at=DUE)
     fake = FakeTelegram()
     with LoopbackServer(fake) as server:
         env = {
@@ -52,8 +63,8 @@ def test_long_polling_answers_and_stops_on_ctrl_c(shop: sessionmaker[Session], d
         )
         try:
             fake.push(text_update(1, 8001, "/start"))
-            fake.wait_for(1, timeout=60)
-            assert fake.texts() == [ASK_LANG]
+            fake.wait_for(2, timeout=60)
+            assert sorted(fake.texts()) == sorted([ASK_LANG, "该订午饭了。"])
         finally:
             bot.send_signal(signal.SIGINT)
             _, err = bot.communicate(timeout=60)

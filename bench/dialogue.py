@@ -12,6 +12,8 @@ Latency of a turn = from the update entering PTB's update queue to the reply rea
 (fake) Bot API. Prints turns/s, p50/p90/p99 per turn (ms), orders stored (must equal people),
 and peak RSS. Targets on the 2-core machine: p99 ≤ 50 ms and ≥ 200 turns/s.
 
+Measured figures and where the time goes: README, "Benchmarks".
+
 The outgoing rate limiter is replaced by a generous one: Telegram's own limits (30 messages/s
 overall) would cap any bot at 30 turns/s, which is not what this measures.
 

@@ -332,11 +332,15 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     person_id, lang = who
     document = message.document
+    refused = Answer(say("file_unreadable", lang))
     if document.file_size is not None and document.file_size > MAX_FILE_BYTES:
-        await send(context, message.chat.id, Answer(say("file_unreadable", lang)), lang)
+        await send(context, message.chat.id, refused, lang)
         return
     telegram_file = await context.bot.get_file(document.file_id)
     data = bytes(await telegram_file.download_as_bytearray())
+    if len(data) > MAX_FILE_BYTES:  # the size in the message was missing or wrong
+        await send(context, message.chat.id, refused, lang)
+        return
     answer = await d.run(
         d.turns.handle_file,
         person_id,

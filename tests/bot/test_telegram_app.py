@@ -339,3 +339,10 @@ async def test_edits_and_group_messages_are_not_turns(tg: Harness) -> None:
     await tg.feed(edited, group, press_in_group)
     assert len(tg.fake.sent()) == sent
     assert tg.orders() == 0
+
+
+async def test_a_file_too_large_is_refused_without_downloading(tg: Harness) -> None:
+    tg.identify("张建国", 3001)
+    await tg.feed(document_update(1, 3001, "doc-big", "menu.csv", 50 * 1024 * 1024))
+    assert tg.fake.sent("getFile") == []
+    assert tg.last()["text"] == ZH["file_unreadable"]

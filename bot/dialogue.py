@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import staff_talk
 from bot.phrasing import (
-    MODE_WORDS,
     advice,
+    clock_words,
     day_words,
     flags,
     items_words,
+    mode_words,
     money,
     read_back,
     serve_words,
@@ -46,9 +47,10 @@ from bot.replies import (
     SAY_MONGOLIAN,
     YES_NO,
     choices,
+    refusal,
     say,
+    word,
 )
-from bot.texts import spoken_number
 from bot.turn import Reply, Turn
 from menus.clock import cutoff_at, local_today
 from menus.db import unit_of_work
@@ -71,7 +73,7 @@ from menus.outbox import enqueue
 from menus.people import find_elder
 from menus.settings import set_reminder
 from menus.states import OPEN_STATUSES
-from menus.vocab import Fulfillment, MealSlot, OrderStatus, label_zh
+from menus.vocab import Fulfillment, MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 from nlu.text import clean, fold
@@ -80,8 +82,6 @@ log = logging.getLogger(__name__)
 
 KEEP_TURNS = 20
 """How many recent turn ids (and their replies) a person's state remembers for retries."""
-
-CARD_WORDS = {"family": "孝心卡", "charity": "爱心卡"}
 
 
 class Dialogue:
@@ -139,8 +139,8 @@ class Dialogue:
         turn = Turn(person_id, self._kind(person_id), state, now)
         try:
             reply: Reply = act(turn)
-        except DomainError as refusal:
-            reply = Reply(say("refused", turn.lang, message=refusal.message("zh")))
+        except DomainError as refused:
+            reply = Reply(say("refused", turn.lang, message=_refusal(refused, turn.lang)))
         except Exception:  # never show a person an exception; the log has no personal data
             log.exception("dialogue turn failed (person %s)", person_id)
             return Reply(say("sorry", turn.lang))
@@ -155,8 +155,9 @@ class Dialogue:
     def _turn(self, turn: Turn, text: str) -> Reply:
         state = turn.state
         offered = MAIN_CHOICES.get(turn.lang) or MAIN_CHOICES["zh"]
-        if state.get("offered") and text in offered:
-            text = offered[text]
+        number = text.translate(_ASCII_DIGITS)  # ᠒ as well as 2
+        if state.get("offered") and number in offered:
+            text = offered[number]
         state["offered"] = False
         plain = _key(text)
         if plain in _MONGOLIAN or plain in _MANDARIN:
@@ -361,7 +362,7 @@ class Dialogue:
                     elder.lang,
                     family=family.name,
                     elder=elder.name,
-                    when=when_words(order.date, order.meal, turn.today),
+                    when=when_words(order.date, order.meal, turn.today, elder.lang),
                     items=items_words(order, elder.lang),
                 ),
                 due_at=turn.now,
@@ -373,7 +374,7 @@ class Dialogue:
         draft = state.get("draft") or {}
         when = ""
         if draft.get("date") and draft.get("meal"):
-            when = when_words(date.fromisoformat(draft["date"]), draft["meal"], turn.today)
+            when = when_words(date.fromisoformat(draft["date"]), draft["meal"], turn.today, lang)
         params = refusal.params
         if refusal.code in ("unknown_dish", "sold_out", "duplicate_dish"):
             draft["dishes"] = []
@@ -396,12 +397,12 @@ class Dialogue:
             state["awaiting"] = "meal"
             return Reply(say(refusal.code, lang, when=when), choices(MEALS, lang), inline=True)
         elif refusal.code in ("mode_not_offered", "outside_area", "no_address"):
-            mode = MODE_WORDS.get(str(draft.pop("fulfillment", "")), "")
+            mode = mode_words(str(draft.pop("fulfillment", "")), lang)
             state["awaiting"] = "fulfillment"
             return Reply(say(refusal.code, lang, mode=mode), choices(MODES, lang)[1:], inline=True)
         state.pop("draft", None)
         state["awaiting"] = None
-        return Reply(say("refused", lang, message=refusal.message("zh")))
+        return Reply(say("refused", lang, message=_refusal(refusal, lang)))
 
     def _next_open_day(self, meal: MealSlot, now: datetime) -> date:
         with self.factory() as session:
@@ -434,15 +435,15 @@ class Dialogue:
         day, meal = _day_and_meal(entities, turn.today)
         menus, dishes, conditions = self._menus(turn, day, meal, entities)
         if not menus:
-            return Reply(say("menu_none", lang, when=day_words(day, turn.today)))
+            return Reply(say("menu_none", lang, when=day_words(day, turn.today, lang)))
         lines = []
         for menu in menus:
-            items = "，".join(
+            items = say("comma", lang).join(
                 say("menu_item", lang, dish=i.dish.name, price=money(i.dish.price_fen, lang))
                 for i in menu.items
             )
-            intro = say("menu_intro", lang, when=when_words(menu.date, menu.meal, turn.today))
-            lines.append(intro + items + "。")
+            intro = say("menu_intro", lang, when=when_words(menu.date, menu.meal, turn.today, lang))
+            lines.append(intro + items + say("stop", lang))
         lines += flags(dishes, conditions, lang)
         return Reply("".join(lines))
 
@@ -489,9 +490,9 @@ class Dialogue:
                 say(
                     "order_line",
                     lang,
-                    when=when_words(order.date, order.meal, turn.today),
+                    when=when_words(order.date, order.meal, turn.today, lang),
                     items=items_words(order, lang),
-                    status=label_zh(OrderStatus(order.status)),
+                    status=word("status", order.status, lang),
                 )
             )
         return Reply("".join(lines))
@@ -506,12 +507,12 @@ class Dialogue:
                 say(
                     "balance_card",
                     lang,
-                    kind=CARD_WORDS.get(c.kind, c.kind),
+                    kind=word("card", c.kind, lang),
                     money=money(c.balance_fen, lang),
                 )
                 for c in cards
             ]
-        return Reply(say("balance", lang, cards="，".join(parts)))
+        return Reply(say("balance", lang, cards=say("comma", lang).join(parts)))
 
     def _ask_cancel(self, turn: Turn) -> Reply:
         order = self._upcoming(turn, changeable=True)
@@ -519,7 +520,7 @@ class Dialogue:
             return Reply(say("no_orders", turn.lang))
         turn.state["cancel_id"] = order.id
         turn.state["awaiting"] = "cancel"
-        when = when_words(order.date, order.meal, turn.today)
+        when = when_words(order.date, order.meal, turn.today, turn.lang)
         text = say("cancel_which", turn.lang, when=when, items=items_words(order, turn.lang))
         return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
@@ -534,8 +535,8 @@ class Dialogue:
                     session, int(order_id), turn.now, actor=turn.actor, actor_id=turn.person_id
                 )
                 card = order.card_fen
-        except DomainError as refusal:
-            return Reply(say("refused", lang, message=refusal.message("zh")))
+        except DomainError as refused:
+            return Reply(say("refused", lang, message=_refusal(refused, lang)))
         refund = say("cancel_refund", lang, card=money(card, lang)) if card else ""
         return Reply(say("cancel_done", lang, refund=refund))
 
@@ -547,7 +548,7 @@ class Dialogue:
             return Reply(say("ask_reminder_time", turn.lang))
         with unit_of_work(self.factory) as session:
             set_reminder(session, turn.person_id, at, turn.now)
-        return Reply(say("reminder_set", turn.lang, time=_clock_words(at)))
+        return Reply(say("reminder_set", turn.lang, time=clock_words(at, turn.lang)))
 
     def _feedback(self, turn: Turn, kind: str, text: str) -> Reply:
         """A complaint or praise: stored, and passed to the canteen's staff through the outbox.
@@ -664,7 +665,7 @@ class Dialogue:
                     "link_ask_elder",
                     elder.lang,
                     family=family.name,
-                    relation=_relation_words(row.relation),
+                    relation=word("relation", row.relation or "family", elder.lang),
                 ),
                 choices=choices(AGREE_CHOICES, elder.lang),
                 due_at=turn.now,
@@ -738,6 +739,7 @@ def _key(text: str) -> str:
     return fold(clean(text)).strip("。.!！?？ ᠃")
 
 
+_ASCII_DIGITS = str.maketrans("᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙", "0123456789")
 _MONGOLIAN = frozenset(map(_key, SAY_MONGOLIAN))
 _MANDARIN = frozenset(map(_key, SAY_MANDARIN))
 _LINK_CODE = frozenset(map(_key, ASK_LINK_CODE))
@@ -755,15 +757,6 @@ def _day_and_meal(entities: list[dict[str, Any]], today: date) -> tuple[date, Me
     return day, meal
 
 
-def _clock_words(hhmm: str) -> str:
-    """16:00 → 下午四点, 07:30 → 早上七点半."""
-    hour, minute = (int(x) for x in hhmm.split(":"))
-    part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"
-    shown = hour - 12 if hour > 12 else hour
-    tail = "" if minute == 0 else "半" if minute == 30 else f"{spoken_number(minute)}分"
-    return f"{part}{spoken_number(shown)}点{tail}"
-
-
-def _relation_words(relation: str | None) -> str:
-    words = {"daughter": "女儿", "son": "儿子", "family": "家人", "spouse": "老伴"}
-    return words.get(relation or "family", relation or "家人")
+def _refusal(refused: DomainError, lang: str) -> str:
+    """Why a rule said no, in the speaker's language."""
+    return refusal(refused.code, lang, refused.message("zh"))

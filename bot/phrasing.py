@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from bot.replies import MN_DIGITS, say
-from bot.texts import DAY_WORDS, MEAL_WORDS, spoken_number, spoken_yuan
+from bot.replies import MN_DIGITS, say, word
+from bot.texts import spoken_number, spoken_yuan
 from menus.orders import OrderSummary
 from menus.vocab import MealSlot
 
-MODE_WORDS = {"delivery": "送到家", "pickup": "自己去拿", "dine_in": "在食堂吃"}
 FLAGS = {  # condition → (tags that suit it, tags that don't, the word for why)
     "hypertension": ({"low_salt"}, set(), "salty"),
     "diabetes": ({"low_sugar"}, {"sweet"}, "sweet"),
@@ -38,19 +37,46 @@ def count(n: int, lang: str = "zh") -> str:
     return str(n).translate(MN_DIGITS) if lang == "mn" else spoken_number(n)
 
 
-def day_words(day: date, today: date) -> str:
-    """今天, 明天, 后天, else 12月3日."""
-    return DAY_WORDS.get((day - today).days) or f"{day.month}月{day.day}日"
+def digits(text: str, lang: str = "zh") -> str:
+    """Numbers in text (11:30) in the language's digits."""
+    return text.translate(MN_DIGITS) if lang == "mn" else text
 
 
-def when_words(day: date, meal: MealSlot | str, today: date) -> str:
+def day_words(day: date, today: date, lang: str = "zh") -> str:
+    """今天, 明天, 后天, else 12月3日 (ᠥᠨᠦᠳᠦᠷ, ᠮᠠᠷᠭᠠᠰᠢ … in Mongolian)."""
+    ahead = (day - today).days
+    if 0 <= ahead <= 2:
+        return word("day", ahead, lang)
+    return say("date", lang, month=digits(str(day.month), lang), day=digits(str(day.day), lang))
+
+
+def when_words(day: date, meal: MealSlot | str, today: date, lang: str = "zh") -> str:
     """明天午饭."""
-    return day_words(day, today) + MEAL_WORDS[MealSlot(meal).value]
+    meal_word = word("meal", MealSlot(meal).value, lang)
+    return say("when", lang, day=day_words(day, today, lang), meal=meal_word)
+
+
+def mode_words(mode: str, lang: str = "zh") -> str:
+    """送到家, 自己去拿, 在食堂吃."""
+    return word("mode", mode, lang) if mode else ""
+
+
+def clock_words(hhmm: str, lang: str = "zh") -> str:
+    """16:00 → 下午四点, 07:30 → 早上七点半; in Mongolian, the time in Mongolian digits."""
+    if lang == "mn":
+        return digits(hhmm, lang)
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"
+    shown = hour - 12 if hour > 12 else hour
+    tail = "" if minute == 0 else "半" if minute == 30 else f"{spoken_number(minute)}分"
+    return f"{part}{spoken_number(shown)}点{tail}"
 
 
 def items_words(order: OrderSummary, lang: str = "zh") -> str:
     """红烧肉一份、米饭两份."""
-    return "、".join(f"{i.dish_name}{count(i.qty, lang)}份" for i in order.items)
+    return say("and", lang).join(
+        say("item", lang, dish=i.dish_name, qty=count(i.qty, lang)) for i in order.items
+    )
 
 
 def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
@@ -64,8 +90,8 @@ def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
         "read_back",
         lang,
         name=order.elder_name,
-        when=when_words(order.date, order.meal, today),
-        mode=MODE_WORDS.get(order.fulfillment, order.fulfillment),
+        when=when_words(order.date, order.meal, today, lang),
+        mode=mode_words(order.fulfillment, lang),
         items=items_words(order, lang),
         price=money(order.price_fen, lang),
         subsidy=money(order.subsidy_fen, lang),
@@ -85,7 +111,11 @@ def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
         order.fulfillment, "serve_dine_in"
     )
     return say(
-        key, lang, day=day_words(order.date, today), start=order.serve_start, end=order.serve_end
+        key,
+        lang,
+        day=day_words(order.date, today, lang),
+        start=digits(order.serve_start, lang),
+        end=digits(order.serve_end, lang),
     )
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.phrasing import when_words
-from bot.replies import PUBLISH, choices, say
+from bot.replies import PUBLISH, choices, say, word
 from bot.turn import Reply, Turn
 from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import unit_of_work
@@ -23,7 +23,7 @@ from menus.orders import get_order, set_status
 from menus.outbox import enqueue
 from menus.reports import kitchen_sheet
 from menus.states import _FORWARD
-from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh
+from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
 
 if TYPE_CHECKING:
     from bot.dialogue import Dialogue
@@ -53,7 +53,7 @@ def turn(
     if pending and turn.state.get("awaiting") == "publish":
         turn.state["awaiting"] = None
         turn.state.pop("menu_file", None)
-        if intent == "affirm" or text.strip() in ("发布", "发布吧"):
+        if intent == "affirm" or text.strip() in {"发布吧", *(yes for yes, _ in PUBLISH.values())}:
             return _publish(dialogue, turn, pending, canteens)
         return Reply(say("menu_not_published", turn.lang))
     found = ANSWER.match(text.strip())
@@ -199,7 +199,8 @@ def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) ->
                 session, order_id, step, turn.now, actor=Actor.STAFF, actor_id=turn.person_id
             )
         status = order.status
-    return Reply(say("order_moved", turn.lang, id=order_id, status=label_zh(OrderStatus(status))))
+    shown = word("status", status, turn.lang)
+    return Reply(say("order_moved", turn.lang, id=order_id, status=shown))
 
 
 def _path(current: OrderStatus, target: OrderStatus, fulfillment: Fulfillment) -> list[OrderStatus]:
@@ -260,4 +261,4 @@ def _date(day: date) -> str:
 
 
 def _when(day: date, meal: MealSlot, turn: Turn) -> str:
-    return when_words(day, meal, turn.today)
+    return when_words(day, meal, turn.today, turn.lang)

@@ -246,6 +246,8 @@ class Parser:
         if scores:
             intent, best = max(scores.items(), key=lambda kv: kv[1])
             return intent, round(min(0.97, 0.5 + 0.15 * best), 3), _ordered(entities)
+        if kinds and kinds <= INFORMABLE and len(tokens) <= 3:
+            return "inform", 0.9, _ordered(entities)  # a bare answer: ᠦᠳᠡ, ᠬᠣᠶᠠᠷ, маргааш
         joined = " ".join(tokens)
         intent, probability = self.mn_model.predict(joined)[0]
         familiar = len(tokens) <= 15 and self.mn_model.coverage(joined) >= 0.5

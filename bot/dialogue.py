@@ -39,6 +39,7 @@ from bot.replies import (
     AGREE,
     AGREE_CHOICES,
     ASK_LINK_CODE,
+    COMPLAINT_ONLY,
     DISAGREE,
     MAIN_CHOICES,
     MEALS,
@@ -231,7 +232,7 @@ class Dialogue:
         if intent == "ask_nutrition":
             return self._nutrition(turn, entities)
         if intent == "cancel_order":
-            return self._ask_cancel(turn)
+            return self._ask_cancel(turn, entities)
         if intent == "check_order":
             return self._orders(turn)
         if intent == "check_balance":
@@ -466,11 +467,15 @@ class Dialogue:
             session.expunge_all()
         return menus, dishes, conditions
 
-    def _upcoming(self, turn: Turn, *, changeable: bool = False) -> OrderSummary | None:
+    def _upcoming(
+        self, turn: Turn, *, changeable: bool = False, dishes: frozenset[str] = frozenset()
+    ) -> OrderSummary | None:
+        """The next open order (one that may still change), with one of ``dishes`` if named."""
         wanted = ("placed", "confirmed") if changeable else tuple(s.value for s in OPEN_STATUSES)
         with self.factory() as session:
             for order in list_orders(session, elder_id=turn.elder_id):
-                if order.date >= turn.today and order.status in wanted:
+                named = not dishes or dishes & {i.dish_name for i in order.items}
+                if order.date >= turn.today and order.status in wanted and named:
                     return OrderSummary.of(order)
         return None
 
@@ -514,8 +519,13 @@ class Dialogue:
             ]
         return Reply(say("balance", lang, cards=say("comma", lang).join(parts)))
 
-    def _ask_cancel(self, turn: Turn) -> Reply:
-        order = self._upcoming(turn, changeable=True)
+    def _ask_cancel(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
+        """取消订单 / 不要红烧肉了: ask before cancelling the order meant (never another one)."""
+        named = frozenset(d["value"] for d in _dishes(entities))
+        order = self._upcoming(turn, changeable=True, dishes=named)
+        if order is None and named:
+            dish = say("and", turn.lang).join(sorted(named))
+            return Reply(say("no_order_of", turn.lang, dish=dish))
         if order is None:
             return Reply(say("no_orders", turn.lang))
         turn.state["cancel_id"] = order.id
@@ -553,8 +563,8 @@ class Dialogue:
     def _feedback(self, turn: Turn, kind: str, text: str) -> Reply:
         """A complaint or praise: stored, and passed to the canteen's staff through the outbox.
         A bare 我要投诉 first asks what was wrong."""
-        said = clean(text)
-        if kind == "complaint" and len(said.strip("。，,.!！ ")) <= 6:
+        said = _key(text).strip("，, ")
+        if kind == "complaint" and (said in _COMPLAINT_ONLY or len(said) <= 1):
             turn.state["awaiting"] = "complaint"
             return Reply(say("ask_complaint", turn.lang))
         with unit_of_work(self.factory) as session:
@@ -744,6 +754,7 @@ _MONGOLIAN = frozenset(map(_key, SAY_MONGOLIAN))
 _MANDARIN = frozenset(map(_key, SAY_MANDARIN))
 _LINK_CODE = frozenset(map(_key, ASK_LINK_CODE))
 _AGREE = frozenset(map(_key, AGREE))
+_COMPLAINT_ONLY = frozenset(map(_key, COMPLAINT_ONLY))
 _DISAGREE = frozenset(map(_key, DISAGREE))
 
 

@@ -114,8 +114,8 @@ def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
         key,
         lang,
         day=day_words(order.date, today, lang),
-        start=digits(order.serve_start, lang),
-        end=digits(order.serve_end, lang),
+        start=clock_words(order.serve_start, lang),
+        end=clock_words(order.serve_end, lang),
     )
 
 

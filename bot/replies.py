@@ -67,6 +67,7 @@ ZH: dict[str, str] = {
     "dish_removed": "好的，不要{dish}了。",
     # --- my orders, cancel, change, balance
     "no_orders": "您现在没有订单。",
+    "no_order_of": "您没有订{dish}。",
     "no_changeable": "现在没有能改的订单。",
     "orders_intro": "您订了：",
     "order_line": "{when}，{items}，{status}。",
@@ -95,7 +96,7 @@ ZH: dict[str, str] = {
     "family_no_elder": "您还没有绑定老人。请让老人说“绑定家人”拿一个家人码，再发给我“绑定 家人码”。",
     "family_which": "您要帮谁订？",
     "family_for": "好的，现在是帮{elder}。",
-    "notify_placed": "{family}帮{elder}订了{when}的饭：{items}。",
+    "notify_placed": "{family}帮{elder}订了{when}：{items}。",
     # --- staff
     "staff_help": "您可以说：厨房单、送餐单、意见，或者“12号送到了”“12号取走了”“回复 3 谢谢您”。发菜单文件就能发布菜单。",
     "staff_only": "这件事只有食堂工作人员能做。",
@@ -182,6 +183,7 @@ MN: dict[str, str] = {
     "no_address": "ᠲᠠᠨ ᠤ ᠬᠠᠶᠢᠭ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠬᠦᠷᠭᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠤᠤ᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ ᠦᠦ᠃",
     "dish_removed": "ᠵᠠ᠂ {dish} ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ᠃ ",
     "no_orders": "ᠲᠠᠨ ᠳᠤ ᠣᠳᠣ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃",
+    "no_order_of": "ᠲᠠ {dish} ᠵᠠᠬᠢᠶᠠᠯᠠᠭ᠎ᠠ ᠦᠭᠡᠢ᠃",
     "no_changeable": "ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃",
     "orders_intro": "ᠲᠠᠨ ᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ: ",
     "order_line": "{when}᠂ {items}᠂ {status}᠃ ",
@@ -308,6 +310,10 @@ SAY_MANDARIN = frozenset(
     {"说汉语", "汉语", "说中文", "中文", "普通话", "ᠬᠢᠲᠠᠳ", "ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡ", "хятад", "хятад хэл"}
 )
 ASK_LINK_CODE = frozenset({"绑定家人", "家人码", "要家人码", "绑定码", "ᠭᠡᠷ ᠪᠦᠯᠢ"})
+COMPLAINT_ONLY = frozenset(
+    {"投诉", "我要投诉", "我想投诉", "要投诉", "我有意见", "提意见", "我要提意见", "我有投诉"}
+)
+"""A complaint said with nothing about what went wrong: the dialogue asks what it was."""
 AGREE = frozenset({"同意", "我同意", "可以", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠨ᠎ᠡ", "зөвшөөрнө"})
 DISAGREE = frozenset({"不同意", "不行", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ", "зөвшөөрөхгүй"})
 MAIN_CHOICES = {

@@ -287,6 +287,8 @@ def _shape_intent(text: str, kinds: set[str], leftover: str) -> tuple[str, float
         return "choose_fulfillment", 0.93
     if "订" in text and kinds & (INFORMABLE | {"fulfillment"}):
         return "order_meal", 0.9
+    if "quantity" in kinds and any(word in text for word in ORDER_WORDS):
+        return "order_meal", 0.8  # 我要一份鱼香肉丝: an order, even for a dish not on the menu
     if kinds and kinds <= INFORMABLE and len(leftover) <= 2:
         return "inform", 0.92
     return None

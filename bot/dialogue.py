@@ -208,7 +208,7 @@ class Dialogue:
             return Reply(say("confirm_yes_no", lang), choices(YES_NO, lang), inline=True)
         if awaiting == "cancel":
             state["awaiting"] = None
-            if intent == "affirm":
+            if intent in ("affirm", "cancel_order"):  # 要 / 对，取消吧 / 取消明天的订单
                 return self._cancel(turn)
             state.pop("cancel_id", None)
             return Reply(say("cancel_kept", lang))
@@ -263,7 +263,9 @@ class Dialogue:
     ) -> Reply:
         """Merge what was said into the draft and ask the next thing, or read it back."""
         state, lang = turn.state, turn.lang
-        draft = state.setdefault("draft", {"dishes": [], "key": None})
+        if "draft" not in state:  # a new order: for the meal whose menu was just read out
+            state["draft"] = {"dishes": [], "key": None, **state.get("menu_read", {})}
+        draft = state["draft"]
         draft["key"] = None  # anything changed: a new read-back, a new key
         dishes = _dishes(entities)
         quantities = {e.get("group"): e["value"] for e in entities if e["entity"] == "quantity"}
@@ -343,6 +345,7 @@ class Dialogue:
         if created and turn.kind == "family":
             self._tell_elder(turn, order)
         state.pop("draft", None)
+        state.pop("menu_read", None)
         state["awaiting"] = None
         return Reply(say(key, lang, serve=serve_words(order, turn.today, lang)))
 
@@ -406,12 +409,14 @@ class Dialogue:
         return Reply(say("refused", lang, message=_refusal(refusal, lang)))
 
     def _next_open_day(self, meal: MealSlot, now: datetime) -> date:
+        today = local_today(now)
+        return today + timedelta(days=1) if self._closed(meal, today, now) else today
+
+    def _closed(self, meal: MealSlot, day: date, now: datetime) -> bool:
+        """Whether orders for that meal have closed (so it can no longer change)."""
         with self.factory() as session:
             times = slot_times(get_canteen(session), meal)
-        today = local_today(now)
-        if times is not None and now >= cutoff_at(today, times):
-            return today + timedelta(days=1)
-        return today
+        return times is not None and now >= cutoff_at(day, times)
 
     def _start_change(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
         """改成明天 / 改成两份: the next order that may still change becomes the draft."""
@@ -435,6 +440,9 @@ class Dialogue:
         lang = turn.lang
         day, meal = _day_and_meal(entities, turn.today)
         menus, dishes, conditions = self._menus(turn, day, meal, entities)
+        turn.state.pop("menu_read", None)
+        if len(menus) == 1:
+            turn.state["menu_read"] = {"date": day.isoformat(), "meal": menus[0].meal}
         if not menus:
             return Reply(say("menu_none", lang, when=day_words(day, turn.today, lang)))
         lines = []
@@ -528,6 +536,9 @@ class Dialogue:
             return Reply(say("no_order_of", turn.lang, dish=dish))
         if order is None:
             return Reply(say("no_orders", turn.lang))
+        if self._closed(MealSlot(order.meal), order.date, turn.now):  # say so before asking
+            refused = DomainError("cancel_after_cutoff")
+            return Reply(say("refused", turn.lang, message=_refusal(refused, turn.lang)))
         turn.state["cancel_id"] = order.id
         turn.state["awaiting"] = "cancel"
         when = when_words(order.date, order.meal, turn.today, turn.lang)

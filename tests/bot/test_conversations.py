@@ -111,7 +111,7 @@ class Script:
         return text
 
     def give(self) -> None:
-        """Orders that exist before the conversation starts (``{order1}`` … name their ids),
+        """Orders placed at 08:00 before the conversation starts (``{order1}`` … their ids),
         and elders with no address on file (``no_address``)."""
         with unit_of_work(self.factory) as session:
             for name in self.case.get("no_address", []):
@@ -129,7 +129,7 @@ class Script:
                 placed_by_id=None,
                 placed_by_role=Actor.SELF,
             )
-            order, _ = place_order_once(self.factory, request, _when(self.case.get("now")))
+            order, _ = place_order_once(self.factory, request, BEFORE_LUNCH)
             self.values[f"order{n}"] = str(order.id)
 
     def play(self, turn: dict[str, Any]) -> Reply:

@@ -27,6 +27,7 @@ from bot.phrasing import (
     advice,
     clock_words,
     day_words,
+    dish_label,
     flags,
     items_words,
     mode_words,
@@ -100,6 +101,7 @@ class Dialogue:
                 DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in dishes
             )
         self.parser = Parser(MenuNames(names))
+        self.names_mn = {d.name: d.name_mn for d in names if d.name_mn}
 
     # ------------------------------------------------------------------- one turn
 
@@ -273,7 +275,7 @@ class Dialogue:
         if dishes and intent == "cancel_order":  # 不要红烧肉了
             gone = {d["value"] for d in dishes}
             draft["dishes"] = [line for line in draft["dishes"] if line[0] not in gone]
-            removed = say("dish_removed", lang, dish="、".join(sorted(gone)))
+            removed = say("dish_removed", lang, dish=self._dishes_said(gone, lang))
         elif dishes:
             replace = intent == "change_order"  # 改成米饭: the new dish instead of the old
             lines = {} if replace else {name: qty for name, qty in draft["dishes"]}
@@ -324,9 +326,8 @@ class Dialogue:
         draft["key"] = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
         turn.state["awaiting"] = "confirm"
         question = say("ask_confirm_change" if replacing else "ask_confirm", lang)
-        return Reply(
-            read_back(quote, turn.today, lang) + question, choices(YES_NO, lang), inline=True
-        )
+        text = read_back(quote, turn.today, lang, self._names(lang)) + question
+        return Reply(text, choices(YES_NO, lang), inline=True)
 
     def _place(self, turn: Turn) -> Reply:
         state, lang = turn.state, turn.lang
@@ -367,7 +368,7 @@ class Dialogue:
                     family=family.name,
                     elder=elder.name,
                     when=when_words(order.date, order.meal, turn.today, elder.lang),
-                    items=items_words(order, elder.lang),
+                    items=items_words(order, elder.lang, self._names(elder.lang)),
                 ),
                 due_at=turn.now,
             )
@@ -394,7 +395,8 @@ class Dialogue:
                     )
                 )
             if refusal.code == "sold_out":
-                return Reply(say("sold_out", lang, dish=params.get("dish")))
+                dish = self._dishes_said([str(params.get("dish"))], lang)
+                return Reply(say("sold_out", lang, dish=dish))
         elif refusal.code in ("closed", "no_menu", "past_date"):
             draft.pop("date", None)
             draft.pop("meal", None)
@@ -448,7 +450,12 @@ class Dialogue:
         lines = []
         for menu in menus:
             items = say("comma", lang).join(
-                say("menu_item", lang, dish=i.dish.name, price=money(i.dish.price_fen, lang))
+                say(
+                    "menu_item",
+                    lang,
+                    dish=dish_label(i.dish, lang),
+                    price=money(i.dish.price_fen, lang),
+                )
                 for i in menu.items
             )
             intro = say("menu_intro", lang, when=when_words(menu.date, menu.meal, turn.today, lang))
@@ -504,7 +511,7 @@ class Dialogue:
                     "order_line",
                     lang,
                     when=when_words(order.date, order.meal, turn.today, lang),
-                    items=items_words(order, lang),
+                    items=items_words(order, lang, self._names(lang)),
                     status=word("status", order.status, lang),
                 )
             )
@@ -532,7 +539,7 @@ class Dialogue:
         named = frozenset(d["value"] for d in _dishes(entities))
         order = self._upcoming(turn, changeable=True, dishes=named)
         if order is None and named:
-            dish = say("and", turn.lang).join(sorted(named))
+            dish = self._dishes_said(named, turn.lang)
             return Reply(say("no_order_of", turn.lang, dish=dish))
         if order is None:
             return Reply(say("no_orders", turn.lang))
@@ -542,7 +549,8 @@ class Dialogue:
         turn.state["cancel_id"] = order.id
         turn.state["awaiting"] = "cancel"
         when = when_words(order.date, order.meal, turn.today, turn.lang)
-        text = say("cancel_which", turn.lang, when=when, items=items_words(order, turn.lang))
+        items = items_words(order, turn.lang, self._names(turn.lang))
+        text = say("cancel_which", turn.lang, when=when, items=items)
         return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
     def _cancel(self, turn: Turn) -> Reply:
@@ -745,6 +753,14 @@ class Dialogue:
             else:
                 row.state = dict(state)
                 row.updated_at = now
+
+    def _names(self, lang: str) -> dict[str, str]:
+        """The dishes' names in ``lang`` where the menu gives them (Mongolian)."""
+        return self.names_mn if lang == "mn" else {}
+
+    def _dishes_said(self, dishes: Any, lang: str) -> str:
+        names = self._names(lang)
+        return say("and", lang).join(names.get(d, d) for d in sorted(dishes))
 
     def _name(self, person_id: int) -> str:
         with self.factory() as session:

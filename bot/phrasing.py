@@ -3,7 +3,7 @@ person's language. Pure functions: the dialogue and the notifications call them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -24,10 +24,18 @@ SALTY_SODIUM_MG = 800
 two fifths of the 5 g a day the Chinese Dietary Guidelines allow older people."""
 
 
+NO_NAMES: Mapping[str, str] = {}
+
+
+def dish_label(dish: Any, lang: str = "zh") -> str:
+    """A dish's name in ``lang``: its Mongolian name where the menu gives one."""
+    return str((dish.name_mn if lang == "mn" else None) or dish.name)
+
+
 def money(fen: int, lang: str = "zh") -> str:
     """Money as said aloud in Mandarin; in Mongolian, the amount in Mongolian digits."""
     if lang == "mn":
-        yuan = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}"
+        yuan = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}".rstrip("0")
         return yuan.translate(MN_DIGITS) + " ᠶᠤᠸᠠᠨ"
     return spoken_yuan(fen)
 
@@ -72,14 +80,17 @@ def clock_words(hhmm: str, lang: str = "zh") -> str:
     return f"{part}{spoken_number(shown)}点{tail}"
 
 
-def items_words(order: OrderSummary, lang: str = "zh") -> str:
-    """红烧肉一份、米饭两份."""
+def items_words(order: OrderSummary, lang: str = "zh", names: Mapping[str, str] = NO_NAMES) -> str:
+    """红烧肉一份、米饭两份 (``names``: the dishes' names in ``lang`` where not Mandarin)."""
     return say("and", lang).join(
-        say("item", lang, dish=i.dish_name, qty=count(i.qty, lang)) for i in order.items
+        say("item", lang, dish=names.get(i.dish_name, i.dish_name), qty=count(i.qty, lang))
+        for i in order.items
     )
 
 
-def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
+def read_back(
+    order: OrderSummary, today: date, lang: str = "zh", names: Mapping[str, str] = NO_NAMES
+) -> str:
     """The order with every part of its price, as it will be placed."""
     voucher = (
         say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
@@ -92,7 +103,7 @@ def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
         name=order.elder_name,
         when=when_words(order.date, order.meal, today, lang),
         mode=mode_words(order.fulfillment, lang),
-        items=items_words(order, lang),
+        items=items_words(order, lang, names),
         price=money(order.price_fen, lang),
         subsidy=money(order.subsidy_fen, lang),
         voucher=voucher,
@@ -135,10 +146,11 @@ def flags(dishes: Iterable[Any], conditions: set[str], lang: str) -> list[str]:
                 and dish.nutrition.get("sodium_mg", 0) >= SALTY_SODIUM_MG
             )
             if salty or bad_tags & tags:
-                out.append(say("menu_flag_bad", lang, dish=dish.name, why=say(why, lang)))
+                shown = dish_label(dish, lang)
+                out.append(say("menu_flag_bad", lang, dish=shown, why=say(why, lang)))
                 seen.add(dish.name)
             elif good_tags & tags and good < 2:
-                out.append(say("menu_flag_good", lang, dish=dish.name))
+                out.append(say("menu_flag_good", lang, dish=dish_label(dish, lang)))
                 seen.add(dish.name)
                 good += 1
     return out
@@ -155,7 +167,8 @@ def advice(dishes: list[Any], conditions: set[str], lang: str) -> str:
     salty = max(dishes, key=lambda d: d.nutrition.get("sodium_mg", 0), default=None)
     if salty is not None and salty.nutrition.get("sodium_mg", 0) >= SALTY_SODIUM_MG:
         grams = round(salty.nutrition["sodium_mg"] * 2.54 / 1000)
-        parts.append(say("advice_salt", lang, dish=salty.name, salt=count(grams, lang)))
+        shown = dish_label(salty, lang)
+        parts.append(say("advice_salt", lang, dish=shown, salt=count(grams, lang)))
     return "".join(parts)
 
 

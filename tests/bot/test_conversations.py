@@ -152,10 +152,11 @@ class Script:
         where = f"turn {n} ({turn.get('say', turn.get('file', turn.get('link')))!r}): {reply}"
         assert reply.text.strip(), where
         assert "Traceback" not in reply.text and "Error" not in reply.text, where
+        said = _plain(reply.text)
         for part in turn.get("says", []):
-            assert self.fill(str(part)) in reply.text, where
+            assert _plain(self.fill(str(part))) in said, where
         for part in turn.get("not_says", []):
-            assert self.fill(str(part)) not in reply.text, where
+            assert _plain(self.fill(str(part))) not in said, where
         if "buttons" in turn:
             assert reply.choices == turn["buttons"], where
         if self.case.get("lang") == "mn" and turn.get("as") is None:
@@ -261,6 +262,12 @@ def check_expectations(script: Script, expect: dict[str, Any], before: dict[str,
             )
             assert menu is not None, want
             assert [i.dish.name for i in menu.items] == want["dishes"]
+
+
+def _plain(text: str) -> str:
+    """Mongolian as typed in a YAML file: a plain space for the narrow one before a suffix,
+    and no vowel separator."""
+    return text.replace("\u202f", " ").replace("\u180e", "")
 
 
 def _linked(session: Session, family_id: int, elder_id: int) -> bool:

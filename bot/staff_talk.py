@@ -9,6 +9,8 @@ from collections import deque
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import Session
+
 from bot.phrasing import when_words
 from bot.replies import PUBLISH, choices, say, word
 from bot.turn import Reply, Turn
@@ -16,7 +18,7 @@ from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.feedback import answer, open_feedback, staff_canteens
-from menus.menu_store import import_menu_file
+from menus.menu_store import import_menu_file, load_menus
 from menus.menufile import MenuFile, MenuFileError, parse_menu_bytes
 from menus.models import Canteen, Person
 from menus.orders import get_order, set_status
@@ -127,7 +129,7 @@ def _canteens(dialogue: Dialogue, turn: Turn) -> list[int]:
 
 
 def _next_meal(
-    canteen: Canteen, now: datetime, entities: list[dict[str, Any]]
+    session: Session, canteen: Canteen, now: datetime, entities: list[dict[str, Any]]
 ) -> tuple[date, MealSlot]:
     """The meal asked about (明天午饭), else the one the kitchen is working towards: the first
     of today's not yet served."""
@@ -136,6 +138,10 @@ def _next_meal(
     said_meal = [MealSlot(e["value"]) for e in entities if e["entity"] == "meal"]
     if said_meal:
         return (said_day or [today])[0], said_meal[0]
+    if said_day and said_day[0] != today:  # 明天的厨房单: that day's first meal with a menu
+        served = {menu.meal for menu in load_menus(session, [canteen.id], said_day[0], None)}
+        first = next((s.meal for s in canteen.slots if s.meal in served), None)
+        return said_day[0], MealSlot(first) if first else MealSlot.LUNCH
     clock = now.astimezone(TZ).time()
     for slot in canteen.slots:
         if clock <= parse_hhmm(slot.serve_end):
@@ -149,7 +155,7 @@ def _kitchen(
     with dialogue.factory() as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(canteen, turn.now, entities)
+        day, meal = _next_meal(session, canteen, turn.now, entities)
         sheet = kitchen_sheet(session, canteen, day, meal)
     when = _when(day, meal, turn)
     if not sheet.orders:
@@ -164,7 +170,7 @@ def _delivery(
     with dialogue.factory() as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(canteen, turn.now, entities)
+        day, meal = _next_meal(session, canteen, turn.now, entities)
         sheet = kitchen_sheet(session, canteen, day, meal)
     when = _when(day, meal, turn)
     stops = [stop for group in sheet.delivery.values() for stop in group]

@@ -423,6 +423,8 @@ class Dialogue:
     def _start_change(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
         """改成明天 / 改成两份: the next order that may still change becomes the draft."""
         order = self._upcoming(turn, changeable=True)
+        if order is None and _dishes(entities):  # 改成红烧肉 with nothing ordered: a new order
+            return self._fill(turn, entities, "order_meal")
         if order is None:
             return Reply(say("no_changeable", turn.lang))
         turn.state["draft"] = {

@@ -7,8 +7,8 @@ before it starts (``given``), then its turns, then what the database holds at th
 (``link``); ``as`` makes someone else speak that turn; ``turn_id`` is the channel's message id;
 ``says`` / ``not_says`` are substrings of the reply, ``buttons`` its buttons; ``remember``
 keeps a part of the reply (a regular expression's first group, spaces dropped) for later turns
-as ``{name}``. A conversation with ``lang: mn`` checks that every reply is in traditional
-Mongolian script. ``expect`` keys are described in ``check_expectations``.
+as ``{name}``. A conversation (or turn) with ``lang: mn`` checks that every reply is in
+traditional Mongolian script. ``expect`` keys are described in ``check_expectations``.
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ class Script:
             assert _plain(self.fill(str(part))) not in said, where
         if "buttons" in turn:
             assert reply.choices == turn["buttons"], where
-        if self.case.get("lang") == "mn" and turn.get("as") is None:
+        if turn.get("lang", self.case.get("lang")) == "mn" and turn.get("as") is None:
             assert TRADITIONAL.search(reply.text), f"not in Mongolian script: {where}"
         for name, pattern in turn.get("remember", {}).items():
             found = re.search(pattern, reply.text)

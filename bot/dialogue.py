@@ -59,7 +59,7 @@ from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.feedback import record, staff_canteens
 from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
-from menus.menu_store import get_canteen, load_menus, slot_times
+from menus.menu_store import home_canteen, load_menus, slot_times
 from menus.models import Card, Conversation, Dish, Person, StaffMember
 from menus.orders import (
     OrderLine,
@@ -295,7 +295,8 @@ class Dialogue:
             state["awaiting"] = "meal"
             return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
         if not draft.get("date"):
-            draft["date"] = self._next_open_day(MealSlot(draft["meal"]), turn.now).isoformat()
+            meal = MealSlot(draft["meal"])
+            draft["date"] = self._next_open_day(turn.elder_id, meal, turn.now).isoformat()
         if not draft.get("fulfillment"):
             state["awaiting"] = "fulfillment"
             return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
@@ -310,6 +311,7 @@ class Dialogue:
             fulfillment=Fulfillment(draft["fulfillment"]),
             lines=[OrderLine(name, qty) for name, qty in draft["dishes"]],
             idempotency_key=draft.get("key") or "draft",
+            canteen_code=self._canteen_code(turn.elder_id),
             placed_by_id=turn.person_id,
             placed_by_role=turn.actor,
         )
@@ -410,15 +412,20 @@ class Dialogue:
         state["awaiting"] = None
         return Reply(say("refused", lang, message=_refusal(refusal, lang)))
 
-    def _next_open_day(self, meal: MealSlot, now: datetime) -> date:
+    def _next_open_day(self, elder_id: int, meal: MealSlot, now: datetime) -> date:
         today = local_today(now)
-        return today + timedelta(days=1) if self._closed(meal, today, now) else today
+        return today + timedelta(days=1) if self._closed(elder_id, meal, today, now) else today
 
-    def _closed(self, meal: MealSlot, day: date, now: datetime) -> bool:
+    def _closed(self, elder_id: int, meal: MealSlot, day: date, now: datetime) -> bool:
         """Whether orders for that meal have closed (so it can no longer change)."""
         with self.factory() as session:
-            times = slot_times(get_canteen(session), meal)
+            times = slot_times(home_canteen(session, elder_id), meal)
         return times is not None and now >= cutoff_at(day, times)
+
+    def _canteen_code(self, elder_id: int) -> str:
+        """The canteen that serves this elder (the only one, in a town with one)."""
+        with self.factory() as session:
+            return home_canteen(session, elder_id).code
 
     def _start_change(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
         """改成明天 / 改成两份: the next order that may still change becomes the draft."""
@@ -477,7 +484,8 @@ class Dialogue:
             elder = find_elder(session, str(turn.elder_id))
             conditions = {c.condition for c in elder.elder.conditions} if elder.elder else set()
             conditions |= {e["value"] for e in entities if e["entity"] == "condition"}
-            menus = load_menus(session, None, day, meal)
+            canteen = home_canteen(session, turn.elder_id)
+            menus = load_menus(session, [canteen.id], day, meal)
             if meal is None:
                 menus = [m for m in menus if m.meal != "breakfast"] or menus
             dishes = [i.dish for m in menus for i in m.items]
@@ -545,7 +553,7 @@ class Dialogue:
             return Reply(say("no_order_of", turn.lang, dish=dish))
         if order is None:
             return Reply(say("no_orders", turn.lang))
-        if self._closed(MealSlot(order.meal), order.date, turn.now):  # say so before asking
+        if self._closed(turn.elder_id, MealSlot(order.meal), order.date, turn.now):
             refused = DomainError("cancel_after_cutoff")
             return Reply(say("refused", turn.lang, message=_refusal(refused, turn.lang)))
         turn.state["cancel_id"] = order.id
@@ -589,7 +597,7 @@ class Dialogue:
             turn.state["awaiting"] = "complaint"
             return Reply(say("ask_complaint", turn.lang))
         with unit_of_work(self.factory) as session:
-            canteen = get_canteen(session)
+            canteen = home_canteen(session, turn.elder_id)
             row = record(
                 session,
                 canteen_id=canteen.id,

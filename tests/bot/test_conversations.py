@@ -224,8 +224,8 @@ def check_expectations(script: Script, expect: dict[str, Any], before: dict[str,
             balances = {c.kind: c.balance_fen for c in cards}
             assert balances == {k: _yuan(v) for k, v in kinds.items()}
         for person, at in expect.get("reminder", {}).items():
-            row = session.get(PersonSettings, ids[person])
-            assert row is not None and row.reminder_at == at
+            settings = session.get(PersonSettings, ids[person])
+            assert settings is not None and settings.reminder_at == at
         if "feedback" in expect:
             rows = session.scalars(select(Feedback).order_by(Feedback.id)).all()
             assert len(rows) == len(expect["feedback"]), [r.text for r in rows]

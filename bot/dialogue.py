@@ -165,7 +165,7 @@ class Dialogue:
         plain = _key(text)
         if plain in _MONGOLIAN or plain in _MANDARIN:
             return self._switch_language(turn, "mn" if plain in _MONGOLIAN else "zh")
-        parsed = self.parser.parse(text, today=turn.today)
+        parsed = self.parser.parse(text.translate(_ASCII_DIGITS), today=turn.today)
         intent: str = parsed["intent"]["name"]
         entities: list[dict[str, Any]] = parsed["entities"]
         if intent == "repeat":

@@ -24,11 +24,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import staff_talk
 from bot.phrasing import (
-    MODE_WORDS,
     advice,
+    clock_words,
     day_words,
+    dish_label,
     flags,
     items_words,
+    mode_words,
     money,
     read_back,
     serve_words,
@@ -38,6 +40,7 @@ from bot.replies import (
     AGREE,
     AGREE_CHOICES,
     ASK_LINK_CODE,
+    COMPLAINT_ONLY,
     DISAGREE,
     MAIN_CHOICES,
     MEALS,
@@ -46,16 +49,17 @@ from bot.replies import (
     SAY_MONGOLIAN,
     YES_NO,
     choices,
+    refusal,
     say,
+    word,
 )
-from bot.texts import spoken_number
 from bot.turn import Reply, Turn
 from menus.clock import cutoff_at, local_today
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.feedback import record, staff_canteens
 from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
-from menus.menu_store import get_canteen, load_menus, names_match, slot_times
+from menus.menu_store import home_canteen, load_menus, names_match, slot_times
 from menus.models import Card, Conversation, Dish, Person, StaffMember
 from menus.orders import (
     OrderLine,
@@ -71,7 +75,7 @@ from menus.outbox import enqueue
 from menus.people import find_elder
 from menus.settings import set_reminder
 from menus.states import OPEN_STATUSES
-from menus.vocab import Fulfillment, MealSlot, OrderStatus, label_zh
+from menus.vocab import Fulfillment, MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 from nlu.text import clean, fold
@@ -80,8 +84,6 @@ log = logging.getLogger(__name__)
 
 KEEP_TURNS = 20
 """How many recent turn ids (and their replies) a person's state remembers for retries."""
-
-CARD_WORDS = {"family": "孝心卡", "charity": "爱心卡"}
 
 
 class Dialogue:
@@ -99,6 +101,7 @@ class Dialogue:
                 DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in dishes
             )
         self.parser = Parser(MenuNames(names))
+        self.names_mn = {d.name: d.name_mn for d in names if d.name_mn}
 
     # ------------------------------------------------------------------- one turn
 
@@ -140,8 +143,8 @@ class Dialogue:
         turn = Turn(person_id, self._kind(person_id), state, now)
         try:
             reply: Reply = act(turn)
-        except DomainError as refusal:
-            reply = Reply(say("refused", turn.lang, message=refusal.message("zh")))
+        except DomainError as refused:
+            reply = Reply(say("refused", turn.lang, message=_refusal(refused, turn.lang)))
         except Exception:  # never show a person an exception; the log has no personal data
             log.exception("dialogue turn failed (person %s)", person_id)
             return Reply(say("sorry", turn.lang))
@@ -157,13 +160,14 @@ class Dialogue:
     def _turn(self, turn: Turn, text: str) -> Reply:
         state = turn.state
         shown = (state.get("last") or {}).get("choices") or []
-        if text.isdigit() and 1 <= int(text) <= len(shown):  # a numbered choice in the terminal
-            text = shown[int(text) - 1]
+        number = text.translate(_ASCII_DIGITS)  # ᠒ as well as 2
+        if number.isdigit() and 1 <= int(number) <= len(shown):  # a numbered choice
+            text = shown[int(number) - 1]
         state["offered"] = False
         plain = _key(text)
         if plain in _MONGOLIAN or plain in _MANDARIN:
             return self._switch_language(turn, "mn" if plain in _MONGOLIAN else "zh")
-        parsed = self.parser.parse(text, today=turn.today)
+        parsed = self.parser.parse(text.translate(_ASCII_DIGITS), today=turn.today)
         intent: str = parsed["intent"]["name"]
         entities: list[dict[str, Any]] = parsed["entities"]
         if intent == "repeat":
@@ -208,7 +212,7 @@ class Dialogue:
             return Reply(say("confirm_yes_no", lang), choices(YES_NO, lang), inline=True)
         if awaiting == "cancel":
             state["awaiting"] = None
-            if intent == "affirm":
+            if intent in ("affirm", "cancel_order"):  # 要 / 对，取消吧 / 取消明天的订单
                 return self._cancel(turn)
             state.pop("cancel_id", None)
             return Reply(say("cancel_kept", lang))
@@ -234,7 +238,7 @@ class Dialogue:
         if intent == "ask_nutrition":
             return self._nutrition(turn, entities)
         if intent == "cancel_order":
-            return self._ask_cancel(turn)
+            return self._ask_cancel(turn, entities)
         if intent == "check_order":
             return self._orders(turn)
         if intent == "check_balance":
@@ -265,7 +269,9 @@ class Dialogue:
     ) -> Reply:
         """Merge what was said into the draft and ask the next thing, or read it back."""
         state, lang = turn.state, turn.lang
-        draft = state.setdefault("draft", {"dishes": [], "key": None})
+        if "draft" not in state:  # a new order: for the meal whose menu was just read out
+            state["draft"] = {"dishes": [], "key": None, **state.get("menu_read", {})}
+        draft = state["draft"]
         draft["key"] = None  # anything changed: a new read-back, a new key
         dishes = _dishes(entities)
         quantities = {e.get("group"): e["value"] for e in entities if e["entity"] == "quantity"}
@@ -273,7 +279,7 @@ class Dialogue:
         if dishes and intent == "cancel_order":  # 不要红烧肉了
             gone = {d["value"] for d in dishes}
             draft["dishes"] = [line for line in draft["dishes"] if line[0] not in gone]
-            removed = say("dish_removed", lang, dish="、".join(sorted(gone)))
+            removed = say("dish_removed", lang, dish=self._dishes_said(gone, lang))
         elif dishes:
             replace = intent == "change_order"  # 改成米饭: the new dish instead of the old
             lines = {} if replace else {name: qty for name, qty in draft["dishes"]}
@@ -293,8 +299,9 @@ class Dialogue:
             state["awaiting"] = "meal"
             return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
         if not draft.get("date"):
-            draft["date"] = self._next_open_day(MealSlot(draft["meal"]), turn.now).isoformat()
-        missing = self._not_on_menu(draft)
+            meal = MealSlot(draft["meal"])
+            draft["date"] = self._next_open_day(turn.elder_id, meal, turn.now).isoformat()
+        missing = self._not_on_menu(turn.elder_id, draft)
         if missing is not None:  # say so now, not after the next question
             return self._refused(turn, missing)
         if not draft.get("fulfillment"):
@@ -303,12 +310,13 @@ class Dialogue:
         reply = self._read_back(turn)
         return Reply(removed + reply.text, reply.choices, reply.inline)
 
-    def _not_on_menu(self, draft: dict[str, Any]) -> DomainError | None:
+    def _not_on_menu(self, elder_id: int, draft: dict[str, Any]) -> DomainError | None:
         """A dish said that is not on that day's menu for that meal (the store checks again
         when the order is placed; this only spares the elder a question)."""
         day, meal = date.fromisoformat(draft["date"]), MealSlot(draft["meal"])
         with self.factory() as session:
-            menus = load_menus(session, None, day, meal)
+            canteen = home_canteen(session, elder_id)
+            menus = load_menus(session, [canteen.id], day, meal)
             if not menus:
                 return None
             names = [
@@ -329,6 +337,7 @@ class Dialogue:
             fulfillment=Fulfillment(draft["fulfillment"]),
             lines=[OrderLine(name, qty) for name, qty in draft["dishes"]],
             idempotency_key=draft.get("key") or "draft",
+            canteen_code=self._canteen_code(turn.elder_id),
             placed_by_id=turn.person_id,
             placed_by_role=turn.actor,
         )
@@ -345,9 +354,8 @@ class Dialogue:
         draft["key"] = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
         turn.state["awaiting"] = "confirm"
         question = say("ask_confirm_change" if replacing else "ask_confirm", lang)
-        return Reply(
-            read_back(quote, turn.today, lang) + question, choices(YES_NO, lang), inline=True
-        )
+        text = read_back(quote, turn.today, lang, self._names(lang)) + question
+        return Reply(text, choices(YES_NO, lang), inline=True)
 
     def _place(self, turn: Turn) -> Reply:
         state, lang = turn.state, turn.lang
@@ -366,6 +374,7 @@ class Dialogue:
         if created and turn.kind == "family":
             self._tell_elder(turn, order)
         state.pop("draft", None)
+        state.pop("menu_read", None)
         state["awaiting"] = None
         return Reply(say(key, lang, serve=serve_words(order, turn.today, lang)))
 
@@ -386,8 +395,8 @@ class Dialogue:
                     elder.lang,
                     family=family.name,
                     elder=elder.name,
-                    when=when_words(order.date, order.meal, turn.today),
-                    items=items_words(order, elder.lang),
+                    when=when_words(order.date, order.meal, turn.today, elder.lang),
+                    items=items_words(order, elder.lang, self._names(elder.lang)),
                 ),
                 due_at=turn.now,
             )
@@ -398,7 +407,7 @@ class Dialogue:
         draft = state.get("draft") or {}
         when = ""
         if draft.get("date") and draft.get("meal"):
-            when = when_words(date.fromisoformat(draft["date"]), draft["meal"], turn.today)
+            when = when_words(date.fromisoformat(draft["date"]), draft["meal"], turn.today, lang)
         params = refusal.params
         if refusal.code in ("unknown_dish", "sold_out", "duplicate_dish"):
             draft["dishes"] = []
@@ -414,31 +423,41 @@ class Dialogue:
                     )
                 )
             if refusal.code == "sold_out":
-                return Reply(say("sold_out", lang, dish=params.get("dish")))
+                dish = self._dishes_said([str(params.get("dish"))], lang)
+                return Reply(say("sold_out", lang, dish=dish))
         elif refusal.code in ("closed", "no_menu", "past_date"):
             draft.pop("date", None)
             draft.pop("meal", None)
             state["awaiting"] = "meal"
             return Reply(say(refusal.code, lang, when=when), choices(MEALS, lang), inline=True)
         elif refusal.code in ("mode_not_offered", "outside_area", "no_address"):
-            mode = MODE_WORDS.get(str(draft.pop("fulfillment", "")), "")
+            mode = mode_words(str(draft.pop("fulfillment", "")), lang)
             state["awaiting"] = "fulfillment"
             return Reply(say(refusal.code, lang, mode=mode), choices(MODES, lang)[1:], inline=True)
         state.pop("draft", None)
         state["awaiting"] = None
-        return Reply(say("refused", lang, message=refusal.message("zh")))
+        return Reply(say("refused", lang, message=_refusal(refusal, lang)))
 
-    def _next_open_day(self, meal: MealSlot, now: datetime) -> date:
-        with self.factory() as session:
-            times = slot_times(get_canteen(session), meal)
+    def _next_open_day(self, elder_id: int, meal: MealSlot, now: datetime) -> date:
         today = local_today(now)
-        if times is not None and now >= cutoff_at(today, times):
-            return today + timedelta(days=1)
-        return today
+        return today + timedelta(days=1) if self._closed(elder_id, meal, today, now) else today
+
+    def _closed(self, elder_id: int, meal: MealSlot, day: date, now: datetime) -> bool:
+        """Whether orders for that meal have closed (so it can no longer change)."""
+        with self.factory() as session:
+            times = slot_times(home_canteen(session, elder_id), meal)
+        return times is not None and now >= cutoff_at(day, times)
+
+    def _canteen_code(self, elder_id: int) -> str:
+        """The canteen that serves this elder (the only one, in a town with one)."""
+        with self.factory() as session:
+            return home_canteen(session, elder_id).code
 
     def _start_change(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
         """改成明天 / 改成两份: the next order that may still change becomes the draft."""
         order = self._upcoming(turn, changeable=True)
+        if order is None and _dishes(entities):  # 改成红烧肉 with nothing ordered: a new order
+            return self._fill(turn, entities, "order_meal")
         if order is None:
             return Reply(say("no_changeable", turn.lang))
         turn.state["draft"] = {
@@ -458,16 +477,24 @@ class Dialogue:
         lang = turn.lang
         day, meal = _day_and_meal(entities, turn.today)
         menus, dishes, conditions = self._menus(turn, day, meal, entities)
+        turn.state.pop("menu_read", None)
+        if len(menus) == 1:
+            turn.state["menu_read"] = {"date": day.isoformat(), "meal": menus[0].meal}
         if not menus:
-            return Reply(say("menu_none", lang, when=day_words(day, turn.today)))
+            return Reply(say("menu_none", lang, when=day_words(day, turn.today, lang)))
         lines = []
         for menu in menus:
-            items = "，".join(
-                say("menu_item", lang, dish=i.dish.name, price=money(i.dish.price_fen, lang))
+            items = say("comma", lang).join(
+                say(
+                    "menu_item",
+                    lang,
+                    dish=dish_label(i.dish, lang),
+                    price=money(i.dish.price_fen, lang),
+                )
                 for i in menu.items
             )
-            intro = say("menu_intro", lang, when=when_words(menu.date, menu.meal, turn.today))
-            lines.append(intro + items + "。")
+            intro = say("menu_intro", lang, when=when_words(menu.date, menu.meal, turn.today, lang))
+            lines.append(intro + items + say("stop", lang))
         lines += flags(dishes, conditions, lang)
         return Reply("".join(lines))
 
@@ -483,18 +510,23 @@ class Dialogue:
             elder = find_elder(session, str(turn.elder_id))
             conditions = {c.condition for c in elder.elder.conditions} if elder.elder else set()
             conditions |= {e["value"] for e in entities if e["entity"] == "condition"}
-            menus = load_menus(session, None, day, meal)
+            canteen = home_canteen(session, turn.elder_id)
+            menus = load_menus(session, [canteen.id], day, meal)
             if meal is None:
                 menus = [m for m in menus if m.meal != "breakfast"] or menus
             dishes = [i.dish for m in menus for i in m.items]
             session.expunge_all()
         return menus, dishes, conditions
 
-    def _upcoming(self, turn: Turn, *, changeable: bool = False) -> OrderSummary | None:
+    def _upcoming(
+        self, turn: Turn, *, changeable: bool = False, dishes: frozenset[str] = frozenset()
+    ) -> OrderSummary | None:
+        """The next open order (one that may still change), with one of ``dishes`` if named."""
         wanted = ("placed", "confirmed") if changeable else tuple(s.value for s in OPEN_STATUSES)
         with self.factory() as session:
             for order in list_orders(session, elder_id=turn.elder_id):
-                if order.date >= turn.today and order.status in wanted:
+                named = not dishes or dishes & {i.dish_name for i in order.items}
+                if order.date >= turn.today and order.status in wanted and named:
                     return OrderSummary.of(order)
         return None
 
@@ -514,9 +546,9 @@ class Dialogue:
                 say(
                     "order_line",
                     lang,
-                    when=when_words(order.date, order.meal, turn.today),
-                    items=items_words(order, lang),
-                    status=label_zh(OrderStatus(order.status)),
+                    when=when_words(order.date, order.meal, turn.today, lang),
+                    items=items_words(order, lang, self._names(lang)),
+                    status=word("status", order.status, lang),
                 )
             )
         return Reply("".join(lines))
@@ -531,21 +563,30 @@ class Dialogue:
                 say(
                     "balance_card",
                     lang,
-                    kind=CARD_WORDS.get(c.kind, c.kind),
+                    kind=word("card", c.kind, lang),
                     money=money(c.balance_fen, lang),
                 )
                 for c in cards
             ]
-        return Reply(say("balance", lang, cards="，".join(parts)))
+        return Reply(say("balance", lang, cards=say("comma", lang).join(parts)))
 
-    def _ask_cancel(self, turn: Turn) -> Reply:
-        order = self._upcoming(turn, changeable=True)
+    def _ask_cancel(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
+        """取消订单 / 不要红烧肉了: ask before cancelling the order meant (never another one)."""
+        named = frozenset(d["value"] for d in _dishes(entities))
+        order = self._upcoming(turn, changeable=True, dishes=named)
+        if order is None and named:
+            dish = self._dishes_said(named, turn.lang)
+            return Reply(say("no_order_of", turn.lang, dish=dish))
         if order is None:
             return Reply(say("no_orders", turn.lang))
+        if self._closed(turn.elder_id, MealSlot(order.meal), order.date, turn.now):
+            refused = DomainError("cancel_after_cutoff")
+            return Reply(say("refused", turn.lang, message=_refusal(refused, turn.lang)))
         turn.state["cancel_id"] = order.id
         turn.state["awaiting"] = "cancel"
-        when = when_words(order.date, order.meal, turn.today)
-        text = say("cancel_which", turn.lang, when=when, items=items_words(order, turn.lang))
+        when = when_words(order.date, order.meal, turn.today, turn.lang)
+        items = items_words(order, turn.lang, self._names(turn.lang))
+        text = say("cancel_which", turn.lang, when=when, items=items)
         return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
     def _cancel(self, turn: Turn) -> Reply:
@@ -559,8 +600,8 @@ class Dialogue:
                     session, int(order_id), turn.now, actor=turn.actor, actor_id=turn.person_id
                 )
                 card = order.card_fen
-        except DomainError as refusal:
-            return Reply(say("refused", lang, message=refusal.message("zh")))
+        except DomainError as refused:
+            return Reply(say("refused", lang, message=_refusal(refused, lang)))
         refund = say("cancel_refund", lang, card=money(card, lang)) if card else ""
         return Reply(say("cancel_done", lang, refund=refund))
 
@@ -572,17 +613,17 @@ class Dialogue:
             return Reply(say("ask_reminder_time", turn.lang))
         with unit_of_work(self.factory) as session:
             set_reminder(session, turn.person_id, at, turn.now)
-        return Reply(say("reminder_set", turn.lang, time=_clock_words(at)))
+        return Reply(say("reminder_set", turn.lang, time=clock_words(at, turn.lang)))
 
     def _feedback(self, turn: Turn, kind: str, text: str) -> Reply:
         """A complaint or praise: stored, and passed to the canteen's staff through the outbox.
         A bare 我要投诉 first asks what was wrong."""
-        said = clean(text)
-        if kind == "complaint" and len(said.strip("。，,.!！ ")) <= 6:
+        said = _key(text).strip("，, ")
+        if kind == "complaint" and (said in _COMPLAINT_ONLY or len(said) <= 1):
             turn.state["awaiting"] = "complaint"
             return Reply(say("ask_complaint", turn.lang))
         with unit_of_work(self.factory) as session:
-            canteen = get_canteen(session)
+            canteen = home_canteen(session, turn.elder_id)
             row = record(
                 session,
                 canteen_id=canteen.id,
@@ -689,7 +730,7 @@ class Dialogue:
                     "link_ask_elder",
                     elder.lang,
                     family=family.name,
-                    relation=_relation_words(row.relation),
+                    relation=word("relation", row.relation or "family", elder.lang),
                 ),
                 choices=choices(AGREE_CHOICES, elder.lang),
                 due_at=turn.now,
@@ -749,6 +790,14 @@ class Dialogue:
                 row.state = dict(state)
                 row.updated_at = now
 
+    def _names(self, lang: str) -> dict[str, str]:
+        """The dishes' names in ``lang`` where the menu gives them (Mongolian)."""
+        return self.names_mn if lang == "mn" else {}
+
+    def _dishes_said(self, dishes: Any, lang: str) -> str:
+        names = self._names(lang)
+        return say("and", lang).join(names.get(d, d) for d in sorted(dishes))
+
     def _name(self, person_id: int) -> str:
         with self.factory() as session:
             person = session.get(Person, person_id)
@@ -775,10 +824,12 @@ def _key(text: str) -> str:
     return fold(clean(text)).strip("。.!！?？ ᠃")
 
 
+_ASCII_DIGITS = str.maketrans("᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙", "0123456789")
 _MONGOLIAN = frozenset(map(_key, SAY_MONGOLIAN))
 _MANDARIN = frozenset(map(_key, SAY_MANDARIN))
 _LINK_CODE = frozenset(map(_key, ASK_LINK_CODE))
 _AGREE = frozenset(map(_key, AGREE))
+_COMPLAINT_ONLY = frozenset(map(_key, COMPLAINT_ONLY))
 _DISAGREE = frozenset(map(_key, DISAGREE))
 
 
@@ -792,15 +843,6 @@ def _day_and_meal(entities: list[dict[str, Any]], today: date) -> tuple[date, Me
     return day, meal
 
 
-def _clock_words(hhmm: str) -> str:
-    """16:00 → 下午四点, 07:30 → 早上七点半."""
-    hour, minute = (int(x) for x in hhmm.split(":"))
-    part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"
-    shown = hour - 12 if hour > 12 else hour
-    tail = "" if minute == 0 else "半" if minute == 30 else f"{spoken_number(minute)}分"
-    return f"{part}{spoken_number(shown)}点{tail}"
-
-
-def _relation_words(relation: str | None) -> str:
-    words = {"daughter": "女儿", "son": "儿子", "family": "家人", "spouse": "老伴"}
-    return words.get(relation or "family", relation or "家人")
+def _refusal(refused: DomainError, lang: str) -> str:
+    """Why a rule said no, in the speaker's language."""
+    return refusal(refused.code, lang, refused.message("zh"))

@@ -3,16 +3,15 @@ person's language. Pure functions: the dialogue and the notifications call them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from bot.replies import MN_DIGITS, say
-from bot.texts import DAY_WORDS, MEAL_WORDS, spoken_number, spoken_yuan
+from bot.replies import MN_DIGITS, say, word
+from bot.texts import spoken_number, spoken_yuan
 from menus.orders import OrderSummary
 from menus.vocab import MealSlot
 
-MODE_WORDS = {"delivery": "送到家", "pickup": "自己去拿", "dine_in": "在食堂吃"}
 FLAGS = {  # condition → (tags that suit it, tags that don't, the word for why)
     "hypertension": ({"low_salt"}, set(), "salty"),
     "diabetes": ({"low_sugar"}, {"sweet"}, "sweet"),
@@ -25,10 +24,18 @@ SALTY_SODIUM_MG = 800
 two fifths of the 5 g a day the Chinese Dietary Guidelines allow older people."""
 
 
+NO_NAMES: Mapping[str, str] = {}
+
+
+def dish_label(dish: Any, lang: str = "zh") -> str:
+    """A dish's name in ``lang``: its Mongolian name where the menu gives one."""
+    return str((dish.name_mn if lang == "mn" else None) or dish.name)
+
+
 def money(fen: int, lang: str = "zh") -> str:
     """Money as said aloud in Mandarin; in Mongolian, the amount in Mongolian digits."""
     if lang == "mn":
-        yuan = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}"
+        yuan = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}".rstrip("0")
         return yuan.translate(MN_DIGITS) + " ᠶᠤᠸᠠᠨ"
     return spoken_yuan(fen)
 
@@ -38,22 +45,52 @@ def count(n: int, lang: str = "zh") -> str:
     return str(n).translate(MN_DIGITS) if lang == "mn" else spoken_number(n)
 
 
-def day_words(day: date, today: date) -> str:
-    """今天, 明天, 后天, else 12月3日."""
-    return DAY_WORDS.get((day - today).days) or f"{day.month}月{day.day}日"
+def digits(text: str, lang: str = "zh") -> str:
+    """Numbers in text (11:30) in the language's digits."""
+    return text.translate(MN_DIGITS) if lang == "mn" else text
 
 
-def when_words(day: date, meal: MealSlot | str, today: date) -> str:
+def day_words(day: date, today: date, lang: str = "zh") -> str:
+    """今天, 明天, 后天, else 12月3日 (ᠥᠨᠦᠳᠦᠷ, ᠮᠠᠷᠭᠠᠰᠢ … in Mongolian)."""
+    ahead = (day - today).days
+    if 0 <= ahead <= 2:
+        return word("day", ahead, lang)
+    return say("date", lang, month=digits(str(day.month), lang), day=digits(str(day.day), lang))
+
+
+def when_words(day: date, meal: MealSlot | str, today: date, lang: str = "zh") -> str:
     """明天午饭."""
-    return day_words(day, today) + MEAL_WORDS[MealSlot(meal).value]
+    meal_word = word("meal", MealSlot(meal).value, lang)
+    return say("when", lang, day=day_words(day, today, lang), meal=meal_word)
 
 
-def items_words(order: OrderSummary, lang: str = "zh") -> str:
-    """红烧肉一份、米饭两份."""
-    return "、".join(f"{i.dish_name}{count(i.qty, lang)}份" for i in order.items)
+def mode_words(mode: str, lang: str = "zh") -> str:
+    """送到家, 自己去拿, 在食堂吃."""
+    return word("mode", mode, lang) if mode else ""
 
 
-def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
+def clock_words(hhmm: str, lang: str = "zh") -> str:
+    """16:00 → 下午四点, 07:30 → 早上七点半; in Mongolian, the time in Mongolian digits."""
+    if lang == "mn":
+        return digits(hhmm, lang)
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"
+    shown = hour - 12 if hour > 12 else hour
+    tail = "" if minute == 0 else "半" if minute == 30 else f"{spoken_number(minute)}分"
+    return f"{part}{spoken_number(shown)}点{tail}"
+
+
+def items_words(order: OrderSummary, lang: str = "zh", names: Mapping[str, str] = NO_NAMES) -> str:
+    """红烧肉一份、米饭两份 (``names``: the dishes' names in ``lang`` where not Mandarin)."""
+    return say("and", lang).join(
+        say("item", lang, dish=names.get(i.dish_name, i.dish_name), qty=count(i.qty, lang))
+        for i in order.items
+    )
+
+
+def read_back(
+    order: OrderSummary, today: date, lang: str = "zh", names: Mapping[str, str] = NO_NAMES
+) -> str:
     """The order with every part of its price, as it will be placed."""
     voucher = (
         say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
@@ -64,9 +101,9 @@ def read_back(order: OrderSummary, today: date, lang: str = "zh") -> str:
         "read_back",
         lang,
         name=order.elder_name,
-        when=when_words(order.date, order.meal, today),
-        mode=MODE_WORDS.get(order.fulfillment, order.fulfillment),
-        items=items_words(order, lang),
+        when=when_words(order.date, order.meal, today, lang),
+        mode=mode_words(order.fulfillment, lang),
+        items=items_words(order, lang, names),
         price=money(order.price_fen, lang),
         subsidy=money(order.subsidy_fen, lang),
         voucher=voucher,
@@ -85,7 +122,11 @@ def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
         order.fulfillment, "serve_dine_in"
     )
     return say(
-        key, lang, day=day_words(order.date, today), start=order.serve_start, end=order.serve_end
+        key,
+        lang,
+        day=day_words(order.date, today, lang),
+        start=clock_words(order.serve_start, lang),
+        end=clock_words(order.serve_end, lang),
     )
 
 
@@ -105,10 +146,11 @@ def flags(dishes: Iterable[Any], conditions: set[str], lang: str) -> list[str]:
                 and dish.nutrition.get("sodium_mg", 0) >= SALTY_SODIUM_MG
             )
             if salty or bad_tags & tags:
-                out.append(say("menu_flag_bad", lang, dish=dish.name, why=say(why, lang)))
+                shown = dish_label(dish, lang)
+                out.append(say("menu_flag_bad", lang, dish=shown, why=say(why, lang)))
                 seen.add(dish.name)
             elif good_tags & tags and good < 2:
-                out.append(say("menu_flag_good", lang, dish=dish.name))
+                out.append(say("menu_flag_good", lang, dish=dish_label(dish, lang)))
                 seen.add(dish.name)
                 good += 1
     return out
@@ -125,7 +167,8 @@ def advice(dishes: list[Any], conditions: set[str], lang: str) -> str:
     salty = max(dishes, key=lambda d: d.nutrition.get("sodium_mg", 0), default=None)
     if salty is not None and salty.nutrition.get("sodium_mg", 0) >= SALTY_SODIUM_MG:
         grams = round(salty.nutrition["sodium_mg"] * 2.54 / 1000)
-        parts.append(say("advice_salt", lang, dish=salty.name, salt=count(grams, lang)))
+        shown = dish_label(salty, lang)
+        parts.append(say("advice_salt", lang, dish=shown, salt=count(grams, lang)))
     return "".join(parts)
 
 

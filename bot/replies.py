@@ -67,6 +67,7 @@ ZH: dict[str, str] = {
     "dish_removed": "好的，不要{dish}了。",
     # --- my orders, cancel, change, balance
     "no_orders": "您现在没有订单。",
+    "no_order_of": "您没有订{dish}。",
     "no_changeable": "现在没有能改的订单。",
     "orders_intro": "您订了：",
     "order_line": "{when}，{items}，{status}。",
@@ -95,7 +96,7 @@ ZH: dict[str, str] = {
     "family_no_elder": "您还没有绑定老人。请让老人说“绑定家人”拿一个家人码，再发给我“绑定 家人码”。",
     "family_which": "您要帮谁订？",
     "family_for": "好的，现在是帮{elder}。",
-    "notify_placed": "{family}帮{elder}订了{when}的饭：{items}。",
+    "notify_placed": "{family}帮{elder}订了{when}：{items}。",
     # --- staff
     "staff_help": "您可以说：厨房单、送餐单、意见，或者“12号送到了”“12号取走了”“回复 3 谢谢您”。发菜单文件就能发布菜单。",
     "staff_only": "这件事只有食堂工作人员能做。",
@@ -117,17 +118,184 @@ ZH: dict[str, str] = {
     "feedback_to_staff": "新{kind}（{id}号），{elder}：{text}",
     "complaint": "投诉",
     "praise": "表扬",
+    # --- words put together
+    "when": "{day}{meal}",
+    "date": "{month}月{day}日",
+    "item": "{dish}{qty}份",
+    "and": "、",
+    "comma": "，",
+    "stop": "。",
 }
 
 MN: dict[str, str] = {
-    "greet": "ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ᠂ {name}᠃",
-    "help": "ᠥᠨᠦᠳᠦᠷ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ᠂ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠠᠶ᠎ᠠ᠂ ᠳᠠᠬᠢᠵᠤ ᠬᠡᠯᠡ ᠭᠡᠵᠦ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
-    "ask_dish": "ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ ᠪᠤᠢ᠃",
-    "not_placed": "ᠵᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠭ᠎ᠠ ᠦᠭᠡᠢ᠃",
+    "greet": "ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ᠂ {name}᠃ ᠪᠢ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠲᠤᠰᠠᠯᠠᠭᠴᠢ᠃ «ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠤᠶ᠎ᠠ» ᠪᠤᠶᠤ «ᠥᠨᠦᠳᠦᠷ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ» ᠭᠡᠵᠦ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "help": "ᠲᠠ «ᠥᠨᠦᠳᠦᠷ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ»᠂ «ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠤᠶ᠎ᠠ»᠂ «ᠶᠠᠭᠤ ᠵᠠᠬᠢᠶᠠᠯᠤᠭᠰᠠᠨ»᠂ «ᠴᠤᠴᠠᠯᠠᠶ᠎ᠠ» ᠭᠡᠵᠦ ᠬᠡᠯᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃ ᠰᠣᠨᠣᠰᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠪᠣᠯ «ᠳᠠᠬᠢᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ» ᠭᠡᠭᠡᠷᠡᠢ᠃",
     "thanks": "ᠵᠦᠭᠡᠷ ᠡᠭᠡ᠃",
-    "bye": "ᠪᠠᠶᠠᠷᠲᠠᠢ᠃",
+    "bye": "ᠪᠠᠶᠠᠷᠲᠠᠢ᠂ ᠰᠠᠶᠢᠬᠠᠨ ᠬᠣᠭᠣᠯᠠᠯᠠᠭᠠᠷᠠᠢ᠃",
     "ok": "ᠵᠠ᠃",
+    "not_understood": "ᠣᠶᠢᠯᠭᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ «ᠥᠨᠦᠳᠦᠷ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ» ᠪᠤᠶᠤ «ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠤᠶ᠎ᠠ» ᠭᠡᠵᠦ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "choices": "ᠲᠣᠭ᠎ᠠ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ: ᠑ ᠥᠨᠦᠳᠦᠷ ᠦᠨ ᠴᠡᠰ᠂ ᠒ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ᠂ ᠓ ᠮᠢᠨᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠂ ᠔ ᠳᠠᠬᠢᠨ ᠬᠡᠯᠡᠬᠦ᠃",
+    "nothing_to_repeat": "ᠪᠢ ᠬᠠᠷᠠᠬᠠᠨ ᠶᠠᠭᠤ ᠴᠤ ᠬᠡᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃ ᠲᠠ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠤᠤ᠃",
+    "sorry": "ᠠᠭᠤᠴᠢᠯᠠᠭᠠᠷᠠᠢ᠂ ᠠᠯᠳᠠᠭ᠎ᠠ ᠭᠠᠷᠪᠠ᠃ ᠶᠠᠭᠤ ᠴᠤ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃ ᠳᠠᠬᠢᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "refused": "{message}",
+    "menu_intro": "{when}: ",
+    "menu_item": "{dish} {price}",
+    "menu_flag_good": "{dish} ᠲᠠᠨ ᠳᠤ ᠲᠣᠬᠢᠷᠠᠮᠵᠢᠲᠠᠢ᠃ ",
+    "menu_flag_bad": "{dish} {why}᠂ ᠲᠠ ᠪᠠᠭ᠎ᠠ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃ ",
+    "menu_none": "{when} ᠴᠡᠰ ᠠᠯᠭ᠎ᠠ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    "too_spicy": "ᠭᠠᠰᠢᠭᠤᠨ",
+    "salty": "ᠳᠠᠪᠤᠰᠤ ᠢᠬᠡᠲᠡᠢ",
+    "sweet": "ᠰᠢᠬᠢᠷ ᠢᠬᠡᠲᠡᠢ",
+    "fatty": "ᠲᠣᠰᠣ ᠢᠬᠡᠲᠡᠢ",
+    "hard": "ᠬᠠᠲᠠᠭᠤ",
+    "purine": "ᠫᠦᠷᠢᠨ ᠢᠬᠡᠲᠡᠢ",
+    "advice_hypertension": "ᠴᠤᠰᠤᠨ ᠤ ᠳᠠᠷᠤᠯᠲᠠ ᠥᠨᠳᠦᠷ ᠪᠣᠯ ᠡᠳᠦᠷ ᠲᠦ ᠲᠠᠪᠤᠨ ᠭᠷᠠᠮ ᠠᠴᠠ ᠪᠠᠭ᠎ᠠ ᠳᠠᠪᠤᠰᠤ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃ ",
+    "advice_diabetes": "ᠴᠤᠰᠤᠨ ᠤ ᠰᠢᠬᠢᠷ ᠥᠨᠳᠦᠷ ᠪᠣᠯ ᠠᠮᠲᠠᠲᠠᠢ ᠶᠠᠭᠤᠮ᠎ᠠ ᠪᠠᠭ᠎ᠠ ᠢᠳᠡᠵᠦ᠂ ᠭᠤᠯ ᠬᠣᠭᠣᠯᠠ ᠪᠠᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠲᠡᠢ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃ ",
+    "advice_chewing": "ᠰᠢᠳᠦ ᠮᠠᠭᠤ ᠪᠣᠯ ᠵᠥᠭᠡᠯᠡᠨ ᠬᠣᠭᠣᠯᠠ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃ ",
+    "advice_gout": "ᠲᠤᠯᠠᠢ ᠲᠠᠢ ᠪᠣᠯ ᠮᠢᠬᠠᠨ ᠰᠢᠯᠦ᠂ ᠳᠠᠯᠠᠢ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠪᠠᠭ᠎ᠠ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃ ",
+    "advice_hyperlipidemia": "ᠴᠤᠰᠤᠨ ᠤ ᠲᠣᠰᠣ ᠥᠨᠳᠦᠷ ᠪᠣᠯ ᠲᠣᠰᠣ ᠢᠬᠡᠲᠡᠢ ᠬᠣᠭᠣᠯᠠ ᠪᠠᠭ᠎ᠠ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃ ",
+    "advice_general": "ᠡᠳᠦᠷ ᠲᠦ ᠲᠠᠪᠤᠨ ᠭᠷᠠᠮ ᠠᠴᠠ ᠪᠠᠭ᠎ᠠ ᠳᠠᠪᠤᠰᠤ ᠢᠳᠡᠵᠦ᠂ ᠵᠥᠭᠡᠯᠡᠨ ᠬᠣᠭᠣᠯᠠ᠂ ᠣᠯᠠᠨ ᠨᠣᠭᠣᠭ᠎ᠠ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃ ",
+    "advice_salt": "{dish} ᠨᠢᠭᠡ ᠬᠤᠪᠢ ᠳᠤ ᠪᠠᠷᠤᠭ {salt} ᠭᠷᠠᠮ ᠳᠠᠪᠤᠰᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ",
+    "ask_dish": "ᠲᠠ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ ᠪᠤᠢ᠃",
+    "ask_meal": "ᠦᠳᠡ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠤᠤ᠂ ᠣᠷᠣᠢ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠤᠤ᠃",
+    "ask_fulfillment": "ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠬᠦ ᠦᠦ᠂ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠤᠤ᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ ᠦᠦ᠃",
+    "read_back": "{name}᠂ {when}᠂ {mode}: {items}᠃ ᠦᠨ᠎ᠡ {price}᠂ ᠲᠡᠳᠬᠦᠮᠵᠢ {subsidy}{voucher}᠂ ᠺᠠᠷᠲ ᠠᠴᠠ ᠬᠠᠰᠤᠬᠤ {card}᠂ ᠲᠥᠯᠦᠬᠦ ᠨᠢ {payable}᠃ ",
+    "read_back_voucher": "᠂ ᠲᠠᠯᠣᠨ {voucher}",
+    "ask_confirm": "ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠤᠤ᠃",
+    "ask_confirm_change": "ᠢᠩᠭᠢᠵᠦ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠦᠦ᠃",
+    "nothing_to_pay": "᠐᠂ ᠲᠥᠯᠦᠬᠦ ᠮᠥᠩᠭᠡ ᠦᠭᠡᠢ",
+    "serve_delivery": "{day} {start}-{end} ᠴᠠᠭ ᠤᠨ ᠬᠣᠭᠣᠷᠣᠨᠳᠤ ᠭᠡᠷ ᠲᠦ ᠲᠠᠨᠢ ᠬᠦᠷᠭᠡᠨ᠎ᠡ᠃",
+    "serve_pickup": "{day} {start}-{end} ᠴᠠᠭ ᠤᠨ ᠬᠣᠭᠣᠷᠣᠨᠳᠤ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠠᠴᠠ ᠠᠪᠴᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃",
+    "serve_dine_in": "{day} {start}-{end} ᠴᠠᠭ ᠤᠨ ᠬᠣᠭᠣᠷᠣᠨᠳᠤ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠷᠡᠵᠦ ᠢᠳᠡᠭᠡᠷᠡᠢ᠃",
+    "placed": "ᠵᠠᠬᠢᠶᠠᠯᠠᠪᠠ᠃ {serve}",
+    "placed_again": "ᠡᠨᠡ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠥᠮᠨᠡ ᠨᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ {serve}",
+    "changed": "ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠪᠡ᠃ {serve}",
+    "not_placed": "ᠵᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠭ᠎ᠠ ᠦᠭᠡᠢ᠃",
+    "not_changed": "ᠵᠠ᠂ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠂ ᠡᠮᠦᠨᠡᠬᠢ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠬᠡᠪᠡᠷ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    "confirm_yes_no": "ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠪᠣᠯ «ᠲᠡᠢᠮᠦ»᠂ ᠦᠭᠡᠢ ᠪᠣᠯ «ᠦᠭᠡᠢ» ᠭᠡᠵᠦ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "no_such_dish": "{when} {dish} ᠠᠯᠭ᠎ᠠ᠃ ᠪᠠᠶᠢᠭ᠎ᠠ ᠨᠢ: {available}᠃ ᠠᠯᠢ ᠶᠢ ᠢᠳᠡᠬᠦ ᠪᠤᠢ᠃",
+    "sold_out": "{dish} ᠳᠠᠭᠤᠰᠴᠠᠢ᠃ ᠥᠭᠡᠷ᠎ᠡ ᠬᠣᠭᠣᠯᠠ ᠰᠣᠩᠭᠣᠬᠤ ᠤᠤ᠃",
+    "closed": "{when} ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠴᠠᠭ ᠥᠩᠭᠡᠷᠡᠪᠡ᠃ ᠳᠠᠷᠠᠭᠠᠴᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠶᠢ ᠵᠠᠬᠢᠶᠠᠯᠤᠶ᠎ᠠ᠂ ᠦᠳᠡ ᠤᠤ᠂ ᠣᠷᠣᠢ ᠤᠤ᠃",
+    "no_menu": "{when} ᠴᠡᠰ ᠠᠯᠭ᠎ᠠ᠃ ᠥᠭᠡᠷ᠎ᠡ ᠬᠣᠭᠣᠯᠠ ᠰᠣᠩᠭᠣᠶ᠎ᠠ᠂ ᠦᠳᠡ ᠤᠤ᠂ ᠣᠷᠣᠢ ᠤᠤ᠃",
+    "past_date": "ᠲᠡᠷᠡ ᠡᠳᠦᠷ ᠥᠩᠭᠡᠷᠡᠴᠢᠬᠡᠵᠡᠢ᠃ ᠥᠨᠦᠳᠦᠷ ᠤᠤ᠂ ᠮᠠᠷᠭᠠᠰᠢ ᠤᠤ᠃",
+    "outside_area": "ᠲᠠᠨ ᠤ ᠭᠡᠷ ᠬᠦᠷᠭᠡᠯᠲᠡ ᠶᠢᠨ ᠬᠦᠷᠢᠶ᠎ᠡᠨ ᠡᠴᠡ ᠭᠠᠳᠠᠨ᠎ᠠ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠤᠤ᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ ᠦᠦ᠃",
+    "mode_not_offered": "ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ «{mode}» ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠃ ᠥᠭᠡᠷ᠎ᠡ ᠶᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃",
+    "no_address": "ᠲᠠᠨ ᠤ ᠬᠠᠶᠢᠭ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠬᠦᠷᠭᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠃ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠤᠤ᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ ᠦᠦ᠃",
+    "dish_removed": "ᠵᠠ᠂ {dish} ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ᠃ ",
+    "no_orders": "ᠲᠠᠨ ᠳᠤ ᠣᠳᠣ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃",
+    "no_order_of": "ᠲᠠ {dish} ᠵᠠᠬᠢᠶᠠᠯᠠᠭ᠎ᠠ ᠦᠭᠡᠢ᠃",
+    "no_changeable": "ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃",
+    "orders_intro": "ᠲᠠᠨ ᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ: ",
+    "order_line": "{when}᠂ {items}᠂ {status}᠃ ",
+    "cancel_which": "{when} {items} ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠠᠨ ᠴᠤᠴᠠᠯᠠᠬᠤ ᠤᠤ᠃",
+    "cancel_done": "ᠴᠤᠴᠠᠯᠠᠪᠠ᠃ {refund}",
+    "cancel_refund": "ᠺᠠᠷᠲ ᠤᠨ {card} ᠪᠤᠴᠠᠭᠠᠵᠤ ᠥᠭᠪᠡ᠃",
+    "cancel_kept": "ᠵᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠬᠡᠪᠡᠷ ᠪᠠᠶᠢᠨ᠎ᠠ᠃",
+    "balance": "{cards}᠃",
+    "balance_card": "{kind} ᠦᠯᠡᠳᠡᠭᠳᠡᠯ {money}",
+    "balance_none": "ᠲᠠᠨ ᠳᠤ ᠺᠠᠷᠲ ᠠᠯᠭ᠎ᠠ᠃",
+    "ask_reminder_time": "ᠡᠳᠦᠷ ᠪᠦᠷᠢ ᠬᠡᠳᠦᠨ ᠴᠠᠭ ᠲᠤ ᠰᠠᠨᠠᠭᠤᠯᠬᠤ ᠪᠤᠢ᠃",
+    "reminder_set": "ᠵᠠ᠂ ᠡᠳᠦᠷ ᠪᠦᠷᠢ {time} ᠴᠠᠭ ᠲᠤ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠶᠢ ᠰᠠᠨᠠᠭᠤᠯᠤᠨ᠎ᠠ᠃",
+    "ask_complaint": "ᠶᠠᠭᠤ ᠮᠠᠭᠤ ᠪᠠᠶᠢᠭ᠎ᠠ ᠪᠤᠢ᠃ ᠪᠢ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠳᠠᠮᠵᠢᠭᠤᠯᠤᠨ᠎ᠠ᠃",
+    "complaint_stored": "ᠲᠡᠮᠳᠡᠭᠯᠡᠪᠡ᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠳᠠᠮᠵᠢᠭᠤᠯᠪᠠ᠃ ᠲᠡᠳᠡ ᠲᠠᠨ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠭᠦᠨ᠎ᠡ᠃",
+    "praise_stored": "ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃ ᠲᠠᠨ ᠤ ᠦᠭᠡ ᠶᠢ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠳᠠᠮᠵᠢᠭᠤᠯᠤᠨ᠎ᠠ᠃",
     "lang_set": "ᠵᠠ᠂ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡᠪᠡᠷ ᠶᠠᠷᠢᠶ᠎ᠠ᠃",
+    "link_code": "ᠲᠠᠨ ᠤ ᠭᠡᠷ ᠪᠦᠯᠢ ᠶᠢᠨ ᠺᠣᠳ: {code}᠃ ᠡᠨᠡ ᠶᠢ ᠭᠡᠷ ᠪᠦᠯᠢ ᠳᠡᠭᠡᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠂ ᠬᠠᠭᠠᠰ ᠴᠠᠭ ᠬᠦᠴᠦᠨ ᠲᠡᠢ᠃",
+    "link_ask_elder": "{family} ({relation}) ᠲᠠᠨ ᠳᠤ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠵᠤ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠲᠠᠨᠢ ᠦᠵᠡᠬᠦ ᠭᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠦ᠃",
+    "link_confirmed": "ᠵᠠ᠂ {family} ᠣᠳᠣ ᠲᠠᠨ ᠳᠤ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃",
+    "link_refused": "ᠵᠠ᠂ ᠬᠣᠯᠪᠣᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃",
+    "link_redeemed": "{elder} ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠲᠠ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃",
+    "link_done_family": "{elder} ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠪᠡ᠃ ᠣᠳᠣ ᠲᠠ {elder} ᠬᠦᠮᠦᠨ ᠳᠦ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃",
+    "link_refused_family": "{elder} ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃",
+    "family_no_elder": "ᠲᠠ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠲᠡᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠭ᠎ᠠ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ «ᠭᠡᠷ ᠪᠦᠯᠢ» ᠭᠡᠵᠦ ᠺᠣᠳ ᠠᠪᠤᠭᠠᠳ᠂ ᠲᠠ «/link ᠺᠣᠳ» ᠭᠡᠵᠦ ᠢᠯᠡᠭᠡᠭᠡᠷᠡᠢ᠃",
+    "family_which": "ᠲᠠ ᠬᠡᠨ ᠳᠦ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠪᠤᠢ᠃",
+    "family_for": "ᠵᠠ᠂ ᠣᠳᠣ {elder} ᠬᠦᠮᠦᠨ ᠳᠦ ᠵᠠᠬᠢᠶᠠᠯᠤᠨ᠎ᠠ᠃",
+    "notify_placed": "{family} ᠲᠠᠨ ᠳᠤ ({elder}) {when} ᠦᠨ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠠᠪᠠ: {items}᠃",
+    "staff_help": "ᠲᠠ «厨房单»᠂ «送餐单»᠂ «意见»᠂ «12号送到了»᠂ «回复 3 …» ᠭᠡᠵᠦ ᠬᠡᠯᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃ ᠴᠡᠰ ᠦᠨ ᠹᠠᠶᠢᠯ ᠢᠯᠡᠭᠡᠪᠡᠯ ᠴᠡᠰ ᠨᠡᠢᠲᠡᠯᠡᠨ᠎ᠡ᠃",
+    "staff_only": "ᠡᠨᠡ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠠᠵᠢᠯᠴᠢᠨ ᠬᠢᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃",
+    "menu_file_problems": "ᠴᠡᠰ ᠦᠨ ᠹᠠᠶᠢᠯ ᠳᠤ {count} ᠪᠤᠷᠤᠭᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠶᠠᠭᠤ ᠴᠤ ᠨᠡᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ: {problems}",
+    "menu_preview": "ᠴᠡᠰ ᠦᠨ ᠹᠠᠶᠢᠯ ᠵᠥᠪ: {canteen}᠂ {dishes} ᠬᠣᠭᠣᠯᠠ᠂ {menus} ᠤᠳᠠᠭ᠎ᠠ ᠶᠢᠨ ᠴᠡᠰ ({first} - {last})᠃ ᠨᠡᠢᠲᠡᠯᠡᠬᠦ ᠦᠦ᠃",
+    "menu_published": "ᠨᠡᠢᠲᠡᠯᠡᠪᠡ: ᠰᠢᠨ᠎ᠡ ᠬᠣᠭᠣᠯᠠ {dishes_added}᠂ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠰᠡᠨ {dishes_updated}; ᠰᠢᠨ᠎ᠡ ᠴᠡᠰ {menus_added}᠂ ᠰᠣᠯᠢᠭᠰᠠᠨ {menus_replaced}᠃",
+    "menu_not_published": "ᠵᠠ᠂ ᠨᠡᠢᠲᠡᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠃",
+    "kitchen_none": "{when} ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃",
+    "kitchen_intro": "{when} ᠬᠢᠬᠦ: ",
+    "kitchen_line": "{dish} {qty} ᠬᠤᠪᠢ",
+    "delivery_none": "{when} ᠬᠦᠷᠭᠡᠬᠦ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃",
+    "delivery_intro": "{when} {count} ᠬᠤᠪᠢ ᠬᠦᠷᠭᠡᠨ᠎ᠡ: ",
+    "delivery_line": "{id} ᠳᠤᠭᠠᠷ᠂ {name}᠂ {address}᠂ {items}",
+    "order_moved": "{id} ᠳᠤᠭᠠᠷ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠣᠳᠣ «{status}»᠃",
+    "feedback_none": "ᠬᠠᠷᠢᠭᠤ ᠥᠭᠭᠦᠬᠦ ᠰᠠᠨᠠᠯ ᠠᠯᠭ᠎ᠠ᠃",
+    "feedback_line": "{id} ᠳᠤᠭᠠᠷ᠂ {kind}᠂ {elder}: {text}",
+    "feedback_answered": "{id} ᠳᠤᠭᠠᠷ ᠰᠠᠨᠠᠯ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠪᠡ᠃",
+    "feedback_answer_to_elder": "ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠠᠨ ᠤ ᠰᠠᠨᠠᠯ ᠳᠤ ᠬᠠᠷᠢᠭᠤᠯᠪᠠ: {text}",
+    "feedback_to_staff": "ᠰᠢᠨ᠎ᠡ {kind} ({id} ᠳᠤᠭᠠᠷ)᠂ {elder}: {text}",
+    "complaint": "ᠭᠣᠮᠳᠠᠯ",
+    "praise": "ᠮᠠᠭᠲᠠᠭᠠᠯ",
+    "when": "{day} {meal}",
+    "date": "{month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {day}",
+    "item": "{dish} {qty} ᠬᠤᠪᠢ",
+    "and": "᠂ ",
+    "comma": "᠂ ",
+    "stop": "᠃ ",
+}
+
+# Words put into sentences (days, meals, ways to get the meal, cards, family, order states),
+# one table per language; Mongolian falls back to Mandarin where a word is missing.
+WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "zh": {
+        "day": {"0": "今天", "1": "明天", "2": "后天"},
+        "meal": {"breakfast": "早饭", "lunch": "午饭", "dinner": "晚饭"},
+        "mode": {"delivery": "送到家", "pickup": "自己去拿", "dine_in": "在食堂吃"},
+        "card": {"family": "孝心卡", "charity": "爱心卡"},
+        "relation": {"daughter": "女儿", "son": "儿子", "family": "家人", "spouse": "老伴"},
+        "status": {
+            "placed": "已下单",
+            "confirmed": "已确认",
+            "preparing": "制作中",
+            "ready": "待取餐",
+            "out_for_delivery": "配送中",
+            "completed": "已完成",
+            "cancelled": "已取消",
+            "missed": "未取餐",
+        },
+    },
+    "mn": {
+        "day": {"0": "ᠥᠨᠦᠳᠦᠷ", "1": "ᠮᠠᠷᠭᠠᠰᠢ", "2": "ᠨᠥᠭᠦᠭᠡᠳᠦᠷ"},
+        "meal": {
+            "breakfast": "ᠥᠭᠡᠯᠡᠭᠡᠨ ᠦ ᠬᠣᠭᠣᠯᠠ",
+            "lunch": "ᠦᠳᠡ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ",
+            "dinner": "ᠣᠷᠣᠢ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ",
+        },
+        "mode": {
+            "delivery": "ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠬᠦ",
+            "pickup": "ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ",
+            "dine_in": "ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ",
+        },
+        "card": {"family": "ᠭᠡᠷ ᠪᠦᠯᠢ ᠶᠢᠨ ᠺᠠᠷᠲ", "charity": "ᠬᠠᠶᠢᠷ᠎ᠠ ᠶᠢᠨ ᠺᠠᠷᠲ"},
+        "relation": {"daughter": "ᠦᠬᠢᠨ", "son": "ᠬᠦᠦ", "family": "ᠭᠡᠷ ᠪᠦᠯᠢ", "spouse": "ᠬᠠᠨᠢ"},
+        "status": {
+            "placed": "ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ",
+            "confirmed": "ᠪᠠᠲᠤᠯᠠᠭᠰᠠᠨ",
+            "preparing": "ᠬᠢᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+            "ready": "ᠪᠡᠯᠡᠨ ᠪᠣᠯᠣᠭᠰᠠᠨ",
+            "out_for_delivery": "ᠬᠦᠷᠭᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ",
+            "completed": "ᠳᠠᠭᠤᠰᠤᠭᠰᠠᠨ",
+            "cancelled": "ᠴᠤᠴᠠᠯᠠᠭᠰᠠᠨ",
+            "missed": "ᠠᠪᠤᠭ᠎ᠠ ᠦᠭᠡᠢ",
+        },
+    },
+}
+
+# The store's refusals said in Mongolian (the store itself speaks Mandarin and English); a
+# refusal not here is said in Mandarin.
+REFUSALS_MN: dict[str, str] = {
+    "not_linked": "ᠲᠠ ᠡᠨᠡ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠲᠡᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠭ᠎ᠠ ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠬᠢᠵᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃",
+    "not_staff": "ᠡᠨᠡ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠠᠵᠢᠯᠴᠢᠨ ᠬᠢᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃",
+    "cancel_after_cutoff": "ᠴᠤᠴᠠᠯᠠᠬᠤ ᠴᠠᠭ ᠥᠩᠭᠡᠷᠡᠪᠡ᠃ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠤᠲᠠᠰᠤ ᠪᠠᠷ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "cannot_cancel_now": "ᠡᠨᠡ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠣᠳᠣ ᠴᠤᠴᠠᠯᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃",
+    "link_code_unknown": "ᠡᠢᠮᠦ ᠺᠣᠳ ᠠᠯᠭ᠎ᠠ᠃ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠡᠴᠡ ᠰᠢᠨ᠎ᠡ ᠺᠣᠳ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃",
+    "link_code_expired": "ᠡᠨᠡ ᠺᠣᠳ ᠤᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠠᠭᠤᠰᠪᠠ᠃ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠡᠴᠡ ᠰᠢᠨ᠎ᠡ ᠺᠣᠳ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃",
+    "already_linked": "ᠲᠠ ᠡᠨᠡ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠲᠡᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠴᠢᠬᠠᠭᠰᠠᠨ᠃",
 }
 
 CATALOGUES = {"zh": ZH, "mn": MN}
@@ -141,23 +309,60 @@ SAY_MONGOLIAN = frozenset(
 SAY_MANDARIN = frozenset(
     {"说汉语", "汉语", "说中文", "中文", "普通话", "ᠬᠢᠲᠠᠳ", "ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡ", "хятад", "хятад хэл"}
 )
-ASK_LINK_CODE = frozenset({"绑定家人", "家人码", "要家人码", "绑定码", "ᠭᠡᠷ ᠪᠦᠯᠢ"})
+ASK_LINK_CODE = frozenset(
+    {
+        "绑定家人",
+        "我要绑定家人",
+        "家人码",
+        "要家人码",
+        "我要家人码",
+        "给我家人码",
+        "绑定码",
+        "我要绑定码",
+        "ᠭᠡᠷ ᠪᠦᠯᠢ",
+        "гэр бүл",
+    }
+)
+COMPLAINT_ONLY = frozenset(
+    {"投诉", "我要投诉", "我想投诉", "要投诉", "我有意见", "提意见", "我要提意见", "我有投诉"}
+)
+"""A complaint said with nothing about what went wrong: the dialogue asks what it was."""
 AGREE = frozenset({"同意", "我同意", "可以", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠨ᠎ᠡ", "зөвшөөрнө"})
 DISAGREE = frozenset({"不同意", "不行", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ", "зөвшөөрөхгүй"})
 MAIN_CHOICES = {
     "zh": {"1": "今天吃什么", "2": "我要订餐", "3": "我的订单", "4": "再说一遍"},
+    "mn": {
+        "1": "ᠥᠨᠦᠳᠦᠷ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ",
+        "2": "ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠤᠶ᠎ᠠ",
+        "3": "ᠶᠠᠭᠤ ᠵᠠᠬᠢᠶᠠᠯᠤᠭᠰᠠᠨ",
+        "4": "ᠳᠠᠬᠢᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ",
+    },
 }
-YES_NO = {"zh": ["要", "不要"]}
-MEALS = {"zh": ["中午", "晚上"]}
-MODES = {"zh": ["送到家", "自己去拿", "在食堂吃"]}
-PUBLISH = {"zh": ["发布", "不发布"]}
-AGREE_CHOICES = {"zh": ["同意", "不同意"]}
+YES_NO = {"zh": ["要", "不要"], "mn": ["ᠲᠡᠢᠮᠦ", "ᠦᠭᠡᠢ"]}
+MEALS = {"zh": ["中午", "晚上"], "mn": ["ᠦᠳᠡ", "ᠣᠷᠣᠢ"]}
+MODES = {
+    "zh": ["送到家", "自己去拿", "在食堂吃"],
+    "mn": ["ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠭᠡᠷᠡᠢ", "ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠤᠨ᠎ᠠ", "ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠨ᠎ᠡ"],
+}
+PUBLISH = {"zh": ["发布", "不发布"], "mn": ["ᠨᠡᠢᠲᠡᠯᠡᠶ᠎ᠡ", "ᠦᠭᠡᠢ"]}
+AGREE_CHOICES = {"zh": ["同意", "不同意"], "mn": ["ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠨ᠎ᠡ", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ"]}
 
 
 def say(key: str, lang: str = "zh", **params: object) -> str:
     """The sentence ``key`` in ``lang`` (Mandarin where the Mongolian one is not written)."""
     template = CATALOGUES.get(lang, ZH).get(key) or ZH[key]
     return template.format(**params)
+
+
+def word(kind: str, value: object, lang: str = "zh") -> str:
+    """A word of ``kind`` (day, meal, mode, card, relation, status) for ``value`` in ``lang``."""
+    key = str(value)
+    return WORDS.get(lang, {}).get(kind, {}).get(key) or WORDS["zh"][kind].get(key, key)
+
+
+def refusal(code: str, lang: str, mandarin: str) -> str:
+    """A refusal from the store in ``lang``: Mongolian where written, else the store's own."""
+    return REFUSALS_MN.get(code, mandarin) if lang == "mn" else mandarin
 
 
 def choices(table: dict[str, list[str]], lang: str) -> list[str]:

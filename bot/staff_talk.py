@@ -9,21 +9,23 @@ from collections import deque
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import Session
+
 from bot.phrasing import when_words
-from bot.replies import PUBLISH, choices, say
+from bot.replies import PUBLISH, choices, say, word
 from bot.turn import Reply, Turn
 from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.feedback import answer, open_feedback, staff_canteens
-from menus.menu_store import import_menu_file
+from menus.menu_store import import_menu_file, load_menus
 from menus.menufile import MenuFile, MenuFileError, parse_menu_bytes
 from menus.models import Canteen, Person
 from menus.orders import get_order, set_status
 from menus.outbox import enqueue
 from menus.reports import kitchen_sheet
 from menus.states import _FORWARD
-from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh
+from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
 
 if TYPE_CHECKING:
     from bot.dialogue import Dialogue
@@ -53,7 +55,7 @@ def turn(
     if pending and turn.state.get("awaiting") == "publish":
         turn.state["awaiting"] = None
         turn.state.pop("menu_file", None)
-        if intent == "affirm" or text.strip() in ("发布", "发布吧"):
+        if intent == "affirm" or text.strip() in {"发布吧", *(yes for yes, _ in PUBLISH.values())}:
             return _publish(dialogue, turn, pending, canteens)
         return Reply(say("menu_not_published", turn.lang))
     found = ANSWER.match(text.strip())
@@ -127,7 +129,7 @@ def _canteens(dialogue: Dialogue, turn: Turn) -> list[int]:
 
 
 def _next_meal(
-    canteen: Canteen, now: datetime, entities: list[dict[str, Any]]
+    session: Session, canteen: Canteen, now: datetime, entities: list[dict[str, Any]]
 ) -> tuple[date, MealSlot]:
     """The meal asked about (明天午饭), else the one the kitchen is working towards: the first
     of today's not yet served."""
@@ -136,6 +138,10 @@ def _next_meal(
     said_meal = [MealSlot(e["value"]) for e in entities if e["entity"] == "meal"]
     if said_meal:
         return (said_day or [today])[0], said_meal[0]
+    if said_day and said_day[0] != today:  # 明天的厨房单: that day's first meal with a menu
+        served = {menu.meal for menu in load_menus(session, [canteen.id], said_day[0], None)}
+        first = next((s.meal for s in canteen.slots if s.meal in served), None)
+        return said_day[0], MealSlot(first) if first else MealSlot.LUNCH
     clock = now.astimezone(TZ).time()
     for slot in canteen.slots:
         if clock <= parse_hhmm(slot.serve_end):
@@ -149,7 +155,7 @@ def _kitchen(
     with dialogue.factory() as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(canteen, turn.now, entities)
+        day, meal = _next_meal(session, canteen, turn.now, entities)
         sheet = kitchen_sheet(session, canteen, day, meal)
     when = _when(day, meal, turn)
     if not sheet.orders:
@@ -164,7 +170,7 @@ def _delivery(
     with dialogue.factory() as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(canteen, turn.now, entities)
+        day, meal = _next_meal(session, canteen, turn.now, entities)
         sheet = kitchen_sheet(session, canteen, day, meal)
     when = _when(day, meal, turn)
     stops = [stop for group in sheet.delivery.values() for stop in group]
@@ -199,7 +205,8 @@ def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) ->
                 session, order_id, step, turn.now, actor=Actor.STAFF, actor_id=turn.person_id
             )
         status = order.status
-    return Reply(say("order_moved", turn.lang, id=order_id, status=label_zh(OrderStatus(status))))
+    shown = word("status", status, turn.lang)
+    return Reply(say("order_moved", turn.lang, id=order_id, status=shown))
 
 
 def _path(current: OrderStatus, target: OrderStatus, fulfillment: Fulfillment) -> list[OrderStatus]:
@@ -260,4 +267,4 @@ def _date(day: date) -> str:
 
 
 def _when(day: date, meal: MealSlot, turn: Turn) -> str:
-    return when_words(day, meal, turn.today)
+    return when_words(day, meal, turn.today, turn.lang)

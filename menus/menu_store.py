@@ -24,7 +24,16 @@ from menus.menufile import (
     Problem,
     SlotSpec,
 )
-from menus.models import Canteen, CanteenSlot, Dish, Menu, MenuItem, Order, OrderItem
+from menus.models import (
+    Canteen,
+    CanteenSlot,
+    Dish,
+    ElderProfile,
+    Menu,
+    MenuItem,
+    Order,
+    OrderItem,
+)
 from menus.text import clean
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, OrderStatus
 
@@ -198,6 +207,22 @@ def get_canteen(session: Session, code: str | None = None) -> Canteen:
     if len(canteens) > 1:
         raise DomainError("several_canteens", codes=", ".join(c.code for c in canteens))
     return canteens[0]
+
+
+def home_canteen(session: Session, elder_id: int) -> Canteen:
+    """The canteen that serves an elder: the only one there is; else the one whose delivery
+    area names the elder's community; else the first in the elder's region; else the first."""
+    canteens = list(
+        session.scalars(select(Canteen).order_by(Canteen.code).options(selectinload(Canteen.slots)))
+    )
+    if not canteens:
+        raise DomainError("no_canteen")
+    profile = session.get(ElderProfile, elder_id)
+    if len(canteens) == 1 or profile is None:
+        return canteens[0]
+    by_area = [c for c in canteens if profile.community and profile.community in c.delivery_area]
+    by_region = [c for c in canteens if c.region == profile.region]
+    return (by_area or by_region or canteens)[0]
 
 
 def slot_times(canteen: Canteen, meal: MealSlot) -> SlotTimes | None:

@@ -211,6 +211,7 @@ class Parser:
             for k in range(first, last):
                 taken[k] = True
         lexicon = self.mn_lexicon
+        entities += _mn_times(text, tokens, spans, taken, lexicon)
         for key, mode in lexicon.fulfillment.items():
             for k in _find_sequence(tokens, key, taken):
                 entities.append(
@@ -239,6 +240,8 @@ class Parser:
             if any(taken[first:last]):
                 continue  # a word that is part of a dish's name (ᠮᠠᠨᠲᠤᠤ is not ᠮᠡᠨᠳᠦ)
             scores[intent] = max(scores.get(intent, 0.0), 2.0 + 0.3 * (last - first))
+        if "time" in kinds and "set_reminder" in scores:
+            scores["set_reminder"] += 1.0
         if "dish" in kinds and not ({"cancel_order", "ask_price", "ask_menu"} & set(scores)):
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
         if kinds == {"fulfillment"} and max(scores.values(), default=0) < 2.5:
@@ -246,6 +249,8 @@ class Parser:
         if scores:
             intent, best = max(scores.items(), key=lambda kv: kv[1])
             return intent, round(min(0.97, 0.5 + 0.15 * best), 3), _ordered(entities)
+        if kinds and kinds <= INFORMABLE and len(tokens) <= 3:
+            return "inform", 0.9, _ordered(entities)  # a bare answer: ᠦᠳᠡ, ᠬᠣᠶᠠᠷ, маргааш
         joined = " ".join(tokens)
         intent, probability = self.mn_model.predict(joined)[0]
         familiar = len(tokens) <= 15 and self.mn_model.coverage(joined) >= 0.5
@@ -255,6 +260,45 @@ class Parser:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+_MN_TO_ASCII = str.maketrans("᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙", "0123456789")
+_CLOCK = re.compile(r"(?<![0-9])([01]?[0-9]|2[0-3])[:：]([0-5][0-9])(?![0-9])")
+_HOUR_WORDS = tuple(fold(w) for w in ("цаг", "ᠴᠠᠭ"))
+_LATER_WORDS = tuple(fold(w) for w in ("орой", "ᠣᠷᠣᠢ", "үдээс", "ᠦᠳᠡ"))
+
+
+def _mn_times(
+    text: str,
+    tokens: list[str],
+    spans: list[tuple[int, int]],
+    taken: list[bool],
+    lexicon: MongolianLexicon,
+) -> list[Entity]:
+    """Reminder times in Mongolian: 16:00 (either digits), or a number before цаг/ᠴᠠᠭ (орой
+    ᠵᠢᠷᠭᠤᠭ᠎ᠠ ᠴᠠᠭ → 18:00). The tokens used are taken."""
+    found = []
+    for clock in _CLOCK.finditer(text.translate(_MN_TO_ASCII)):
+        hhmm = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+        found.append(Entity("time", hhmm, clock.start(), clock.end()))
+        for k, (start, end) in enumerate(spans):
+            taken[k] = taken[k] or (start < clock.end() and end > clock.start())
+    for k, token in enumerate(tokens):
+        plain = token.translate(_MN_TO_ASCII)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if taken[k] or not nxt.startswith(_HOUR_WORDS):
+            continue
+        number = plain.isascii() and plain.isdigit()
+        hour = lexicon.numbers.get(plain) or (int(plain) if number else 0)
+        if hour == 0 and plain in ("арван", "арав", "ᠠᠷᠪᠠᠨ", "ᠠᠷᠪᠠ"):
+            hour = 10
+        if not 0 < hour <= 23:
+            continue
+        if hour < 12 and k > 0 and tokens[k - 1].startswith(_LATER_WORDS):
+            hour += 12
+        found.append(Entity("time", f"{hour:02d}:00", spans[k][0], spans[k + 1][1]))
+        taken[k] = taken[k + 1] = True
+    return found
 
 
 def _confidence(score: float) -> float:
@@ -285,6 +329,8 @@ def _shape_intent(text: str, kinds: set[str], leftover: str) -> tuple[str, float
         return "choose_fulfillment", 0.93
     if "订" in text and kinds & (INFORMABLE | {"fulfillment"}):
         return "order_meal", 0.9
+    if "quantity" in kinds and any(word in text for word in ORDER_WORDS):
+        return "order_meal", 0.8  # 我要一份鱼香肉丝: an order, even for a dish not on the menu
     if kinds and kinds <= INFORMABLE and len(leftover) <= 2:
         return "inform", 0.92
     return None

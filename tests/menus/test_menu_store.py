@@ -132,3 +132,29 @@ def test_republishing_counts_served_orders_and_keeps_lines_with_any_order(
         import_menu_file(session, _with_menu(menu_file, without), "without.yaml")
     assert "红烧肉" in caught.value.message("en")
     assert row_counts(shop) == before
+
+
+def test_home_canteen_is_the_one_serving_the_elders_community(shop: sessionmaker[Session]) -> None:
+    """With two canteens, an elder belongs to the one whose delivery area names their
+    community, else to one in their region."""
+    from sqlalchemy import select
+
+    from menus.menu_store import home_canteen
+    from menus.models import ElderProfile, Person
+
+    other = b"""
+canteen: {code: aaa, name: A, region: "150102", modes: [pickup], delivery_area: [X]}
+dishes: [{name: A1, price: 1}]
+"""
+    with unit_of_work(shop) as session:
+        import_menu_file(session, parse_menu_bytes(other, "a.yaml"), "a.yaml")
+    with unit_of_work(shop) as session:
+        wang = session.scalar(select(Person.id).where(Person.name == "王秀兰"))
+        assert wang is not None
+        assert home_canteen(session, wang).code == "test"
+        profile = session.get(ElderProfile, wang)
+        assert profile is not None
+        profile.community = "X"
+        assert home_canteen(session, wang).code == "aaa"
+        profile.community = "nowhere"
+        assert home_canteen(session, wang).code == "aaa"  # the first in her region

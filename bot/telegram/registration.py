@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer
 from menus.db import unit_of_work
-from menus.menu_store import get_canteen
-from menus.models import ChannelSession, ElderProfile, Identity, Person, StaffMember
+from menus.errors import DomainError
+from menus.models import Canteen, ChannelSession, ElderProfile, Identity, Person, StaffMember
 
 EventKind = Literal["start", "staff", "link", "lang", "text", "contact"]
 
@@ -260,10 +260,14 @@ class Registration:
     def _new_elder(
         self, session: Session, account_id: str, state: dict[str, Any], address: str, now: datetime
     ) -> Outcome:
-        """Create the elder in the canteen's region, guessing the community from the address."""
+        """Create the elder in the region of the canteen whose delivery area the address names
+        (that area is the community); else in the first canteen's region, community unknown."""
         lang = str(state.get("lang") or "zh")
-        canteen = get_canteen(session)
-        community = next((area for area in canteen.delivery_area if area in address), None)
+        canteens = session.scalars(select(Canteen).order_by(Canteen.code)).all()
+        if not canteens:
+            raise DomainError("no_canteen")
+        found = ((c, a) for c in canteens for a in c.delivery_area if a and a in address)
+        canteen, community = next(found, (canteens[0], None))
         person = Person(
             kind="elder",
             name=str(state.get("name") or ""),

@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.telegram.registration import Event, Registration, national_phone
 from bot.telegram.texts import MN, ZH
-from menus.models import ChannelSession, Identity, Person
+from menus.db import unit_of_work
+from menus.models import Canteen, ChannelSession, Identity, Person
 from tests.conftest import BEFORE_LUNCH
 
 
@@ -97,3 +98,29 @@ def test_text_where_a_contact_is_needed_asks_for_the_button(shop: sessionmaker[S
     typed = flow.handle("a4", Event("text", text="13600000000"), BEFORE_LUNCH)
     assert typed.answer.text == ZH["press_contact"] and typed.answer.ask_contact
     assert flow.active("a4")
+
+
+def test_the_address_picks_the_canteen_and_community(shop: sessionmaker[Session]) -> None:
+    with unit_of_work(shop) as session:
+        session.add(
+            Canteen(
+                code="east",
+                name="东河区老年食堂",
+                region="150103",
+                modes=["pickup"],
+                delivery_area=["东河社区"],
+            )
+        )
+    flow = Registration(shop, "telegram")
+    for event in (
+        Event("start"),
+        Event("text", text="中文"),
+        Event("text", text="吴奶奶"),
+        Event("contact", phone="13600000077", own_contact=True),
+    ):
+        flow.handle("a5", event, BEFORE_LUNCH)
+    done = flow.handle("a5", Event("text", text="东河社区2号楼"), BEFORE_LUNCH)
+    with shop() as session:
+        person = session.get(Person, done.person_id)
+        assert person is not None and person.elder is not None
+        assert (person.elder.region, person.elder.community) == ("150103", "东河社区")

@@ -42,10 +42,10 @@ async def order_to_read_back(tg: Harness) -> dict[str, Any]:
     """An elder orders red-braised pork for lunch, to pick up; the read-back message."""
     tg.identify("王秀兰", ELDER)
     await tg.feed(text_update(1, ELDER, "我要订餐"))
-    assert tg.last()["text"] == "您想吃什么？"
+    assert tg.last()["text"] == replies.say("ask_dish")
     await tg.feed(text_update(2, ELDER, "红烧肉"))
     asked = tg.last()
-    assert asked["text"] == "是中午，还是晚上？"
+    assert asked["text"] == replies.say("ask_meal")
     assert buttons(asked["reply_markup"]) == ["中午", "晚上"]
     assert "inline_keyboard" in asked["reply_markup"]  # answers to this one question
     await tg.feed(text_update(3, ELDER, "中午"), text_update(4, ELDER, "自己去拿"))
@@ -105,7 +105,7 @@ async def test_mongolian_elders_get_mongolian_buttons(tg: Harness) -> None:
     tg.identify("巴特尔", 1005)
     await tg.feed(text_update(1, 1005, MN["btn_order"]))
     reply = tg.last()
-    assert reply["text"] == "ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ ᠪᠤᠢ᠃"
+    assert reply["text"] == replies.say("ask_dish", "mn")
     assert buttons(reply["reply_markup"]) == [MN[k] for k in MN if k.startswith("btn_")]
 
 
@@ -141,7 +141,7 @@ async def test_a_new_elder_registers_step_by_step(tg: Harness) -> None:
         profile: ElderProfile = person.elder
         assert (profile.community, profile.region) == ("海东路社区", "150102")
     await tg.feed(text_update(8, uid, "我要订餐"))
-    assert tg.last()["text"] == "您想吃什么？"
+    assert tg.last()["text"] == replies.say("ask_dish")
 
 
 async def test_a_known_phone_attaches_the_account_to_that_person(tg: Harness) -> None:

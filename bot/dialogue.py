@@ -14,10 +14,11 @@ orders for the elder they chose; canteen staff use ``bot.staff_talk``.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -60,7 +61,7 @@ from menus.errors import DomainError
 from menus.feedback import record, staff_canteens
 from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
 from menus.menu_store import home_canteen, load_menus, names_match, slot_times
-from menus.models import Card, Conversation, Dish, Person, StaffMember
+from menus.models import Canteen, Card, Conversation, Dish, Person, StaffMember
 from menus.orders import (
     OrderLine,
     OrderRequest,
@@ -82,6 +83,8 @@ from nlu.text import clean, fold
 
 log = logging.getLogger(__name__)
 
+CACHE_SECONDS = 30.0
+CACHE_ENTRIES = 10_000
 KEEP_TURNS = 20
 """How many recent turn ids (and their replies) a person's state remembers for retries."""
 
@@ -91,7 +94,22 @@ class Dialogue:
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self.factory = factory
+        self._cache: dict[Any, tuple[float, Any]] = {}
         self.refresh_names()
+
+    def _cached(self, key: Any, make: Any) -> Any:
+        """What rarely changes (a person's kind, an elder's canteen, a menu's dish names),
+        kept for ``CACHE_SECONDS``: a turn asks for them several times, and the store checks
+        every rule again when an order is placed, so a stale answer costs nothing lasting."""
+        hit = self._cache.get(key)
+        clock = time.monotonic()
+        if hit is not None and hit[0] > clock:
+            return hit[1]
+        value = make()
+        if len(self._cache) > CACHE_ENTRIES:
+            self._cache.clear()
+        self._cache[key] = (clock + CACHE_SECONDS, value)
+        return value
 
     def refresh_names(self) -> None:
         """Learn the dish names on file (again after a menu is published)."""
@@ -101,6 +119,7 @@ class Dialogue:
                 DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in dishes
             )
         self.parser = Parser(MenuNames(names))
+        self._cache = {}
         self.names_mn = {d.name: d.name_mn for d in names if d.name_mn}
 
     # ------------------------------------------------------------------- one turn
@@ -315,17 +334,21 @@ class Dialogue:
         when the order is placed; this only spares the elder a question)."""
         day, meal = date.fromisoformat(draft["date"]), MealSlot(draft["meal"])
         with self.factory() as session:
-            canteen = home_canteen(session, elder_id)
-            menus = load_menus(session, [canteen.id], day, meal)
-            if not menus:
-                return None
-            names = [
-                [i.dish.name, *i.dish.aliases, i.dish.name_mn, i.dish.name_mn_cyrl]
-                for i in menus[0].items
-            ]
+            canteen_id = self._home(session, elder_id).id
+
+        def load() -> list[list[str | None]]:
+            with self.factory() as session:
+                menus = load_menus(session, [canteen_id], day, meal)
+                return [
+                    [i.dish.name, *i.dish.aliases, i.dish.name_mn, i.dish.name_mn_cyrl]
+                    for i in (menus[0].items if menus else [])
+                ]
+
+        names = self._cached(("menu", canteen_id, day, meal), load)
+        if names:
             for dish, _ in draft["dishes"]:
                 if not any(names_match(dish, known) for known in names):
-                    available = "、".join(i.dish.name for i in menus[0].items)
+                    available = "、".join(str(known[0]) for known in names)
                     return DomainError("unknown_dish", dish=dish, available=available)
         return None
 
@@ -445,13 +468,13 @@ class Dialogue:
     def _closed(self, elder_id: int, meal: MealSlot, day: date, now: datetime) -> bool:
         """Whether orders for that meal have closed (so it can no longer change)."""
         with self.factory() as session:
-            times = slot_times(home_canteen(session, elder_id), meal)
+            times = slot_times(self._home(session, elder_id), meal)
         return times is not None and now >= cutoff_at(day, times)
 
     def _canteen_code(self, elder_id: int) -> str:
         """The canteen that serves this elder (the only one, in a town with one)."""
         with self.factory() as session:
-            return home_canteen(session, elder_id).code
+            return self._home(session, elder_id).code
 
     def _start_change(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
         """改成明天 / 改成两份: the next order that may still change becomes the draft."""
@@ -510,7 +533,7 @@ class Dialogue:
             elder = find_elder(session, str(turn.elder_id))
             conditions = {c.condition for c in elder.elder.conditions} if elder.elder else set()
             conditions |= {e["value"] for e in entities if e["entity"] == "condition"}
-            canteen = home_canteen(session, turn.elder_id)
+            canteen = self._home(session, turn.elder_id)
             menus = load_menus(session, [canteen.id], day, meal)
             if meal is None:
                 menus = [m for m in menus if m.meal != "breakfast"] or menus
@@ -623,7 +646,7 @@ class Dialogue:
             turn.state["awaiting"] = "complaint"
             return Reply(say("ask_complaint", turn.lang))
         with unit_of_work(self.factory) as session:
-            canteen = home_canteen(session, turn.elder_id)
+            canteen = self._home(session, turn.elder_id)
             row = record(
                 session,
                 canteen_id=canteen.id,
@@ -764,7 +787,20 @@ class Dialogue:
 
     # ------------------------------------------------------------------- storage
 
+    def _home(self, session: Session, elder_id: int) -> Canteen:
+        """The elder's canteen with its meal slots (cached; see ``_cached``)."""
+
+        def load() -> Canteen:
+            canteen = home_canteen(session, elder_id)
+            session.expunge(canteen)
+            return canteen
+
+        return cast(Canteen, self._cached(("home", elder_id), load))
+
     def _kind(self, person_id: int) -> str:
+        return cast(str, self._cached(("kind", person_id), lambda: self._load_kind(person_id)))
+
+    def _load_kind(self, person_id: int) -> str:
         with self.factory() as session:
             person = session.get(Person, person_id)
             if person is None:

@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,6 +39,7 @@ class Claimed:
     text: str
     choices: list[str]
     attempts: int
+    key: str = ""
 
 
 def enqueue(
@@ -70,6 +74,55 @@ def enqueue(
     return True
 
 
+@dataclass(frozen=True)
+class NewMessage:
+    """A message to queue with ``enqueue_many``."""
+
+    person_id: int
+    kind: str
+    key: str
+    text: str
+    due_at: datetime
+    choices: Sequence[str] = ()
+
+
+def enqueue_many(session: Session, messages: Sequence[NewMessage], now: datetime) -> list[str]:
+    """Queue many messages in the caller's transaction with one bulk insert that skips keys
+    already queued (``ON CONFLICT DO NOTHING``); returns the keys actually queued.
+
+    Why: a scheduler queues up to a hundred thousand reminders in the same minute; one
+    statement per message (``enqueue``) would take minutes, and a key queued by another process
+    meanwhile must neither fail the batch nor be queued twice.
+    """
+    if not messages:
+        return []
+    dialect = session.get_bind().dialect.name
+    rows = [
+        {
+            "key": m.key,
+            "person_id": m.person_id,
+            "kind": m.kind,
+            "text": m.text,
+            "choices": list(m.choices),
+            "status": "pending",
+            "due_at": m.due_at,
+            "attempts": 0,
+            "created_at": now,
+        }
+        for m in messages
+    ]
+    statement: Any
+    if dialect == "postgresql":
+        statement = pg_insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"])
+    else:  # the store runs on SQLite or PostgreSQL
+        statement = sqlite_insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"])
+    keys: list[str] = []
+    for start in range(0, len(rows), 5000):
+        result = session.execute(statement.returning(OutboxMessage.key), rows[start : start + 5000])
+        keys.extend(result.scalars())
+    return keys
+
+
 def claim_due(
     factory: sessionmaker[Session],
     now: datetime,
@@ -102,7 +155,8 @@ def claim_due(
             row.status = "sending"
             row.claimed_until = now + lease
         return [
-            Claimed(r.id, r.person_id, r.kind, r.text, list(r.choices), r.attempts) for r in rows
+            Claimed(r.id, r.person_id, r.kind, r.text, list(r.choices), r.attempts, r.key)
+            for r in rows
         ]
 
 
@@ -113,6 +167,26 @@ def mark_sent(factory: sessionmaker[Session], message_id: int, now: datetime) ->
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id)
             .values(status="sent", sent_at=now, claimed_until=None)
+        )
+
+
+def release(factory: sessionmaker[Session], message_id: int, due_at: datetime) -> None:
+    """Give a claimed message back unsent (e.g. the sender stops), to be sent at ``due_at``."""
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
+            .values(status="pending", claimed_until=None, due_at=due_at)
+        )
+
+
+def mark_dropped(factory: sessionmaker[Session], message_id: int, now: datetime, why: str) -> None:
+    """Not sent because it is no longer wanted (e.g. a reminder for a meal ordered meanwhile)."""
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status="dropped", claimed_until=None, sent_at=None, last_error=why[:200])
         )
 
 
@@ -142,3 +216,21 @@ def pending_for(session: Session, person_id: int) -> list[OutboxMessage]:
         .order_by(OutboxMessage.id)
     )
     return list(session.scalars(query))
+
+
+def list_messages(
+    session: Session, *, status: str | None = None, limit: int = 200
+) -> list[OutboxMessage]:
+    """The newest messages (of one status), for staff: ``dead`` ones need a person to look."""
+    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+    if status is not None:
+        query = query.where(OutboxMessage.status == status)
+    return list(session.scalars(query))
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    """How many messages are in each state."""
+    rows = session.execute(
+        select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    ).all()
+    return {status: int(n) for status, n in rows}

@@ -66,8 +66,11 @@ class RateLimiter:
         self._person_burst = person_burst
         self._people: dict[int, TokenBucket] = {}
 
-    def reserve(self, person_id: int) -> float:
-        """Book the earliest send moment (on ``clock``) allowed for a message to this person."""
+    def reserve(self, person_id: int, until: float | None = None) -> float:
+        """Book the earliest send moment (on ``clock``) allowed for a message to this person.
+
+        With ``until``: a moment later than that is returned but not booked (the caller will
+        not send then, so the slot stays free for others)."""
         now = self.clock()
         bucket = self._people.get(person_id)
         if bucket is None:
@@ -75,6 +78,8 @@ class RateLimiter:
                 self._forget_idle(now)
             bucket = self._people[person_id] = TokenBucket(self._person_rate, self._person_burst)
         at = max(self._global.earliest(now), bucket.earliest(now))
+        if until is not None and at > until:
+            return at
         self._global.book(at)
         bucket.book(at)
         return at

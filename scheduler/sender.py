@@ -107,7 +107,7 @@ class Sender:
         return done
 
     async def _deliver(self, message: Claimed, deadline: float, now: datetime | None) -> Delivery:
-        at = self.limiter.reserve(message.person_id)
+        at = self.limiter.reserve(message.person_id, until=deadline)
         if at > deadline:
             await asyncio.to_thread(release, self.factory, message.id, now or self.wall())
             return self._result(message, "released")

@@ -77,3 +77,39 @@ def outbox(factory: sessionmaker[Session], kind: str | None = None) -> list[Outb
         query = query.where(OutboxMessage.kind == kind)
     with factory() as session:
         return list(session.scalars(query))
+
+
+def make_people(factory: sessionmaker[Session], n: int, prefix: str = "p") -> list[int]:
+    """``n`` people (no profile needed to receive messages); their ids."""
+    from sqlalchemy import insert
+
+    with unit_of_work(factory) as session:
+        rows = [
+            {"kind": "family", "name": f"{prefix}{i}", "lang": "zh", "created_at": at("2026-11-01")}
+            for i in range(n)
+        ]
+        session.execute(insert(Person), rows)
+        return list(
+            session.scalars(
+                select(Person.id).where(Person.name.like(f"{prefix}%")).order_by(Person.id)
+            )
+        )
+
+
+def queue_messages(
+    factory: sessionmaker[Session],
+    people: list[int],
+    due: datetime,
+    *,
+    prefix: str = "m",
+    kind: str = "test",
+) -> list[str]:
+    """One message per person (text = key); the keys queued."""
+    from menus.outbox import NewMessage, enqueue_many
+
+    with unit_of_work(factory) as session:
+        messages = [
+            NewMessage(p, kind, f"{prefix}:{n}:{p}", f"{prefix}:{n}:{p}", due)
+            for n, p in enumerate(people)
+        ]
+        return enqueue_many(session, messages, due)

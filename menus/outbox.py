@@ -170,6 +170,34 @@ def mark_sent(factory: sessionmaker[Session], message_id: int, now: datetime) ->
         )
 
 
+def mark_sent_many(
+    factory: sessionmaker[Session], message_ids: Sequence[int], now: datetime
+) -> None:
+    """The channel accepted these messages (one statement: a sender marks in small batches)."""
+    if not message_ids:
+        return
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(message_ids)))
+            .values(status="sent", sent_at=now, claimed_until=None)
+        )
+
+
+def release_many(
+    factory: sessionmaker[Session], message_ids: Sequence[int], due_at: datetime
+) -> None:
+    """Give claimed messages back unsent, to be sent at ``due_at`` (by this or another sender)."""
+    if not message_ids:
+        return
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(message_ids)), OutboxMessage.status == "sending")
+            .values(status="pending", claimed_until=None, due_at=due_at)
+        )
+
+
 def release(factory: sessionmaker[Session], message_id: int, due_at: datetime) -> None:
     """Give a claimed message back unsent (e.g. the sender stops), to be sent at ``due_at``."""
     with unit_of_work(factory) as session:

@@ -316,23 +316,35 @@ def ordering_reminders(
         return _queue(session, messages, now)
 
 
-def reminder_still_wanted(session: Session, key: str, now: datetime) -> bool:
-    """At sending time: a reminder whose meal got ordered, or whose ordering closed, meanwhile
-    is dropped instead of sent."""
-    try:
-        _, person, day_text, meal = key.split(":")
-        person_id, day = int(person), date.fromisoformat(day_text)
-    except ValueError:
-        return True
-    exists = session.scalar(
-        select(Order.id).where(Order.elder_id == person_id, Order.date == day, Order.meal == meal)
-    )
-    if exists is not None:
-        return False
-    canteens = _canteens(session)
-    canteen = _home_canteens(session, canteens, [person_id]).get(person_id)
-    slot = canteen.slots.get(meal) if canteen else None
-    return slot is None or now < cutoff_at(day, slot)
+def reminders_not_wanted(session: Session, keys: Sequence[str], now: datetime) -> set[str]:
+    """At sending time, the reminder keys to drop: their meal got ordered meanwhile, or its
+    ordering has closed (one query for a whole batch)."""
+    wanted: dict[str, tuple[int, date, str]] = {}
+    for key in keys:
+        try:
+            _, person_text, day_text, meal_text = key.split(":")
+            wanted[key] = (int(person_text), date.fromisoformat(day_text), meal_text)
+        except ValueError:
+            continue
+    if not wanted:
+        return set()
+    people = {p for p, _, _ in wanted.values()}
+    days = {d for _, d, _ in wanted.values()}
+    ordered = {
+        (e, d, m)
+        for e, d, m in session.execute(
+            select(Order.elder_id, Order.date, Order.meal).where(
+                Order.elder_id.in_(people), Order.date.in_(days)
+            )
+        )
+    }
+    home = _home_canteens(session, _canteens(session), people)
+    drop = set()
+    for key, (person, day, meal) in wanted.items():
+        slot = home[person].slots.get(meal) if person in home else None
+        if (person, day, meal) in ordered or (slot is not None and now >= cutoff_at(day, slot)):
+            drop.add(key)
+    return drop
 
 
 def cutoff_sheets(

@@ -66,22 +66,37 @@ class RateLimiter:
         self._person_burst = person_burst
         self._people: dict[int, TokenBucket] = {}
 
+    def _bucket(self, person_id: int, now: float) -> TokenBucket:
+        bucket = self._people.get(person_id)
+        if bucket is None:
+            if len(self._people) > 10_000:
+                self._forget_idle(now)
+            bucket = self._people[person_id] = TokenBucket(self._person_rate, self._person_burst)
+        return bucket
+
+    def person_earliest(self, person_id: int, now: float) -> float:
+        """When this person may next get a message (ignoring the global limit)."""
+        return self._bucket(person_id, now).earliest(now)
+
+    def earliest(self, person_id: int, now: float) -> float:
+        """When a message to this person may next go, both limits considered."""
+        return max(self._global.earliest(now), self._bucket(person_id, now).earliest(now))
+
+    def book(self, person_id: int, at: float) -> None:
+        """A message to this person went at ``at`` (the moment it was actually handed over)."""
+        self._global.book(at)
+        self._bucket(person_id, at).book(at)
+
     def reserve(self, person_id: int, until: float | None = None) -> float:
         """Book the earliest send moment (on ``clock``) allowed for a message to this person.
 
         With ``until``: a moment later than that is returned but not booked (the caller will
         not send then, so the slot stays free for others)."""
         now = self.clock()
-        bucket = self._people.get(person_id)
-        if bucket is None:
-            if len(self._people) > 10_000:
-                self._forget_idle(now)
-            bucket = self._people[person_id] = TokenBucket(self._person_rate, self._person_burst)
-        at = max(self._global.earliest(now), bucket.earliest(now))
+        at = self.earliest(person_id, now)
         if until is not None and at > until:
             return at
-        self._global.book(at)
-        bucket.book(at)
+        self.book(person_id, at)
         return at
 
     def _forget_idle(self, now: float) -> None:

@@ -4,18 +4,26 @@ Why it is safe with several processes: rows are *claimed* with a lease in one tr
 (``FOR UPDATE SKIP LOCKED`` on PostgreSQL), so two sweepers never hold the same row; a
 sweeper that dies leaves its lease to expire and the row is claimed once more. A sweeper never
 starts a send after its lease has run out (another process may hold the row by then): it gives
-the row back instead. What no store can close is the moment between the channel accepting a
-message and the row being marked sent: a process killed exactly then sends that one message
-again after the lease. The row is marked at once after each send to keep that window small.
+the rest back instead.
 
-Rate limits are booked per message before it waits (see ``scheduler.ratelimit``), so however
-many sends run at once, the totals stay within the configured rates.
+Sent rows are marked in small batches (every ``MARK_EVERY_S`` or ``MARK_BATCH`` messages, and
+always when a sweep ends or is cancelled), which keeps up with the channel's rate on SQLite. What
+no store can close is the moment between the channel accepting a message and its row being
+marked: a process *killed* (SIGKILL, power cut) in that moment sends those few messages again
+after the lease. Telegram has no idempotency key to close it from the other side.
+
+Rate limits are applied where messages leave: one dispatcher hands messages to the channel one
+after another, each at the earliest moment both buckets allow (see ``scheduler.ratelimit``), and
+books the moment it actually handed it over, so a late wake-up never lets the next one come
+sooner; sends then run concurrently, so a slow channel does not lower the rate.
 """
 
 from __future__ import annotations
 
 import asyncio
+import heapq
 import logging
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -24,10 +32,16 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from menus.clock import TZ
-from menus.outbox import Claimed, claim_due, mark_dropped, mark_failed, mark_sent, release
+from menus.outbox import (
+    Claimed,
+    claim_due,
+    mark_failed,
+    mark_sent_many,
+    release_many,
+)
 from scheduler.channel import Channel, ChannelError
 from scheduler.config import SchedulerSettings
-from scheduler.jobs import reminder_still_wanted
+from scheduler.jobs import reminders_not_wanted
 from scheduler.ratelimit import Clock, RateLimiter
 
 log = logging.getLogger(__name__)
@@ -37,17 +51,41 @@ Sleep = Callable[[float], Awaitable[None]]
 SEND_TIMEOUT_S = 30.0
 """A send that takes longer counts as failed (and is retried with back-off)."""
 
+MARK_EVERY_S = 0.05
+MARK_BATCH = 200
+
 
 @dataclass(frozen=True)
 class Delivery:
-    """What became of one claimed message: sent, failed (retried later), dead, dropped, or
-    released (given back unsent, the lease being too short for it)."""
+    """What became of one claimed message: sent, failed (retried later), dead, dropped (no
+    longer wanted), or released (given back unsent: the lease was too short for it)."""
 
     id: int
     key: str
     kind: str
     person_id: int
     status: str
+
+
+class _Marks:
+    """Ids sent and not yet marked; taken out only by the thread that writes them, so a flush
+    cancelled before it ran leaves them for the next one."""
+
+    def __init__(self, factory: sessionmaker[Session], when: Callable[[], datetime]) -> None:
+        self.factory = factory
+        self.when = when
+        self.ids: list[int] = []
+        self.lock = threading.Lock()
+
+    def flush(self) -> None:
+        with self.lock:
+            ids, self.ids = self.ids, []
+            if ids:
+                try:
+                    mark_sent_many(self.factory, ids, self.when())
+                except Exception:
+                    self.ids[:0] = ids  # try again with the next flush
+                    raise
 
 
 class Sender:
@@ -85,42 +123,85 @@ class Sender:
         lease = timedelta(seconds=self.settings.lease_s)
         # never claim more than can be sent in half the lease at the global rate
         limit = max(
-            1, min(self.settings.batch, int(self.settings.global_rate * self.settings.lease_s / 2))
+            1, min(self.settings.batch, int(self.settings.global_rate * lease.total_seconds() / 2))
         )
+        marks = _Marks(self.factory, lambda: now or self.wall())
+        flusher = asyncio.create_task(self._flush_often(marks))
         done: list[Delivery] = []
         batches = 0
-        while max_batches is None or batches < max_batches:
-            moment = now or self.wall()
-            claimed = await asyncio.to_thread(
-                claim_due, self.factory, moment, limit=limit, lease=lease
-            )
-            if not claimed:
-                break
-            batches += 1
-            deadline = self.clock() + self.settings.lease_s * 0.9
-            results = await asyncio.gather(
-                *(self._deliver(message, deadline, now) for message in claimed)
-            )
-            done.extend(results)
-            if all(r.status == "released" for r in results):
-                break  # nothing could be sent in this lease: leave it to the next sweep
+        try:
+            while max_batches is None or batches < max_batches:
+                moment = now or self.wall()
+                claimed = await asyncio.to_thread(
+                    claim_due, self.factory, moment, limit=limit, lease=lease
+                )
+                if not claimed:
+                    break
+                batches += 1
+                results = await self._send_batch(claimed, now, marks)
+                done.extend(results)
+                if all(r.status == "released" for r in results):
+                    break  # nothing could be sent in this lease: leave it to the next sweep
+        finally:
+            flusher.cancel()
+            marks.flush()  # also when cancelled: a message sent is marked sent
         return done
 
-    async def _deliver(self, message: Claimed, deadline: float, now: datetime | None) -> Delivery:
-        at = self.limiter.reserve(message.person_id, until=deadline)
-        if at > deadline:
-            await asyncio.to_thread(release, self.factory, message.id, now or self.wall())
-            return self._result(message, "released")
-        delay = at - self.clock()
-        if delay > 0:
-            await self.sleep(delay)
-        if message.kind == "reminder" and not await asyncio.to_thread(
-            self._reminder_wanted, message.key, now or self.wall()
-        ):
-            await asyncio.to_thread(
-                mark_dropped, self.factory, message.id, now or self.wall(), "not_needed"
-            )
-            return self._result(message, "dropped")
+    async def _flush_often(self, marks: _Marks) -> None:
+        while True:
+            await asyncio.sleep(MARK_EVERY_S)
+            if marks.ids:
+                try:
+                    await asyncio.to_thread(marks.flush)
+                except Exception as exc:  # the store hiccuped: the next flush tries again
+                    log.warning("marking sent messages failed: %s", type(exc).__name__)
+
+    async def _send_batch(
+        self, claimed: list[Claimed], now: datetime | None, marks: _Marks
+    ) -> list[Delivery]:
+        results: list[Delivery] = []
+        reminders = [m.key for m in claimed if m.kind == "reminder"]
+        if reminders:
+            drop = await asyncio.to_thread(self._not_wanted, reminders, now or self.wall())
+            if drop:
+                dropped = [m for m in claimed if m.key in drop]
+                await asyncio.to_thread(self._drop, [m.id for m in dropped], now or self.wall())
+                results += [self._result(m, "dropped") for m in dropped]
+                claimed = [m for m in claimed if m.key not in drop]
+        deadline = self.clock() + self.settings.lease_s * 0.9
+        start = self.clock()
+        queue = [
+            (self.limiter.person_earliest(m.person_id, start), n, m) for n, m in enumerate(claimed)
+        ]
+        heapq.heapify(queue)
+        tasks: list[asyncio.Task[Delivery]] = []
+        try:
+            while queue:
+                key, n, message = heapq.heappop(queue)
+                ready = self.limiter.person_earliest(message.person_id, start)
+                if ready > key:  # this person got a message meanwhile: look again later
+                    heapq.heappush(queue, (ready, n, message))
+                    continue
+                moment = self.clock()
+                at = self.limiter.earliest(message.person_id, moment)
+                if at > deadline:  # every message left is at least as late: give them back
+                    rest = [message] + [m for _, _, m in queue]
+                    queue.clear()
+                    await asyncio.to_thread(
+                        release_many, self.factory, [m.id for m in rest], now or self.wall()
+                    )
+                    results += [self._result(m, "released") for m in rest]
+                    break
+                if at > moment:
+                    await self.sleep(at - moment)
+                self.limiter.book(message.person_id, max(at, self.clock()))
+                tasks.append(asyncio.create_task(self._deliver(message, now, marks)))
+        finally:
+            if tasks:
+                results += await asyncio.gather(*tasks)
+        return results
+
+    async def _deliver(self, message: Claimed, now: datetime | None, marks: _Marks) -> Delivery:
         try:
             await asyncio.wait_for(
                 self.channel.send(message.person_id, message.text, message.choices),
@@ -133,12 +214,20 @@ class Sender:
             )
             log.warning("send of outbox %s failed (%s): now %s", message.id, error, status)
             return self._result(message, "dead" if status == "dead" else "failed")
-        await asyncio.to_thread(mark_sent, self.factory, message.id, now or self.wall())
+        marks.ids.append(message.id)
+        if len(marks.ids) >= MARK_BATCH:
+            await asyncio.to_thread(marks.flush)
         return self._result(message, "sent")
 
-    def _reminder_wanted(self, key: str, now: datetime) -> bool:
+    def _not_wanted(self, keys: list[str], now: datetime) -> set[str]:
         with self.factory() as session:
-            return reminder_still_wanted(session, key, now)
+            return reminders_not_wanted(session, keys, now)
+
+    def _drop(self, ids: list[int], now: datetime) -> None:
+        from menus.outbox import mark_dropped
+
+        for message_id in ids:
+            mark_dropped(self.factory, message_id, now, "not_needed")
 
     @staticmethod
     def _result(message: Claimed, status: str) -> Delivery:

@@ -13,9 +13,10 @@ marked: a process *killed* (SIGKILL, power cut) in that moment sends those few m
 after the lease. Telegram has no idempotency key to close it from the other side.
 
 Rate limits are applied where messages leave: one dispatcher hands messages to the channel one
-after another, each at the earliest moment both buckets allow (see ``scheduler.ratelimit``), and
-books the moment it actually handed it over, so a late wake-up never lets the next one come
-sooner; sends then run concurrently, so a slow channel does not lower the rate.
+after another, each at the earliest moment the buckets and the one-second window allow (see
+``scheduler.ratelimit``), and records the moment it really handed it over, so a late wake-up
+never lets more than the limit through in any second; sends then run concurrently, so a slow
+channel does not lower the rate.
 """
 
 from __future__ import annotations
@@ -194,19 +195,27 @@ class Sender:
                     break
                 if at > moment:
                     await self.sleep(at - moment)
-                self.limiter.book(message.person_id, max(at, self.clock()))
-                tasks.append(asyncio.create_task(self._deliver(message, now, marks)))
+                handed: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+                tasks.append(asyncio.create_task(self._deliver(message, now, marks, handed)))
+                # book the moment the channel really got it (the task's first step)
+                self.limiter.book(message.person_id, at, actual=await handed)
         finally:
             if tasks:
                 results += await asyncio.gather(*tasks)
         return results
 
-    async def _deliver(self, message: Claimed, now: datetime | None, marks: _Marks) -> Delivery:
+    async def _deliver(
+        self,
+        message: Claimed,
+        now: datetime | None,
+        marks: _Marks,
+        handed: asyncio.Future[float],
+    ) -> Delivery:
+        if not handed.done():  # the dispatcher may have been cancelled meanwhile
+            handed.set_result(self.clock())
         try:
-            await asyncio.wait_for(
-                self.channel.send(message.person_id, message.text, message.choices),
-                timeout=SEND_TIMEOUT_S,
-            )
+            async with asyncio.timeout(SEND_TIMEOUT_S):
+                await self.channel.send(message.person_id, message.text, message.choices)
         except Exception as exc:  # the channel's failure, whatever it is, is a failed attempt
             error = str(exc)[:200] if isinstance(exc, ChannelError) else type(exc).__name__
             status = await asyncio.to_thread(

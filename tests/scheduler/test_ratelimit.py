@@ -105,3 +105,18 @@ def test_a_slot_past_the_callers_deadline_is_not_booked() -> None:
     assert limiter.reserve(1) == 0.0
     assert limiter.reserve(1, until=0.5) == 1.0  # too late for this caller: not taken
     assert limiter.reserve(1) == 1.0
+
+
+def test_late_hand_overs_never_put_more_than_the_rate_in_one_second() -> None:
+    """The sender wakes up late now and then; the window of real moments holds the limit, and
+    the planned pace keeps the average rate (delays do not add up)."""
+    clock = FakeClock()
+    limiter = RateLimiter(global_rate=30, person_rate=1, clock=clock)
+    real: list[float] = []
+    for n in range(300):
+        at = limiter.earliest(n, clock.t)
+        clock.t = at + (0.004 if n % 3 == 0 else 0.0)  # every third wake-up is 4 ms late
+        limiter.book(n, at, actual=clock.t)
+        real.append(clock.t)
+    assert _max_in_window(real, 1.0) <= 30
+    assert (len(real) - 1) / (real[-1] - real[0]) > 29.5

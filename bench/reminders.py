@@ -183,8 +183,13 @@ def set_up(factory: sessionmaker[Session], elders: int) -> datetime:
 
 
 def _reset_outbox(factory: sessionmaker[Session]) -> None:
+    """Empty the outbox between runs (TRUNCATE on PostgreSQL: no dead rows left to slow the
+    next run down)."""
     with unit_of_work(factory) as session:
-        session.execute(delete(OutboxMessage))
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("TRUNCATE outbox"))
+        else:
+            session.execute(delete(OutboxMessage))
 
 
 def _requeue(factory: sessionmaker[Session]) -> None:

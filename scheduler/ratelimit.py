@@ -69,7 +69,7 @@ class SlidingWindow:
         """The first moment, not before ``now``, that keeps the window within its limit."""
         if len(self._times) < self.limit:
             return now
-        return max(now, self._times[0] + self.window)
+        return max(now, self._times[0] + self.window + 1e-6)  # strictly after: a half-open window
 
     def record(self, at: float) -> None:
         """A message left at ``at``."""
@@ -118,7 +118,7 @@ class RateLimiter:
         """A message to this person was planned for ``at`` and handed over at ``actual``
         (default: ``at``). The global bucket books the plan (so late wake-ups don't add up);
         the person's bucket and the one-second window book what really happened."""
-        real = at if actual is None else max(at, actual)
+        real = at if actual is None else actual
         self._global.book(at)
         self._bucket(person_id, real).book(real)
         if self._window is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -181,30 +181,37 @@ def claim_due(
     PostgreSQL: ``FOR UPDATE SKIP LOCKED`` lets concurrent senders take disjoint rows. SQLite:
     the store's ``BEGIN IMMEDIATE`` already lets one writer in at a time.
     """
+    columns = (
+        OutboxMessage.id,
+        OutboxMessage.person_id,
+        OutboxMessage.kind,
+        OutboxMessage.text,
+        OutboxMessage.choices,
+        OutboxMessage.attempts,
+        OutboxMessage.key,
+    )
     with unit_of_work(factory) as session:
-        query = (
-            select(
-                OutboxMessage.id,
-                OutboxMessage.person_id,
-                OutboxMessage.kind,
-                OutboxMessage.text,
-                OutboxMessage.choices,
-                OutboxMessage.attempts,
-                OutboxMessage.key,
+        locking = session.get_bind().dialect.name == "postgresql"
+        # two queries, each able to walk the (status, due_at) index: rows whose sender's lease
+        # ran out first, then pending ones (one query with OR would scan every row in flight)
+        rows: list[Any] = []
+        for status, extra in (
+            ("sending", OutboxMessage.claimed_until <= now),
+            ("pending", None),
+        ):
+            if len(rows) >= limit:
+                break
+            query = (
+                select(*columns)
+                .where(OutboxMessage.status == status, OutboxMessage.due_at <= now)
+                .order_by(OutboxMessage.due_at, OutboxMessage.id)
+                .limit(limit - len(rows))
             )
-            .where(
-                OutboxMessage.due_at <= now,
-                or_(
-                    OutboxMessage.status == "pending",
-                    and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until <= now),
-                ),
-            )
-            .order_by(OutboxMessage.due_at, OutboxMessage.id)
-            .limit(limit)
-        )
-        if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        rows = session.execute(query).all()
+            if extra is not None:
+                query = query.where(extra)
+            if locking:
+                query = query.with_for_update(skip_locked=True)
+            rows += session.execute(query).all()
         if not rows:
             return []
         # one statement for the whole batch: claiming 100,000 due reminders stays quick

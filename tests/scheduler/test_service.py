@@ -104,3 +104,38 @@ def test_attach_to_an_existing_asyncio_scheduler(shop: sessionmaker[Session]) ->
 
     asyncio.run(main())
     assert len(channel.lines) == 1
+
+
+def test_two_schedulers_ticking_together_queue_and_send_each_message_once(
+    db_url: str, shop: sessionmaker[Session]
+) -> None:
+    """Two processes' worth of jobs and sweeps on one store, at the same moments."""
+    import threading
+
+    from menus.db import make_engine, session_factory
+
+    for name in ("王秀兰", "刘德福", "赵桂芝", "李建军", "巴特尔", "陈国强"):
+        remind(shop, name, "16:00")
+    channels = [LogChannel(), LogChannel()]
+    errors: list[BaseException] = []
+
+    def ticker(channel: LogChannel) -> None:
+        engine = make_engine(db_url)
+        try:
+            service = SchedulerService(session_factory(engine), channel, QUICK)
+            for minute in range(5):
+                asyncio.run(service.tick(at(f"2026-11-30 16:0{minute}")))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=ticker, args=(c,)) for c in channels]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    people = sorted(line["person_id"] for c in channels for line in c.lines)
+    assert len(people) == 6 and len(set(people)) == 6
+    assert {m.status for m in outbox(shop)} == {"sent"}

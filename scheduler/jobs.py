@@ -61,6 +61,14 @@ KITCHEN_ROLES = frozenset({StaffRole.MANAGER.value, StaffRole.COOK.value, StaffR
 
 RATING_CHOICES = ("1", "2", "3", "4", "5")
 
+IN_LIMIT = 900
+"""Ids per ``IN (...)`` list: SQLite refuses statements with too many parameters."""
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), IN_LIMIT):
+        yield list(ids[start : start + IN_LIMIT])
+
 
 @dataclass(frozen=True)
 class Queued:
@@ -126,30 +134,32 @@ def _home_canteens(
     """Each elder's canteen: that of their latest order, else the one whose delivery area
     names their community, else the first canteen. (Elders are not registered to a canteen.)"""
     by_id = {c.id: c for c in canteens}
-    latest = (
-        select(func.max(Order.id)).group_by(Order.elder_id).scalar_subquery()
-        if elder_ids is None
-        else select(func.max(Order.id))
-        .where(Order.elder_id.in_(list(elder_ids)))
-        .group_by(Order.elder_id)
-        .scalar_subquery()
-    )
-    from_orders = dict(
-        session.execute(select(Order.elder_id, Order.canteen_id).where(Order.id.in_(latest))).all()
-    )
-    query = select(ElderProfile.person_id, ElderProfile.community)
-    if elder_ids is not None:
-        query = query.where(ElderProfile.person_id.in_(list(elder_ids)))
-    home: dict[int, _Canteen] = {}
     by_community = {area: c for c in reversed(canteens) for area in c.delivery_area}
-    for elder_id, community in session.execute(query):
-        canteen_id = from_orders.get(elder_id)
-        if canteen_id in by_id:
-            home[elder_id] = by_id[canteen_id]
-        elif community and community in by_community:
-            home[elder_id] = by_community[community]
-        elif canteens:
-            home[elder_id] = canteens[0]
+    parts: Iterable[list[int] | None] = (
+        [None] if elder_ids is None else _chunks(sorted(set(elder_ids)))
+    )
+    home: dict[int, _Canteen] = {}
+    for chunk in parts:
+        latest = select(func.max(Order.id)).group_by(Order.elder_id)
+        profiles = select(ElderProfile.person_id, ElderProfile.community)
+        if chunk is not None:
+            latest = latest.where(Order.elder_id.in_(chunk))
+            profiles = profiles.where(ElderProfile.person_id.in_(chunk))
+        from_orders = dict(
+            session.execute(
+                select(Order.elder_id, Order.canteen_id).where(
+                    Order.id.in_(latest.scalar_subquery())
+                )
+            ).all()
+        )
+        for elder_id, community in session.execute(profiles):
+            canteen_id = from_orders.get(elder_id)
+            if canteen_id in by_id:
+                home[elder_id] = by_id[canteen_id]
+            elif community and community in by_community:
+                home[elder_id] = by_community[community]
+            elif canteens:
+                home[elder_id] = canteens[0]
     return home
 
 
@@ -199,8 +209,24 @@ def _langs(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     wanted = list(set(ids))
     if not wanted:
         return {}
-    rows = session.execute(select(Person.id, Person.lang, Person.name).where(Person.id.in_(wanted)))
-    return {pid: (lang, name) for pid, lang, name in rows}
+    out: dict[int, tuple[str, str]] = {}
+    for chunk in _chunks(wanted):
+        rows = session.execute(
+            select(Person.id, Person.lang, Person.name).where(Person.id.in_(chunk))
+        )
+        out.update({pid: (lang, name) for pid, lang, name in rows})
+    return out
+
+
+def _communities(session: Session, elder_ids: Iterable[int]) -> dict[int, str | None]:
+    """The community each elder lives in (named in alerts to family and community staff)."""
+    out: dict[int, str | None] = {}
+    for chunk in _chunks(sorted(set(elder_ids))):
+        query = select(ElderProfile.person_id, ElderProfile.community).where(
+            ElderProfile.person_id.in_(chunk)
+        )
+        out.update({p: c for p, c in session.execute(query)})
+    return out
 
 
 def _family(session: Session, elder_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -209,13 +235,14 @@ def _family(session: Session, elder_ids: Iterable[int]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = defaultdict(list)
     if not wanted:
         return out
-    query = (
-        select(FamilyLink.elder_id, FamilyLink.family_id)
-        .where(FamilyLink.elder_id.in_(wanted), FamilyLink.notify.is_(True))
-        .order_by(FamilyLink.id)
-    )
-    for elder_id, family_id in session.execute(query):
-        out[elder_id].append(family_id)
+    for chunk in _chunks(wanted):
+        query = (
+            select(FamilyLink.elder_id, FamilyLink.family_id)
+            .where(FamilyLink.elder_id.in_(chunk), FamilyLink.notify.is_(True))
+            .order_by(FamilyLink.id)
+        )
+        for elder_id, family_id in session.execute(query):
+            out[elder_id].append(family_id)
     return out
 
 
@@ -445,13 +472,7 @@ def wellbeing_no_order(
             if not missing:
                 continue
             family = _family(session, missing)
-            profiles = dict(
-                session.execute(
-                    select(ElderProfile.person_id, ElderProfile.community).where(
-                        ElderProfile.person_id.in_(missing)
-                    )
-                ).all()
-            )
+            profiles = _communities(session, missing)
             people = _langs(
                 session,
                 [
@@ -605,13 +626,7 @@ def order_notifications(
                 *(p for ps in community.values() for p in ps),
             ],
         )
-        profiles = dict(
-            session.execute(
-                select(ElderProfile.person_id, ElderProfile.community).where(
-                    ElderProfile.person_id.in_(elder_ids)
-                )
-            ).all()
-        )
+        profiles = _communities(session, elder_ids)
         already = set(
             session.scalars(
                 select(OutboxMessage.key).where(

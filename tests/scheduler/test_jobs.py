@@ -441,3 +441,40 @@ def test_a_failing_job_does_not_stop_the_others(
     patched = dict(jobs.JOBS, cutoff=broken)
     monkeypatch.setattr(jobs, "JOBS", patched)  # type: ignore[attr-defined]
     assert [q.kind for q in jobs.run_jobs(shop, S, at("2026-11-30 16:00"))] == ["reminder"]
+
+
+def test_many_watched_elders_are_all_reported(shop: sessionmaker[Session]) -> None:
+    """More elders than one ``IN (...)`` list holds: every one is looked at once."""
+    from sqlalchemy import insert
+
+    from menus.models import ElderCategoryRow, ElderProfile, Person
+
+    community = add_staff(shop, "社区网格员", "community")
+    with unit_of_work(shop) as session:
+        first = 10_000
+        ids = range(first, first + 2000)
+        session.execute(
+            insert(Person),
+            [
+                {
+                    "id": i,
+                    "kind": "elder",
+                    "name": f"老人{i}",
+                    "lang": "zh",
+                    "created_at": at("2026-11-01 08:00"),
+                }
+                for i in ids
+            ],
+        )
+        session.execute(
+            insert(ElderProfile),
+            [{"person_id": i, "address": "", "community": "海东路社区", "region": "150102"}
+             for i in ids],
+        )  # fmt: skip
+        session.execute(
+            insert(ElderCategoryRow), [{"elder_id": i, "category": "kongchao"} for i in ids]
+        )
+    queued = wellbeing_no_order(shop, S, at("2026-12-01 09:30"))
+    to_community = [q for q in queued if q.person_id == community]
+    assert len(to_community) == 2001  # the 2,000 and 王秀兰
+    assert len({q.key for q in to_community}) == 2001

@@ -12,8 +12,10 @@ import asyncio
 import json
 import os
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -104,9 +106,14 @@ def cmd_scheduler_tick(args: argparse.Namespace, ctx: _Context) -> int:
 
 
 def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
-    """The long-running scheduler (stops on Ctrl-C or SIGTERM)."""
-    channel = _channel(args)
-    service = SchedulerService(ctx.factory, channel, _settings())
+    """The long-running scheduler (stops on Ctrl-C or SIGTERM). With ``--now`` (a demo, a
+    test) its clock starts at that moment and runs on from there."""
+    wall: Callable[[], Any] | None = None
+    if getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW"):
+        started = time.monotonic()
+        wall = lambda: ctx.now + timedelta(seconds=time.monotonic() - started)  # noqa: E731
+    channel = _channel(args, clock=wall)
+    service = SchedulerService(ctx.factory, channel, _settings(), wall=wall)
 
     async def main() -> None:
         stop = asyncio.Event()

@@ -80,3 +80,36 @@ def test_bad_settings_are_refused(
     monkeypatch.setenv("ZHUCAN_GLOBAL_RATE", "fast")
     code, _, err = _zhucan(db_url, "scheduler", "tick", "--no-send", now="2026-11-30T16:00")
     assert code == 2 and "ZHUCAN_GLOBAL_RATE" in err
+
+
+def test_scheduler_run_sends_when_due_and_stops_on_sigterm(
+    shop: sessionmaker[Session], db_url: str, tmp_path: Path
+) -> None:
+    """The installed command, as a process: its clock starts at --now and runs on."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    remind(shop, "王秀兰", "16:00")
+    log = tmp_path / "messages.jsonl"
+    zhucan = Path(sys.executable).with_name("zhucan")
+    env = dict(os.environ, ZHUCAN_JOBS_INTERVAL_S="0.5", ZHUCAN_SWEEP_INTERVAL_S="0.2")
+    process = subprocess.Popen(
+        [str(zhucan), "scheduler", "run", "--db", db_url, "--now", "2026-11-30T15:59:59",
+         "--log", str(log)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not read_log(log) and time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            time.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=30)
+    assert code == 0
+    (message,) = read_log(log)
+    assert message["text"] == "明天中午的饭还没订，要订吗？"
+    assert message["at"].startswith("2026-11-30T16:00")

@@ -265,16 +265,6 @@ def release_many(
         )
 
 
-def release(factory: sessionmaker[Session], message_id: int, due_at: datetime) -> None:
-    """Give a claimed message back unsent (e.g. the sender stops), to be sent at ``due_at``."""
-    with unit_of_work(factory) as session:
-        session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status == "sending")
-            .values(status="pending", claimed_until=None, due_at=due_at)
-        )
-
-
 def mark_dropped(factory: sessionmaker[Session], message_id: int, now: datetime, why: str) -> None:
     """Not sent because it is no longer wanted (e.g. a reminder for a meal ordered meanwhile)."""
     with unit_of_work(factory) as session:

@@ -50,7 +50,8 @@ log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
 
 SEND_TIMEOUT_S = 30.0
-"""A send that takes longer counts as failed (and is retried with back-off)."""
+"""A send that takes longer counts as failed (and is retried with back-off); at most a quarter
+of the lease."""
 
 MARK_EVERY_S = 0.05
 MARK_BATCH = 200
@@ -169,7 +170,10 @@ class Sender:
                 await asyncio.to_thread(self._drop, [m.id for m in dropped], now or self.wall())
                 results += [self._result(m, "dropped") for m in dropped]
                 claimed = [m for m in claimed if m.key not in drop]
-        deadline = self.clock() + self.settings.lease_s * 0.9
+        # the last send must have finished (or timed out) well before the lease ends, or another
+        # sender could claim the row and send it a second time
+        lease_s = self.settings.lease_s
+        deadline = self.clock() + lease_s - self._timeout() - lease_s * 0.1
         start = self.clock()
         queue = [
             (self.limiter.person_earliest(m.person_id, start), n, m) for n, m in enumerate(claimed)
@@ -214,7 +218,7 @@ class Sender:
         if not handed.done():  # the dispatcher may have been cancelled meanwhile
             handed.set_result(self.clock())
         try:
-            async with asyncio.timeout(SEND_TIMEOUT_S):
+            async with asyncio.timeout(self._timeout()):
                 await self.channel.send(message.person_id, message.text, message.choices)
         except Exception as exc:  # the channel's failure, whatever it is, is a failed attempt
             error = str(exc)[:200] if isinstance(exc, ChannelError) else type(exc).__name__
@@ -227,6 +231,9 @@ class Sender:
         if len(marks.ids) >= MARK_BATCH:
             await asyncio.to_thread(marks.flush)
         return self._result(message, "sent")
+
+    def _timeout(self) -> float:
+        return min(SEND_TIMEOUT_S, self.settings.lease_s / 4)
 
     def _not_wanted(self, keys: list[str], now: datetime) -> set[str]:
         with self.factory() as session:

@@ -237,3 +237,24 @@ def test_rows_keep_their_order_of_due_time(factory: sessionmaker[Session]) -> No
     assert [text[0] for _, _, text in channel.sent] == ["a", "b", "c"]
     with factory() as session:
         assert all(r.sent_at is not None for r in session.scalars(select(OutboxMessage)))
+
+
+class SlowChannel:
+    """Never answers in time."""
+
+    async def send(self, person_id: int, text: str, choices: Sequence[str]) -> None:
+        await asyncio.sleep(5)
+
+
+def test_a_send_that_hangs_counts_as_failed_well_inside_the_lease(
+    factory: sessionmaker[Session],
+) -> None:
+    (person,) = make_people(factory, 1)
+    queue_messages(factory, [person], T0)
+    settings = SchedulerSettings(lease_s=2)  # sends time out after half a second
+    started = time.monotonic()
+    done = asyncio.run(Sender(factory, SlowChannel(), settings).sweep(T0))
+    assert time.monotonic() - started < 2
+    assert [d.status for d in done] == ["failed"]
+    (row,) = outbox(factory)
+    assert (row.status, row.last_error, row.attempts) == ("pending", "TimeoutError", 1)

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.scheduler_cli import add_commands as add_scheduler_commands
 from bot.texts import say, spoken_yuan
 from menus import db as store
 from menus.clock import cutoff_at, local_today, parse_now
@@ -228,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("file")
             p.add_argument("--json", action="store_true")
             p.add_argument("--errors", action="store_true", help="also list every wrong parse")
+    add_scheduler_commands(sub, add)
     return parser
 
 

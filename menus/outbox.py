@@ -9,11 +9,14 @@ row; a sender that dies leaves its lease to expire and the row is claimed again.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,6 +39,7 @@ class Claimed:
     text: str
     choices: list[str]
     attempts: int
+    key: str = ""
 
 
 def enqueue(
@@ -70,6 +74,101 @@ def enqueue(
     return True
 
 
+@dataclass(frozen=True)
+class NewMessage:
+    """A message to queue with ``enqueue_many``."""
+
+    person_id: int
+    kind: str
+    key: str
+    text: str
+    due_at: datetime
+    choices: Sequence[str] = ()
+
+
+def enqueue_many(session: Session, messages: Sequence[NewMessage], now: datetime) -> list[str]:
+    """Queue many messages in the caller's transaction with one bulk insert that skips keys
+    already queued (``ON CONFLICT DO NOTHING``); returns the keys actually queued.
+
+    Why: a scheduler queues up to a hundred thousand reminders in the same minute; one
+    statement per message (``enqueue``) would take minutes, and a key queued by another process
+    meanwhile must neither fail the batch nor be queued twice.
+    """
+    if not messages:
+        return []
+    dialect = session.get_bind().dialect.name
+    rows = [
+        {
+            "key": m.key,
+            "person_id": m.person_id,
+            "kind": m.kind,
+            "text": m.text,
+            "choices": list(m.choices),
+            "status": "pending",
+            "due_at": m.due_at,
+            "attempts": 0,
+            "created_at": now,
+        }
+        for m in messages
+    ]
+    if dialect == "postgresql":
+        return _copy_in(session, rows)
+    statement = sqlite_insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"])
+    keys: list[str] = []
+    for start in range(0, len(rows), 5000):
+        result = session.execute(statement.returning(OutboxMessage.key), rows[start : start + 5000])
+        keys.extend(result.scalars())
+    return keys
+
+
+_COLUMNS = ("key", "person_id", "kind", "text", "choices", "status", "due_at", "attempts",
+            "created_at")  # fmt: skip
+
+
+def _copy_in(session: Session, rows: list[dict[str, Any]]) -> list[str]:
+    """PostgreSQL: ``COPY`` the rows into a temporary table, then one ``INSERT ... SELECT ...
+    ON CONFLICT DO NOTHING RETURNING key``. A multi-row ``VALUES`` insert of 100,000 rows spends
+    most of its time having the driver parse the huge statement; ``COPY`` streams them."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    columns = ", ".join(_COLUMNS)
+    with driver.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS outbox_in (key varchar(200), person_id integer, "
+            "kind varchar(32), text text, choices json, status varchar(16), due_at timestamp, "
+            "attempts integer, created_at timestamp) ON COMMIT DELETE ROWS"
+        )
+        with cursor.copy(f"COPY outbox_in ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    (
+                        row["key"],
+                        row["person_id"],
+                        row["kind"],
+                        row["text"],
+                        json.dumps(row["choices"]),
+                        row["status"],
+                        _naive_utc(row["due_at"]),
+                        row["attempts"],
+                        _naive_utc(row["created_at"]),
+                    )
+                )
+        cursor.execute(
+            f"INSERT INTO outbox ({columns}) SELECT {columns} FROM outbox_in "
+            "ON CONFLICT (key) DO NOTHING RETURNING key"
+        )
+        keys = [str(r[0]) for r in cursor.fetchall()]
+        cursor.execute("TRUNCATE outbox_in")
+    return keys
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    """How the store keeps times (``UTCDateTime``)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given to the store; use an aware one")
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
 def claim_due(
     factory: sessionmaker[Session],
     now: datetime,
@@ -82,27 +181,49 @@ def claim_due(
     PostgreSQL: ``FOR UPDATE SKIP LOCKED`` lets concurrent senders take disjoint rows. SQLite:
     the store's ``BEGIN IMMEDIATE`` already lets one writer in at a time.
     """
+    columns = (
+        OutboxMessage.id,
+        OutboxMessage.person_id,
+        OutboxMessage.kind,
+        OutboxMessage.text,
+        OutboxMessage.choices,
+        OutboxMessage.attempts,
+        OutboxMessage.key,
+    )
     with unit_of_work(factory) as session:
-        query = (
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.due_at <= now,
-                or_(
-                    OutboxMessage.status == "pending",
-                    and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until <= now),
-                ),
+        locking = session.get_bind().dialect.name == "postgresql"
+        # two queries, each able to walk the (status, due_at) index: rows whose sender's lease
+        # ran out first, then pending ones (one query with OR would scan every row in flight)
+        rows: list[Any] = []
+        for status, extra in (
+            ("sending", OutboxMessage.claimed_until <= now),
+            ("pending", None),
+        ):
+            if len(rows) >= limit:
+                break
+            query = (
+                select(*columns)
+                .where(OutboxMessage.status == status, OutboxMessage.due_at <= now)
+                .order_by(OutboxMessage.due_at, OutboxMessage.id)
+                .limit(limit - len(rows))
             )
-            .order_by(OutboxMessage.due_at, OutboxMessage.id)
-            .limit(limit)
+            if extra is not None:
+                query = query.where(extra)
+            if locking:
+                query = query.with_for_update(skip_locked=True)
+            rows += session.execute(query).all()
+        if not rows:
+            return []
+        # one statement for the whole batch: claiming 100,000 due reminders stays quick
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_([r.id for r in rows]))
+            .values(status="sending", claimed_until=now + lease)
+            .execution_options(synchronize_session=False)
         )
-        if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        rows = list(session.scalars(query))
-        for row in rows:
-            row.status = "sending"
-            row.claimed_until = now + lease
         return [
-            Claimed(r.id, r.person_id, r.kind, r.text, list(r.choices), r.attempts) for r in rows
+            Claimed(r.id, r.person_id, r.kind, r.text, list(r.choices), r.attempts, r.key)
+            for r in rows
         ]
 
 
@@ -113,6 +234,44 @@ def mark_sent(factory: sessionmaker[Session], message_id: int, now: datetime) ->
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id)
             .values(status="sent", sent_at=now, claimed_until=None)
+        )
+
+
+def mark_sent_many(
+    factory: sessionmaker[Session], message_ids: Sequence[int], now: datetime
+) -> None:
+    """The channel accepted these messages (one statement: a sender marks in small batches)."""
+    if not message_ids:
+        return
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(message_ids)))
+            .values(status="sent", sent_at=now, claimed_until=None)
+        )
+
+
+def release_many(
+    factory: sessionmaker[Session], message_ids: Sequence[int], due_at: datetime
+) -> None:
+    """Give claimed messages back unsent, to be sent at ``due_at`` (by this or another sender)."""
+    if not message_ids:
+        return
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(message_ids)), OutboxMessage.status == "sending")
+            .values(status="pending", claimed_until=None, due_at=due_at)
+        )
+
+
+def mark_dropped(factory: sessionmaker[Session], message_id: int, now: datetime, why: str) -> None:
+    """Not sent because it is no longer wanted (e.g. a reminder for a meal ordered meanwhile)."""
+    with unit_of_work(factory) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status="dropped", claimed_until=None, sent_at=None, last_error=why[:200])
         )
 
 
@@ -142,3 +301,21 @@ def pending_for(session: Session, person_id: int) -> list[OutboxMessage]:
         .order_by(OutboxMessage.id)
     )
     return list(session.scalars(query))
+
+
+def list_messages(
+    session: Session, *, status: str | None = None, limit: int = 200
+) -> list[OutboxMessage]:
+    """The newest messages (of one status), for staff: ``dead`` ones need a person to look."""
+    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+    if status is not None:
+        query = query.where(OutboxMessage.status == status)
+    return list(session.scalars(query))
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    """How many messages are in each state."""
+    rows = session.execute(
+        select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    ).all()
+    return {status: int(n) for status, n in rows}

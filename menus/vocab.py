@@ -100,6 +100,8 @@ class StaffRole(StrEnum):
     COOK = "cook"
     DELIVERY = "delivery"
     VOLUNTEER = "volunteer"
+    COMMUNITY = "community"
+    """The community contact (社区网格员), told when an elder goes without a meal."""
 
 
 class Lang(StrEnum):

@@ -9,7 +9,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from menus.db import unit_of_work
 from menus.models import OutboxMessage, Person
-from menus.outbox import MAX_ATTEMPTS, claim_due, enqueue, mark_failed, mark_sent, pending_for
+from menus.outbox import (
+    MAX_ATTEMPTS,
+    NewMessage,
+    claim_due,
+    enqueue,
+    enqueue_many,
+    mark_failed,
+    mark_sent,
+    pending_for,
+)
 from tests.conftest import BEFORE_LUNCH
 
 
@@ -74,3 +83,27 @@ def test_failures_back_off_then_die(shop: sessionmaker[Session]) -> None:
     with shop() as session:
         row = session.scalars(select(OutboxMessage)).one()
         assert (row.status, row.attempts, row.last_error) == ("dead", MAX_ATTEMPTS, "timeout")
+
+
+def test_many_queued_at_once_skip_keys_already_there(shop: sessionmaker[Session]) -> None:
+    """The scheduler's bulk path: one statement, keys already queued (by anyone) skipped."""
+    who = _person(shop)
+    with unit_of_work(shop) as session:
+        enqueue(session, person_id=who, kind="t", key="k1", text="old", due_at=BEFORE_LUNCH)
+    batch = [
+        NewMessage(who, "t", f"k{n}", f"new{n}", BEFORE_LUNCH, ("1", "2")) for n in range(1, 4)
+    ]
+    with unit_of_work(shop) as session:
+        assert enqueue_many(session, batch, BEFORE_LUNCH) == ["k2", "k3"]
+    with unit_of_work(shop) as session:
+        assert enqueue_many(session, batch, BEFORE_LUNCH) == []
+        assert enqueue_many(session, [], BEFORE_LUNCH) == []
+    claimed = claim_due(shop, BEFORE_LUNCH, limit=10)
+    assert [(c.key, c.text, c.choices) for c in claimed] == [
+        ("k1", "old", []),
+        ("k2", "new2", ["1", "2"]),
+        ("k3", "new3", ["1", "2"]),
+    ]
+    with shop() as session:
+        row = session.scalars(select(OutboxMessage).where(OutboxMessage.key == "k2")).one()
+        assert row.due_at == BEFORE_LUNCH and row.status == "sending"

@@ -1,0 +1,163 @@
+"""``zhucan scheduler run|tick`` and ``zhucan outbox list``: the scheduler's commands.
+
+Kept apart from ``bot/cli.py`` (which only registers them) so the scheduler's commands change
+without touching the rest of the command line. Messages go through a ``LogChannel`` (a JSON
+line per message, ``--log FILE`` or ``ZHUCAN_CHANNEL_LOG``) until a Telegram token is set up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from menus.clock import TZ
+from menus.errors import DomainError
+from menus.outbox import count_by_status, list_messages
+from scheduler.channel import LogChannel
+from scheduler.config import SchedulerSettings
+from scheduler.jobs import JOBS
+from scheduler.service import SchedulerService
+
+STATUSES = ("pending", "sending", "sent", "failed", "dead", "dropped")
+
+
+class _Context(Protocol):
+    """What the handlers need from ``bot.cli.Context``."""
+
+    now: Any
+    factory: sessionmaker[Session]
+    out: Any
+
+
+def add_commands(sub: Any, add: Callable[..., Any]) -> None:
+    """Register ``scheduler run``, ``scheduler tick`` and ``outbox list``."""
+    scheduler = sub.add_parser("scheduler", help="reminders and timed work")
+    inner = scheduler.add_subparsers(dest="sub", required=True)
+    for name, handler, help_text in (
+        ("run", cmd_scheduler_run, "run the scheduler until stopped"),
+        ("tick", cmd_scheduler_tick, "do everything due at --now once; print JSON lines"),
+    ):
+        p = add(name, handler, help_text, inner)
+        p.add_argument("--log", help="file the log channel writes messages to")
+        if name == "tick":
+            p.add_argument("--only", action="append", choices=sorted(JOBS), help="only this job")
+            p.add_argument("--no-send", action="store_true", help="queue only, send nothing")
+    outbox = sub.add_parser("outbox", help="messages waiting or sent")
+    p = add(
+        "list",
+        cmd_outbox_list,
+        "messages in the outbox (newest first)",
+        outbox.add_subparsers(dest="sub", required=True),
+    )
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+
+def _settings() -> SchedulerSettings:
+    try:
+        return SchedulerSettings.from_env()
+    except ValueError as exc:
+        raise DomainError("bad_argument", detail=str(exc)) from None
+
+
+def _channel(args: argparse.Namespace, clock: Callable[[], Any] | None = None) -> LogChannel:
+    path = args.log or os.environ.get("ZHUCAN_CHANNEL_LOG")
+    if not path:
+        from platformdirs import user_data_dir
+
+        path = str(Path(user_data_dir("zhucan", appauthor=False)) / "messages.jsonl")
+    return LogChannel(path, clock=clock)
+
+
+def cmd_scheduler_tick(args: argparse.Namespace, ctx: _Context) -> int:
+    """Run every job due at ``--now``, then send what is due; one JSON line per message."""
+    channel = _channel(args, clock=lambda: ctx.now)
+    service = SchedulerService(ctx.factory, channel, _settings(), wall=lambda: ctx.now)
+    try:
+        if args.only or args.no_send:
+            from scheduler.jobs import run_jobs
+
+            queued = run_jobs(ctx.factory, service.settings, ctx.now, only=args.only)
+            delivered = [] if args.no_send else asyncio.run(service.sweep(ctx.now))
+        else:
+            report = asyncio.run(service.tick(ctx.now))
+            queued, delivered = report.queued, report.delivered
+    finally:
+        channel.close()
+    for q in queued:
+        line = {"event": "queued", "kind": q.kind, "key": q.key, "person_id": q.person_id}
+        line["due_at"] = q.due_at.isoformat()
+        print(json.dumps(line, ensure_ascii=False), file=ctx.out)
+    for d in delivered:
+        print(json.dumps({"event": d.status, **asdict(d)}, ensure_ascii=False), file=ctx.out)
+    return 0
+
+
+def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
+    """The long-running scheduler (stops on Ctrl-C or SIGTERM). With ``--now`` (a demo, a
+    test) its clock starts at that moment and runs on from there."""
+    wall: Callable[[], Any] | None = None
+    if getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW"):
+        started = time.monotonic()
+        wall = lambda: ctx.now + timedelta(seconds=time.monotonic() - started)  # noqa: E731
+    channel = _channel(args, clock=wall)
+    service = SchedulerService(ctx.factory, channel, _settings(), wall=wall)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await service.run_forever(stop)
+
+    try:
+        asyncio.run(main())
+    finally:
+        channel.close()
+    return 0
+
+
+def cmd_outbox_list(args: argparse.Namespace, ctx: _Context) -> int:
+    """Messages with their state; ``dead`` ones failed too often and need a person to look.
+    The text is not shown (it may carry addresses); its kind and key say what it is."""
+    with ctx.factory() as session:
+        rows = list_messages(session, status=args.status, limit=args.limit)
+        counts = count_by_status(session)
+    data: list[dict[str, Any]] = [
+        {
+            "id": r.id,
+            "key": r.key,
+            "kind": r.kind,
+            "person_id": r.person_id,
+            "status": r.status,
+            "attempts": r.attempts,
+            "due_at": r.due_at.astimezone(TZ).isoformat(),
+            "sent_at": r.sent_at.astimezone(TZ).isoformat() if r.sent_at else None,
+            "last_error": r.last_error,
+        }
+        for r in rows
+    ]
+    if args.json:
+        print(json.dumps({"counts": counts, "messages": data}, ensure_ascii=False), file=ctx.out)
+        return 0
+    print("  ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "(empty)", file=ctx.out)
+    for m in data:
+        error = f"  {m['last_error']}" if m["last_error"] else ""
+        print(
+            f"#{m['id']} {m['status']:<8} {m['kind']:<12} person {m['person_id']:<6} "
+            f"due {m['due_at'][:16]} tries {m['attempts']}{error}  {m['key']}",
+            file=ctx.out,
+        )
+    return 0

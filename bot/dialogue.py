@@ -80,6 +80,7 @@ from menus.vocab import Fulfillment, MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 from nlu.text import clean, fold
+from scheduler.jobs import record_rating
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,10 @@ class Dialogue:
         state = turn.state
         shown = (state.get("last") or {}).get("choices") or []
         number = text.translate(_ASCII_DIGITS)  # ᠒ as well as 2
+        if number in ("1", "2", "3", "4", "5") and turn.kind == "elder" and not shown:
+            rated = self._rating(turn, int(number))
+            if rated is not None:
+                return rated
         if number.isdigit() and 1 <= int(number) <= len(shown):  # a numbered choice
             text = shown[int(number) - 1]
         state["offered"] = False
@@ -677,6 +682,14 @@ class Dialogue:
                     due_at=turn.now,
                 )
         return Reply(say("complaint_stored" if kind == "complaint" else "praise_stored", turn.lang))
+
+    def _rating(self, turn: Turn, stars: int) -> Reply | None:
+        """A number answering the scheduler's after-meal question (昨天的饭菜怎么样？) while the
+        dialogue's own last reply offered no numbered choices; otherwise None."""
+        with unit_of_work(self.factory) as session:
+            if record_rating(session, turn.person_id, stars, turn.now) is None:
+                return None
+        return Reply(say("rating_thanks", turn.lang))
 
     def _switch_language(self, turn: Turn, lang: str) -> Reply:
         turn.state["lang"] = lang

@@ -9,12 +9,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue import Dialogue
+from menus.models import Feedback, OutboxMessage
 from menus.orders import list_orders
+from menus.outbox import mark_sent
 from menus.people import find_elder
+from menus.vocab import OrderStatus
+from scheduler.config import SchedulerSettings
+from scheduler.jobs import after_meal_questions
 from tests.conftest import BEFORE_LUNCH
+from tests.menus.helpers import place
+from tests.scheduler.helpers import at, move
 
 NOW = BEFORE_LUNCH
 
@@ -281,3 +289,24 @@ def test_a_retried_turn_is_answered_once(liu: Talk) -> None:
     again = liu.dialogue.handle(liu.elder_id, "要", NOW, turn_id="tg-7")
     assert first == again and "订好了" in first.text
     assert len(liu.orders()) == 1
+
+
+def test_a_number_answers_the_after_meal_question(shop: sessionmaker[Session]) -> None:
+    """The scheduler asks 昨天的饭菜怎么样？ with 1-5 buttons; pressing 4 is stored as a rating
+    for that meal, once; a later 4 is an ordinary turn again."""
+    wang = Talk(shop, "王秀兰")
+    order = place(shop, at("2026-12-01 08:00"), "王秀兰")
+    served = (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COMPLETED)
+    move(shop, order.id, at("2026-12-01 11:00"), *served)
+    (queued,) = after_meal_questions(shop, SchedulerSettings(), at("2026-12-02 09:00"))
+    assert queued.person_id == wang.elder_id
+    with shop() as session:
+        message = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "after_meal")
+        ).one()
+    assert "谢谢您打分" not in wang.say("4", now=at("2026-12-02 08:59"))  # not asked yet
+    mark_sent(shop, message.id, at("2026-12-02 09:00"))
+    assert "谢谢您打分" in wang.say("4", now=at("2026-12-02 09:05"))
+    assert "谢谢您打分" not in wang.say("4", now=at("2026-12-02 09:06"))
+    with shop() as session:
+        assert list(session.scalars(select(Feedback.rating))) == [4]

@@ -118,12 +118,16 @@ def test_two_schedulers_ticking_together_queue_and_send_each_message_once(
         remind(shop, name, "16:00")
     channels = [LogChannel(), LogChannel()]
     errors: list[BaseException] = []
+    # Both processes read the same clock: each minute's ticks start together, so neither runs
+    # minutes ahead and takes over the other's lease while that one is still sending.
+    same_minute = threading.Barrier(2, timeout=60)
 
     def ticker(channel: LogChannel) -> None:
         engine = make_engine(db_url)
         try:
             service = SchedulerService(session_factory(engine), channel, QUICK)
             for minute in range(5):
+                same_minute.wait()
                 asyncio.run(service.tick(at(f"2026-11-30 16:0{minute}")))
         except BaseException as exc:  # reported below
             errors.append(exc)

@@ -65,7 +65,8 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _settings() -> SchedulerSettings:
+def scheduler_settings() -> SchedulerSettings:
+    """``SchedulerSettings.from_env()``, a bad value refused as a bad argument."""
     try:
         return SchedulerSettings.from_env()
     except ValueError as exc:
@@ -81,10 +82,19 @@ def _channel(args: argparse.Namespace, clock: Callable[[], Any] | None = None) -
     return LogChannel(path, clock=clock)
 
 
+def running_clock(args: argparse.Namespace, ctx: _Context) -> Callable[[], Any] | None:
+    """With ``--now`` (or ``ZHUCAN_NOW``) a clock that starts there and runs on; else None
+    (the real time)."""
+    if not (getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW")):
+        return None
+    started = time.monotonic()
+    return lambda: ctx.now + timedelta(seconds=time.monotonic() - started)
+
+
 def cmd_scheduler_tick(args: argparse.Namespace, ctx: _Context) -> int:
     """Run every job due at ``--now``, then send what is due; one JSON line per message."""
     channel = _channel(args, clock=lambda: ctx.now)
-    service = SchedulerService(ctx.factory, channel, _settings(), wall=lambda: ctx.now)
+    service = SchedulerService(ctx.factory, channel, scheduler_settings(), wall=lambda: ctx.now)
     try:
         if args.only or args.no_send:
             from scheduler.jobs import run_jobs
@@ -108,12 +118,9 @@ def cmd_scheduler_tick(args: argparse.Namespace, ctx: _Context) -> int:
 def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
     """The long-running scheduler (stops on Ctrl-C or SIGTERM). With ``--now`` (a demo, a
     test) its clock starts at that moment and runs on from there."""
-    wall: Callable[[], Any] | None = None
-    if getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW"):
-        started = time.monotonic()
-        wall = lambda: ctx.now + timedelta(seconds=time.monotonic() - started)  # noqa: E731
+    wall = running_clock(args, ctx)
     channel = _channel(args, clock=wall)
-    service = SchedulerService(ctx.factory, channel, _settings(), wall=wall)
+    service = SchedulerService(ctx.factory, channel, scheduler_settings(), wall=wall)
 
     async def main() -> None:
         stop = asyncio.Event()

@@ -1,8 +1,10 @@
 """``zhucan scheduler run|tick`` and ``zhucan outbox list``: the scheduler's commands.
 
 Kept apart from ``bot/cli.py`` (which only registers them) so the scheduler's commands change
-without touching the rest of the command line. Messages go through a ``LogChannel`` (a JSON
-line per message, ``--log FILE`` or ``ZHUCAN_CHANNEL_LOG``) until a Telegram token is set up.
+without touching the rest of the command line. ``scheduler run`` delivers over Telegram when
+``ZHUCAN_TELEGRAM_TOKEN`` is set (the bot itself then runs ``zhucan telegram --no-scheduler``);
+otherwise, and always with ``--log`` or for ``tick``, messages go through a ``LogChannel`` (a
+JSON line per message, ``--log FILE`` or ``ZHUCAN_CHANNEL_LOG``).
 """
 
 from __future__ import annotations
@@ -17,17 +19,20 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from menus.clock import TZ
 from menus.errors import DomainError
 from menus.outbox import count_by_status, list_messages
-from scheduler.channel import LogChannel
+from scheduler.channel import Channel, LogChannel
 from scheduler.config import SchedulerSettings
 from scheduler.jobs import JOBS
 from scheduler.service import SchedulerService
+
+if TYPE_CHECKING:
+    from bot.telegram.channel import TelegramChannel
 
 STATUSES = ("pending", "sending", "sent", "failed", "dead", "dropped")
 
@@ -91,6 +96,30 @@ def running_clock(args: argparse.Namespace, ctx: _Context) -> Callable[[], Any] 
     return lambda: ctx.now + timedelta(seconds=time.monotonic() - started)
 
 
+def telegram_channel(factory: sessionmaker[Session]) -> TelegramChannel | None:
+    """With ``ZHUCAN_TELEGRAM_TOKEN``: the Telegram channel on a bot of its own, rate-limited
+    as the bot's (``ZHUCAN_TELEGRAM_API_URL`` for a self-hosted Bot API server); else None."""
+    token = os.environ.get("ZHUCAN_TELEGRAM_TOKEN", "").strip()
+    if not token:
+        return None
+    from telegram.ext import ExtBot
+
+    from bot.telegram.app import quiet_personal_logs
+    from bot.telegram.channel import TelegramChannel
+    from bot.telegram.ratelimit import RateLimiter
+
+    quiet_personal_logs()
+    api = os.environ.get("ZHUCAN_TELEGRAM_API_URL", "").rstrip("/")
+    limiter: Any = RateLimiter()  # PTB types the limiter's argument as None
+    if api:
+        bot: ExtBot[Any] = ExtBot(
+            token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot", rate_limiter=limiter
+        )
+    else:
+        bot = ExtBot(token, rate_limiter=limiter)
+    return TelegramChannel(bot, factory)
+
+
 def cmd_scheduler_tick(args: argparse.Namespace, ctx: _Context) -> int:
     """Run every job due at ``--now``, then send what is due; one JSON line per message."""
     channel = _channel(args, clock=lambda: ctx.now)
@@ -119,7 +148,8 @@ def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
     """The long-running scheduler (stops on Ctrl-C or SIGTERM). With ``--now`` (a demo, a
     test) its clock starts at that moment and runs on from there."""
     wall = running_clock(args, ctx)
-    channel = _channel(args, clock=wall)
+    telegram = None if args.log else telegram_channel(ctx.factory)
+    channel: Channel = telegram or _channel(args, clock=wall)
     service = SchedulerService(ctx.factory, channel, scheduler_settings(), wall=wall)
 
     async def main() -> None:
@@ -127,12 +157,17 @@ def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await service.run_forever(stop)
+        if telegram is None:
+            await service.run_forever(stop)
+            return
+        async with telegram.bot:  # its HTTP client and rate limiter
+            await service.run_forever(stop)
 
     try:
         asyncio.run(main())
     finally:
-        channel.close()
+        if isinstance(channel, LogChannel):
+            channel.close()
     return 0
 
 

@@ -124,3 +124,51 @@ def test_without_the_scheduler_the_outbox_is_left_alone(
     assert fake.texts() == [ASK_LANG]
     with shop() as session:
         assert {r.key: r.status for r in session.scalars(select(OutboxMessage))} == {"k": "pending"}
+
+
+def test_a_separate_scheduler_delivers_over_telegram_with_the_token(
+    shop: sessionmaker[Session], db_url: str
+) -> None:
+    """``zhucan scheduler run`` with ``ZHUCAN_TELEGRAM_TOKEN``: the sender for a bot that runs
+    ``--no-scheduler``; stopped with SIGTERM."""
+    with unit_of_work(shop) as session:
+        elder = session.scalars(select(Person.id).where(Person.name == "王秀兰")).one()
+        session.add(Identity(channel="telegram", account_id="8002", person_id=elder))
+        enqueue(
+            session,
+            person_id=elder,
+            kind="t",
+            key="k",
+            text="该订午饭了。",
+            choices=("要订", "不用了"),
+            due_at=DUE,
+        )
+    fake = FakeTelegram()
+    with LoopbackServer(fake) as server:
+        env = {
+            **os.environ,
+            "ZHUCAN_TELEGRAM_TOKEN": TOKEN,
+            "ZHUCAN_TELEGRAM_API_URL": f"http://127.0.0.1:{server.port}",
+            "ZHUCAN_SWEEP_INTERVAL_S": "0.2",
+        }
+        script = Path(sys.executable).with_name("zhucan")
+        command = [str(script), "scheduler", "run", "--db", db_url, "--now", "2026-12-01T08:00"]
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            fake.wait_for(1, timeout=60)
+            time.sleep(0.6)  # a few more sweeps: nothing twice
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert TOKEN not in err
+    mine = [m for m in fake.sent() if m["chat_id"] == 8002]
+    assert [m["text"] for m in mine] == ["该订午饭了。"]
+    assert "inline_keyboard" in mine[0]["reply_markup"]
+    with shop() as session:
+        assert (
+            session.scalars(select(OutboxMessage.status).where(OutboxMessage.key == "k")).one()
+            == "sent"
+        )

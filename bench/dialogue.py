@@ -175,7 +175,7 @@ async def drive(
         get_updates_request=recorder,
         now=now,
         rate_limiter=generous,
-        outbox_interval=None,
+        scheduler_settings=None,
         store_workers=workers,
     )
     latencies: list[float] = []

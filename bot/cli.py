@@ -208,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
     p.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
     p.add_argument("--port", type=int, default=8443, help="port the webhook server binds")
+    p.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="leave the timed jobs and the outbox to a separate `zhucan scheduler run`",
+    )
 
     nlu = sub.add_parser("nlu", help="understanding").add_subparsers(dest="sub", required=True)
     for name, handler, help_text in (
@@ -639,10 +644,13 @@ def _chat(ctx: Context, person_id: int, args: argparse.Namespace, *, greet: bool
 def cmd_telegram(args: argparse.Namespace, ctx: Context) -> int:
     """The Telegram bot until interrupted. Token from ``ZHUCAN_TELEGRAM_TOKEN``; with
     ``--webhook-url`` a webhook whose requests must carry ``ZHUCAN_TELEGRAM_SECRET``, else long
-    polling. ``ZHUCAN_TELEGRAM_API_URL`` points at a self-hosted Bot API server."""
+    polling. ``ZHUCAN_TELEGRAM_API_URL`` points at a self-hosted Bot API server. The scheduler
+    (timed jobs, outbox delivered over Telegram) runs in the same process unless
+    ``--no-scheduler``; with ``--now`` the clock starts there and runs on."""
     import logging
     from urllib.parse import urlparse
 
+    from bot.scheduler_cli import running_clock, scheduler_settings
     from bot.telegram.app import build_application
 
     token = os.environ.get("ZHUCAN_TELEGRAM_TOKEN", "").strip()
@@ -652,13 +660,15 @@ def cmd_telegram(args: argparse.Namespace, ctx: Context) -> int:
     if args.webhook_url and not secret:
         raise DomainError("bad_argument", detail="a webhook needs ZHUCAN_TELEGRAM_SECRET")
     api = os.environ.get("ZHUCAN_TELEGRAM_API_URL", "").rstrip("/")
+    settings = None if args.no_scheduler else scheduler_settings()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = build_application(
         token,
         ctx.factory,
         base_url=f"{api}/bot" if api else None,
         base_file_url=f"{api}/file/bot" if api else None,
-        now=ctx.now if getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW") else None,
+        now=running_clock(args, ctx),
+        scheduler_settings=settings,
     )
     if args.webhook_url:
         app.run_webhook(

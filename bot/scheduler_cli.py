@@ -1,8 +1,10 @@
 """``zhucan scheduler run|tick`` and ``zhucan outbox list``: the scheduler's commands.
 
 Kept apart from ``bot/cli.py`` (which only registers them) so the scheduler's commands change
-without touching the rest of the command line. Messages go through a ``LogChannel`` (a JSON
-line per message, ``--log FILE`` or ``ZHUCAN_CHANNEL_LOG``) until a Telegram token is set up.
+without touching the rest of the command line. ``scheduler run`` delivers over Telegram when
+``ZHUCAN_TELEGRAM_TOKEN`` is set (the bot itself then runs ``zhucan telegram --no-scheduler``);
+otherwise, and always with ``--log`` or for ``tick``, messages go through a ``LogChannel`` (a
+JSON line per message, ``--log FILE`` or ``ZHUCAN_CHANNEL_LOG``).
 """
 
 from __future__ import annotations
@@ -17,17 +19,20 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from menus.clock import TZ
 from menus.errors import DomainError
 from menus.outbox import count_by_status, list_messages
-from scheduler.channel import LogChannel
+from scheduler.channel import Channel, LogChannel
 from scheduler.config import SchedulerSettings
 from scheduler.jobs import JOBS
 from scheduler.service import SchedulerService
+
+if TYPE_CHECKING:
+    from bot.telegram.channel import TelegramChannel
 
 STATUSES = ("pending", "sending", "sent", "failed", "dead", "dropped")
 
@@ -65,7 +70,8 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _settings() -> SchedulerSettings:
+def scheduler_settings() -> SchedulerSettings:
+    """``SchedulerSettings.from_env()``, a bad value refused as a bad argument."""
     try:
         return SchedulerSettings.from_env()
     except ValueError as exc:
@@ -81,10 +87,43 @@ def _channel(args: argparse.Namespace, clock: Callable[[], Any] | None = None) -
     return LogChannel(path, clock=clock)
 
 
+def running_clock(args: argparse.Namespace, ctx: _Context) -> Callable[[], Any] | None:
+    """With ``--now`` (or ``ZHUCAN_NOW``) a clock that starts there and runs on; else None
+    (the real time)."""
+    if not (getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW")):
+        return None
+    started = time.monotonic()
+    return lambda: ctx.now + timedelta(seconds=time.monotonic() - started)
+
+
+def telegram_channel(factory: sessionmaker[Session]) -> TelegramChannel | None:
+    """With ``ZHUCAN_TELEGRAM_TOKEN``: the Telegram channel on a bot of its own, rate-limited
+    as the bot's (``ZHUCAN_TELEGRAM_API_URL`` for a self-hosted Bot API server); else None."""
+    token = os.environ.get("ZHUCAN_TELEGRAM_TOKEN", "").strip()
+    if not token:
+        return None
+    from telegram.ext import ExtBot
+
+    from bot.telegram.app import quiet_personal_logs
+    from bot.telegram.channel import TelegramChannel
+    from bot.telegram.ratelimit import RateLimiter
+
+    quiet_personal_logs()
+    api = os.environ.get("ZHUCAN_TELEGRAM_API_URL", "").rstrip("/")
+    limiter: Any = RateLimiter()  # PTB types the limiter's argument as None
+    if api:
+        bot: ExtBot[Any] = ExtBot(
+            token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot", rate_limiter=limiter
+        )
+    else:
+        bot = ExtBot(token, rate_limiter=limiter)
+    return TelegramChannel(bot, factory)
+
+
 def cmd_scheduler_tick(args: argparse.Namespace, ctx: _Context) -> int:
     """Run every job due at ``--now``, then send what is due; one JSON line per message."""
     channel = _channel(args, clock=lambda: ctx.now)
-    service = SchedulerService(ctx.factory, channel, _settings(), wall=lambda: ctx.now)
+    service = SchedulerService(ctx.factory, channel, scheduler_settings(), wall=lambda: ctx.now)
     try:
         if args.only or args.no_send:
             from scheduler.jobs import run_jobs
@@ -108,24 +147,27 @@ def cmd_scheduler_tick(args: argparse.Namespace, ctx: _Context) -> int:
 def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
     """The long-running scheduler (stops on Ctrl-C or SIGTERM). With ``--now`` (a demo, a
     test) its clock starts at that moment and runs on from there."""
-    wall: Callable[[], Any] | None = None
-    if getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW"):
-        started = time.monotonic()
-        wall = lambda: ctx.now + timedelta(seconds=time.monotonic() - started)  # noqa: E731
-    channel = _channel(args, clock=wall)
-    service = SchedulerService(ctx.factory, channel, _settings(), wall=wall)
+    wall = running_clock(args, ctx)
+    telegram = None if args.log else telegram_channel(ctx.factory)
+    channel: Channel = telegram or _channel(args, clock=wall)
+    service = SchedulerService(ctx.factory, channel, scheduler_settings(), wall=wall)
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await service.run_forever(stop)
+        if telegram is None:
+            await service.run_forever(stop)
+            return
+        async with telegram.bot:  # its HTTP client and rate limiter
+            await service.run_forever(stop)
 
     try:
         asyncio.run(main())
     finally:
-        channel.close()
+        if isinstance(channel, LogChannel):
+            channel.close()
     return 0
 
 

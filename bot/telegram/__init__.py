@@ -1,2 +1,2 @@
 """The Telegram channel: registration, thin handlers over the shared dialogue, reply keyboards,
-rate-limited sending and outbox delivery (python-telegram-bot 22)."""
+rate-limited sending, and the scheduler's channel (python-telegram-bot 22)."""

@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import select
@@ -38,7 +39,7 @@ from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
 from bot.replies import say as dialogue_say
-from bot.telegram.outbox import INTERVAL_S, start_outbox, stop_outbox
+from bot.telegram.channel import TelegramChannel
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
@@ -46,9 +47,13 @@ from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer, AnswerLike, Turns
 from menus.clock import TZ
 from menus.models import Identity, Person
+from scheduler.config import SchedulerSettings
+from scheduler.service import SchedulerService
 
 CHANNEL = "telegram"
 DEPS = "zhucan"
+SCHEDULER = "zhucan.scheduler"
+"""``bot_data`` key of the in-process ``SchedulerService`` (absent when it is left out)."""
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Menu files are a few kilobytes; anything much larger is refused before downloading."""
 HELP_WORD = "帮助"
@@ -63,6 +68,15 @@ R = TypeVar("R")
 VoicePipeline = Callable[[int, bytes, datetime], Awaitable[AnswerLike]]
 """Optional hook: (person id, OGG/Opus bytes, now) → the reply to the spoken turn."""
 Clock = Callable[[], datetime]
+
+
+class FromEnv(Enum):
+    """The default of ``build_application(scheduler_settings=...)``: ``ZHUCAN_*`` settings."""
+
+    FROM_ENV = "env"
+
+
+FROM_ENV = FromEnv.FROM_ENV
 
 
 class UpdateIdsOnly(logging.Filter):
@@ -439,21 +453,32 @@ def build_application(
     voice_pipeline: VoicePipeline | None = None,
     max_concurrent_updates: int = 64,
     store_workers: int | None = None,
-    outbox_interval: float | None = INTERVAL_S,
+    scheduler_settings: SchedulerSettings | FromEnv | None = FROM_ENV,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The bot, wired to the store: handlers, per-chat ordering, rate limits, no job queue.
+    """The bot, wired to the store: handlers, per-chat ordering, rate limits, the scheduler.
 
     ``now`` fixes the moment (a datetime) or supplies it (a callable) for tests and demos;
     ``rate_limiter`` defaults to Telegram's limits (pass another, e.g. a generous one, for a
     benchmark); ``turns`` defaults to the shared dialogue on ``factory``. With
     ``store_workers`` threads run the dialogue and the store (default: one on SQLite, where
     every transaction takes the write lock and more threads only wait on each other and the
-    GIL; four on PostgreSQL). With
-    ``outbox_interval`` (seconds), ``run_polling`` and ``run_webhook`` also deliver the outbox
-    (started in ``post_init``, stopped in ``post_stop``).
+    GIL; four on PostgreSQL).
+
+    The scheduler (``scheduler.service.SchedulerService``: the timed jobs and the one outbox
+    sender, delivering through ``TelegramChannel``) runs in the application's own APScheduler,
+    PTB's ``JobQueue`` (one scheduler per process): it starts with ``Application.start`` and
+    stops with ``Application.stop``, which lets a running sweep finish its round. Its clock is
+    the application's. ``scheduler_settings`` defaults to ``SchedulerSettings.from_env()``;
+    ``None`` leaves the scheduler out (a separate ``zhucan scheduler run`` does the work, or a
+    test does not want it).
     """
     quiet_personal_logs()
-    builder = ApplicationBuilder().token(token).job_queue(None)
+    settings = (
+        SchedulerSettings.from_env() if scheduler_settings is FROM_ENV else scheduler_settings
+    )
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = ApplicationBuilder().token(token)
+    if settings is None:
+        builder = builder.job_queue(None)
     if base_url is not None:
         builder = builder.base_url(base_url)
     if base_file_url is not None:
@@ -473,18 +498,11 @@ def build_application(
         clock = lambda: fixed  # noqa: E731
     else:
         clock = now
-    if outbox_interval is not None:
-        interval = outbox_interval
-
-        async def outbox_on(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-            start_outbox(app, factory, clock, interval=interval, run=app.bot_data[DEPS].run)
-
-        builder = builder.post_init(outbox_on).post_stop(stop_outbox)
     app = builder.build()
     bind = factory.kw.get("bind")
     sqlite = bind is not None and bind.dialect.name == "sqlite"
     workers = store_workers or (1 if sqlite else 4)
-    app.bot_data[DEPS] = Deps(
+    app.bot_data[DEPS] = d = Deps(
         executor=ThreadPoolExecutor(workers, thread_name_prefix="zhucan-store"),
         factory=factory,
         turns=turns or Dialogue(factory),
@@ -509,4 +527,10 @@ def build_application(
     app.add_handler(MessageHandler(private & filters.VOICE, on_voice))
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
     app.add_error_handler(on_error)
+    if settings is not None:
+        assert app.job_queue is not None  # PTB makes one: APScheduler is a dependency
+        channel = TelegramChannel(app.bot, factory, run=d.run)
+        service = SchedulerService(factory, channel, settings, wall=clock)
+        service.attach(app.job_queue.scheduler)
+        app.bot_data[SCHEDULER] = service
     return app

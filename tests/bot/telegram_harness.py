@@ -29,6 +29,7 @@ class Harness:
         self.factory = factory
         self.fake = FakeTelegram()
         options.setdefault("rate_limiter", fast_limiter())
+        options.setdefault("scheduler_settings", None)  # a test that wants it passes settings
         self.app: Application[Any, Any, Any, Any, Any, Any] = build_application(
             TOKEN,
             factory,

@@ -62,7 +62,7 @@ async def test_registration_order_and_a_staff_menu_file_over_http(
             base_file_url=server.base_file_url,
             now=BEFORE_LUNCH,
             rate_limiter=fast_limiter(),
-            outbox_interval=None,
+            scheduler_settings=None,
         )
         async with app:
             await app.start()
@@ -133,7 +133,7 @@ async def test_the_webhook_refuses_posts_without_the_secret(shop: sessionmaker[S
         get_updates_request=RecordingRequest(fake),
         now=BEFORE_LUNCH,
         rate_limiter=fast_limiter(),
-        outbox_interval=None,
+        scheduler_settings=None,
     )
     port = _free_port()
     update = text_update(1, ELDER, "/start")

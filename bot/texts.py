@@ -6,6 +6,10 @@ refusals live in ``menus.messages``.
 
 from __future__ import annotations
 
+from menus.spoken import DIGITS, spoken_number, spoken_yuan
+
+__all__ = ["DIGITS", "spoken_number", "spoken_yuan"]
+
 ZH: dict[str, str] = {
     "menu_header": "{canteen} {date} {meal}（{cutoff}截止订餐）",
     "menu_line": "  {name}  {price}{left}{tags}",
@@ -31,60 +35,8 @@ ZH: dict[str, str] = {
 MEAL_WORDS = {"breakfast": "早饭", "lunch": "午饭", "dinner": "晚饭"}
 DAY_WORDS = {0: "今天", 1: "明天", 2: "后天"}
 WEEKDAYS = "一二三四五六日"
-DIGITS = "零一二三四五六七八九"
 
 
 def say(key: str, **params: object) -> str:
     """The sentence ``key`` with its blanks filled."""
     return ZH[key].format(**params)
-
-
-def spoken_yuan(fen: int) -> str:
-    """Money the way people say it: 1200 → 十二块钱, 1250 → 十二块五, 255 → 两块五毛五, 50 → 五毛."""
-    if fen < 0:
-        return "负" + spoken_yuan(-fen)
-    yuan, rest = divmod(fen, 100)
-    jiao, cents = divmod(rest, 10)
-    if fen == 0:
-        return "零元"
-    if not yuan:
-        head = (("两" if jiao == 2 else DIGITS[jiao]) + "毛") if jiao else ""
-        return head + ((DIGITS[cents] + ("" if jiao else "分")) if cents else "")
-    words = spoken_number(yuan) + "块"
-    if not jiao and not cents:
-        return words + "钱"
-    if not cents:
-        return words + DIGITS[jiao]
-    return words + (DIGITS[jiao] + "毛" if jiao else "零") + DIGITS[cents]
-
-
-def spoken_number(n: int) -> str:
-    """A count as said aloud: 2 → 两, 12 → 十二, 110 → 一百一十, 2005 → 两千零五."""
-    if n < 0 or n > 9999:
-        return str(n)
-    if n == 2:
-        return "两"
-    if n < 10:
-        return DIGITS[n]
-    if n < 20:
-        return "十" + (DIGITS[n - 10] if n > 10 else "")
-    return _under_10000(n)
-
-
-def _under_10000(n: int) -> str:
-    units = ((1000, "千"), (100, "百"), (10, "十"))
-    out = ""
-    gap = False
-    for size, word in units:
-        digit, n = divmod(n, size)
-        if digit:
-            if gap and out:
-                out += "零"
-            lead = "两" if digit == 2 and size >= 100 else DIGITS[digit]
-            out += lead + word
-            gap = False
-        elif out:
-            gap = True
-    if n:
-        out += ("零" if gap else "") + DIGITS[n]
-    return out

@@ -47,9 +47,10 @@ from menus.models import (
 from menus.orders import set_status
 from menus.outbox import NewMessage, enqueue_many
 from menus.reports import kitchen_sheet, kitchen_text, monthly_report
+from menus.spoken import spoken_number
 from menus.vocab import Actor, MealSlot, OrderStatus, StaffRole
 from scheduler.config import SchedulerSettings
-from scheduler.texts import day_word, meal_word, say, spoken_number, spoken_yuan
+from scheduler.texts import day_word, meal_word, say, spoken_yuan
 
 log = logging.getLogger(__name__)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from menus.spoken import spoken_yuan as _spoken_yuan
+
 ZH: dict[str, str] = {
     "reminder": "{day}{meal}的饭还没订，要订吗？",
     "reminder_yes": "要订",
@@ -78,7 +80,6 @@ DAYS = {
     "mn": {-1: "ᠥᠴᠢᠭᠡᠳᠦᠷ", 0: "ᠥᠨᠥᠳᠥᠷ", 1: "ᠮᠠᠷᠭᠠᠰᠢ", 2: "ᠨᠥᠭᠦᠭᠡᠳᠦᠷ"},
 }
 
-DIGITS = "零一二三四五六七八九"
 
 
 def say(lang: str, key: str, **params: object) -> str:
@@ -107,42 +108,6 @@ def spoken_yuan(fen: int, lang: str = "zh") -> str:
     """Money as said aloud: 1200 → 十二块钱, 1250 → 十二块五, 50 → 五毛 (Mongolian: 12.5 ᠶᠤᠸᠠᠨ)."""
     if lang == "mn":
         return f"{fen / 100:g} ᠶᠤᠸᠠᠨ"
-    yuan, rest = divmod(max(fen, 0), 100)
-    jiao, cents = divmod(rest, 10)
     if fen <= 0:
         return "零块钱"
-    if not yuan:
-        head = (("两" if jiao == 2 else DIGITS[jiao]) + "毛") if jiao else ""
-        return head + ((DIGITS[cents] + ("" if jiao else "分")) if cents else "")
-    words = spoken_number(yuan) + "块"
-    if not jiao and not cents:
-        return words + "钱"
-    if not cents:
-        return words + DIGITS[jiao]
-    return words + (DIGITS[jiao] + "毛" if jiao else "零") + DIGITS[cents]
-
-
-def spoken_number(n: int) -> str:
-    """A count as said aloud: 2 → 两, 12 → 十二, 110 → 一百一十, 2005 → 两千零五."""
-    if n < 0 or n > 9999:
-        return str(n)
-    if n == 2:
-        return "两"
-    if n < 10:
-        return DIGITS[n]
-    if n < 20:
-        return "十" + (DIGITS[n - 10] if n > 10 else "")
-    out = ""
-    gap = False
-    for size, word in ((1000, "千"), (100, "百"), (10, "十")):
-        digit, n = divmod(n, size)
-        if digit:
-            if gap and out:
-                out += "零"
-            out += ("两" if digit == 2 and size >= 100 else DIGITS[digit]) + word
-            gap = False
-        elif out:
-            gap = True
-    if n:
-        out += ("零" if gap or out.endswith(("千", "百")) else "") + DIGITS[n]
-    return out
+    return _spoken_yuan(fen)

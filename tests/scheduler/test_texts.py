@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from scheduler.texts import MN, ZH, day_word, meal_word, say, spoken_number, spoken_yuan
+from menus.spoken import spoken_number
+from scheduler.texts import MN, ZH, day_word, meal_word, say, spoken_yuan
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 MONGOLIAN = re.compile(r"[\u1800-\u18af]")

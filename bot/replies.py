@@ -117,6 +117,12 @@ ZH: dict[str, str] = {
     "feedback_to_staff": "新{kind}（{id}号），{elder}：{text}",
     "complaint": "投诉",
     "praise": "表扬",
+    # --- voice
+    "voice_heard": "我听到的是：{heard}",
+    "voice_not_heard": "没听清，请再说一遍。",
+    "voice_too_long": "请说短一点，一次说一件事。",
+    "voice_no_model": "我现在听不懂这种话的语音，请打字发给我。",
+    "voice_failed": "声音没处理好，请再说一遍。",
 }
 
 MN: dict[str, str] = {
@@ -128,6 +134,9 @@ MN: dict[str, str] = {
     "bye": "ᠪᠠᠶᠠᠷᠲᠠᠢ᠃",
     "ok": "ᠵᠠ᠃",
     "lang_set": "ᠵᠠ᠂ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡᠪᠡᠷ ᠶᠠᠷᠢᠶ᠎ᠠ᠃",
+    "voice_heard": "ᠪᠢ ᠰᠣᠨᠣᠰᠤᠭᠰᠠᠨ ᠨᠢ᠄ {heard}",
+    "voice_not_heard": "ᠲᠣᠳᠣ ᠰᠣᠨᠣᠰᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠳᠠᠬᠢᠵᠤ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "voice_too_long": "ᠪᠣᠭᠣᠨᠢ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
 }
 
 CATALOGUES = {"zh": ZH, "mn": MN}

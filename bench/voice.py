@@ -176,11 +176,12 @@ def round_trip() -> None:
             expected["dishes"]
         )
 
-    plain = matched = typed = 0
+    plain = matched = typed = matched_of_typed = 0
     rtf: list[float] = []
     failures: list[str] = []
     for expected in sentences:
-        typed += right(expected["text"], expected)
+        understood = right(expected["text"], expected)
+        typed += understood
         pcm = decode(to_ogg_opus(tts.synthesize(expected["text"])))
         try:
             transcript = whisper.transcribe(pcm, phrases)
@@ -192,6 +193,7 @@ def round_trip() -> None:
         plain += right(heard, expected)
         ok = right(snapped, expected)
         matched += ok
+        matched_of_typed += ok and understood
         if not ok:
             failures.append(f"{expected['text']} → {heard} → {snapped}")
     n = len(sentences)
@@ -199,6 +201,10 @@ def round_trip() -> None:
     print(f"typed text (NLU alone): {typed}/{n} = {typed / n:.0%}")
     print(f"without phrase matching: {plain}/{n} = {plain / n:.0%}")
     print(f"with phrase matching:    {matched}/{n} = {matched / n:.0%}")
+    print(
+        f"with phrase matching, of those the NLU gets right typed: {matched_of_typed}/{typed}"
+        f" = {matched_of_typed / max(1, typed):.0%}"
+    )
     print(f"whisper real-time factor median {statistics.median(rtf):.2f}")
     print("missed (said → heard → matched):")
     for line in failures:

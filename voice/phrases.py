@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 NUMBERS_ZH = ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 COMMON_ZH: tuple[str, ...] = (
@@ -26,9 +26,15 @@ COMMON_ZH: tuple[str, ...] = (
     *(f"周{d}" for d in ("一", "二", "三", "四", "五", "六", "日")),
     "早上", "中午", "晚上", "早饭", "午饭", "晚饭",
     "要", "不要", "对", "不对", "好的", "可以", "行", "不用了", "算了",
+    "我要", "我想吃", "给我", "来一份", "要一份", "订一份",
 )  # fmt: skip
-"""Words every Mandarin answer may contain, whatever the menu (numbers, days, meals, yes/no)."""
+"""Words every Mandarin answer may contain, whatever the menu (numbers, days, meals, yes/no,
+the ways of asking for food)."""
 
+THRESHOLD = 0.66
+"""How alike (0..1) a stretch of three or more syllables must sound to be taken for a phrase:
+tuned on whisper-base's transcripts of espeak-ng Mandarin (bench/voice.py)."""
+EXACT_WEIGHT = 1.2
 SHORT_ANSWER = 2
 """A one-syllable phrase (要, 对, 行) counts only in an answer this short."""
 TWO_SYLLABLES = 0.84
@@ -85,13 +91,13 @@ def syllable_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     (ia, fa), (ib, fb) = _split(a), _split(b)
-    initial = 1.0 if ia == ib else 0.75 if frozenset((ia, ib)) in _NEAR else 0.0
+    initial = 1.0 if ia == ib else 0.75 if frozenset((ia, ib)) in _NEAR else 0.2
     if fa == fb:
         final = 1.0
     elif frozenset((fa, fb)) in _NEAR:
         final = 0.8
-    else:
-        final = 0.7 * Levenshtein.normalized_similarity(fa, fb)
+    else:  # shared letters in order: ao/ou, ei/i, iu/ou are half alike
+        final = 0.7 * Indel.normalized_similarity(fa, fb)
     return 0.4 * initial + 0.6 * final
 
 
@@ -109,7 +115,7 @@ def _window_score(heard: Sequence[str], target: Sequence[str]) -> float:
 
 
 def find_phrases(
-    transcript: str, phrases: Iterable[str], *, threshold: float = 0.72
+    transcript: str, phrases: Iterable[str], *, threshold: float = THRESHOLD
 ) -> list[PhraseHit]:
     """The phrases heard in ``transcript``, left to right, without overlaps. Longer phrases
     win over shorter ones they contain (不要 over 要); one syllable must match exactly."""
@@ -131,11 +137,21 @@ def find_phrases(
                     score = _window_score(window, target)
                 if k == 1 and len(heard) > SHORT_ANSWER:
                     continue  # 要 inside a garbled sentence is no yes
+                if phrase.startswith("不") and window[0] != "bu":
+                    continue  # a negation must be heard: 努要 is no 不要
                 if score >= (1.0 if k == 1 else TWO_SYLLABLES if k == 2 else threshold):
                     candidates.append(
                         PhraseHit(phrase, positions[start], positions[start + size - 1] + 1, score)
                     )
-    candidates.sort(key=lambda h: (-(h.score * len(_phrase_syllables(h.phrase))), -h.score))
+    # the longest, closest sounds first; what was written exactly weighs a fifth more
+    candidates.sort(
+        key=lambda h: (
+            -h.score
+            * len(_phrase_syllables(h.phrase))
+            * (EXACT_WEIGHT if text[h.start : h.end] == h.phrase else 1.0),
+            -h.score,
+        )
+    )
     taken = [False] * len(text)
     chosen: list[PhraseHit] = []
     for hit in candidates:
@@ -146,7 +162,7 @@ def find_phrases(
     return sorted(chosen, key=lambda h: h.start)
 
 
-def snap(transcript: str, phrases: Iterable[str], *, threshold: float = 0.72) -> str:
+def snap(transcript: str, phrases: Iterable[str], *, threshold: float = THRESHOLD) -> str:
     """``transcript`` with each stretch that sounds like a phrase replaced by the phrase
     (我要一份千朝时苏 → 我要一份清炒时蔬); the rest is kept, since the NLU reads words such as 我要
     or 给我 that no phrase list holds. Unchanged when no phrase is heard."""

@@ -22,7 +22,7 @@ PHRASES = [
         ("我的天堂", "我的订单"),
         ("咖喱,还要多少钱", "卡里还有多少钱"),
         ("我要一份千朝十苏", "我要一份清炒时蔬"),
-        ("要衣服兔兔的牛肉", "要衣服土豆炖牛肉"),
+        ("要衣服兔兔的牛肉", "要一份土豆炖牛肉"),
         ("小米州", "小米粥"),
         ("明天中午要两份红烧肉", "明天中午要两份红烧肉"),  # already right: unchanged
     ],
@@ -32,7 +32,7 @@ def test_sounds_alike_become_the_phrase(heard: str, meant: str) -> None:
 
 
 def test_nothing_heard_leaves_the_transcript_alone() -> None:
-    assert snap("天气怎么样", PHRASES) == "天气怎么样"
+    assert snap("放首歌听听", PHRASES) == "放首歌听听"
     assert snap("Kindian-Chi-Shun-Mu", PHRASES) == "Kindian-Chi-Shun-Mu"
 
 

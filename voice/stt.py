@@ -4,10 +4,12 @@
   restricted at run time to the phrases that make sense now (plus ``[unk]``), which is what
   makes a small model accurate enough for a menu.
 - ``WhisperEngine``: faster-whisper on a CTranslate2 Whisper model, for languages without a
-  vosk model (Mongolian has a Whisper token and no vosk model). Whisper cannot be restricted
-  to a grammar; the phrases are matched against its transcript afterwards
-  (``voice.phrases.snap``). Giving them to Whisper as its prompt is possible (``prompt=True``)
-  but made it worse on espeak-ng Mandarin: it copied prompt words (三份，二份) into the
+  vosk model (Mongolian has a Whisper token and no vosk model). Whisper takes no grammar, but
+  its restricted mode comes close: every text token that none of the phrases uses is
+  suppressed, so it must spell what it hears with the phrases' characters (on espeak-ng
+  Mandarin this more than doubled the sentences understood); the phrases are then matched
+  against the transcript by sound (``voice.phrases.snap``). Giving them to Whisper as its
+  prompt instead (``prompt=True``) made it worse: it copied prompt words (三份，二份) into the
   transcript. What it writes in traditional characters is converted to simplified.
 
 Models are loaded once per process and shared (they are large, and loading takes seconds).
@@ -170,6 +172,9 @@ class VoskEngine(SpeechToText):
 WHISPER_LANGUAGE = {"zh": "zh", "mn": "mn", "ko": "ko"}
 """Whisper's language tokens for the languages zhucan speaks (Mongolian is ``mn``)."""
 
+KEEP_TEXT = ("，", "。", "？", " ", "的", "和", "了", "吗")
+"""Punctuation and small words Whisper may always write in restricted mode."""
+SUPPRESS_CACHE = 8
 PROMPT_CHARS = 200
 """Whisper's prompt takes at most half its 448-token context; keep the phrase list short."""
 
@@ -180,10 +185,19 @@ class WhisperEngine(SpeechToText):
     name = "whisper"
 
     def __init__(
-        self, lang: str, model_dir: Path, *, threads: int = 2, beam: int = 5, prompt: bool = False
+        self,
+        lang: str,
+        model_dir: Path,
+        *,
+        threads: int = 2,
+        beam: int = 5,
+        prompt: bool = False,
+        restrict_tokens: bool = True,
     ) -> None:
         super().__init__(lang)
         self.use_prompt = prompt
+        self.restrict_tokens = restrict_tokens
+        self._suppressed: dict[frozenset[str], list[int]] = {}
         if lang not in WHISPER_LANGUAGE:
             raise VoiceError("stt-no-model", f"whisper has no token for {lang}")
         self.model_dir = Path(model_dir)
@@ -224,8 +238,24 @@ class WhisperEngine(SpeechToText):
             text += phrase + ("，" if self.lang == "zh" else ", ")
         return text.rstrip("，, ") + ("。" if self.lang == "zh" else ".")
 
+    def suppressed(self, phrases: Sequence[str]) -> list[int]:
+        """Every ordinary token the phrases do not use (``-1``: Whisper's own list of symbols
+        besides); special tokens stay allowed. Kept for the last few phrase sets."""
+        key = frozenset(phrases)
+        if key not in self._suppressed:
+            tokenizer = self._model().hf_tokenizer
+            first_special = int(tokenizer.token_to_id("<|endoftext|>"))
+            allowed: set[int] = set()
+            for text in [*phrases, *KEEP_TEXT]:
+                allowed.update(tokenizer.encode(text, add_special_tokens=False).ids)
+            if len(self._suppressed) >= SUPPRESS_CACHE:
+                self._suppressed.pop(next(iter(self._suppressed)))
+            self._suppressed[key] = [-1, *(t for t in range(first_special) if t not in allowed)]
+        return self._suppressed[key]
+
     def _recognize(self, pcm: Pcm, phrases: list[str] | None) -> str:
         model = self._model()
+        restrict = bool(phrases) and self.restrict_tokens
         segments, _info = model.transcribe(
             pcm.floats(),
             language=WHISPER_LANGUAGE[self.lang],
@@ -236,6 +266,7 @@ class WhisperEngine(SpeechToText):
             initial_prompt=self.prompt(phrases or []) if self.use_prompt else None,
             vad_filter=True,
             no_repeat_ngram_size=3,
+            suppress_tokens=self.suppressed(phrases or []) if restrict else [-1],
         )
         text = "".join(s.text for s in segments if s.no_speech_prob < 0.8)
         if self.lang == "zh":

@@ -8,7 +8,7 @@ PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 SYSTEM_PKGS := espeak-ng libespeak-ng1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint unit unit-sqlite unit-pg bench clean system-deps
+.PHONY: demo test lint unit unit-sqlite unit-pg bench bench-voice clean system-deps
 
 # Installs the Debian packages only when missing (quiet, idempotent; apt-get update only if the
 # first try fails).
@@ -46,6 +46,9 @@ unit-pg: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/orders.py
+
+bench-voice: $(STAMP)
+	$(BIN)/python bench/voice.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

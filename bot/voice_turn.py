@@ -142,10 +142,11 @@ class VoiceTurns:
             reply = Reply(say(_KIND_SENTENCE.get(error or "", "voice_not_heard"), spoken))
         else:
             reply = self.dialogue.handle(person_id, heard, now, turn_id=turn_id)
+            spoken = self.language_of(person_id)  # "说蒙古语" switches it in this turn
         timings["dialogue"] = time.perf_counter() - mark
         result = VoiceReply(heard, reply, error=error, lang=spoken, timings=timings)
         wanted, rate = self._voice_setting(person_id)
-        if speak if speak is not None else wanted:
+        if wanted if speak is None else speak:
             self._speak(result, rate)
         timings["total"] = time.perf_counter() - started
         return result

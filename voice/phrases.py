@@ -162,6 +162,16 @@ def find_phrases(
     return sorted(chosen, key=lambda h: h.start)
 
 
+def explained(transcript: str, phrases: Iterable[str]) -> float:
+    """How much of ``transcript`` the phrases explain (0..1): the sounds of the phrases heard
+    in it, weighted by how close they are, over all its syllables."""
+    total = sum(1 for c in transcript.translate(_DIGITS) if _HAN.match(c))
+    if not total:
+        return 0.0
+    hits = find_phrases(transcript, phrases)
+    return sum(h.score * len(_phrase_syllables(h.phrase)) for h in hits) / total
+
+
 def snap(transcript: str, phrases: Iterable[str], *, threshold: float = THRESHOLD) -> str:
     """``transcript`` with each stretch that sounds like a phrase replaced by the phrase
     (我要一份千朝时苏 → 我要一份清炒时蔬); the rest is kept, since the NLU reads words such as 我要

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from voice.phrases import COMMON_ZH, find_phrases, snap, syllable_similarity
+from voice.phrases import COMMON_ZH, explained, find_phrases, snap, syllable_similarity
 
 PHRASES = [
     *COMMON_ZH,
@@ -58,3 +58,10 @@ def test_near_sounds_are_close_and_others_are_not() -> None:
     assert syllable_similarity("zhou", "zou") > 0.8
     assert syllable_similarity("ding", "deng") > 0.7
     assert syllable_similarity("bu", "wu") < 0.7
+
+
+def test_how_much_the_phrases_explain() -> None:
+    """What restricted Whisper chooses among its best transcripts by."""
+    assert explained("我的订单", PHRASES) == pytest.approx(1.0)
+    assert 0.5 < explained("我的天堂", PHRASES) < 1.0
+    assert explained("放首歌听听", PHRASES) == 0.0 and explained("", PHRASES) == 0.0

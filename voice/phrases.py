@@ -10,6 +10,7 @@ menu.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -143,23 +144,37 @@ def find_phrases(
                     candidates.append(
                         PhraseHit(phrase, positions[start], positions[start + size - 1] + 1, score)
                     )
-    # the longest, closest sounds first; what was written exactly weighs a fifth more
-    candidates.sort(
-        key=lambda h: (
-            -h.score
-            * len(_phrase_syllables(h.phrase))
-            * (EXACT_WEIGHT if text[h.start : h.end] == h.phrase else 1.0),
-            -h.score,
-        )
-    )
-    taken = [False] * len(text)
+    return _best_set(candidates, text)
+
+
+def _weight(hit: PhraseHit, text: str) -> float:
+    """What a hit explains: its syllables times how close it sounds, a fifth more when it was
+    written exactly."""
+    exact = EXACT_WEIGHT if text[hit.start : hit.end] == hit.phrase else 1.0
+    return hit.score * len(_phrase_syllables(hit.phrase)) * exact
+
+
+def _best_set(candidates: list[PhraseHit], text: str) -> list[PhraseHit]:
+    """The non-overlapping hits that together explain the most (weighted interval
+    scheduling), left to right: two short phrases heard well (小米粥 + 多少钱) beat one long
+    phrase heard badly over both (卡里还有多少钱)."""
+    hits = sorted(candidates, key=lambda h: (h.end, h.start))
+    ends = [h.end for h in hits]
+    best = [0.0] * (len(hits) + 1)
+    for i, hit in enumerate(hits, 1):
+        before = bisect.bisect_right(ends, hit.start, 0, i - 1)
+        best[i] = max(best[i - 1], best[before] + _weight(hit, text))
     chosen: list[PhraseHit] = []
-    for hit in candidates:
-        if not any(taken[hit.start : hit.end]):
+    i = len(hits)
+    while i > 0:
+        hit = hits[i - 1]
+        before = bisect.bisect_right(ends, hit.start, 0, i - 1)
+        if best[i] == best[before] + _weight(hit, text) and best[i] != best[i - 1]:
             chosen.append(hit)
-            for i in range(hit.start, hit.end):
-                taken[i] = True
-    return sorted(chosen, key=lambda h: h.start)
+            i = before
+        else:
+            i -= 1
+    return chosen[::-1]
 
 
 def explained(transcript: str, phrases: Iterable[str]) -> float:

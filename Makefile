@@ -4,13 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+# Debian packages the voice needs (espeak-ng speaks; pyttsx3 loads libespeak-ng).
+SYSTEM_PKGS := espeak-ng libespeak-ng1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint unit unit-sqlite unit-pg bench clean
+.PHONY: demo test lint unit unit-sqlite unit-pg bench bench-voice clean system-deps
 
-$(STAMP): pyproject.toml
+# Installs the Debian packages only when missing (quiet, idempotent; apt-get update only if the
+# first try fails).
+system-deps:
+	@dpkg -s $(SYSTEM_PKGS) >/dev/null 2>&1 || { \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -qq $(SYSTEM_PKGS) >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq >/dev/null && \
+	    $(SUDO) apt-get install -y -qq $(SYSTEM_PKGS) >/dev/null; }; }
+
+$(STAMP): pyproject.toml | system-deps
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,voice]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -28,11 +40,15 @@ unit: unit-sqlite unit-pg
 unit-sqlite: $(STAMP)
 	$(BIN)/pytest -q
 
+# tests/voice never touch the store: they run once, in the SQLite pass.
 unit-pg: $(STAMP)
-	ZHUCAN_TEST_DB=$(PG_URL) $(BIN)/pytest -q
+	ZHUCAN_TEST_DB=$(PG_URL) $(BIN)/pytest -q --ignore=tests/voice
 
 bench: $(STAMP)
 	$(BIN)/python bench/orders.py
+
+bench-voice: $(STAMP)
+	$(BIN)/python bench/voice.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -235,6 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true")
             p.add_argument("--errors", action="store_true", help="also list every wrong parse")
     add_scheduler_commands(sub, add)
+
+    from bot.voice_cli import add_commands as add_voice_commands
+
+    add_voice_commands(sub, add)
     return parser
 
 

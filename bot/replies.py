@@ -126,6 +126,12 @@ ZH: dict[str, str] = {
     "and": "、",
     "comma": "，",
     "stop": "。",
+    # --- voice
+    "voice_heard": "我听到的是：{heard}",
+    "voice_not_heard": "没听清，请再说一遍。",
+    "voice_too_long": "请说短一点，一次说一件事。",
+    "voice_no_model": "我现在听不懂这种话的语音，请打字发给我。",
+    "voice_failed": "声音没处理好，请再说一遍。",
 }
 
 MN: dict[str, str] = {
@@ -239,6 +245,11 @@ MN: dict[str, str] = {
     "and": "᠂ ",
     "comma": "᠂ ",
     "stop": "᠃ ",
+    "voice_heard": "ᠪᠢ ᠰᠣᠨᠣᠰᠤᠭᠰᠠᠨ ᠨᠢ᠄ {heard}",
+    "voice_not_heard": "ᠲᠣᠳᠣ ᠰᠣᠨᠣᠰᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠳᠠᠬᠢᠵᠤ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "voice_too_long": "ᠪᠣᠭᠣᠨᠢ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
+    "voice_no_model": "ᠡᠨᠡ ᠬᠡᠯᠡᠨ ᠦ ᠳᠠᠭᠤ ᠶᠢ ᠪᠢ ᠣᠳᠣ ᠣᠢᠯᠠᠭᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠪᠢᠴᠢᠵᠦ ᠢᠯᠡᠭᠡᠭᠡᠷᠡᠢ᠃",
+    "voice_failed": "ᠳᠠᠭᠤ ᠪᠣᠯᠪᠠᠰᠤᠷᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠳᠠᠬᠢᠵᠤ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃",
 }
 
 # Words put into sentences (days, meals, ways to get the meal, cards, family, order states),

@@ -81,7 +81,6 @@ DAYS = {
 }
 
 
-
 def say(lang: str, key: str, **params: object) -> str:
     """The sentence ``key`` in ``lang`` (Mandarin if that language lacks it), blanks filled."""
     catalogue = CATALOGUES.get(lang, ZH)

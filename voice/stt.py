@@ -1,0 +1,344 @@
+"""Speech to text: one contract (``SpeechToText.transcribe``), two engines.
+
+- ``VoskEngine``: a Kaldi model directory per language. Open recognition, or recognition
+  restricted at run time to the phrases that make sense now (plus ``[unk]``), which is what
+  makes a small model accurate enough for a menu.
+- ``WhisperEngine``: faster-whisper on a CTranslate2 Whisper model, for languages without a
+  vosk model (Mongolian has a Whisper token and no vosk model). Whisper takes no grammar, but
+  its restricted mode comes close: every text token that none of the phrases uses is
+  suppressed, so it must spell what it hears with the phrases' characters (on espeak-ng
+  Mandarin this more than doubled the sentences understood); the phrases are then matched
+  against the transcript by sound (``voice.phrases.snap``). Giving them to Whisper as its
+  prompt instead (``prompt=True``) made it worse: it copied prompt words (三份，二份) into the
+  transcript. What it writes in traditional characters is converted to simplified.
+
+Models are loaded once per process and shared (they are large, and loading takes seconds).
+Nothing here logs what was said.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from voice.audio import RATE, Pcm
+from voice.decode import MAX_SECONDS
+from voice.errors import VoiceError
+from voice.vad import speech_present
+
+log = logging.getLogger(__name__)
+
+SILENCE_DBFS = -50.0
+"""Below this the loudest 100 ms is silence (a quiet room is about -60 dBFS, speech -30..-10)."""
+
+_TOKENS = re.compile(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What an engine heard, and how long hearing it took."""
+
+    text: str
+    lang: str
+    engine: str
+    restricted: bool
+    audio_seconds: float
+    seconds: float
+
+    @property
+    def real_time_factor(self) -> float:
+        return self.seconds / self.audio_seconds if self.audio_seconds else 0.0
+
+
+class SpeechToText(ABC):
+    """An engine for one language. ``transcribe`` checks the audio, recognises, and raises a
+    ``VoiceError`` (never a library exception) when there is nothing to hand on."""
+
+    name = "stt"
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def transcribe(self, pcm: Pcm, phrases: Sequence[str] | None = None) -> Transcript:
+        """Recognise ``pcm``; with ``phrases``, restricted to (or steered towards) them."""
+        if pcm.rate != RATE:
+            raise VoiceError("audio-wrong-rate", f"{pcm.rate} Hz, expected {RATE}")
+        if not pcm.data:
+            raise VoiceError("audio-empty")
+        if pcm.seconds > MAX_SECONDS:
+            raise VoiceError("audio-too-long")
+        if pcm.level_dbfs() < SILENCE_DBFS:
+            raise VoiceError("audio-silent")
+        if not speech_present(pcm):
+            raise VoiceError("stt-no-text-recognized", "no speech in the audio")
+        started = time.perf_counter()
+        try:
+            text = self._recognize(pcm, list(phrases) if phrases else None)
+        except VoiceError:
+            raise
+        except Exception as exc:  # a recogniser bug must not reach the person
+            log.exception("%s failed (%s)", self.name, self.lang)
+            raise VoiceError("stt-failed", type(exc).__name__) from None
+        text = " ".join(text.split())
+        if not text:
+            raise VoiceError("stt-no-text-recognized")
+        return Transcript(
+            text, self.lang, self.name, bool(phrases), pcm.seconds, time.perf_counter() - started
+        )
+
+    @abstractmethod
+    def load(self) -> None:
+        """Load the model now (else it loads on first use); ``VoiceError`` if it cannot."""
+
+    @abstractmethod
+    def _recognize(self, pcm: Pcm, phrases: list[str] | None) -> str: ...
+
+
+_lock = threading.Lock()
+_loaded: dict[tuple[str, ...], Any] = {}
+
+
+def _shared(key: tuple[str, ...], load: Any) -> Any:
+    """One model per key per process, loaded under a lock."""
+    with _lock:
+        if key not in _loaded:
+            _loaded[key] = load()
+        return _loaded[key]
+
+
+class VoskEngine(SpeechToText):
+    """Kaldi via vosk: one model directory per language."""
+
+    name = "vosk"
+
+    def __init__(self, lang: str, model_dir: Path, *, split_han: bool | None = None) -> None:
+        super().__init__(lang)
+        self.model_dir = Path(model_dir)
+        # Mandarin models list single characters; a dish name becomes a sequence of them.
+        self.split_han = lang == "zh" if split_han is None else split_han
+
+    def load(self) -> None:
+        self._model()
+
+    def _model(self) -> Any:
+        import vosk
+
+        def load() -> Any:
+            vosk.SetLogLevel(-2)
+            if not (self.model_dir / "am").is_dir() and not (self.model_dir / "conf").is_dir():
+                raise VoiceError("stt-model-failed", f"no vosk model in {self.model_dir}")
+            try:
+                return vosk.Model(str(self.model_dir))
+            except Exception as exc:
+                raise VoiceError("stt-model-failed", type(exc).__name__) from None
+
+        return _shared(("vosk", str(self.model_dir)), load)
+
+    def grammar(self, phrases: Sequence[str]) -> list[str]:
+        """The phrase list as vosk wants it (words separated by spaces), plus ``[unk]``."""
+        out: list[str] = []
+        for phrase in phrases:
+            words = " ".join(_TOKENS.findall(phrase) if self.split_han else phrase.split())
+            if words and words not in out:
+                out.append(words)
+        return [*out, "[unk]"]
+
+    def _recognize(self, pcm: Pcm, phrases: list[str] | None) -> str:
+        import vosk
+
+        model = self._model()
+        if phrases:
+            grammar = json.dumps(self.grammar(phrases), ensure_ascii=False)
+            recognizer = vosk.KaldiRecognizer(model, float(RATE), grammar)
+        else:
+            recognizer = vosk.KaldiRecognizer(model, float(RATE))
+        step = RATE  # feed one second at a time, as a stream would
+        for start in range(0, len(pcm.data), step * 2):
+            recognizer.AcceptWaveform(pcm.data[start : start + step * 2])
+        text = str(json.loads(recognizer.FinalResult()).get("text", ""))
+        words = [w for w in text.split() if w != "[unk]"]
+        return _HAN_GAP.sub("", " ".join(words))
+
+
+WHISPER_LANGUAGE = {"zh": "zh", "mn": "mn", "ko": "ko"}
+"""Whisper's language tokens for the languages zhucan speaks (Mongolian is ``mn``)."""
+
+KEEP_TEXT = ("，", "。", "？", " ", "的", "和", "了", "吗")
+"""Punctuation and small words Whisper may always write in restricted mode."""
+SUPPRESS_CACHE = 8
+HYPOTHESES = 5
+"""Transcripts kept by the restricted beam search, to choose from by the phrases."""
+WINDOW_SECONDS = 29.0
+"""Whisper hears 30 s at a time; longer utterances go through faster-whisper's own loop."""
+MAX_TOKENS = 120
+NO_SPEECH = 0.8
+PROMPT_CHARS = 200
+"""Whisper's prompt takes at most half its 448-token context; keep the phrase list short."""
+
+
+class WhisperEngine(SpeechToText):
+    """faster-whisper on a CTranslate2 model: int8, a few threads, beam search, no timestamps."""
+
+    name = "whisper"
+
+    def __init__(
+        self,
+        lang: str,
+        model_dir: Path,
+        *,
+        threads: int = 2,
+        beam: int = 5,
+        prompt: bool = False,
+        restrict_tokens: bool = True,
+    ) -> None:
+        super().__init__(lang)
+        self.use_prompt = prompt
+        self.restrict_tokens = restrict_tokens
+        self._suppressed: dict[frozenset[str], list[int]] = {}
+        if lang not in WHISPER_LANGUAGE:
+            raise VoiceError("stt-no-model", f"whisper has no token for {lang}")
+        self.model_dir = Path(model_dir)
+        self.threads = threads
+        self.beam = beam
+
+    def load(self) -> None:
+        self._model()
+
+    def _model(self) -> Any:
+        def load() -> Any:
+            from faster_whisper import WhisperModel
+
+            if not (self.model_dir / "model.bin").is_file():
+                raise VoiceError("stt-model-failed", f"no model.bin in {self.model_dir}")
+            try:
+                return WhisperModel(
+                    str(self.model_dir),
+                    device="cpu",
+                    compute_type="int8",
+                    cpu_threads=self.threads,
+                    num_workers=1,
+                )
+            except Exception as exc:
+                raise VoiceError("stt-model-failed", type(exc).__name__) from None
+
+        return _shared(("whisper", str(self.model_dir), str(self.threads)), load)
+
+    def prompt(self, phrases: Sequence[str]) -> str | None:
+        """The phrases as a prompt: Whisper continues text like its prompt (simplified
+        characters, these words)."""
+        if not phrases:
+            return None
+        text = ""
+        for phrase in phrases:
+            if len(text) + len(phrase) + 1 > PROMPT_CHARS:
+                break
+            text += phrase + ("，" if self.lang == "zh" else ", ")
+        return text.rstrip("，, ") + ("。" if self.lang == "zh" else ".")
+
+    def suppressed(self, phrases: Sequence[str]) -> list[int]:
+        """Every ordinary token the phrases do not use (``-1``: Whisper's own list of symbols
+        besides); special tokens stay allowed. Kept for the last few phrase sets."""
+        key = frozenset(phrases)
+        if key not in self._suppressed:
+            tokenizer = self._model().hf_tokenizer
+            first_special = int(tokenizer.token_to_id("<|endoftext|>"))
+            allowed: set[int] = set()
+            for text in [*phrases, *KEEP_TEXT]:
+                allowed.update(tokenizer.encode(text, add_special_tokens=False).ids)
+            if len(self._suppressed) >= SUPPRESS_CACHE:
+                self._suppressed.pop(next(iter(self._suppressed)))
+            self._suppressed[key] = [-1, *(t for t in range(first_special) if t not in allowed)]
+        return self._suppressed[key]
+
+    def _recognize(self, pcm: Pcm, phrases: list[str] | None) -> str:
+        if phrases and self.restrict_tokens and pcm.seconds <= WINDOW_SECONDS:
+            text = self._best_of(pcm, phrases)
+        else:
+            text = self._transcribe(pcm, phrases)
+        if self.lang == "zh":
+            text = to_simplified(text)
+        return text.strip(" 。，,.!！?？：:")
+
+    def _best_of(self, pcm: Pcm, phrases: list[str]) -> str:
+        """Restricted mode: beam search within the phrases' tokens, the ``HYPOTHESES`` best
+        transcripts kept, and the one that the phrases explain best taken (the model's own
+        ranking breaks ties). Whisper's first choice is often a near miss that a later one is
+        not (给我许份组许咱 / 给我一份组计算); on a sample of the benchmark's sentences this took
+        the round trip from 6 to 10 of 13."""
+        import ctranslate2
+        import numpy as np
+        from faster_whisper.tokenizer import Tokenizer
+
+        from voice.phrases import explained
+
+        model = self._model()
+        tokenizer = Tokenizer(
+            model.hf_tokenizer, True, task="transcribe", language=WHISPER_LANGUAGE[self.lang]
+        )
+        features = model.feature_extractor(pcm.floats())
+        frames = model.feature_extractor.nb_max_frames
+        features = np.pad(features, ((0, 0), (0, max(0, frames - features.shape[-1]))))
+        batch = np.ascontiguousarray(features[None, :, :frames], dtype=np.float32)
+        result = model.model.generate(
+            ctranslate2.StorageView.from_array(batch),
+            [[*tokenizer.sot_sequence, tokenizer.no_timestamps]],
+            beam_size=max(self.beam, HYPOTHESES),
+            num_hypotheses=HYPOTHESES,
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_tokens=self.suppressed(phrases),
+            no_repeat_ngram_size=3,
+            max_length=MAX_TOKENS,
+        )[0]
+        if result.no_speech_prob > NO_SPEECH:
+            return ""
+        hypotheses = [
+            (tokenizer.decode(ids), score)
+            for ids, score in zip(result.sequences_ids, result.scores, strict=True)
+        ]
+        if self.lang == "zh":
+            hypotheses = [(to_simplified(text), score) for text, score in hypotheses]
+        # a shorter hypothesis explained as well is no better: it may have dropped a word
+        top = _syllables(hypotheses[0][0])
+        best = max(
+            hypotheses,
+            key=lambda h: (explained(h[0], phrases) * min(1.0, _syllables(h[0]) / top), h[1]),
+        )
+        return str(best[0])
+
+    def _transcribe(self, pcm: Pcm, phrases: list[str] | None) -> str:
+        model = self._model()
+        restrict = bool(phrases) and self.restrict_tokens
+        segments, _info = model.transcribe(
+            pcm.floats(),
+            language=WHISPER_LANGUAGE[self.lang],
+            beam_size=self.beam,
+            without_timestamps=True,
+            temperature=0.0,
+            condition_on_previous_text=False,
+            initial_prompt=self.prompt(phrases or []) if self.use_prompt else None,
+            vad_filter=True,
+            no_repeat_ngram_size=3,
+            suppress_tokens=self.suppressed(phrases or []) if restrict else [-1],
+        )
+        return "".join(s.text for s in segments if s.no_speech_prob < NO_SPEECH)
+
+
+def _syllables(text: str) -> int:
+    return max(1, sum(1 for c in text if "\u3400" <= c <= "\u9fff"))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters (which Whisper often writes for Mandarin) as simplified."""
+    import zhconv
+
+    return str(zhconv.convert(text, "zh-cn"))

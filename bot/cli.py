@@ -213,6 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="leave the timed jobs and the outbox to a separate `zhucan scheduler run`",
     )
+    p.add_argument(
+        "--no-voice",
+        action="store_true",
+        help="answer voice notes with a note to type instead of recognising them",
+    )
 
     nlu = sub.add_parser("nlu", help="understanding").add_subparsers(dest="sub", required=True)
     for name, handler, help_text in (
@@ -673,6 +678,7 @@ def cmd_telegram(args: argparse.Namespace, ctx: Context) -> int:
         base_file_url=f"{api}/file/bot" if api else None,
         now=running_clock(args, ctx),
         scheduler_settings=settings,
+        voice_pipeline=None if args.no_voice else _voice_pipeline(ctx),
     )
     if args.webhook_url:
         app.run_webhook(
@@ -685,6 +691,17 @@ def cmd_telegram(args: argparse.Namespace, ctx: Context) -> int:
     else:
         app.run_polling()
     return 0
+
+
+def _voice_pipeline(ctx: Context) -> Any:
+    """Voice notes through the voice engines configured by ``ZHUCAN_VOICE_*`` (models load
+    on the first voice note, not at start-up)."""
+    from bot.dialogue import Dialogue
+    from bot.voice_turn import VoiceTurns
+    from voice.config import VoiceConfig
+    from voice.engines import Voice
+
+    return VoiceTurns(Dialogue(ctx.factory), Voice(VoiceConfig.from_env())).pipeline
 
 
 def _next_open_slot(

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -65,8 +65,26 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
-VoicePipeline = Callable[[int, bytes, datetime], Awaitable[AnswerLike]]
-"""Optional hook: (person id, OGG/Opus bytes, now) → the reply to the spoken turn."""
+class SpokenAnswer(Protocol):
+    """What a voice turn gives back (``bot.voice_turn.VoiceReply``): what was heard, the reply,
+    and the reply spoken as OGG/Opus (``None`` when voice replies are off or the language has
+    no voice)."""
+
+    @property
+    def heard_line(self) -> str | None: ...
+    @property
+    def reply(self) -> AnswerLike: ...
+    @property
+    def voice(self) -> bytes | None: ...
+
+
+class VoicePipeline(Protocol):
+    """The voice hook: (person id, OGG/Opus bytes, now, turn id) → the spoken turn's answer
+    (``bot.voice_turn.VoiceTurns.pipeline``)."""
+
+    def __call__(
+        self, person_id: int, audio: bytes, now: datetime, *, turn_id: str | None = None
+    ) -> Awaitable[SpokenAnswer]: ...
 Clock = Callable[[], datetime]
 
 
@@ -379,8 +397,12 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     telegram_file = await context.bot.get_file(message.voice.file_id)
     audio = bytes(await telegram_file.download_as_bytearray())
-    answer = await d.voice_pipeline(who[0], audio, d.clock())
-    await send(context, message.chat.id, answer, lang)
+    spoken = await d.voice_pipeline(who[0], audio, d.clock(), turn_id=f"tg-{update.update_id}")
+    if spoken.heard_line:  # 我听到的是：…… lets family and staff see a misunderstanding
+        await context.bot.send_message(message.chat.id, spoken.heard_line)
+    await send(context, message.chat.id, spoken.reply, lang)
+    if spoken.voice is not None:
+        await context.bot.send_voice(message.chat.id, voice=spoken.voice)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

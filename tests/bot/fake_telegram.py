@@ -271,6 +271,9 @@ class RecordingRequest(BaseRequest):
             return (200, data) if data is not None else (404, b"")
         endpoint = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data is not None else {}
+        if request_data is not None and request_data.contains_files:
+            for name, part in request_data.multipart_data.items():  # as the server sees them
+                params[name] = {"filename": part[0], "size": len(part[1])}
         answer = self.fake.call(endpoint, params)
         return (200 if answer["ok"] else answer["error_code"]), json.dumps(answer).encode()
 

@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from telegram import Update
 
 from bot import replies
+from bot.dialogue import Dialogue
 from bot.telegram.app import PerChatProcessor
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.texts import MN, ZH
 from bot.telegram.turns import Answer
+from bot.voice_turn import VoiceTurns
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.links import issue_code
@@ -34,8 +36,13 @@ from tests.bot.fake_telegram import (
 )
 from tests.bot.telegram_harness import Harness, buttons
 from tests.conftest import BEFORE_LUNCH, SMALL_MENU
+from tests.voice.conftest import clips, voice
+from voice.encode import wav_to_ogg_opus
+from voice.engines import Voice
 
 ELDER = 1001
+
+__all__ = ["clips", "voice"]  # session fixtures shared with tests/voice
 
 
 async def order_to_read_back(tg: Harness) -> dict[str, Any]:
@@ -201,22 +208,31 @@ async def test_elders_cannot_publish_menus(tg: Harness) -> None:
 async def test_voice_is_politely_declined_until_a_pipeline_is_configured(
     shop: sessionmaker[Session],
 ) -> None:
-    heard: list[tuple[int, bytes]] = []
+    tg = Harness(shop, BEFORE_LUNCH, voice_pipeline=None)
+    async with tg.app:
+        tg.identify("王秀兰", ELDER)
+        tg.fake.add_file("v-1", "voice/file_2.oga", b"OggS-fake-opus")
+        await tg.feed(voice_update(1, ELDER, "v-1"))
+        assert tg.last()["text"] == ZH["voice_off"]
 
-    async def pipeline(person_id: int, audio: bytes, now: datetime) -> Answer:
-        heard.append((person_id, audio))
-        return Answer("听到了")
 
-    for configured in (None, pipeline):
-        tg = Harness(shop, BEFORE_LUNCH, voice_pipeline=configured)
-        async with tg.app:
-            if configured is None:
-                person = tg.identify("王秀兰", ELDER)
-            tg.fake.add_file("v-1", "voice/file_2.oga", b"OggS-fake-opus")
-            await tg.feed(voice_update(1, ELDER, "v-1"))
-            expected = ZH["voice_off"] if configured is None else "听到了"
-            assert tg.last()["text"] == expected
-    assert heard == [(person, b"OggS-fake-opus")]
+async def test_a_voice_note_is_heard_answered_and_spoken_back(
+    shop: sessionmaker[Session], voice: Voice, clips: dict[str, bytes]
+) -> None:
+    """The real voice turn behind the real application: espeak-ng's 我的订单 as a voice note;
+    the bot says what it heard, answers, and sends the answer as a voice note (OGG/Opus)."""
+    turns = VoiceTurns(Dialogue(shop), voice)
+    tg = Harness(shop, BEFORE_LUNCH, voice_pipeline=turns.pipeline)
+    async with tg.app:
+        tg.identify("刘德福", ELDER)
+        tg.fake.add_file("v-2", "voice/file_3.oga", wav_to_ogg_opus(clips["我的订单"]))
+        await tg.feed(voice_update(1, ELDER, "v-2"))
+        texts = [m["text"] for m in tg.fake.sent()]
+        assert texts[-2:] == ["我听到的是：我的订单", "您现在没有订单。"]
+        (spoken,) = tg.fake.sent("sendVoice")
+        assert spoken["chat_id"] == ELDER and spoken["voice"]["size"] > 1000
+        await tg.feed(voice_update(1, ELDER, "v-2"))  # the same update again: answered once more
+        assert len(tg.fake.sent("sendVoice")) == 2
 
 
 async def test_lang_offers_both_languages_and_the_dialogue_switches(tg: Harness) -> None:

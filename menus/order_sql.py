@@ -27,7 +27,6 @@ from sqlalchemy import (
     union_all,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from menus.fastsql import FastStatement
 from menus.models import (
@@ -45,7 +44,6 @@ from menus.models import (
     OrderItem,
     Person,
     SubsidyPolicyRow,
-    UTCDateTime,
     Voucher,
 )
 from menus.vocab import CardKind, OrderStatus
@@ -173,39 +171,6 @@ INSERT_ORDER = _insert(Order, ORDER_COLUMNS).returning(Order.id)
 INSERT_ITEMS = _insert(OrderItem, ITEM_COLUMNS)
 INSERT_EVENT = _insert(OrderEvent, EVENT_COLUMNS)
 
-
-def _place_in_one() -> Any:
-    """PostgreSQL: the order, its lines and its first history row in one statement (the
-    lines come as parallel arrays, unnested in step). Three round trips become one, which
-    on a machine where client and server share two cores is CPU for other orders."""
-    order = INSERT_ORDER.cte("o")
-    arrays: dict[str, ARRAY[Any]] = {
-        "menu_item_id": ARRAY(Integer),
-        "dish_id": ARRAY(Integer),
-        "dish_name": ARRAY(String),
-        "qty": ARRAY(Integer),
-        "unit_price_fen": ARRAY(Integer),
-    }
-    lines = select(
-        order.c.id,
-        *(func.unnest(bindparam(f"p_items_{name}", type_=kind)) for name, kind in arrays.items()),
-    )
-    items = insert(OrderItem).from_select(list(ITEM_COLUMNS), lines).cte("i")
-    first_event = select(
-        order.c.id,
-        bindparam("p_event_at", type_=UTCDateTime()),
-        bindparam("p_event_actor_id", type_=Integer),
-        bindparam("p_event_actor_role", type_=String),
-        _NO_TEXT,
-        bindparam("p_event_to_status", type_=String),
-        _NO_TEXT,
-    )
-    event = insert(OrderEvent).from_select(list(EVENT_COLUMNS), first_event).cte("e")
-    return select(order.c.id).add_cte(items).add_cte(event)
-
-
-PLACE_IN_ONE = _place_in_one()
-
 USE_VOUCHER = (
     update(Voucher)
     .where(Voucher.id == bindparam("p_voucher"), Voucher.used_order_id.is_(None))
@@ -233,7 +198,6 @@ FAST = {
         "insert_order": INSERT_ORDER,
         "insert_items": INSERT_ITEMS,
         "insert_event": INSERT_EVENT,
-        "place_in_one": PLACE_IN_ONE,
         "use_voucher": USE_VOUCHER,
         "charge_card": CHARGE_CARD,
         "insert_card_transaction": INSERT_CARD_TRANSACTION,

@@ -296,10 +296,29 @@ def place_order(
         "created_at": now,
         "updated_at": now,
     }
-    if conn.dialect.name == "postgresql":
-        order_id = _store_in_one(conn, values, chosen, placed_by, request, now)
-    else:
-        order_id = _store(conn, values, chosen, placed_by, request, now)
+    order_id = sql.FAST["insert_order"].run(conn, _prefixed(values)).fetchone()[0]
+    items = [
+        {
+            "order_id": order_id,
+            "menu_item_id": line.item_id,
+            "dish_id": line.dish_id,
+            "dish_name": line.dish,
+            "qty": line.qty,
+            "unit_price_fen": line.price_fen,
+        }
+        for line in chosen
+    ]
+    sql.FAST["insert_items"].run_many(conn, [_prefixed(item) for item in items])
+    event = {
+        "order_id": order_id,
+        "at": now,
+        "actor_id": placed_by,
+        "actor_role": request.placed_by_role.value,
+        "from_status": None,
+        "to_status": OrderStatus.PLACED.value,
+        "reason": None,
+    }
+    sql.FAST["insert_event"].run(conn, _prefixed(event)).close()
     _charge(conn, order_id, breakdown, now)
     return OrderSummary(
         id=order_id,
@@ -325,70 +344,6 @@ def place_order(
         serve_start=format_hhmm(canteen.slot.serve_start),
         serve_end=format_hhmm(canteen.slot.serve_end),
     ), True
-
-
-def _store(
-    conn: Connection,
-    values: dict[str, Any],
-    chosen: Sequence[_Line],
-    placed_by: int,
-    request: OrderRequest,
-    now: datetime,
-) -> int:
-    """Insert the order, its lines and its first history row; returns the order's id."""
-    order_id = sql.FAST["insert_order"].run(conn, _prefixed(values)).fetchone()[0]
-    items = [
-        {
-            "order_id": order_id,
-            "menu_item_id": line.item_id,
-            "dish_id": line.dish_id,
-            "dish_name": line.dish,
-            "qty": line.qty,
-            "unit_price_fen": line.price_fen,
-        }
-        for line in chosen
-    ]
-    sql.FAST["insert_items"].run_many(conn, [_prefixed(item) for item in items])
-    event = {
-        "order_id": order_id,
-        "at": now,
-        "actor_id": placed_by,
-        "actor_role": request.placed_by_role.value,
-        "from_status": None,
-        "to_status": OrderStatus.PLACED.value,
-        "reason": None,
-    }
-    sql.FAST["insert_event"].run(conn, _prefixed(event)).close()
-    return int(order_id)
-
-
-def _store_in_one(
-    conn: Connection,
-    values: dict[str, Any],
-    chosen: Sequence[_Line],
-    placed_by: int,
-    request: OrderRequest,
-    now: datetime,
-) -> int:
-    """The same as ``_store`` in one PostgreSQL statement (``order_sql.PLACE_IN_ONE``)."""
-    params = _prefixed(values)
-    params.update(
-        {
-            "p_items_menu_item_id": [line.item_id for line in chosen],
-            "p_items_dish_id": [line.dish_id for line in chosen],
-            "p_items_dish_name": [line.dish for line in chosen],
-            "p_items_qty": [line.qty for line in chosen],
-            "p_items_unit_price_fen": [line.price_fen for line in chosen],
-            "p_event_at": now,
-            "p_event_actor_id": placed_by,
-            "p_event_actor_role": request.placed_by_role.value,
-            "p_event_to_status": OrderStatus.PLACED.value,
-        }
-    )
-    cursor = sql.FAST["place_in_one"].run(conn, params)
-    order_id = cursor.fetchone()[0]
-    cursor.close()
-    return int(order_id)
 
 
 def _same_request(existing: Order, request: OrderRequest) -> OrderSummary:

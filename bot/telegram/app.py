@@ -65,6 +65,7 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
+
 class SpokenAnswer(Protocol):
     """What a voice turn gives back (``bot.voice_turn.VoiceReply``): what was heard, the reply,
     and the reply spoken as OGG/Opus (``None`` when voice replies are off or the language has
@@ -85,6 +86,8 @@ class VoicePipeline(Protocol):
     def __call__(
         self, person_id: int, audio: bytes, now: datetime, *, turn_id: str | None = None
     ) -> Awaitable[SpokenAnswer]: ...
+
+
 Clock = Callable[[], datetime]
 
 

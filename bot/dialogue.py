@@ -48,6 +48,8 @@ from bot.replies import (
     MODES,
     SAY_MANDARIN,
     SAY_MONGOLIAN,
+    VOICE_OFF,
+    VOICE_ON,
     YES_NO,
     choices,
     refusal,
@@ -74,7 +76,7 @@ from menus.orders import (
 )
 from menus.outbox import enqueue
 from menus.people import find_elder
-from menus.settings import set_reminder
+from menus.settings import set_reminder, set_voice_replies
 from menus.states import OPEN_STATUSES
 from menus.vocab import Fulfillment, MealSlot
 from nlu.menu import DishNames, MenuNames
@@ -191,6 +193,8 @@ class Dialogue:
         plain = _key(text)
         if plain in _MONGOLIAN or plain in _MANDARIN:
             return self._switch_language(turn, "mn" if plain in _MONGOLIAN else "zh")
+        if plain in _VOICE_OFF or plain in _VOICE_ON:
+            return self._voice_replies(turn, plain in _VOICE_ON)
         parsed = self.parser.parse(text.translate(_ASCII_DIGITS), today=turn.today)
         intent: str = parsed["intent"]["name"]
         entities: list[dict[str, Any]] = parsed["entities"]
@@ -691,6 +695,12 @@ class Dialogue:
                 return None
         return Reply(say("rating_thanks", turn.lang))
 
+    def _voice_replies(self, turn: Turn, on: bool) -> Reply:
+        """不要语音 / 要语音: whether replies to voice notes also come spoken."""
+        with unit_of_work(self.factory) as session:
+            set_voice_replies(session, turn.person_id, on, turn.now)
+        return Reply(say("voice_replies_on" if on else "voice_replies_off", turn.lang))
+
     def _switch_language(self, turn: Turn, lang: str) -> Reply:
         turn.state["lang"] = lang
         with unit_of_work(self.factory) as session:
@@ -878,6 +888,8 @@ _MONGOLIAN = frozenset(map(_key, SAY_MONGOLIAN))
 _MANDARIN = frozenset(map(_key, SAY_MANDARIN))
 _LINK_CODE = frozenset(map(_key, ASK_LINK_CODE))
 _AGREE = frozenset(map(_key, AGREE))
+_VOICE_OFF = frozenset(map(_key, VOICE_OFF))
+_VOICE_ON = frozenset(map(_key, VOICE_ON))
 _COMPLAINT_ONLY = frozenset(map(_key, COMPLAINT_ONLY))
 _DISAGREE = frozenset(map(_key, DISAGREE))
 

@@ -86,6 +86,8 @@ ZH: dict[str, str] = {
     "praise_stored": "谢谢您！我把您的话转告食堂。",
     "lang_set": "好的，以后说汉语。",
     "rating_thanks": "谢谢您打分，我们转告食堂。",
+    "voice_replies_off": "好的，以后只发文字，不发语音。",
+    "voice_replies_on": "好的，以后回复也会念给您听。",
     # --- family
     "link_code": "您的家人码是：{code}。请告诉您的家人，半小时内有效。",
     "link_ask_elder": "{family}（{relation}）想帮您订饭、看订单。同意吗？",
@@ -208,6 +210,8 @@ MN: dict[str, str] = {
     "praise_stored": "ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃ ᠲᠠᠨ ᠤ ᠦᠭᠡ ᠶᠢ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠳᠠᠮᠵᠢᠭᠤᠯᠤᠨ᠎ᠠ᠃",
     "lang_set": "ᠵᠠ᠂ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡᠪᠡᠷ ᠶᠠᠷᠢᠶ᠎ᠠ᠃",
     "rating_thanks": "ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃",
+    "voice_replies_off": "ᠵᠠ᠂ ᠡᠨᠡ ᠡᠴᠡ ᠬᠤᠶᠢᠰᠢ ᠵᠥᠪᠬᠡᠨ ᠪᠢᠴᠢᠭ ᠢᠯᠡᠭᠡᠨ᠎ᠡ᠃",
+    "voice_replies_on": "ᠵᠠ᠂ ᠡᠨᠡ ᠡᠴᠡ ᠬᠤᠶᠢᠰᠢ ᠳᠠᠭᠤ ᠪᠠᠷ ᠴᠤ ᠬᠠᠷᠢᠭᠤᠯᠤᠨ᠎ᠠ᠃",
     "link_code": "ᠲᠠᠨ ᠤ ᠭᠡᠷ ᠪᠦᠯᠢ ᠶᠢᠨ ᠺᠣᠳ: {code}᠃ ᠡᠨᠡ ᠶᠢ ᠭᠡᠷ ᠪᠦᠯᠢ ᠳᠡᠭᠡᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠂ ᠬᠠᠭᠠᠰ ᠴᠠᠭ ᠬᠦᠴᠦᠨ ᠲᠡᠢ᠃",
     "link_ask_elder": "{family} ({relation}) ᠲᠠᠨ ᠳᠤ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠵᠤ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠲᠠᠨᠢ ᠦᠵᠡᠬᠦ ᠭᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠃ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠦ᠃",
     "link_confirmed": "ᠵᠠ᠂ {family} ᠣᠳᠣ ᠲᠠᠨ ᠳᠤ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃",
@@ -341,6 +345,10 @@ COMPLAINT_ONLY = frozenset(
 )
 """A complaint said with nothing about what went wrong: the dialogue asks what it was."""
 AGREE = frozenset({"同意", "我同意", "可以", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠨ᠎ᠡ", "зөвшөөрнө"})
+VOICE_OFF = frozenset(
+    {"不要语音", "别说话了", "不要声音", "只要文字", "关掉语音", "ᠳᠠᠭᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ", "дуу хэрэггүй"}
+)
+VOICE_ON = frozenset({"要语音", "说给我听", "要声音", "打开语音", "ᠳᠠᠭᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ", "дуу хэрэгтэй"})
 DISAGREE = frozenset({"不同意", "不行", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ", "зөвшөөрөхгүй"})
 MAIN_CHOICES = {
     "zh": {"1": "今天吃什么", "2": "我要订餐", "3": "我的订单", "4": "再说一遍"},

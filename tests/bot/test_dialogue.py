@@ -310,3 +310,15 @@ def test_a_number_answers_the_after_meal_question(shop: sessionmaker[Session]) -
     assert "谢谢您打分" not in wang.say("4", now=at("2026-12-02 09:06"))
     with shop() as session:
         assert list(session.scalars(select(Feedback.rating))) == [4]
+
+
+def test_voice_replies_are_switched_by_saying_so(liu: Talk) -> None:
+    """不要语音 / 要语音 change the setting the voice turn reads (menus.settings)."""
+    from menus.models import PersonSettings
+
+    assert "只发文字" in liu.say("不要语音")
+    with liu.factory() as session:
+        assert session.get(PersonSettings, liu.elder_id).voice_replies is False  # type: ignore[union-attr]
+    assert "念给您听" in liu.say("要语音")
+    with liu.factory() as session:
+        assert session.get(PersonSettings, liu.elder_id).voice_replies is True  # type: ignore[union-attr]

@@ -189,7 +189,6 @@ class Dialogue:
                 return rated
         if number.isdigit() and 1 <= int(number) <= len(shown):  # a numbered choice
             text = shown[int(number) - 1]
-        state["offered"] = False
         plain = _key(text)
         if plain in _MONGOLIAN or plain in _MANDARIN:
             return self._switch_language(turn, "mn" if plain in _MONGOLIAN else "zh")
@@ -715,7 +714,6 @@ class Dialogue:
         state["misses"] = int(state.get("misses") or 0) + 1
         if state["misses"] >= 2:
             state["misses"] = 0
-            state["offered"] = True
             offered = MAIN_CHOICES.get(turn.lang) or MAIN_CHOICES["zh"]
             return Reply(say("choices", turn.lang), list(offered.values()))
         return Reply(say("not_understood", turn.lang))

@@ -5,7 +5,6 @@ complaints. Only for the canteens they work for; the store checks it again."""
 from __future__ import annotations
 
 import re
-from collections import deque
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,7 @@ from menus.models import Canteen, Person
 from menus.orders import get_order, set_status
 from menus.outbox import enqueue
 from menus.reports import kitchen_sheet
-from menus.states import _FORWARD
+from menus.states import forward_steps
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
 
 if TYPE_CHECKING:
@@ -197,7 +196,7 @@ def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) ->
     confirmed, preparing and out_for_delivery on the way), each step checked by the store."""
     with unit_of_work(dialogue.factory) as session:
         order = get_order(session, order_id)
-        path = _path(OrderStatus(order.status), target, Fulfillment(order.fulfillment))
+        path = forward_steps(OrderStatus(order.status), target, Fulfillment(order.fulfillment))
         if target is S.COMPLETED and not path:
             path = [target]  # let the store say why not
         for step in path:
@@ -207,22 +206,6 @@ def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) ->
         status = order.status
     shown = word("status", status, turn.lang)
     return Reply(say("order_moved", turn.lang, id=order_id, status=shown))
-
-
-def _path(current: OrderStatus, target: OrderStatus, fulfillment: Fulfillment) -> list[OrderStatus]:
-    """The shortest run of allowed forward moves from ``current`` to ``target``."""
-    skip = S.READY if fulfillment is Fulfillment.DELIVERY else S.OUT_FOR_DELIVERY
-    queue: deque[tuple[OrderStatus, list[OrderStatus]]] = deque([(current, [])])
-    seen = {current}
-    while queue:
-        status, path = queue.popleft()
-        if status is target:
-            return path
-        for nxt in sorted(_FORWARD[status]):
-            if nxt not in seen and nxt is not skip:
-                seen.add(nxt)
-                queue.append((nxt, [*path, nxt]))
-    return []
 
 
 def _feedback(dialogue: Dialogue, turn: Turn, canteens: list[int]) -> Reply:

@@ -8,6 +8,8 @@ elder becomes missed.
 
 from __future__ import annotations
 
+from collections import deque
+
 from menus.errors import DomainError
 from menus.vocab import Actor, Fulfillment, OrderStatus
 
@@ -70,3 +72,22 @@ def _check_cancel(
         raise DomainError("cannot_cancel_now", status=current)
     if actor is Actor.STAFF and not (reason and reason.strip()):
         raise DomainError("cancel_needs_reason")
+
+
+def forward_steps(
+    current: OrderStatus, target: OrderStatus, fulfillment: Fulfillment
+) -> list[OrderStatus]:
+    """The shortest run of allowed forward moves from ``current`` to ``target`` (empty when
+    there is none): staff saying 送到了 of a placed order records each step on the way."""
+    skip = S.READY if fulfillment is Fulfillment.DELIVERY else S.OUT_FOR_DELIVERY
+    queue: deque[tuple[OrderStatus, list[OrderStatus]]] = deque([(current, [])])
+    seen = {current}
+    while queue:
+        status, path = queue.popleft()
+        if status is target:
+            return path
+        for nxt in sorted(_FORWARD[status]):
+            if nxt not in seen and nxt is not skip:
+                seen.add(nxt)
+                queue.append((nxt, [*path, nxt]))
+    return []

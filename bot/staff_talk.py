@@ -197,8 +197,7 @@ def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) ->
     with unit_of_work(dialogue.factory) as session:
         order = get_order(session, order_id)
         path = forward_steps(OrderStatus(order.status), target, Fulfillment(order.fulfillment))
-        if target is S.COMPLETED and not path:
-            path = [target]  # let the store say why not
+        path = path or [target]  # no way there: let the store say why not
         for step in path:
             set_status(
                 session, order_id, step, turn.now, actor=Actor.STAFF, actor_id=turn.person_id

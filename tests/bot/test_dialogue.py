@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue import Dialogue
+from menus.db import unit_of_work
 from menus.models import Feedback, OutboxMessage
 from menus.orders import list_orders
 from menus.outbox import mark_sent
@@ -322,3 +323,20 @@ def test_voice_replies_are_switched_by_saying_so(liu: Talk) -> None:
     assert "念给您听" in liu.say("要语音")
     with liu.factory() as session:
         assert session.get(PersonSettings, liu.elder_id).voice_replies is True  # type: ignore[union-attr]
+
+
+def test_staff_marking_an_order_that_cannot_move_is_told_why(shop: sessionmaker[Session]) -> None:
+    """做好了 of a delivered order is refused with the reason, not answered as if it moved."""
+    from menus.orders import set_status
+    from menus.people import find_person
+
+    order = place(shop, NOW, "刘德福")
+    with unit_of_work(shop) as session:
+        for step in (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COMPLETED):
+            set_status(session, order.id, step, NOW)
+    with shop() as session:
+        staff = find_person(session, "张建国").id
+    reply = Dialogue(shop).handle(staff, f"{order.id}号做好了", NOW).text
+    assert "不能改成" in reply
+    with shop() as session:
+        assert list_orders(session)[0].status == "completed"

@@ -60,7 +60,7 @@ from bot.turn import Reply, Turn
 from menus.clock import cutoff_at, local_today
 from menus.db import unit_of_work
 from menus.errors import DomainError
-from menus.feedback import record, staff_canteens
+from menus.feedback import record, record_rating, staff_canteens
 from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
 from menus.menu_store import home_canteen, load_menus, names_match, slot_times
 from menus.models import Canteen, Card, Conversation, Dish, Person, StaffMember
@@ -82,7 +82,6 @@ from menus.vocab import Fulfillment, MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 from nlu.text import clean, fold
-from scheduler.jobs import record_rating
 
 log = logging.getLogger(__name__)
 

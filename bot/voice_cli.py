@@ -88,10 +88,6 @@ class VoiceRefused(DomainError):
         return f"{self.error.code}: {self.error.detail}".rstrip(": ")
 
 
-def _refuse(exc: VoiceError) -> int:
-    raise VoiceRefused(exc)
-
-
 def _menu_phrases(args: argparse.Namespace, ctx: Any) -> list[str]:
     """The phrases of the menu (the store's with --db, else the demo canteen's), plus what
     every answer may contain."""
@@ -132,7 +128,7 @@ def cmd_transcribe(args: argparse.Namespace, ctx: Any) -> int:
         pcm = decode(data)
         transcript = voice.stt(args.lang).transcribe(pcm, phrases or None)
     except VoiceError as exc:
-        return _refuse(exc)
+        raise VoiceRefused(exc) from None
     text = snap(transcript.text, phrases) if phrases and args.lang == "zh" else transcript.text
     result = {
         "text": text,
@@ -161,7 +157,7 @@ def cmd_say(args: argparse.Namespace, ctx: Any) -> int:
         speech = voice.tts(args.lang).synthesize(args.text, rate=args.rate)
         data = speech.wav() if output.suffix.lower() == ".wav" else to_ogg_opus(speech)
     except VoiceError as exc:
-        return _refuse(exc)
+        raise VoiceRefused(exc) from None
     output.write_bytes(data)
     print(f"{output} ({speech.seconds:.1f} s)", file=ctx.out)
     return 0
@@ -222,7 +218,7 @@ def cmd_fetch(args: argparse.Namespace, ctx: Any) -> int:
             sha256=config.fetch_sha256,
         )
     except VoiceError as exc:
-        return _refuse(exc)
+        raise VoiceRefused(exc) from None
     print(str(target), file=ctx.out)
     return 0
 

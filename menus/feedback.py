@@ -3,13 +3,14 @@ satisfaction figures the seed plan asks for."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from menus.errors import DomainError
-from menus.models import Feedback, StaffMember
+from menus.models import Feedback, Order, OutboxMessage, StaffMember
+from menus.vocab import OrderStatus
 
 KINDS = ("complaint", "praise", "rating")
 
@@ -77,3 +78,51 @@ def answer(session: Session, feedback_id: int, staff_id: int, text: str, now: da
     row.answered_by_id = staff_id
     row.answered_at = now
     return row
+
+
+def record_rating(session: Session, person_id: int, rating: int, now: datetime) -> Feedback | None:
+    """Store an elder's 1–5 answer to the after-meal question sent in the last day, for the
+    meal it asked about; ``None`` when no question is open (not asked, or already answered).
+    The bot calls this when an elder answers with a number after the question."""
+    asked = session.execute(
+        select(OutboxMessage.key)
+        .where(
+            OutboxMessage.person_id == person_id,
+            OutboxMessage.kind == "after_meal",
+            OutboxMessage.status == "sent",
+            OutboxMessage.sent_at >= now - timedelta(days=1),
+        )
+        .order_by(OutboxMessage.id.desc())
+        .limit(1)
+    ).scalar()
+    if asked is None:
+        return None
+    day = date.fromisoformat(asked.rsplit(":", 1)[1])
+    order = session.scalar(
+        select(Order)
+        .where(
+            Order.elder_id == person_id,
+            Order.date == day,
+            Order.status == OrderStatus.COMPLETED.value,
+        )
+        .order_by(Order.id.desc())
+        .limit(1)
+    )
+    if order is None:
+        return None
+    answered = session.scalar(
+        select(Feedback.id).where(and_(Feedback.order_id == order.id, Feedback.kind == "rating"))
+    )
+    if answered is not None:
+        return None
+    return record(
+        session,
+        canteen_id=order.canteen_id,
+        elder_id=person_id,
+        author_id=person_id,
+        kind="rating",
+        text="",
+        now=now,
+        rating=rating,
+        order_id=order.id,
+    )

@@ -128,13 +128,3 @@ def elders_of(session: Session, family_id: int) -> list[Person]:
         .order_by(FamilyLink.id)
     )
     return list(session.scalars(query))
-
-
-def family_to_tell(session: Session, elder_id: int) -> list[int]:
-    """Ids of the family members who asked to be told about the elder's meals."""
-    query = (
-        select(FamilyLink.family_id)
-        .where(FamilyLink.elder_id == elder_id, FamilyLink.notify.is_(True))
-        .order_by(FamilyLink.id)
-    )
-    return list(session.scalars(query))

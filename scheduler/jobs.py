@@ -19,21 +19,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from menus.clock import TZ, SlotTimes, cutoff_at, local_today, parse_hhmm
 from menus.db import unit_of_work
 from menus.errors import DomainError
-from menus.feedback import record
 from menus.menu_store import slot_times
 from menus.models import (
     Canteen,
     ElderCategoryRow,
     ElderProfile,
     FamilyLink,
-    Feedback,
     Menu,
     Order,
     OrderEvent,
@@ -783,7 +781,8 @@ def after_meal_questions(
     factory: sessionmaker[Session], settings: SchedulerSettings, now: datetime
 ) -> list[Queued]:
     """The morning after a meal was served (collected, delivered or eaten in), one question
-    with 1–5 buttons; the answer is stored by ``record_rating``. One per elder per day."""
+    with 1–5 buttons; the answer is stored by ``menus.feedback.record_rating``. One per elder
+    per day."""
     local = now.astimezone(TZ)
     if local.time() < settings.after_meal_at or settings.is_quiet(local.time()):
         return []
@@ -810,54 +809,6 @@ def after_meal_questions(
                 )
             )
         return _queue(session, messages, now)
-
-
-def record_rating(session: Session, person_id: int, rating: int, now: datetime) -> Feedback | None:
-    """Store an elder's 1–5 answer to the after-meal question sent in the last day, for the
-    meal it asked about; ``None`` when no question is open (not asked, or already answered).
-    The bot calls this when an elder answers with a number after the question."""
-    asked = session.execute(
-        select(OutboxMessage.key)
-        .where(
-            OutboxMessage.person_id == person_id,
-            OutboxMessage.kind == "after_meal",
-            OutboxMessage.status == "sent",
-            OutboxMessage.sent_at >= now - timedelta(days=1),
-        )
-        .order_by(OutboxMessage.id.desc())
-        .limit(1)
-    ).scalar()
-    if asked is None:
-        return None
-    day = date.fromisoformat(asked.rsplit(":", 1)[1])
-    order = session.scalar(
-        select(Order)
-        .where(
-            Order.elder_id == person_id,
-            Order.date == day,
-            Order.status == OrderStatus.COMPLETED.value,
-        )
-        .order_by(Order.id.desc())
-        .limit(1)
-    )
-    if order is None:
-        return None
-    answered = session.scalar(
-        select(Feedback.id).where(and_(Feedback.order_id == order.id, Feedback.kind == "rating"))
-    )
-    if answered is not None:
-        return None
-    return record(
-        session,
-        canteen_id=order.canteen_id,
-        elder_id=person_id,
-        author_id=person_id,
-        kind="rating",
-        text="",
-        now=now,
-        rating=rating,
-        order_id=order.id,
-    )
 
 
 JOBS: dict[str, Job] = {

@@ -9,7 +9,7 @@
   suppressed, so it must spell what it hears with the phrases' characters (on espeak-ng
   Mandarin this more than doubled the sentences understood); the phrases are then matched
   against the transcript by sound (``voice.phrases.snap``). Giving them to Whisper as its
-  prompt instead (``prompt=True``) made it worse: it copied prompt words (三份，二份) into the
+  prompt instead was tried and made it worse: it copied prompt words (三份，二份) into the
   transcript. What it writes in traditional characters is converted to simplified.
 
 Models are loaded once per process and shared (they are large, and loading takes seconds).
@@ -181,8 +181,6 @@ WINDOW_SECONDS = 29.0
 """Whisper hears 30 s at a time; longer utterances go through faster-whisper's own loop."""
 MAX_TOKENS = 120
 NO_SPEECH = 0.8
-PROMPT_CHARS = 200
-"""Whisper's prompt takes at most half its 448-token context; keep the phrase list short."""
 
 
 class WhisperEngine(SpeechToText):
@@ -197,11 +195,9 @@ class WhisperEngine(SpeechToText):
         *,
         threads: int = 2,
         beam: int = 5,
-        prompt: bool = False,
         restrict_tokens: bool = True,
     ) -> None:
         super().__init__(lang)
-        self.use_prompt = prompt
         self.restrict_tokens = restrict_tokens
         self._suppressed: dict[frozenset[str], list[int]] = {}
         if lang not in WHISPER_LANGUAGE:
@@ -231,18 +227,6 @@ class WhisperEngine(SpeechToText):
                 raise VoiceError("stt-model-failed", type(exc).__name__) from None
 
         return _shared(("whisper", str(self.model_dir), str(self.threads)), load)
-
-    def prompt(self, phrases: Sequence[str]) -> str | None:
-        """The phrases as a prompt: Whisper continues text like its prompt (simplified
-        characters, these words)."""
-        if not phrases:
-            return None
-        text = ""
-        for phrase in phrases:
-            if len(text) + len(phrase) + 1 > PROMPT_CHARS:
-                break
-            text += phrase + ("，" if self.lang == "zh" else ", ")
-        return text.rstrip("，, ") + ("。" if self.lang == "zh" else ".")
 
     def suppressed(self, phrases: Sequence[str]) -> list[int]:
         """Every ordinary token the phrases do not use (``-1``: Whisper's own list of symbols
@@ -325,7 +309,6 @@ class WhisperEngine(SpeechToText):
             without_timestamps=True,
             temperature=0.0,
             condition_on_previous_text=False,
-            initial_prompt=self.prompt(phrases or []) if self.use_prompt else None,
             vad_filter=True,
             no_repeat_ngram_size=3,
             suppress_tokens=self.suppressed(phrases or []) if restrict else [-1],

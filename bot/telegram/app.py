@@ -21,7 +21,6 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, ParamSpec, Protocol, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
@@ -39,18 +38,17 @@ from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
 from bot.replies import say as dialogue_say
-from bot.telegram.channel import TelegramChannel
+from bot.telegram.channel import CHANNEL, TelegramChannel
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
 from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer, AnswerLike, Turns
 from menus.clock import TZ
-from menus.models import Identity, Person
+from menus.people import person_for_identity
 from scheduler.config import SchedulerSettings
 from scheduler.service import SchedulerService
 
-CHANNEL = "telegram"
 DEPS = "zhucan"
 SCHEDULER = "zhucan.scheduler"
 """``bot_data`` key of the in-process ``SchedulerService`` (absent when it is left out)."""
@@ -157,16 +155,11 @@ class Deps:
         known = self._known.get(account_id)
         if known is not None:
             return known
-        query = (
-            select(Identity.person_id, Person.lang)
-            .join(Person, Person.id == Identity.person_id)
-            .where(Identity.channel == CHANNEL, Identity.account_id == account_id)
-        )
         with self.factory() as session:
-            row = session.execute(query).first()
-        if row is None:
-            return None
-        found = (int(row[0]), str(row[1]))
+            person = person_for_identity(session, CHANNEL, account_id)
+            if person is None:
+                return None
+            found = (person.id, person.lang)
         with self._lock:
             self._known[account_id] = found
         return found

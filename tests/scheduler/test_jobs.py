@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from menus.db import unit_of_work
+from menus.feedback import record_rating
 from menus.models import Feedback, Order
 from menus.orders import cancel_order
 from menus.outbox import mark_sent
@@ -23,7 +24,6 @@ from scheduler.jobs import (
     monthly_reports,
     order_notifications,
     ordering_reminders,
-    record_rating,
     run_jobs,
     wellbeing_no_order,
 )

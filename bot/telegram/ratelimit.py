@@ -23,6 +23,8 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from scheduler.ratelimit import TokenBucket
+
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -31,26 +33,8 @@ IDLE_CHATS = 10_000
 """Buckets of chats idle for a while are dropped once there are more than this many."""
 
 
-@dataclass
-class Bucket:
-    """``rate`` sends a second with bursts of ``burst``."""
-
-    rate: float
-    burst: int = 1
-    tat: float = 0.0
-
-    @property
-    def interval(self) -> float:
-        """Seconds one send uses up."""
-        return 1.0 / self.rate
-
-    def earliest(self, now: float) -> float:
-        """When the next send may go."""
-        return max(now, self.tat - (self.burst - 1) * self.interval)
-
-    def take(self, at: float) -> None:
-        """Use one slot at ``at``."""
-        self.tat = max(self.tat, at) + self.interval
+Bucket = TokenBucket
+"""The same token bucket the scheduler's sender paces with."""
 
 
 @dataclass
@@ -69,12 +53,12 @@ class Limits:
             chat = self.chats.get(chat_id)
             if chat is None:
                 if len(self.chats) > IDLE_CHATS:
-                    self.chats = {k: b for k, b in self.chats.items() if b.tat > now}
+                    self.chats = {k: b for k, b in self.chats.items() if not b.idle_since(now)}
                 chat = self.chats[chat_id] = Bucket(self.per_chat_rate, self.per_chat_burst)
             buckets.append(chat)
         at = max(b.earliest(now) for b in buckets)
         for bucket in buckets:
-            bucket.take(at)
+            bucket.book(at)
         return at - now
 
 

@@ -21,7 +21,6 @@ model; round trip ≥ 80 % with phrase matching.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
@@ -142,7 +141,7 @@ def round_trip() -> None:
     """Speak each sentence, recognise it with whisper-base, parse it: right intent and dishes?"""
     import yaml
 
-    from bot.voice_turn import COMMANDS_ZH
+    from bot.voice_turn import expected_zh
     from menus.clock import TZ, local_today
     from menus.demo import CANTEEN_FILE
     from menus.menufile import read_menu_file
@@ -153,7 +152,8 @@ def round_trip() -> None:
     from voice.encode import to_ogg_opus
     from voice.engines import Voice
     from voice.errors import VoiceError
-    from voice.phrases import COMMON_ZH, snap
+    from voice.phrases import snap
+    from voice.stt import WhisperEngine
 
     sentences = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
     menu_file = read_menu_file(CANTEEN_FILE)
@@ -165,12 +165,16 @@ def round_trip() -> None:
             )
         )
     )
-    names = [n for d in menu_file.dishes for n in (d.name, *d.aliases)]
-    phrases = list(dict.fromkeys([*names, *COMMANDS_ZH, *COMMON_ZH, "送到家", "自己去拿"]))
+    # what a turn expects when no question is pending: the menu, the commands, the answers
+    expected = expected_zh(n for d in menu_file.dishes for n in (d.name, *d.aliases))
+    phrases = expected.phrases
     today = local_today(datetime.now(TZ))
     voice = Voice(VoiceConfig.from_env({}))
     whisper, tts = voice.stt("zh"), voice.tts("zh")
+    assert isinstance(whisper, WhisperEngine)
+    older = WhisperEngine("zh", whisper.model_dir, use_grammar=False)
     whisper.load()
+    whisper.transcribe(decode(to_ogg_opus(tts.synthesize("你好"))), expected)  # loads it all
 
     def dishes_in(text: str) -> set[str]:
         parse = parser.parse(text, today=today)
@@ -183,42 +187,52 @@ def round_trip() -> None:
             expected["dishes"]
         )
 
-    plain = matched = typed = matched_of_typed = open_right = wrong_dish = 0
-    rtf: list[float] = []
-    failures: list[str] = []
-    for expected in sentences:
-        understood = right(expected["text"], expected)
-        typed += understood
-        pcm = decode(to_ogg_opus(tts.synthesize(expected["text"])))
-        with contextlib.suppress(VoiceError):
-            open_right += right(whisper.transcribe(pcm).text, expected)
+    def heard(engine: WhisperEngine, pcm: Any, given: Any) -> tuple[str, float, float]:
+        """What a turn hands the dialogue: the transcript, matched to the phrases unless the
+        grammar made it."""
         try:
-            transcript = whisper.transcribe(pcm, phrases)
-            heard = transcript.text
-            rtf.append(transcript.real_time_factor)
+            transcript = engine.transcribe(pcm, given)
         except VoiceError:
-            heard = ""
-        snapped = snap(heard, phrases)
-        plain += right(heard, expected)
-        ok = right(snapped, expected)
+            return "", 0.0, 0.0
+        text = transcript.text
+        if given is not None and not transcript.whole:
+            text = snap(text, phrases)
+        return text, transcript.real_time_factor, transcript.seconds
+
+    typed = open_right = older_right = matched = wrong_dish = 0
+    rtf: list[float] = []
+    seconds: list[float] = []
+    failures: list[str] = []
+    for sentence in sentences:
+        typed += right(sentence["text"], sentence)
+        pcm = decode(to_ogg_opus(tts.synthesize(sentence["text"])))
+        open_right += right(heard(whisper, pcm, None)[0], sentence)
+        older_right += right(heard(older, pcm, expected)[0], sentence)
+        text, factor, took = heard(whisper, pcm, expected)
+        rtf.append(factor)
+        seconds.append(took)
+        ok = right(text, sentence)
         matched += ok
-        matched_of_typed += ok and understood
-        wrong_dish += bool(dishes_in(snapped) - set(expected["dishes"]))
+        wrong_dish += bool(dishes_in(text) - set(sentence["dishes"]))
         if not ok:
-            failures.append(f"{expected['text']} → {heard} → {snapped}")
+            failures.append(f"{sentence['text']} → {text}")
     n = len(sentences)
     print(f"\n## round trip: espeak-ng → whisper-base → NLU, {n} Mandarin ordering sentences")
-    print(f"typed text (NLU alone): {typed}/{n} = {typed / n:.0%}")
-    print(f"open whisper, no phrases at all:          {open_right}/{n} = {open_right / n:.0%}")
-    print(f"restricted to the phrases, not matched:   {plain}/{n} = {plain / n:.0%}")
-    print(f"restricted and matched (what a turn does): {matched}/{n} = {matched / n:.0%}")
+    print(f"typed text (NLU alone):                          {typed}/{n} = {typed / n:.0%}")
     print(
-        f"with phrase matching, of those the NLU gets right typed: {matched_of_typed}/{typed}"
-        f" = {matched_of_typed / max(1, typed):.0%}"
+        f"open whisper, nothing expected:                  {open_right}/{n} = {open_right / n:.0%}"
     )
+    print(
+        f"restricted tokens + phrase matching (before):    {older_right}/{n}"
+        f" = {older_right / n:.0%}"
+    )
+    print(f"grammar (what a turn does):                      {matched}/{n} = {matched / n:.0%}")
     print(f"a dish that was not said (the read-back must catch it): {wrong_dish}/{n}")
-    print(f"whisper real-time factor median {statistics.median(rtf):.2f}")
-    print("missed (said → heard → matched):")
+    print(
+        f"grammar recognition: median {statistics.median(seconds):.2f} s,"
+        f" p95 {_pct(seconds, 0.95):.2f} s, real-time factor median {statistics.median(rtf):.2f}"
+    )
+    print("missed (said → what the dialogue was given):")
     for line in failures:
         print("  " + line)
 

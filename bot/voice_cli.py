@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the voice libraries load only when a voice command runs
     from voice.audio import Pcm
     from voice.engines import Voice
     from voice.errors import VoiceError
+    from voice.grammar import Expected
 
 EXIT_REFUSED = 2
 RATE = 16_000
@@ -88,11 +89,10 @@ class VoiceRefused(DomainError):
         return f"{self.error.code}: {self.error.detail}".rstrip(": ")
 
 
-def _menu_phrases(args: argparse.Namespace, ctx: Any) -> list[str]:
-    """The phrases of the menu (the store's with --db, else the demo canteen's), plus what
-    every answer may contain."""
-    from bot.voice_turn import COMMANDS_ZH
-    from voice.phrases import COMMON_ZH
+def _menu_phrases(args: argparse.Namespace, ctx: Any) -> Expected:
+    """What may be said about the menu (the store's with --db, else the demo canteen's), plus
+    the commands and answers."""
+    from bot.voice_turn import expected_zh
 
     names: list[str] = []
     if getattr(args, "db", None):
@@ -109,7 +109,7 @@ def _menu_phrases(args: argparse.Namespace, ctx: Any) -> list[str]:
 
         for spec in read_menu_file(CANTEEN_FILE).dishes:
             names.extend([spec.name, *spec.aliases])
-    return list(dict.fromkeys([*names, *COMMANDS_ZH, *COMMON_ZH]))
+    return expected_zh(names)
 
 
 def cmd_transcribe(args: argparse.Namespace, ctx: Any) -> int:
@@ -123,13 +123,15 @@ def cmd_transcribe(args: argparse.Namespace, ctx: Any) -> int:
     except OSError as exc:
         raise DomainError("bad_argument", detail=f"{args.file}: {exc.strerror}") from None
     voice = _voice()
-    phrases = _menu_phrases(args, ctx) if args.phrases == "menu" else []
+    expected = _menu_phrases(args, ctx) if args.phrases == "menu" else None
     try:
         pcm = decode(data)
-        transcript = voice.stt(args.lang).transcribe(pcm, phrases or None)
+        transcript = voice.stt(args.lang).transcribe(pcm, expected)
     except VoiceError as exc:
         raise VoiceRefused(exc) from None
-    text = snap(transcript.text, phrases) if phrases and args.lang == "zh" else transcript.text
+    text = transcript.text
+    if expected and args.lang == "zh" and not transcript.whole:
+        text = snap(text, expected.phrases)
     result = {
         "text": text,
         "recognized": transcript.text,

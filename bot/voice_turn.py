@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -34,6 +35,7 @@ from voice.decode import decode
 from voice.encode import to_ogg_opus
 from voice.engines import Voice
 from voice.errors import VoiceError
+from voice.grammar import Expected
 from voice.phrases import COMMON_ZH, snap
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,8 @@ COMMANDS_ZH = (
     "提醒我订饭", "我要订饭", "有什么菜", "多少钱", "吃什么",
 )  # fmt: skip
 """What an elder says to the dialogue, as the phrase matching should know it."""
+ANSWERS_ZH = ("对", "不对", "好的", "好", "可以", "行", "是", "不是", "不用了", "算了")
+"""Short answers to a yes/no question besides 要/不要."""
 
 MENU_DAYS = 3
 """Dishes on the menus from today for this many days are what an elder may name."""
@@ -104,7 +108,7 @@ class VoiceTurns:
         turn_id: str | None = None,
         lang: str | None = None,
         speak: bool | None = None,
-        phrases: list[str] | None = None,
+        phrases: Expected | None = None,
     ) -> VoiceReply:
         """One voice message in, one reply out. ``lang`` overrides the person's language for
         recognition (the reply stays in theirs); ``speak`` overrides their voice-replies
@@ -122,17 +126,17 @@ class VoiceTurns:
             timings["decode"] = time.perf_counter() - started
             mark = time.perf_counter()
             if phrases is None:
-                phrases = self.phrases_now(person_id, now) if lang == "zh" else []
+                phrases = self.phrases_now(person_id, now) if lang == "zh" else None
             timings["phrases"] = time.perf_counter() - mark
             mark = time.perf_counter()
-            transcript = self.voice.stt(lang).transcribe(pcm, phrases or None)
+            transcript = self.voice.stt(lang).transcribe(pcm, phrases)
             timings["recognize"] = time.perf_counter() - mark
             timings["audio"] = pcm.seconds
             del pcm
             mark = time.perf_counter()
             heard = transcript.text
-            if self.phrase_matching and phrases and lang == "zh":
-                heard = snap(heard, phrases)
+            if self.phrase_matching and phrases and lang == "zh" and not transcript.whole:
+                heard = snap(heard, phrases.phrases)
             timings["match"] = time.perf_counter() - mark
         except VoiceError as exc:
             error = exc.code
@@ -179,24 +183,33 @@ class VoiceTurns:
             row = session.get(PersonSettings, person_id)
             return (True, None) if row is None else (row.voice_replies, row.speech_rate)
 
-    def phrases_now(self, person_id: int, now: datetime) -> list[str]:
+    def phrases_now(self, person_id: int, now: datetime) -> Expected:
         """What makes sense to say now: the dishes on the coming days' menus and their aliases,
         the answers the last reply offered, the commands, numbers, days, meals and yes/no."""
         today = local_today(now)
-        phrases: list[str] = []
+        dishes: list[str] = []
         with self.dialogue.factory() as session:
             for offset in range(MENU_DAYS):
                 for menu in load_menus(session, None, today + timedelta(days=offset)):
                     for item in menu.items:
-                        phrases.extend([item.dish.name, *item.dish.aliases])
+                        dishes.extend([item.dish.name, *item.dish.aliases])
             state = session.scalar(
                 select(Conversation.state).where(Conversation.person_id == person_id)
             )
         shown = ((state or {}).get("last") or {}).get("choices") or []
-        phrases.extend(str(c) for c in shown)
-        phrases.extend(COMMANDS_ZH)
-        for table in (YES_NO, MEALS, MODES, AGREE_CHOICES):
-            phrases.extend(table["zh"])
-        phrases.extend(MAIN_CHOICES["zh"].values())
-        phrases.extend(COMMON_ZH)
-        return list(dict.fromkeys(p for p in phrases if p))
+        return expected_zh(dishes, [str(c) for c in shown])
+
+
+def expected_zh(dishes: Iterable[str], shown: Iterable[str] = ()) -> Expected:
+    """What a Mandarin speaker may say to the dialogue, given the dishes they may name and the
+    choices the last reply offered: the one place that list is made (turns, the CLI and the
+    benchmark all use it)."""
+    sayings = [*shown, *COMMANDS_ZH, *ANSWERS_ZH]
+    for table in (YES_NO, MEALS, MODES, AGREE_CHOICES):
+        sayings.extend(table["zh"])
+    sayings.extend(MAIN_CHOICES["zh"].values())
+    return Expected(
+        dishes=tuple(dict.fromkeys(d for d in dishes if d)),
+        sayings=tuple(dict.fromkeys(s for s in sayings if s)),
+        words=COMMON_ZH,
+    )

@@ -29,7 +29,10 @@ from nlu.text import clean, fold, has_cyrillic, has_han, has_traditional_mongoli
 OUT_OF_SCOPE = "out_of_scope"
 CUE_FLOOR = 1.2
 STRONG_CUE = 2.2
-ORDER_WORDS = ("订", "买", "送", "给我", "我要", "我想要", "我想吃", "我来", "帮我", "整")
+ORDER_WORDS = (
+    "订", "买", "送", "给我", "我要", "我想要", "我想吃", "我来", "帮我", "整",
+    "我点", "点一", "点两", "点份", "点个",  # 点 alone is also 一点, 几点, 点心
+)  # fmt: skip
 INFORMABLE = frozenset({"quantity", "meal", "date", "beneficiary"})
 _PUNCT = " ，。,.!！?？、~～…；;：:\"'“”‘’()（）"
 _PARTICLES = "的吧啊呀呢嘛哈了哦噢喔啦"

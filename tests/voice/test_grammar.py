@@ -1,0 +1,137 @@
+"""Hearing against the grammar: the numpy decoder agrees with CTranslate2, the grammar allows
+what an answer may be and nothing else, and whisper-base in grammar mode hears espeak-ng
+Mandarin sentences word for word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from voice.decode import decode
+from voice.grammar import MANDARIN_CLASSES, Expected, State, TokenGrammar
+from voice.phrases import COMMON_ZH
+from voice.stt import WhisperEngine
+from voice.whisper_decoder import read_arrays
+
+DISHES = ("红烧肉", "手把肉", "鸡蛋羹", "小米粥", "米饭")
+SAYINGS = (
+    "我要订餐",
+    "今天吃什么",
+    "我的订单",
+    "取消订单",
+    "卡里还有多少钱",
+    "再说一遍",
+    "要",
+    "不要",
+)
+EXPECTED = Expected(dishes=DISHES, sayings=SAYINGS, words=COMMON_ZH)
+
+
+@pytest.fixture(scope="module")
+def grammar(whisper: WhisperEngine) -> TokenGrammar:
+    return whisper.grammar_for(EXPECTED)
+
+
+def _walk(
+    grammar: TokenGrammar, encode: Callable[[str], list[int]], words: list[str]
+) -> tuple[list[State], bool]:
+    """Feed ``words`` token by token from the start, following every reading (取消 may begin
+    取消订单 or be 取消 itself); fail if the grammar refuses a word. The readings left, and
+    whether any may end there."""
+    states: list[State] = [("^", (), (), frozenset())]
+    for word in words:
+        for token in encode(word):
+            states = [s for state in states for s in grammar.options(state)[0].get(token, [])]
+            assert states, f"{word} refused"
+    return states, any(grammar.options(state)[1] for state in states)
+
+
+def test_expected_lists_every_phrase_once() -> None:
+    assert EXPECTED.phrases[:2] == ["红烧肉", "手把肉"] and "两份" in EXPECTED.phrases
+    assert len(EXPECTED.phrases) == len(set(EXPECTED.phrases))
+    assert Expected.of(["要", "要", "不要"]) == Expected(sayings=("要", "不要"))
+    assert Expected.of([]) is None and Expected.of(None) is None
+
+
+def test_the_model_file_is_read_as_named_arrays(whisper: WhisperEngine) -> None:
+    arrays = read_arrays(whisper.model_dir / "model.bin", "decoder/")
+    assert arrays["decoder/embeddings/weight"].shape == (51865, 512)
+    assert int(arrays["decoder/num_heads"]) == 8
+    assert not any(name.startswith("encoder/") for name in arrays)
+
+
+def test_numpy_decoder_agrees_with_ctranslate2(
+    whisper: WhisperEngine, clips: dict[str, bytes]
+) -> None:
+    """The same tokens after the same audio are as likely in both (CTranslate2 runs int8, so
+    not to the last digit)."""
+    pcm = decode(clips["我的订单"])
+    tokenizer = whisper._tokenizer()
+    decoder, _ = whisper._decoder()
+    encoded = whisper._encode(pcm)
+    ids = tokenizer.encode("我的订单")
+    reference = whisper._model().model.align(
+        encoded, list(tokenizer.sot_sequence), [ids], [int(pcm.seconds * 100)]
+    )[0]
+    start = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+    memory = decoder.memory(np.asarray(encoded)[0])
+    scores, cache = decoder.step(np.array([start]), 0, None, memory)
+    ours = []
+    for i, token in enumerate(ids):
+        ours.append(float(scores[0, token]))
+        scores, cache = decoder.step(np.array([[token]]), len(start) + i, cache, memory)
+    assert np.allclose(ours, np.log(reference.text_token_probs), atol=0.5)
+    assert np.isclose(np.exp(scores[0]).sum(), 1.0, atol=1e-3)  # a distribution
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["明天", "中午", "要", "两份", "红烧肉", "和", "米饭", "送到家"],
+        ["取消", "明天", "的订单"],
+        ["红烧肉", "多少钱"],
+        ["今天", "吃什么"],
+        ["再说一遍"],
+        ["我要订餐"],
+    ],
+)
+def test_the_grammar_takes_what_an_answer_may_be(
+    grammar: TokenGrammar, whisper: WhisperEngine, words: list[str]
+) -> None:
+    _, may_end = _walk(grammar, whisper._tokenizer().encode, words)
+    assert may_end
+
+
+def test_the_grammar_refuses_what_no_answer_is(
+    grammar: TokenGrammar, whisper: WhisperEngine
+) -> None:
+    encode = whisper._tokenizer().encode
+    after_count, may_end = _walk(grammar, encode, ["要", "两份"])
+    assert not may_end  # 要两份 … of what?
+    following = {t for state in after_count for t in grammar.options(state)[0]}
+    assert following <= {encode(dish)[0] for dish in DISHES}  # only a dish follows a count
+    twice, _ = _walk(grammar, encode, ["红烧肉", "和", "红烧肉"])
+    assert all(grammar.options(state) == ({}, False) for state in twice)  # no dish twice
+    with pytest.raises(AssertionError):
+        _walk(grammar, encode, ["再说一遍", "红烧肉"])  # a saying stands alone
+
+
+def test_sayings_the_grammar_knows_as_words_are_not_sayings(
+    whisper: WhisperEngine,
+) -> None:
+    grammar = whisper.grammar_for(Expected(dishes=DISHES, sayings=("中午", "再说一遍")))
+    meal_first = set(grammar.tries["meal"][()].next)
+    assert "中午" in MANDARIN_CLASSES["meal"]
+    assert set(grammar.tries["saying"][()].next) == {whisper._tokenizer().encode("再说一遍")[0]}
+    assert meal_first
+
+
+@pytest.mark.parametrize("sentence", ["我的订单", "要一份手把肉", "卡里还有多少钱"])
+def test_whisper_hears_the_sentence_against_the_grammar(
+    whisper: WhisperEngine, clips: dict[str, bytes], sentence: str
+) -> None:
+    """Where open Whisper writes 我的天天 or 要一分手啊, the grammar gives the sentence."""
+    heard = whisper.transcribe(decode(clips[sentence]), EXPECTED)
+    assert heard.text == sentence and heard.whole and heard.restricted

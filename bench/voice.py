@@ -105,9 +105,10 @@ def run_turns(engine: str, count: int) -> dict[str, Any]:
     speaker = EspeakTts("ko", "ko") if lang == "ko" else EspeakTts("zh")
     notes = [to_ogg_opus(speaker.synthesize(t)) for t in texts]
     turns = VoiceTurns(Dialogue(factory), voice)
-    phrases = (
-        KOREAN_PHRASES if engine == "vosk-restricted" else [] if engine == "vosk-open" else None
-    )
+    from voice.grammar import Expected
+
+    # Korean has no grammar: its phrases are sayings for vosk; Mandarin expects what a turn does
+    phrases = Expected.of(KOREAN_PHRASES) if engine == "vosk-restricted" else None
     rows: list[dict[str, float]] = []
     for i in range(count):
         note = notes[i % len(notes)]

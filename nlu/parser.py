@@ -332,6 +332,8 @@ def _shape_intent(text: str, kinds: set[str], leftover: str) -> tuple[str, float
         return "choose_fulfillment", 0.93
     if "订" in text and kinds & (INFORMABLE | {"fulfillment"}):
         return "order_meal", 0.9
+    if "meal" in kinds and text.startswith(("我要", "我想要", "给我")):
+        return "order_meal", 0.85  # 我要明天的午饭: asks for a meal, not an answer
     if "quantity" in kinds and any(word in text for word in ORDER_WORDS):
         return "order_meal", 0.8  # 我要一份鱼香肉丝: an order, even for a dish not on the menu
     if kinds and kinds <= INFORMABLE and len(leftover) <= 2:

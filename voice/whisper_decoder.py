@@ -16,6 +16,7 @@ arrays are read; they are float16 in the whisper-base conversion and float32 her
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +30,10 @@ _SQRT2 = 1.4142135623730951
 
 
 def read_arrays(path: Path, prefix: str = "") -> dict[str, NDArray[np.generic]]:
-    """The named arrays of a CTranslate2 ``model.bin`` whose names start with ``prefix``."""
-    data = Path(path).read_bytes()
+    """The named arrays of a CTranslate2 ``model.bin`` whose names start with ``prefix``
+    (views of the file, mapped rather than read: the encoder's half is never loaded)."""
+    with open(path, "rb") as file:
+        data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
     pos = 0
 
     def number(fmt: str) -> int:

@@ -35,7 +35,7 @@ from typing import Any
 from voice.audio import RATE, Pcm
 from voice.decode import MAX_SECONDS
 from voice.errors import VoiceError
-from voice.grammar import Expected, Heard, TokenGrammar, search
+from voice.grammar import SUPPORT_FLOOR, Expected, Heard, TokenGrammar, search
 from voice.vad import speech_present
 from voice.whisper_decoder import Memory, WhisperDecoder
 
@@ -260,11 +260,13 @@ class WhisperEngine(SpeechToText):
     def _recognize(self, pcm: Pcm, expected: Expected | None) -> tuple[str, bool]:
         phrases = expected.phrases if expected else None
         short = pcm.seconds <= WINDOW_SECONDS
-        text = ""
         if expected and self.use_grammar and self.lang == "zh" and short:
-            text = self._by_grammar(pcm, expected)
-        if text:
-            return text, True
+            heard = self.hear(pcm, expected)
+            if heard is not None and heard.support >= SUPPORT_FLOOR:
+                return str(self._tokenizer().decode(list(heard.tokens))), True
+            # outside the grammar (a complaint, a question about health): heard openly, so
+            # that the words reach the dialogue rather than the nearest menu sentence
+            phrases = None
         if phrases and self.restrict_tokens and short:
             text = self._best_of(pcm, phrases)
         else:
@@ -337,10 +339,6 @@ class WhisperEngine(SpeechToText):
             silence,
             pcm.seconds,
         )
-
-    def _by_grammar(self, pcm: Pcm, expected: Expected) -> str:
-        heard = self.hear(pcm, expected)
-        return str(self._tokenizer().decode(list(heard.tokens))) if heard else ""
 
     def _best_of(self, pcm: Pcm, phrases: list[str]) -> str:
         """Restricted mode: beam search within the phrases' tokens, the ``HYPOTHESES`` best

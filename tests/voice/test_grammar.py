@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 
 from voice.decode import decode
-from voice.grammar import MANDARIN_CLASSES, Expected, State, TokenGrammar
+from voice.grammar import (
+    MANDARIN_CLASSES,
+    SUPPORT_FLOOR,
+    Expected,
+    Heard,
+    State,
+    TokenGrammar,
+)
 from voice.phrases import COMMON_ZH
 from voice.stt import WhisperEngine
 from voice.whisper_decoder import read_arrays
@@ -135,3 +142,21 @@ def test_whisper_hears_the_sentence_against_the_grammar(
     """Where open Whisper writes 我的天天 or 要一分手啊, the grammar gives the sentence."""
     heard = whisper.transcribe(decode(clips[sentence]), EXPECTED)
     assert heard.text == sentence and heard.whole and heard.restricted
+
+
+def test_support_is_the_score_per_token() -> None:
+    assert Heard((1, 2, 3, 4), -2.0).support == -0.5
+    assert Heard((), -1.0).support == -1.0
+
+
+def test_what_is_outside_the_grammar_is_heard_openly(
+    whisper: WhisperEngine, clips: dict[str, bytes]
+) -> None:
+    """A complaint is no sentence of the grammar: forced into it, it would come out as the
+    nearest answer (好的); its support is low, so Whisper hears it openly instead."""
+    pcm = decode(clips["饭太咸了"])
+    forced = whisper.hear(pcm, EXPECTED)
+    assert forced is not None and forced.support < SUPPORT_FLOOR
+    heard = whisper.transcribe(pcm, EXPECTED)
+    assert not heard.whole and heard.text
+    assert whisper._tokenizer().decode(list(forced.tokens)) != heard.text

@@ -312,16 +312,20 @@ class WhisperEngine(SpeechToText):
         return _shared(("whisper-decoder", str(self.model_dir)), load)  # type: ignore[no-any-return]
 
     def grammar_for(self, expected: Expected) -> TokenGrammar:
-        """The Mandarin grammar over ``expected``, as Whisper tokens (kept for the last few)."""
-        if expected not in self._grammars:
-            tokenizer = self._tokenizer()
-            hf = self._model().hf_tokenizer
-            if len(self._grammars) >= SUPPRESS_CACHE:
-                self._grammars.pop(next(iter(self._grammars)))
-            self._grammars[expected] = TokenGrammar.mandarin(
-                expected, tokenizer.encode, lambda token: len(hf.id_to_token(token))
-            )
-        return self._grammars[expected]
+        """The Mandarin grammar over ``expected``, as Whisper tokens (kept for the last few;
+        voice notes from several chats are heard in worker threads at once)."""
+        with _lock:
+            grammar = self._grammars.get(expected)
+            if grammar is None:
+                tokenizer = self._tokenizer()
+                hf = self._model().hf_tokenizer
+                if len(self._grammars) >= SUPPRESS_CACHE:
+                    self._grammars.pop(next(iter(self._grammars)))
+                grammar = TokenGrammar.mandarin(
+                    expected, tokenizer.encode, lambda token: len(hf.id_to_token(token))
+                )
+                self._grammars[expected] = grammar
+            return grammar
 
     def hear(self, pcm: Pcm, expected: Expected) -> Heard | None:
         """The sentence of the grammar over ``expected`` that the audio supports best."""

@@ -160,3 +160,17 @@ def test_what_is_outside_the_grammar_is_heard_openly(
     heard = whisper.transcribe(pcm, EXPECTED)
     assert not heard.whole and heard.text
     assert whisper._tokenizer().decode(list(forced.tokens)) != heard.text
+
+
+def test_two_voice_notes_at_once_are_heard_alike(
+    whisper: WhisperEngine, clips: dict[str, bytes]
+) -> None:
+    """Telegram hears voice notes in worker threads; the grammar cache and the shared decoder
+    serve both at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = Expected(dishes=DISHES, sayings=(*SAYINGS, "谢谢"))  # not cached yet
+    pcm = decode(clips["我的订单"])
+    with ThreadPoolExecutor(2) as pool:
+        texts = list(pool.map(lambda _: whisper.transcribe(pcm, fresh).text, range(2)))
+    assert texts == ["我的订单", "我的订单"]

@@ -98,7 +98,7 @@ class Expected:
     @property
     def phrases(self) -> list[str]:
         """Every phrase, once, for recognisers and matching that take a flat list."""
-        return list(dict.fromkeys([*self.dishes, *self.sayings, *self.words]))
+        return list(dict.fromkeys(p for p in (*self.dishes, *self.sayings, *self.words) if p))
 
 
 @dataclass

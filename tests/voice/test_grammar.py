@@ -174,3 +174,21 @@ def test_two_voice_notes_at_once_are_heard_alike(
     with ThreadPoolExecutor(2) as pool:
         texts = list(pool.map(lambda _: whisper.transcribe(pcm, fresh).text, range(2)))
     assert texts == ["我的订单", "我的订单"]
+
+
+def test_odd_phrases_make_a_grammar_that_still_hears(
+    whisper: WhisperEngine, clips: dict[str, bytes]
+) -> None:
+    """What the dialogue hands over may be empty, huge, another script or hostile text; the
+    grammar takes what it can spell and the engine still answers (or hears openly)."""
+    odd = Expected(
+        dishes=("", "红烧肉" * 200, "ᠬᠣᠭᠣᠯᠠ", "<script>", "🍜", "手把肉"),
+        sayings=("", "\x00", "我的订单"),
+    )
+    grammar = whisper.grammar_for(odd)
+    assert "" not in {p for p in odd.phrases}  # empty phrases are dropped from flat lists
+    assert grammar.tries["dish"][()].next  # the real dishes are there
+    heard = whisper.transcribe(decode(clips["我的订单"]), odd)
+    assert heard.text == "我的订单"
+    nothing = Expected()
+    assert whisper.transcribe(decode(clips["饭太咸了"]), nothing).text  # no dishes, no sayings

@@ -155,7 +155,6 @@ def round_trip() -> None:
     from voice.encode import to_ogg_opus
     from voice.engines import Voice
     from voice.errors import VoiceError
-    from voice.phrases import snap
     from voice.stt import WhisperEngine
 
     sentences = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
@@ -197,9 +196,7 @@ def round_trip() -> None:
             transcript = engine.transcribe(pcm, given)
         except VoiceError:
             return "", 0.0, 0.0
-        text = transcript.text
-        if given is not None and not transcript.whole:
-            text = snap(text, phrases)
+        text = transcript.matched(phrases) if given is not None else transcript.text
         return text, transcript.real_time_factor, transcript.seconds
 
     typed = open_right = older_right = matched = wrong_dish = 0
@@ -252,7 +249,7 @@ def round_trip() -> None:
         except VoiceError:
             continue
         kept_out += not transcript.whole
-        text = transcript.text if transcript.whole else snap(transcript.text, phrases)
+        text = transcript.matched(phrases)
         got = parser.parse(text, today=today)["intent"]["name"]
         understood += got == sentence["intent"]
         print(f"  {sentence['text']} → {text} ({'open' if not transcript.whole else 'grammar'})")

@@ -116,7 +116,6 @@ def cmd_transcribe(args: argparse.Namespace, ctx: Any) -> int:
     """Recognise one audio file (any format); print the transcript and its timing as JSON."""
     from voice.decode import decode
     from voice.errors import VoiceError
-    from voice.phrases import snap
 
     try:
         data = Path(args.file).read_bytes()
@@ -130,8 +129,8 @@ def cmd_transcribe(args: argparse.Namespace, ctx: Any) -> int:
     except VoiceError as exc:
         raise VoiceRefused(exc) from None
     text = transcript.text
-    if expected and args.lang == "zh" and not transcript.whole:
-        text = snap(text, expected.phrases)
+    if expected and args.lang == "zh":
+        text = transcript.matched(expected.phrases)
     result = {
         "text": text,
         "recognized": transcript.text,

@@ -36,7 +36,7 @@ from voice.encode import to_ogg_opus
 from voice.engines import Voice
 from voice.errors import VoiceError
 from voice.grammar import Expected
-from voice.phrases import COMMON_ZH, snap
+from voice.phrases import COMMON_ZH
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +135,8 @@ class VoiceTurns:
             del pcm
             mark = time.perf_counter()
             heard = transcript.text
-            if self.phrase_matching and phrases and lang == "zh" and not transcript.whole:
-                heard = snap(heard, phrases.phrases)
+            if self.phrase_matching and phrases and lang == "zh":
+                heard = transcript.matched(phrases.phrases)
             timings["match"] = time.perf_counter() - mark
         except VoiceError as exc:
             error = exc.code

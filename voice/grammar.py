@@ -17,7 +17,7 @@ beam of hypotheses. Two things make a grammar work on a model trained to write a
 - **Long hypotheses are kept alive while searching:** a small bonus per character heard keeps
   a dish whose first byte is unlikely in the beam long enough to be judged whole; the bonus
   is taken off again before hypotheses are compared.
-Knows no menu and imports nothing of zhucan's: the caller gives the phrases.
+Knows no menu and imports nothing outside ``voice``: the caller gives the phrases.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from voice.phrases import NUMBERS_ZH
 from voice.whisper_decoder import Memory, WhisperDecoder
 
-NUMBERS = ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 MEASURES = ("份", "碗", "个", "杯", "盘", "笼", "盒")
 MANDARIN_CLASSES: dict[str, tuple[str, ...]] = {
     "day": (
@@ -44,7 +44,7 @@ MANDARIN_CLASSES: dict[str, tuple[str, ...]] = {
         "要", "我要", "我想吃", "我想要", "给我", "来", "给我来", "订", "我要订", "我订", "点",
         "我点", "我想订", "还要", "再来", "帮我订", "我还要",
     ),
-    "qty": tuple(f"{n}{m}" for n in NUMBERS for m in MEASURES),
+    "qty": tuple(f"{n}{m}" for n in NUMBERS_ZH for m in MEASURES),
     "and": ("和", "还有", "再来", "加"),
     "mode": ("送到家", "送餐", "送过来", "自己去拿", "自己拿", "在食堂吃", "堂食"),
     "ask": ("吃什么", "有什么菜", "有什么", "什么菜", "的菜单", "菜单"),

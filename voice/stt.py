@@ -8,12 +8,13 @@
   expected now it hears against a grammar (``voice.grammar``): Whisper's encoder runs in
   CTranslate2, its decoder in numpy (``voice.whisper_decoder``), and only sentences the
   grammar allows are decoded, scored by how much the audio (over silence) supports them; on
-  the espeak-ng round trip this took 26 of 50 sentences to 40 or more. Where the grammar
-  finds no sentence, or for other languages, the older restricted mode runs: every text token
-  that none of the phrases uses is suppressed, and the phrases are then matched against the
-  transcript by sound (``voice.phrases.snap``). Giving the phrases to Whisper as its prompt
-  was tried and made it worse: it copied prompt words (三份，二份) into the transcript. What it
-  writes in traditional characters is converted to simplified.
+  the espeak-ng round trip this took 28 of 50 sentences to 40. An utterance the grammar
+  cannot explain well (a complaint) is heard openly. Without the grammar (other languages,
+  ``use_grammar=False``, over 29 s) the older restricted mode runs: every text token that none
+  of the phrases uses is suppressed, and the phrases are then matched against the transcript
+  by sound (``voice.phrases.snap``, ``Transcript.matched``). Giving the phrases to Whisper as
+  its prompt was tried and made it worse: it copied prompt words (三份，二份) into the
+  transcript. What it writes in traditional characters is converted to simplified.
 
 Models are loaded once per process and shared (they are large, and loading takes seconds).
 Nothing here logs what was said.
@@ -36,6 +37,7 @@ from voice.audio import RATE, Pcm
 from voice.decode import MAX_SECONDS
 from voice.errors import VoiceError
 from voice.grammar import SUPPORT_FLOOR, Expected, Heard, TokenGrammar, search
+from voice.phrases import snap
 from voice.vad import speech_present
 from voice.whisper_decoder import Memory, WhisperDecoder
 
@@ -61,6 +63,11 @@ class Transcript:
     whole: bool = False
     """The text is a whole sentence of the grammar (made of the expected phrases already):
     matching it against the phrases again can only spoil it."""
+
+    def matched(self, phrases: Sequence[str]) -> str:
+        """The text to hand on: a grammar sentence as it is, anything else with the stretches
+        that sound like ``phrases`` rewritten as them."""
+        return self.text if self.whole or not phrases else snap(self.text, phrases)
 
     @property
     def real_time_factor(self) -> float:
@@ -213,6 +220,8 @@ class WhisperEngine(SpeechToText):
         self.restrict_tokens = restrict_tokens
         self.use_grammar = use_grammar
         self._grammars: dict[Expected, TokenGrammar] = {}
+        self._tokens: Any = None
+        self._grammar_lock = threading.Lock()  # not the model lock: building one is slow
         self._suppressed: dict[frozenset[str], list[int]] = {}
         if lang not in WHISPER_LANGUAGE:
             raise VoiceError("stt-no-model", f"whisper has no token for {lang}")
@@ -276,18 +285,21 @@ class WhisperEngine(SpeechToText):
         return text.strip(" 。，,.!！?？：:"), False
 
     def _tokenizer(self) -> Any:
-        from faster_whisper.tokenizer import Tokenizer
+        """faster-whisper's tokenizer for this language, transcribing (made once)."""
+        if self._tokens is None:
+            from faster_whisper.tokenizer import Tokenizer
 
-        return Tokenizer(
-            self._model().hf_tokenizer,
-            True,
-            task="transcribe",
-            language=WHISPER_LANGUAGE[self.lang],
-        )
+            self._tokens = Tokenizer(
+                self._model().hf_tokenizer,
+                True,
+                task="transcribe",
+                language=WHISPER_LANGUAGE[self.lang],
+            )
+        return self._tokens
 
-    def _encode(self, pcm: Pcm | None) -> Any:
-        """Whisper's encoder output ``[1, 1500, width]`` for ``pcm`` (``None``: silence),
-        from CTranslate2."""
+    def _features(self, pcm: Pcm | None) -> Any:
+        """The log-mel features of ``pcm`` (``None``: a second of silence), padded to
+        Whisper's 30 s window, as a CTranslate2 batch of one."""
         import ctranslate2
         import numpy as np
 
@@ -297,7 +309,12 @@ class WhisperEngine(SpeechToText):
         frames = model.feature_extractor.nb_max_frames
         features = np.pad(features, ((0, 0), (0, max(0, frames - features.shape[-1]))))
         batch = np.ascontiguousarray(features[None, :, :frames], dtype=np.float32)
-        return model.model.encode(ctranslate2.StorageView.from_array(batch), to_cpu=True)
+        return ctranslate2.StorageView.from_array(batch)
+
+    def _encode(self, pcm: Pcm | None) -> Any:
+        """Whisper's encoder output ``[1, 1500, width]`` for ``pcm`` (``None``: silence),
+        from CTranslate2."""
+        return self._model().model.encode(self._features(pcm), to_cpu=True)
 
     def _decoder(self) -> tuple[WhisperDecoder, Memory]:
         """The numpy decoder and the memory of silence (what the model expects with no
@@ -314,7 +331,7 @@ class WhisperEngine(SpeechToText):
     def grammar_for(self, expected: Expected) -> TokenGrammar:
         """The Mandarin grammar over ``expected``, as Whisper tokens (kept for the last few;
         voice notes from several chats are heard in worker threads at once)."""
-        with _lock:
+        with self._grammar_lock:
             grammar = self._grammars.get(expected)
             if grammar is None:
                 tokenizer = self._tokenizer()
@@ -350,22 +367,11 @@ class WhisperEngine(SpeechToText):
         ranking breaks ties). Whisper's first choice is often a near miss that a later one is
         not (给我许份组许咱 / 给我一份组计算); on a sample of the benchmark's sentences this took
         the round trip from 6 to 10 of 13."""
-        import ctranslate2
-        import numpy as np
-        from faster_whisper.tokenizer import Tokenizer
-
         from voice.phrases import explained
 
-        model = self._model()
-        tokenizer = Tokenizer(
-            model.hf_tokenizer, True, task="transcribe", language=WHISPER_LANGUAGE[self.lang]
-        )
-        features = model.feature_extractor(pcm.floats())
-        frames = model.feature_extractor.nb_max_frames
-        features = np.pad(features, ((0, 0), (0, max(0, frames - features.shape[-1]))))
-        batch = np.ascontiguousarray(features[None, :, :frames], dtype=np.float32)
-        result = model.model.generate(
-            ctranslate2.StorageView.from_array(batch),
+        tokenizer = self._tokenizer()
+        result = self._model().model.generate(
+            self._features(pcm),
             [[*tokenizer.sot_sequence, tokenizer.no_timestamps]],
             beam_size=max(self.beam, HYPOTHESES),
             num_hypotheses=HYPOTHESES,

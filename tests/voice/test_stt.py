@@ -34,8 +34,8 @@ PHRASES = [*DISHES, *COMMANDS, *COMMON_ZH]
 
 @pytest.fixture(scope="module")
 def older(whisper: WhisperEngine) -> WhisperEngine:
-    """Whisper without the grammar: restricted tokens, then matching by sound (what runs when
-    the grammar finds no sentence, and for plain phrase lists)."""
+    """Whisper without the grammar: restricted tokens, then matching by sound (what runs for
+    other languages, for long audio, or with ``use_grammar=False``)."""
     return WhisperEngine("zh", whisper.model_dir, use_grammar=False)
 
 

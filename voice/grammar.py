@@ -95,6 +95,10 @@ class Expected:
         listed = tuple(dict.fromkeys(p for p in phrases if p))
         return cls(sayings=listed) if listed else None
 
+    def __bool__(self) -> bool:
+        """Nothing expected is no expectation: heard openly, as ``None`` would be."""
+        return bool(self.dishes or self.sayings or self.words)
+
     @property
     def phrases(self) -> list[str]:
         """Every phrase, once, for recognisers and matching that take a flat list."""

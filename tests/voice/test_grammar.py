@@ -60,6 +60,7 @@ def test_expected_lists_every_phrase_once() -> None:
     assert len(EXPECTED.phrases) == len(set(EXPECTED.phrases))
     assert Expected.of(["要", "要", "不要"]) == Expected(sayings=("要", "不要"))
     assert Expected.of([]) is None and Expected.of(None) is None
+    assert not Expected() and Expected(words=("两份",))  # nothing expected is no expectation
 
 
 def test_the_model_file_is_read_as_named_arrays(whisper: WhisperEngine) -> None:
@@ -191,4 +192,5 @@ def test_odd_phrases_make_a_grammar_that_still_hears(
     heard = whisper.transcribe(decode(clips["我的订单"]), odd)
     assert heard.text == "我的订单"
     nothing = Expected()
-    assert whisper.transcribe(decode(clips["饭太咸了"]), nothing).text  # no dishes, no sayings
+    openly = whisper.transcribe(decode(clips["饭太咸了"]), nothing)  # no dishes, no sayings
+    assert openly.text and not openly.restricted and not openly.whole

@@ -79,6 +79,7 @@ from menus.people import find_elder
 from menus.settings import set_reminder, set_voice_replies
 from menus.states import OPEN_STATUSES
 from menus.vocab import Fulfillment, MealSlot
+from nlu.entities import REFUSED_ROLES
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 from nlu.text import clean, fold
@@ -258,6 +259,9 @@ class Dialogue:
         if intent == "change_order" or (intent == "cancel_order" and state.get("draft")):
             if state.get("draft"):
                 return self._fill(turn, entities, intent, correcting=True)
+            dishes = _dishes(entities)
+            if dishes and all(d.get("role") == "remove" for d in dishes):
+                return self._ask_cancel(turn, entities)  # 不要红烧肉了, with nothing being told
             return self._start_change(turn, entities)
         if intent in ("ask_menu", "ask_price"):
             return self._menu(turn, entities)
@@ -300,23 +304,34 @@ class Dialogue:
         draft = state["draft"]
         draft["key"] = None  # anything changed: a new read-back, a new key
         dishes = _dishes(entities)
-        quantities = {e.get("group"): e["value"] for e in entities if e["entity"] == "quantity"}
+        each = next((e["value"] for e in entities if e.get("role") == "each"), None)
+        quantities = {
+            e.get("group"): e["value"]
+            for e in entities
+            if e["entity"] == "quantity" and e.get("role") != "each"
+        }
+        refused = {d["value"] for d in dishes if d.get("role") in REFUSED_ROLES}
+        wanted = [d for d in dishes if d.get("role") not in REFUSED_ROLES]
+        if dishes and intent == "cancel_order" and not refused:  # 不要红烧肉了
+            refused, wanted = {d["value"] for d in dishes}, []
         removed = ""
-        if dishes and intent == "cancel_order":  # 不要红烧肉了
-            gone = {d["value"] for d in dishes}
-            draft["dishes"] = [line for line in draft["dishes"] if line[0] not in gone]
-            removed = say("dish_removed", lang, dish=self._dishes_said(gone, lang))
-        elif dishes:
-            replace = intent == "change_order"  # 改成米饭: the new dish instead of the old
+        if refused:
+            draft["dishes"] = [line for line in draft["dishes"] if line[0] not in refused]
+            removed = say("dish_removed", lang, dish=self._dishes_said(refused, lang))
+        if wanted:
+            # 改成米饭 (a swap with nothing named to give up): the new dish instead of the old
+            replace = intent == "change_order" and not refused
+            replace = replace and not any(d.get("role") == "add" for d in wanted)
             lines = {} if replace else {name: qty for name, qty in draft["dishes"]}
-            for dish in dishes:
-                lines[dish["value"]] = int(quantities.get(dish.get("group"), 1))
+            for dish in wanted:
+                lines[dish["value"]] = int(quantities.get(dish.get("group"), each or 1))
             draft["dishes"] = [[name, qty] for name, qty in lines.items()]
-        elif quantities and draft["dishes"]:
+        elif quantities and draft["dishes"] and not refused:
             draft["dishes"][-1][1] = int(next(iter(quantities.values())))  # 改成两份
         for entity in entities:
-            if entity["entity"] in ("date", "meal", "fulfillment"):
-                draft[entity["entity"]] = entity["value"]
+            kind = entity["entity"]
+            if kind in ("date", "meal", "fulfillment") and entity.get("role") not in REFUSED_ROLES:
+                draft[kind] = entity["value"]  # 不是明天，是后天: the day given up is not kept
         state["misses"] = 0
         if not draft["dishes"]:
             state["awaiting"] = "dish"

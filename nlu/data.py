@@ -53,6 +53,8 @@ def parse_example(line: str, intent: str) -> Example:
         }
         if "group" in meta:
             entity["group"] = str(meta["group"])
+        if meta.get("role"):
+            entity["role"] = str(meta["role"])
         entities.append(entity)
         text_parts.append(span_text)
         position += len(span_text)

@@ -136,8 +136,9 @@ class DishMatcher:
         if size == 2:
             return exact == 2 and window not in COMMON_WORDS
         if size == 3:
-            # every sound identical (tones aside): 红烧柔, 小米州; not 土豆是 for 土豆丝
-            return exact == 3
+            # every sound identical (tones aside): 红烧柔, 小米州; not 土豆是 for 土豆丝; or one
+            # sound near and two characters the same (清真鱼 for 清蒸鱼)
+            return exact == 3 or (near == 3 and exact == 2 and same_chars == 2)
         # longer names: every sound close, at most one not identical, most characters shared
         return near == size and exact >= size - 1 and same_chars >= size - 2
 

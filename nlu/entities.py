@@ -15,6 +15,7 @@ class Entity:
     start: int | None = None
     end: int | None = None
     group: int | None = None
+    role: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Rasa's parse format (span and group only when known)."""
@@ -23,8 +24,17 @@ class Entity:
             data["start"], data["end"] = self.start, self.end
         if self.group is not None:
             data["group"] = self.group
+        if self.role is not None:
+            data["role"] = self.role
         return data
 
+
+ROLES = frozenset({"remove", "replace_from", "replace_to", "add", "each"})
+"""Rasa entity roles: a dish (or day, meal, way) refused or taken out, swapped from, swapped to,
+added to what was said before; ``each`` on a quantity that counts for every dish (各一份)."""
+
+REFUSED_ROLES = frozenset({"remove", "replace_from"})
+"""Roles of what the person does *not* want: never to be ordered."""
 
 INTENTS = frozenset(
     {

@@ -196,6 +196,11 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
             continue
         follows_dish = end in starts or end + 1 in starts
         bare_ok = number_text in ("俩", "仨") or follows_dish
+        bare_ok = (
+            bare_ok
+            or text[max(0, start - 2) : start] in ("改成", "改为", "换成")
+            or (text[max(0, start - 1) : start] == "各")
+        )
         if measure is None and not bare_ok and not _alone(text, start, end):
             continue
         if measure == "点" or text[end : end + 1] in ("点", "下", "起", "样", "些", "直", "定"):
@@ -205,6 +210,33 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
         num_end = start + len(number_text)
         masked.take(start, end)
         found.append(Entity("quantity", value, start, num_end))
+    found += _implicit_ones(masked, starts)
+    return sorted(found, key=lambda e: e.start or 0)
+
+
+_IMPLICIT_MEASURES = "个碗份盘笼杯根块串碟屉盒"
+_IMPLICIT_VERBS = "来要订整点买加拿给添再还整"
+
+
+def _implicit_ones(masked: Masked, dish_starts: set[int]) -> list[Entity]:
+    """A measure word with no number before a dish means one: 来个鸡蛋羹, 要碗面, 订份饺子.
+
+    Only after a verb of wanting (not 这个, 那个, 哪个) and right before a dish.
+    """
+    found = []
+    text = masked.text
+    for i, char in enumerate(text):
+        if char not in _IMPLICIT_MEASURES or not masked.free(i, i + 1):
+            continue
+        before = text[i - 1 : i] if i else ""
+        if before not in _IMPLICIT_VERBS:
+            continue
+        if not any(s in dish_starts for s in (i + 1, i + 2)) or (
+            i + 2 in dish_starts and text[i + 1] not in "大小的"
+        ):
+            continue
+        masked.take(i, i + 1)
+        found.append(Entity("quantity", 1, i, i + 1))
     return found
 
 

@@ -9,6 +9,7 @@ with the lexicon in ``data/lexicon_mn.yml``. Nothing here raises on odd input.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,15 +19,23 @@ from typing import Any
 import yaml
 
 from nlu import lexicon_zh as lex
+from nlu.augment import augment
 from nlu.classifier import DISH_TOKEN, NaiveBayes
 from nlu.data import DATA_DIR, Example, read_examples, training_files
 from nlu.dishes import DishMatcher
 from nlu.entities import Entity
 from nlu.extract_zh import Masked, find_dates, find_quantities, find_times, find_words
-from nlu.menu import MenuNames
+from nlu.menu import DishNames, MenuNames
+from nlu.model import IntentModel, char_ngrams, files_fingerprint, load_or_train
+from nlu.roles import assign_roles
 from nlu.text import clean, fold, has_cyrillic, has_han, has_traditional_mongolian
 
 OUT_OF_SCOPE = "out_of_scope"
+FEATURES_VERSION = "zh-1"
+TRUST_LEARNED = float(os.environ.get("ZHUCAN_NLU_TRUST", "0.8"))
+"""Where the learned model and the cue rules disagree, the model wins only this sure of itself
+(chosen on the dev set; see bench/nlu.py)."""
+"""Changes whenever the features change, so a stored model is retrained."""
 CUE_FLOOR = 1.2
 STRONG_CUE = 2.2
 ORDER_WORDS = (
@@ -108,17 +117,44 @@ class MongolianLexicon:
 class Parser:
     """Understands one utterance at a time against the current menu."""
 
-    def __init__(self, menu: MenuNames, examples: list[Example] | None = None) -> None:
+    def __init__(
+        self, menu: MenuNames, examples: list[Example] | None = None, *, learned: bool = True
+    ) -> None:
         self.menu = menu
         self.dishes = DishMatcher(menu)
+        self.learned = learned
+        paths = training_files()
         if examples is None:
-            examples = [e for path in training_files() for e in read_examples(path)]
-        zh = [(_mask_dishes(e), e.intent) for e in examples if not _is_mongolian(e.text)]
+            examples = [e for path in paths for e in read_examples(path)]
+            fingerprint: str | None = files_fingerprint(paths, FEATURES_VERSION)
+        else:
+            fingerprint = None  # examples given by a caller: train in memory, store nothing
+        zh_examples = [e for e in examples if not _is_mongolian(e.text)]
+        zh = [(_mask_dishes(e), e.intent) for e in zh_examples]
         mn = [(fold(_mask_dishes(e)), e.intent) for e in examples if _is_mongolian(e.text)]
         self.zh_model = NaiveBayes(zh)
         self.mn_model = NaiveBayes(mn)
         self.mn_lexicon = MongolianLexicon.load(DATA_DIR / "lexicon_mn.yml")
+        self.zh_intents = self._intent_model("intent_zh", fingerprint, zh_examples)
         self.parse("明天中午要两份红烧肉", today=date(2026, 1, 1))  # load pinyin tables now
+
+    def _intent_model(
+        self, name: str, fingerprint: str | None, examples: list[Example]
+    ) -> IntentModel:
+        """The learned intent model: shipped (matching the data's hash) or trained now."""
+
+        def samples() -> list[tuple[list[str], str]]:
+            matcher = DishMatcher(_training_menu(examples))
+            out = []
+            for example in examples:
+                for variant in augment(example.text):
+                    entities = self._entities_zh(matcher, clean(variant), date(2026, 12, 1))
+                    out.append((self._features_zh(clean(variant), entities), example.intent))
+            return out
+
+        if fingerprint is None:
+            return IntentModel.train(samples())
+        return load_or_train(name, fingerprint, samples)
 
     def parse(self, text: str, *, today: date, lang: str = "auto") -> dict[str, Any]:
         """Rasa's parse format: text, lang, intent {name, confidence}, entities."""
@@ -139,8 +175,18 @@ class Parser:
     # ------------------------------------------------------------------ Mandarin
 
     def _parse_zh(self, text: str, today: date) -> tuple[str, float, list[Entity]]:
+        entities = self._entities_zh(self.dishes, text, today)
+        if self.learned:
+            intent, confidence = self._learned_intent_zh(text, entities)
+        else:
+            intent, confidence = self._intent_zh(text, entities)
+        intent, confidence = _intent_from_roles(intent, confidence, entities)
+        return intent, confidence, _ordered(entities)
+
+    def _entities_zh(self, dishes: DishMatcher, text: str, today: date) -> list[Entity]:
+        """Every entity of a Mandarin sentence, with groups and roles."""
         masked = Masked(text)
-        mentions = self.dishes.find(text)
+        mentions = dishes.find(text)
         for mention in mentions:
             masked.take(mention.start, mention.end)
         entities: list[Entity] = [
@@ -150,12 +196,63 @@ class Parser:
         entities += find_dates(masked, today)
         entities += find_words(masked, lex.MEALS, "meal")
         entities += find_words(masked, lex.FULFILLMENT, "fulfillment")
-        entities += find_words(masked, lex.BENEFICIARY, "beneficiary")
+        entities += _refused_delivery(masked)
+        entities += [
+            e for e in find_words(masked, lex.BENEFICIARY, "beneficiary") if _for_whom(text, e)
+        ]
         entities += find_words(masked, lex.CONDITIONS, "condition")
         quantities = find_quantities(masked, [(m.start, m.end) for m in mentions])
-        entities += _group_quantities(quantities, entities)
-        intent, confidence = self._intent_zh(text, entities)
-        return intent, confidence, _ordered(entities)
+        entities += _group_quantities(quantities, entities, text)
+        assign_roles(text, entities)
+        return entities
+
+    def _features_zh(self, text: str, entities: list[Entity]) -> list[str]:
+        """What the learned model sees: the sentence with its entities replaced by their kind,
+        as character n-grams, plus the kinds, roles, cue families and shape found."""
+        kinds = {e.entity for e in entities}
+        masked = _mask_kinds(text, entities)
+        features = char_ngrams(masked)
+        features += [f"E:{kind}" for kind in sorted(kinds)]
+        features += sorted({f"R:{e.role}" for e in entities if e.role})
+        scores = _cue_scores(text, kinds)
+        features += [f"C:{intent}" for intent, weight in scores.items() if weight >= CUE_FLOOR]
+        features += [f"CS:{intent}" for intent, weight in scores.items() if weight >= STRONG_CUE]
+        shaped = _shape_intent(text, kinds, _leftover(text, entities))
+        if shaped is not None:
+            features.append(f"S:{shaped[0]}")
+        bare = text.strip(_PUNCT)
+        core = _strip_fillers(bare).strip(_PUNCT + _PARTICLES).lower()
+        if core in lex.AFFIRM_WORDS or bare.lower() in lex.AFFIRM_WORDS:
+            features.append("X:affirm")
+        if core in lex.DENY_WORDS or bare.lower() in lex.DENY_WORDS:
+            features.append("X:deny")
+        size = len(core)
+        features.append(
+            "L:"
+            + (
+                "0"
+                if size == 0
+                else "1"
+                if size <= 1
+                else "2"
+                if size <= 3
+                else "4"
+                if size <= 6
+                else "7"
+            )
+        )
+        return features
+
+    def _learned_intent_zh(self, text: str, entities: list[Entity]) -> tuple[str, float]:
+        """The learned model's intent; unfamiliar text it is unsure of is out of scope."""
+        if _degenerate(text, entities):
+            return OUT_OF_SCOPE, 0.2
+        features = self._features_zh(text, entities)
+        learned, probability = self.zh_intents.predict(features)[0]
+        ruled, confidence = self._intent_zh(text, entities)
+        if learned == ruled or probability >= TRUST_LEARNED:
+            return learned, round(probability, 3)
+        return ruled, round(min(confidence, 0.5 + probability / 2), 3)
 
     def _intent_zh(self, text: str, entities: list[Entity]) -> tuple[str, float]:
         kinds = {e.entity for e in entities}
@@ -165,17 +262,7 @@ class Parser:
             return "affirm", 0.95
         if core.lower() in lex.DENY_WORDS or bare.lower() in lex.DENY_WORDS:
             return "deny", 0.95
-        scores: dict[str, float] = {}
-        for phrase, intent, weight in lex.INTENT_CUES:
-            if phrase in text and weight > scores.get(intent, 0.0):
-                scores[intent] = weight
-        for pattern, intent, weight in _PATTERNS:
-            if weight > scores.get(intent, 0.0) and pattern.search(text):
-                scores[intent] = weight
-        if "time" in kinds and scores.get("set_reminder"):
-            scores["set_reminder"] += 1.0
-        if "condition" in kinds:
-            scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.7)
+        scores = _cue_scores(text, kinds)
         asked = {i: w for i, w in scores.items() if i != "order_meal"}
         best_asked = max(asked.items(), key=lambda kv: kv[1], default=("", 0.0))
         if best_asked[1] >= STRONG_CUE:
@@ -236,7 +323,7 @@ class Parser:
             elif token in lexicon.meals:
                 entities.append(Entity("meal", lexicon.meals[token], spans[k][0], spans[k][1]))
                 taken[k] = True
-        entities += _group_quantities(quantities, entities)
+        entities += _group_quantities(quantities, entities, text)
         kinds = {e.entity for e in entities}
         scores: dict[str, float] = {}
         for intent, first, last in lexicon.intents.find(tokens):
@@ -304,6 +391,119 @@ def _mn_times(
     return found
 
 
+def _degenerate(text: str, entities: list[Entity]) -> bool:
+    """Text no person says to order a meal: one character over and over, a long run of digits
+    or symbols with nothing understood in it."""
+    letters = [ch for ch in text if not ch.isspace()]
+    if len(letters) > 8 and len(set(letters)) <= 2:
+        return True
+    words = any(ch.isalpha() for ch in text)
+    return not words and not entities and len(letters) > 3
+
+
+def _cue_scores(text: str, kinds: set[str]) -> dict[str, float]:
+    """The strongest cue phrase or sentence shape found for each intent."""
+    scores: dict[str, float] = {}
+    for phrase, intent, weight in lex.INTENT_CUES:
+        if phrase in text and weight > scores.get(intent, 0.0):
+            scores[intent] = weight
+    for pattern, intent, weight in _PATTERNS:
+        if weight > scores.get(intent, 0.0) and pattern.search(text):
+            scores[intent] = weight
+    if "time" in kinds and scores.get("set_reminder"):
+        scores["set_reminder"] += 1.0
+    if "condition" in kinds and not ("dish" in kinds and _ORDERING.search(text)):
+        scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.7)
+    if _ADDRESS.search(text) and not scores:
+        scores["inform"] = 2.4  # 3号楼2单元501, 少先路社区: an address given as an answer
+    return scores
+
+
+_ORDERING = re.compile(r"[订整来点]|要[一两俩仨三四五碗份个盘]|给[他她我]")
+_ADDRESS = re.compile(r"\d+号楼|\d+单元|\d+室|[^\s，,]{2,}(社区|小区|嘎查|胡同)|\d+栋|\d+号院")
+_FOR_WHOM = ("给", "帮", "替", "为")
+
+
+def _for_whom(text: str, entity: Entity) -> bool:
+    """A relative is who the meal is for when introduced as such (给我妈, 帮老伴, 替我爸), or
+    when they are the whole answer (给谁订？—我妈); 奶奶说… only reports what she said."""
+    start = entity.start or 0
+    before = text[max(0, start - 3) : start]
+    if any(word in before for word in _FOR_WHOM):
+        return True
+    rest = (text[:start] + text[entity.end or start :]).strip(_PUNCT + _PARTICLES + "我俺")
+    return rest in ("", "是", "是给", "订给", "的")
+
+
+_NEGATED_SEND = re.compile(r"(不用|不要|甭|别|不)(给我)?(送)")
+
+
+def _refused_delivery(masked: Masked) -> list[Entity]:
+    """不送了 / 甭送 / 别送了: delivery said, to be refused (the role comes later)."""
+    found = []
+    for match in _NEGATED_SEND.finditer(masked.text):
+        start, end = match.start(3), match.end(3)
+        if masked.free(start, end) and masked.text[end : end + 1] not in ("到", "来", "去", "过"):
+            masked.take(start, end)
+            found.append(Entity("fulfillment", "delivery", start, end))
+    return found
+
+
+_KIND_MARKS = {"dish": DISH_TOKEN, "quantity": "#", "date": "D", "meal": "M", "fulfillment": "F",
+               "beneficiary": "B", "condition": "H", "time": "T"}  # fmt: skip
+
+
+def _mask_kinds(text: str, entities: list[Entity]) -> str:
+    """The text with each entity replaced by one mark of its kind (明儿晌午 → DM)."""
+    chars: list[str] = list(text)
+    for e in entities:
+        if e.start is None or e.end is None or e.start >= len(chars):
+            continue
+        chars[e.start] = _KIND_MARKS.get(e.entity, "?")
+        for i in range(e.start + 1, min(e.end, len(chars))):
+            chars[i] = ""
+    out = "".join(chars)
+    return "".join(ch for ch in out if ch not in _PUNCT or ch == " ").strip()
+
+
+def _training_menu(examples: list[Example]) -> MenuNames:
+    """A menu made of every dish the training data annotates, under every form it was said."""
+    forms: dict[str, set[str]] = {}
+    for example in examples:
+        for e in example.entities:
+            if e["entity"] == "dish":
+                forms.setdefault(str(e["value"]), set()).add(example.text[e["start"] : e["end"]])
+    return MenuNames(
+        tuple(DishNames(name, tuple(sorted(s - {name}))) for name, s in sorted(forms.items()))
+    )
+
+
+_EDITABLE = frozenset(
+    {"order_meal", "change_order", "cancel_order", "inform", "out_of_scope", "deny", "affirm",
+     "choose_fulfillment", "ask_menu"}
+)  # fmt: skip
+
+
+def _intent_from_roles(intent: str, confidence: float, entities: list[Entity]) -> tuple[str, float]:
+    """What the roles say the sentence does: only an edit (a swap, or a refusal with nothing new
+    wanted) changes the order; a new dish wanted, with a refusal or an addition, orders (also
+    when a complaint comes with it: 不要鱼香肉丝，齁咸，来个土豆丝)."""
+    roles = {e.role for e in entities if e.role and e.role != "each"}
+    if not roles:
+        return intent, confidence
+    dishes = [e for e in entities if e.entity == "dish"]
+    wanted = [d for d in dishes if d.role in (None, "add")]
+    if intent not in _EDITABLE:
+        if intent in ("complain", "ask_nutrition") and wanted and roles & {"add", "remove"}:
+            return "order_meal", max(confidence, 0.8)
+        return intent, confidence
+    if wanted:
+        return "order_meal", max(confidence, 0.85)
+    if "replace_to" in roles or "remove" in roles or "replace_from" in roles:
+        return "change_order", max(confidence, 0.85)
+    return intent, confidence
+
+
 def _confidence(score: float) -> float:
     return round(min(0.99, 0.5 + 0.15 * score), 3)
 
@@ -318,7 +518,7 @@ def _shape_intent(text: str, kinds: set[str], leftover: str) -> tuple[str, float
     if "dish" in kinds:
         detail = kinds & {"date", "meal", "fulfillment", "beneficiary"}
         asked_for = any(word in text for word in ORDER_WORDS)
-        if detail or asked_for:
+        if detail or asked_for or "quantity" in kinds:
             return "order_meal", 0.96
         if len(leftover) <= 2:
             return "inform", 0.9
@@ -415,22 +615,55 @@ def _mask_dishes(example: Example) -> str:
     return text
 
 
-def _group_quantities(quantities: list[Entity], entities: list[Entity]) -> list[Entity]:
-    """Give each quantity the group of the dish it counts: the next dish within a few
-    characters (两份红烧肉), else the dish just before it (红烧肉来俩)."""
-    dishes = [e for e in entities if e.entity == "dish"]
+_CONJUNCTIONS = ("和", "跟", "还有", "再", "加", "、", "以及", "外加", "另外")
+_WISH_AGAIN = ("要", "来", "给", "订", "，", ",", "。", "；")
+
+
+def _group_quantities(
+    quantities: list[Entity], entities: list[Entity], text: str = ""
+) -> list[Entity]:
+    """Give each quantity the group of the dish it counts.
+
+    Before a dish (两份红烧肉) or after it (红烧肉来俩, 手把肉一份米饭两碗): when a count sits
+    between two dishes, the sentence's own habit decides — if its first dish came before its
+    first count, counts follow their dishes, unless a joining word (和, 还有) stands between.
+    各一份 counts for every dish (role ``each``, no group).
+    """
+    dishes = sorted((e for e in entities if e.entity == "dish"), key=lambda d: d.start or 0)
+    if not dishes or not quantities:
+        return quantities
+    counts_follow = (dishes[0].start or 0) < (quantities[0].start or 0)
     used: set[int] = set()
     for quantity in quantities:
         q_start, q_end = quantity.start or 0, quantity.end or 0
-        after = [d for d in dishes if (d.start or 0) >= q_end and (d.start or 0) - q_end <= 6]
-        before = [d for d in dishes if (d.end or 0) <= q_start and q_start - (d.end or 0) <= 4]
-        for dish in sorted(after, key=lambda d: d.start or 0) + sorted(
-            before, key=lambda d: -(d.end or 0)
-        ):
-            if dish.group is not None and dish.group not in used:
-                quantity.group = dish.group
-                used.add(dish.group)
-                break
+        if "各" in text[max(0, q_start - 3) : q_start]:  # 各一份, 各来一个, 各整俩
+            quantity.role = "each"
+            continue
+        extent = q_end
+        while extent < len(text) and text[extent] in lex.MEASURE_WORDS + "大小的":
+            extent += 1
+        after = [
+            d
+            for d in dishes
+            if (d.start or 0) >= q_end and (d.start or 0) - extent <= 3 and d.group not in used
+        ]
+        before = [
+            d
+            for d in dishes
+            if (d.end or 0) <= q_start and q_start - (d.end or 0) <= 5 and d.group not in used
+        ]
+        nxt = after[0] if after else None
+        prev = before[-1] if before else None
+        chosen: Entity | None
+        if prev is not None and nxt is not None:
+            gap = text[prev.end or 0 : q_start]
+            joined = any(word in gap for word in _CONJUNCTIONS + _WISH_AGAIN)
+            chosen = prev if counts_follow and not joined else nxt
+        else:
+            chosen = nxt or prev
+        if chosen is not None and chosen.group is not None:
+            quantity.group = chosen.group
+            used.add(chosen.group)
     return quantities
 
 

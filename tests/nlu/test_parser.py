@@ -43,6 +43,11 @@ def test_case(parser: Parser, case: dict[str, Any]) -> None:
         counts = {e["group"]: e["value"] for e in result["entities"] if e["entity"] == "quantity"}
         got = {name: counts.get(group) for group, name in dishes.items()}
         assert got == (case["dishes"] or {}), result
+    roles = {str(e["value"]): e.get("role") for e in result["entities"]}
+    for value, role in (case.get("roles") or {}).items():
+        assert roles.get(str(value), "absent") == role, result
+    for kind in case.get("no_entities") or []:
+        assert kind not in {e["entity"] for e in result["entities"]}, result
 
 
 def test_spans_point_into_the_text(parser: Parser) -> None:

@@ -1,0 +1,283 @@
+"""Who wants what: roles for dishes, days, meals and ways that are refused, swapped or added.
+
+A rule over word classes, not over sentences: a refusal word (不要, 别, 去掉…) covers the
+things after it up to the end of its clause, or the thing just before it when it follows
+(米饭不要了); a swap word (换成, 改成, 不是…是…) makes what comes before it ``replace_from``
+and what comes after ``replace_to``; an adding word (再加, 还要…) makes what follows ``add``.
+Why this matters more than any other entity: a refused dish taken as wanted is the one error
+that puts a meal on the table that the elder said she did not want.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.entities import Entity
+
+ROLE_KINDS = frozenset({"dish", "date", "meal", "fulfillment"})
+REFUSABLE = frozenset({"dish", "fulfillment"})
+"""A day or meal said with 不要 names the order meant (明天的饭不要了), it is not refused."""
+
+REFUSE_BEFORE = (
+    "不要",
+    "不用",
+    "别要",
+    "别给我",
+    "别给",
+    "别来",
+    "别",
+    "不吃",
+    "去掉",
+    "免了",
+    "不想要",
+    "甭要",
+    "甭",
+)
+"""Said before what is refused: 不要红烧肉."""
+REFUSE_AFTER = (
+    "不要了",
+    "不要",
+    "不用了",
+    "不用",
+    "去掉",
+    "拿掉",
+    "就算了",
+    "算了",
+    "别要了",
+    "别要",
+    "免了",
+    "不吃了",
+    "不吃",
+    "甭要了",
+    "甭要",
+    "删了",
+    "删掉",
+    "撤了",
+    "减掉",
+    "退了",
+)
+"""Said after what is refused: 米饭不要了, 把馒头去掉."""
+SWAP_WORDS = (
+    "换成",
+    "改成",
+    "换为",
+    "改为",
+    "换作",
+    "改到",
+    "换到",
+    "挪到",
+    "改订",
+    "换个",
+    "换",
+    "改",
+)
+"""Between what is given up and what is wanted instead: 把红烧肉换成鱼."""
+ADD_WORDS = ("再加", "再来", "再要", "还要", "另外", "多加", "再给", "再添", "再整", "再订", "添")
+"""Before what is added to what was said: 再加一份米饭."""
+
+_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]")
+_NOT_A_REFUSAL = (
+    "要不要",
+    "要不",
+    "不要紧",
+    "别的",
+    "别人",
+    "不用谢",
+    "不吃辣",
+    "不吃太",
+    "特别",
+    "分别",
+    "区别",
+    "告别",
+    "差别",
+)
+_WANT_WORDS = ("要", "来", "给我", "吃", "订", "整")
+
+
+def assign_roles(text: str, entities: list[Entity]) -> None:
+    """Set ``role`` on the dish, date, meal and fulfillment entities in place."""
+    targets = sorted(
+        (e for e in entities if e.entity in ROLE_KINDS and e.start is not None),
+        key=lambda e: e.start or 0,
+    )
+    if not targets:
+        return
+    blocked = _entity_mask(text, entities)
+    _swaps(text, targets, blocked)
+    _refusals(text, targets, blocked)
+    _additions(text, targets, blocked)
+
+
+def _entity_mask(text: str, entities: list[Entity]) -> list[bool]:
+    """Characters inside an entity: a cue word there is part of a name (炒白菜, 不要葱)."""
+    mask = [False] * len(text)
+    for e in entities:
+        if e.start is not None and e.end is not None:
+            for i in range(e.start, min(e.end, len(text))):
+                mask[i] = True
+    return mask
+
+
+def _find(text: str, words: tuple[str, ...], blocked: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of every cue word outside entities, longest words first, not overlapping."""
+    taken = [False] * len(text)
+    found = []
+    for word in sorted(words, key=len, reverse=True):
+        start = text.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not any(taken[start:end]) and not any(blocked[start:end]):
+                found.append((start, end))
+                for i in range(start, end):
+                    taken[i] = True
+            start = text.find(word, end)
+    return sorted(found)
+
+
+def _clause_end(text: str, position: int) -> int:
+    match = _CLAUSE_BREAK.search(text, position)
+    return match.start() if match else len(text)
+
+
+def _clause_start(text: str, position: int) -> int:
+    for i in range(position - 1, -1, -1):
+        if _CLAUSE_BREAK.match(text[i]):
+            return i + 1
+    return 0
+
+
+def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
+    """把X换成Y / X改成Y / 不是X，是Y: X gives way to Y (of the same kind when both are said)."""
+    for start, end in _find(text, SWAP_WORDS, blocked):
+        if text[end : end + 2] in ("一下", "下") or text[end : end + 1] in ("下", "改", "天"):
+            continue  # 改一下, 改改, 改天: no swap said yet
+        after = [e for e in targets if (e.start or 0) >= end and e.role is None]
+        after = [e for e in after if _gap_ok(text, end, e.start or 0)]
+        if not after:
+            continue
+        first_after = after[0]
+        stop = _clause_end(text, end)
+        for e in after[1:]:
+            in_clause = (e.start or 0) < stop and e.entity in ("date", "meal", "fulfillment")
+            if in_clause and e.entity != first_after.entity:
+                e.role = "replace_to"  # 改到明儿黑夜: the day and the meal
+        clause_from = _clause_start(text, start)
+        before = [
+            e
+            for e in targets
+            if (e.end or 0) <= start
+            and e.role is None
+            and e.entity == first_after.entity
+            and (e.start or 0) >= max(0, clause_from - 12)
+        ]
+        if before:
+            before[-1].role = "replace_from"
+        first_after.role = "replace_to"
+        for e in after[1:]:
+            if e.role == "replace_to":
+                earlier = [
+                    b
+                    for b in targets
+                    if (b.end or 0) <= start
+                    and b.role is None
+                    and b.entity == e.entity
+                    and (b.start or 0) >= max(0, clause_from - 12)
+                ]
+                if earlier:
+                    earlier[-1].role = "replace_from"
+    for match in re.finditer(r"不是", text):
+        if any(blocked[match.start() : match.end()]):
+            continue
+        said = [e for e in targets if (e.start or 0) >= match.end() and e.role is None]
+        if not said or not _gap_ok(text, match.end(), said[0].start or 0, slack=3):
+            continue
+        wrong = said[0]
+        rest = text[wrong.end or 0 :]
+        turn = re.search(r"是|要|换|改", rest)
+        if turn is None:
+            continue
+        right = [
+            e
+            for e in said[1:]
+            if e.entity == wrong.entity and (e.start or 0) >= (wrong.end or 0) + turn.end()
+        ]
+        if right:
+            wrong.role, right[0].role = "replace_from", "replace_to"
+
+
+def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
+    """不要X (to the end of the clause, or until a new wish) and X不要了 (the thing just before)."""
+    for start, end in _find(text, REFUSE_AFTER, blocked):
+        if _not_a_refusal(text, start):
+            continue
+        if text[max(0, start - 2) : start] in ("别的", "其他", "其它", "其余") or text[
+            max(0, start - 3) : start
+        ].endswith(("别的都", "其他都")):
+            continue  # 我就要手把肉，别的不要: what is refused is everything else
+        following = _first_after(targets, end)
+        if following is not None and _same_clause_near(text, end, following.start or 0):
+            continue  # 我要红烧肉，不要米饭: the refusal is of what follows
+        before = [
+            e for e in targets if (e.end or 0) <= start and e.role is None and e.entity in REFUSABLE
+        ]
+        if before and _gap_ok(text, before[-1].end or 0, start, slack=2, allow_ba=True):
+            before[-1].role = "remove"
+            # 米饭馒头都不要了: everything of that kind listed just before, in the same clause
+            clause_from = _clause_start(text, before[-1].start or 0)
+            last = before[-1]
+            for e in before[:-1]:
+                listed = (e.start or 0) >= clause_from and e.entity == last.entity
+                near = _gap_ok(text, e.end or 0, last.start or 0, slack=2, allow_ba=True)
+                if listed and near:
+                    e.role = "remove"
+            continue
+    for start, end in _find(text, REFUSE_BEFORE, blocked):
+        if _not_a_refusal(text, start):
+            continue
+        stop = _clause_end(text, end)
+        for e in targets:
+            if (e.start or 0) < end or (e.start or 0) >= stop or e.role is not None:
+                continue
+            if e.entity not in REFUSABLE:
+                continue
+            between = text[end : e.start or 0]
+            if any(word in between for word in _WANT_WORDS) and e is not _first_after(targets, end):
+                break  # 不要红烧肉要清蒸鱼: the wish starts again
+            e.role = "remove"
+
+
+def _additions(text: str, targets: list[Entity], blocked: list[bool]) -> None:
+    """再加一份米饭 / 还要个馒头: the things after the word, in its clause."""
+    for start, end in _find(text, ADD_WORDS, blocked):
+        if text[start:end] == "加" and text[max(0, start - 1) : start] in ("增", "参", "更"):
+            continue
+        stop = _clause_end(text, end)
+        for e in targets:
+            if end <= (e.start or 0) < stop and e.role is None and e.entity == "dish":
+                e.role = "add"
+
+
+def _first_after(targets: list[Entity], position: int) -> Entity | None:
+    return next((e for e in targets if (e.start or 0) >= position), None)
+
+
+def _not_a_refusal(text: str, start: int) -> bool:
+    window = text[max(0, start - 1) : start + 3]
+    return (
+        any(phrase in window for phrase in _NOT_A_REFUSAL)
+        or text[max(0, start - 1) : start] == "要"
+    )
+
+
+def _same_clause_near(text: str, left: int, right: int) -> bool:
+    gap = text[left:right]
+    return not _CLAUSE_BREAK.search(gap) and len(gap) <= 3
+
+
+def _gap_ok(text: str, left: int, right: int, *, slack: int = 6, allow_ba: bool = False) -> bool:
+    """Nothing but a few small words between a cue and its object (no clause break)."""
+    gap = text[left:right]
+    if _CLAUSE_BREAK.search(gap.strip(" ，,")) and not allow_ba:
+        return False
+    stripped = re.sub(r"[的了也都就给我把那个这个一份碗盘个两俩仨三四五\d，, 吧啊呀]", "", gap)
+    return len(stripped) <= slack

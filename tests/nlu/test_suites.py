@@ -1,0 +1,51 @@
+"""The labelled sets: the blind set is as it was frozen, every file reads and names its menu,
+dev and blind are disjoint, and the shipped intent model matches the training data."""
+
+from __future__ import annotations
+
+import hashlib
+
+from nlu import suites
+from nlu.data import read_examples, training_files
+from nlu.model import MODEL_DIR, IntentModel, files_fingerprint
+from nlu.parser import FEATURES_VERSION
+
+
+def test_blind_files_are_as_frozen() -> None:
+    """Each blind file's bytes still hash to what FROZEN recorded when it was frozen."""
+    recorded = {}
+    for line in suites.FROZEN.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            digest, name = line.split()
+            recorded[name] = digest
+    folder = suites.SUITES["blind"]
+    present = {p.name for p in folder.glob("test_*.yml")} | {
+        p.name for p in folder.glob("menu_*.yaml")
+    }
+    assert present == set(recorded)
+    for name, digest in recorded.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_sets_are_readable_and_barely_overlap() -> None:
+    """Every file has examples and a menu that exists; the blind set shares almost no sentence
+    with the dev set or the training data (short ones like 再说一遍 recur by chance)."""
+    texts: dict[str, set[str]] = {}
+    for suite in ("blind", "dev"):
+        texts[suite] = set()
+        for labelled in suites.files(suite):
+            assert labelled.menu.exists(), labelled.path
+            examples = read_examples(labelled.path)
+            assert examples, labelled.path
+            texts[suite] |= {e.text for e in examples}
+    trained = {e.text for path in training_files() for e in read_examples(path)}
+    blind = texts["blind"]
+    assert len(blind) >= 1500
+    longer = {t for t in blind if len(t) > 6}
+    assert len(longer & (texts["dev"] | trained)) <= 0.02 * len(longer)
+
+
+def test_shipped_model_matches_the_training_data() -> None:
+    """The stored weights were trained on exactly the shipped data (else start-up retrains)."""
+    fingerprint = files_fingerprint(training_files(), FEATURES_VERSION)
+    assert IntentModel.load(MODEL_DIR / "intent_zh.npz", fingerprint) is not None

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 from typing import Any
 
-import yaml
-
 from nlu import lexicon_zh as lex
+from nlu import mongolian
 from nlu.augment import augment
 from nlu.classifier import DISH_TOKEN, NaiveBayes
 from nlu.data import DATA_DIR, Example, read_examples, training_files
@@ -49,71 +46,6 @@ _PATTERNS = [(re.compile(p), i, w) for p, i, w in lex.INTENT_PATTERNS]
 _TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：]+")
 
 
-class PhraseIndex:
-    """Multi-word phrases found in folded tokens; a word of four letters or more also matches
-    inflected forms that start with it (захиал- in захиалъя, захиална)."""
-
-    def __init__(self) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-
-    def add(self, phrase: tuple[str, ...], value: str) -> None:
-        """Register a phrase with the meaning it signals."""
-        if phrase:
-            self.by_first.setdefault(phrase[0], []).append((phrase, value))
-
-    def find(self, tokens: list[str]) -> list[tuple[str, int, int]]:
-        """``(value, first, last+1)`` for every phrase present."""
-        found = []
-        for i, token in enumerate(tokens):
-            keys = [token] + [token[:n] for n in range(4, len(token))]
-            for key in keys:
-                for phrase, value in self.by_first.get(key, ()):
-                    if key != token and len(phrase[0]) < 4:
-                        continue
-                    end = i + len(phrase)
-                    if end <= len(tokens) and all(
-                        t == p or (len(p) >= 4 and t.startswith(p))
-                        for t, p in zip(tokens[i + 1 : end], phrase[1:], strict=True)
-                    ):
-                        found.append((value, i, end))
-        return found
-
-
-@dataclass
-class MongolianLexicon:
-    """Folded Mongolian cue words (both scripts) by meaning."""
-
-    intents: PhraseIndex = field(default_factory=PhraseIndex)
-    numbers: dict[str, int] = field(default_factory=dict)
-    dates: dict[str, int] = field(default_factory=dict)
-    meals: dict[str, str] = field(default_factory=dict)
-    fulfillment: dict[tuple[str, ...], str] = field(default_factory=dict)
-
-    @staticmethod
-    def load(path: Path) -> MongolianLexicon:
-        """Read ``lexicon_mn.yml``; an absent file gives an empty lexicon."""
-        lexicon = MongolianLexicon()
-        if not path.exists():
-            return lexicon
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for intent, words in (data.get("intents") or {}).items():
-            for word in words or []:
-                lexicon.intents.add(tuple(fold(str(word)).split()), str(intent))
-        for value, words in (data.get("numbers") or {}).items():
-            for word in words or []:
-                lexicon.numbers[fold(str(word))] = int(value)
-        for days, words in (data.get("dates") or {}).items():
-            for word in words or []:
-                lexicon.dates[fold(str(word))] = int(days)
-        for meal, words in (data.get("meals") or {}).items():
-            for word in words or []:
-                lexicon.meals[fold(str(word))] = str(meal)
-        for mode, words in (data.get("fulfillment") or {}).items():
-            for word in words or []:
-                lexicon.fulfillment[tuple(fold(str(word)).split())] = str(mode)
-        return lexicon
-
-
 class Parser:
     """Understands one utterance at a time against the current menu."""
 
@@ -134,9 +66,30 @@ class Parser:
         mn = [(fold(_mask_dishes(e)), e.intent) for e in examples if _is_mongolian(e.text)]
         self.zh_model = NaiveBayes(zh)
         self.mn_model = NaiveBayes(mn)
-        self.mn_lexicon = MongolianLexicon.load(DATA_DIR / "lexicon_mn.yml")
+        self.mn_lexicon = mongolian.MongolianLexicon.load(DATA_DIR / "lexicon_mn.yml")
         self.zh_intents = self._intent_model("intent_zh", fingerprint, zh_examples)
+        mn_examples = [e for e in examples if _is_mongolian(e.text)]
+        self.mn_intents = self._intent_model_mn(fingerprint, mn_examples)
         self.parse("明天中午要两份红烧肉", today=date(2026, 1, 1))  # load pinyin tables now
+
+    def _intent_model_mn(self, fingerprint: str | None, examples: list[Example]) -> IntentModel:
+        """The learned Mongolian intent model (same contract as the Mandarin one)."""
+
+        def samples() -> list[tuple[list[str], str]]:
+            matcher = DishMatcher(_training_menu(examples, mongolian_too=True))
+            out = []
+            today = date(2026, 12, 1)
+            for example in examples:
+                text = clean(example.text)
+                entities, tokens = mongolian.extract(text, today, matcher, self.mn_lexicon)
+                mongolian.group_quantities(entities, tokens)
+                mongolian.assign_roles(entities, tokens, self.mn_lexicon)
+                out.append((self._features_mn(entities, tokens), example.intent))
+            return out
+
+        if fingerprint is None:
+            return IntentModel.train(samples())
+        return load_or_train("intent_mn", fingerprint + "-mn", samples)
 
     def _intent_model(
         self, name: str, fingerprint: str | None, examples: list[Example]
@@ -292,103 +245,75 @@ class Parser:
     # ----------------------------------------------------------------- Mongolian
 
     def _parse_mn(self, text: str, today: date) -> tuple[str, float, list[Entity]]:
-        spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-        tokens = [fold(text[s:e]) for s, e in spans]
-        entities: list[Entity] = []
-        taken = [False] * len(tokens)
-        for i, (name, first, last) in enumerate(self.dishes.find_tokens(tokens)):
-            entities.append(Entity("dish", name, spans[first][0], spans[last - 1][1], group=i + 1))
-            for k in range(first, last):
-                taken[k] = True
-        lexicon = self.mn_lexicon
-        entities += _mn_times(text, tokens, spans, taken, lexicon)
-        for key, mode in lexicon.fulfillment.items():
-            for k in _find_sequence(tokens, key, taken):
-                entities.append(
-                    Entity("fulfillment", mode, spans[k][0], spans[k + len(key) - 1][1])
-                )
-        quantities = []
-        for k, token in enumerate(tokens):
-            if taken[k]:
-                continue
-            if token in lexicon.numbers or (token.isascii() and token.isdigit()):
-                value = lexicon.numbers.get(token) or int(token)
-                if 0 < value <= 99:
-                    quantities.append(Entity("quantity", value, spans[k][0], spans[k][1]))
-                    taken[k] = True
-            elif token in lexicon.dates:
-                day = today + timedelta(days=lexicon.dates[token])
-                entities.append(Entity("date", day.isoformat(), spans[k][0], spans[k][1]))
-                taken[k] = True
-            elif token in lexicon.meals:
-                entities.append(Entity("meal", lexicon.meals[token], spans[k][0], spans[k][1]))
-                taken[k] = True
-        entities += _group_quantities(quantities, entities, text)
+        entities, tokens = mongolian.extract(text, today, self.dishes, self.mn_lexicon)
+        if _degenerate(text, entities):
+            return OUT_OF_SCOPE, 0.2, _ordered(entities)
+        mongolian.group_quantities(entities, tokens)
+        mongolian.assign_roles(entities, tokens, self.mn_lexicon)
+        ruled, confidence = self._rules_mn(entities, tokens)
+        features = self._features_mn(entities, tokens)
+        learned, probability = self.mn_intents.predict(features)[0]
+        if self.learned and (learned == ruled or probability >= TRUST_LEARNED):
+            intent, confidence = learned, round(probability, 3)
+        elif self.learned:
+            confidence = round(min(confidence, 0.5 + probability / 2), 3)
+            intent = ruled
+        else:
+            intent = ruled
+        intent, confidence = _intent_from_roles(intent, confidence, entities)
+        return intent, confidence, _ordered(entities)
+
+    def _rules_mn(self, entities: list[Entity], tokens: mongolian.Tokens) -> tuple[str, float]:
+        """The intent from cue words and the shape of what was found."""
+        kinds = {e.entity for e in entities}
+        scores = self._cues_mn(entities, tokens)
+        if scores:
+            intent, best = max(scores.items(), key=lambda kv: kv[1])
+            return intent, round(min(0.97, 0.5 + 0.15 * best), 3)
+        if kinds and kinds <= INFORMABLE and len(tokens.words) <= 3:
+            return "inform", 0.9  # a bare answer: ᠦᠳᠡ, ᠬᠣᠶᠠᠷ, маргааш
+        joined = " ".join(tokens.words)
+        intent, probability = self.mn_model.predict(joined)[0]
+        familiar = len(tokens.words) <= 15 and self.mn_model.coverage(joined) >= 0.5
+        if intent != OUT_OF_SCOPE and probability >= 0.6 and familiar:
+            return intent, round(0.35 + 0.4 * probability, 3)
+        return OUT_OF_SCOPE, 0.25
+
+    def _cues_mn(self, entities: list[Entity], tokens: mongolian.Tokens) -> dict[str, float]:
         kinds = {e.entity for e in entities}
         scores: dict[str, float] = {}
-        for intent, first, last in lexicon.intents.find(tokens):
-            if any(taken[first:last]):
+        for intent, first, last in self.mn_lexicon.intents.find(tokens.words):
+            if any(tokens.taken[first:last]):
                 continue  # a word that is part of a dish's name (ᠮᠠᠨᠲᠤᠤ is not ᠮᠡᠨᠳᠦ)
             scores[intent] = max(scores.get(intent, 0.0), 2.0 + 0.3 * (last - first))
         if "time" in kinds and "set_reminder" in scores:
             scores["set_reminder"] += 1.0
+        if "condition" in kinds:
+            scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.4)
         if "dish" in kinds and not ({"cancel_order", "ask_price", "ask_menu"} & set(scores)):
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
         if kinds == {"fulfillment"} and max(scores.values(), default=0) < 2.5:
             scores["choose_fulfillment"] = 2.6
-        if scores:
-            intent, best = max(scores.items(), key=lambda kv: kv[1])
-            return intent, round(min(0.97, 0.5 + 0.15 * best), 3), _ordered(entities)
-        if kinds and kinds <= INFORMABLE and len(tokens) <= 3:
-            return "inform", 0.9, _ordered(entities)  # a bare answer: ᠦᠳᠡ, ᠬᠣᠶᠠᠷ, маргааш
-        joined = " ".join(tokens)
-        intent, probability = self.mn_model.predict(joined)[0]
-        familiar = len(tokens) <= 15 and self.mn_model.coverage(joined) >= 0.5
-        if intent != OUT_OF_SCOPE and probability >= 0.6 and familiar:
-            return intent, round(0.35 + 0.4 * probability, 3), _ordered(entities)
-        return OUT_OF_SCOPE, 0.25, _ordered(entities)
+        return scores
+
+    def _features_mn(self, entities: list[Entity], tokens: mongolian.Tokens) -> list[str]:
+        """Word stems, character n-grams of the folded sentence with entities as their kind,
+        the kinds, roles and cue families found."""
+        marks = list(tokens.words)
+        for e in entities:
+            for k, (start, end) in enumerate(tokens.spans):
+                if e.start is not None and e.end is not None and start >= e.start and end <= e.end:
+                    marks[k] = _KIND_MARKS.get(e.entity, "?")
+        features = [f"W:{w[:5]}" for w in marks if len(w) > 1]
+        features += char_ngrams(" ".join(marks), (2, 3, 4))
+        features += [f"E:{kind}" for kind in sorted({e.entity for e in entities})]
+        features += sorted({f"R:{e.role}" for e in entities if e.role})
+        features += [f"C:{intent}" for intent in self._cues_mn(entities, tokens)]
+        features.append(f"L:{min(len(tokens.words), 8)}")
+        return features
 
 
 # ---------------------------------------------------------------------- helpers
-
-
-_MN_TO_ASCII = str.maketrans("᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙", "0123456789")
-_CLOCK = re.compile(r"(?<![0-9])([01]?[0-9]|2[0-3])[:：]([0-5][0-9])(?![0-9])")
-_HOUR_WORDS = tuple(fold(w) for w in ("цаг", "ᠴᠠᠭ"))
-_LATER_WORDS = tuple(fold(w) for w in ("орой", "ᠣᠷᠣᠢ", "үдээс", "ᠦᠳᠡ"))
-
-
-def _mn_times(
-    text: str,
-    tokens: list[str],
-    spans: list[tuple[int, int]],
-    taken: list[bool],
-    lexicon: MongolianLexicon,
-) -> list[Entity]:
-    """Reminder times in Mongolian: 16:00 (either digits), or a number before цаг/ᠴᠠᠭ (орой
-    ᠵᠢᠷᠭᠤᠭ᠎ᠠ ᠴᠠᠭ → 18:00). The tokens used are taken."""
-    found = []
-    for clock in _CLOCK.finditer(text.translate(_MN_TO_ASCII)):
-        hhmm = f"{int(clock.group(1)):02d}:{clock.group(2)}"
-        found.append(Entity("time", hhmm, clock.start(), clock.end()))
-        for k, (start, end) in enumerate(spans):
-            taken[k] = taken[k] or (start < clock.end() and end > clock.start())
-    for k, token in enumerate(tokens):
-        plain = token.translate(_MN_TO_ASCII)
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-        if taken[k] or not nxt.startswith(_HOUR_WORDS):
-            continue
-        number = plain.isascii() and plain.isdigit()
-        hour = lexicon.numbers.get(plain) or (int(plain) if number else 0)
-        if hour == 0 and plain in ("арван", "арав", "ᠠᠷᠪᠠᠨ", "ᠠᠷᠪᠠ"):
-            hour = 10
-        if not 0 < hour <= 23:
-            continue
-        if hour < 12 and k > 0 and tokens[k - 1].startswith(_LATER_WORDS):
-            hour += 12
-        found.append(Entity("time", f"{hour:02d}:00", spans[k][0], spans[k + 1][1]))
-        taken[k] = taken[k + 1] = True
-    return found
 
 
 def _degenerate(text: str, entities: list[Entity]) -> bool:
@@ -466,16 +391,21 @@ def _mask_kinds(text: str, entities: list[Entity]) -> str:
     return "".join(ch for ch in out if ch not in _PUNCT or ch == " ").strip()
 
 
-def _training_menu(examples: list[Example]) -> MenuNames:
-    """A menu made of every dish the training data annotates, under every form it was said."""
+def _training_menu(examples: list[Example], *, mongolian_too: bool = False) -> MenuNames:
+    """A menu made of every dish the training data annotates, under every form it was said
+    (for Mongolian sentences, each form is also a Mongolian name of the dish)."""
     forms: dict[str, set[str]] = {}
     for example in examples:
         for e in example.entities:
             if e["entity"] == "dish":
                 forms.setdefault(str(e["value"]), set()).add(example.text[e["start"] : e["end"]])
-    return MenuNames(
-        tuple(DishNames(name, tuple(sorted(s - {name}))) for name, s in sorted(forms.items()))
-    )
+    dishes = []
+    for name, said in sorted(forms.items()):
+        dishes.append(DishNames(name, tuple(sorted(f for f in said if has_han(f) and f != name))))
+        if mongolian_too:
+            for form in sorted(f for f in said if not has_han(f)):
+                dishes.append(DishNames(name, (), name_mn=form))
+    return MenuNames(tuple(dishes))
 
 
 _EDITABLE = frozenset(
@@ -555,7 +485,15 @@ def _result(
 
 
 def _is_mongolian(text: str) -> bool:
-    return (has_traditional_mongolian(text) or has_cyrillic(text)) and not has_han(text)
+    """Mongolian letters (either script) outnumber Chinese characters: a Chinese dish name
+    typed inside a Mongolian sentence keeps it Mongolian."""
+    if not (has_traditional_mongolian(text) or has_cyrillic(text)):
+        return False
+    mongolian_letters = sum(
+        1 for ch in text if "\u1820" <= ch <= "\u18aa" or "\u0400" <= ch <= "\u04ff"
+    )
+    chinese = sum(1 for ch in text if has_han(ch))
+    return mongolian_letters > chinese
 
 
 def _has_words(text: str) -> bool:
@@ -669,19 +607,3 @@ def _group_quantities(
 
 def _ordered(entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: e.start if e.start is not None else 10**6)
-
-
-def _find_sequence(tokens: list[str], key: tuple[str, ...], taken: list[bool]) -> list[int]:
-    found = []
-    size = len(key)
-    for i in range(len(tokens) - size + 1):
-        if any(taken[i : i + size]):
-            continue
-        window = tokens[i : i + size]
-        if all(
-            t == p or (len(p) >= 4 and t.startswith(p)) for t, p in zip(window, key, strict=True)
-        ):
-            found.append(i)
-            for k in range(i, i + size):
-                taken[k] = True
-    return found

@@ -49,3 +49,4 @@ def test_shipped_model_matches_the_training_data() -> None:
     """The stored weights were trained on exactly the shipped data (else start-up retrains)."""
     fingerprint = files_fingerprint(training_files(), FEATURES_VERSION)
     assert IntentModel.load(MODEL_DIR / "intent_zh.npz", fingerprint) is not None
+    assert IntentModel.load(MODEL_DIR / "intent_mn.npz", fingerprint + "-mn") is not None

@@ -1,0 +1,443 @@
+"""Understanding Mongolian in either script: words folded to one key, case endings taken off
+by rule, entities and their roles found over tokens, and the cue words of each intent.
+
+Why by rule over word classes: a Mongolian word carries its case ending (ээждээ = ээж + дээ,
+маргаашийн = маргааш + ийн; in traditional script the ending is its own token after U+202F),
+so each lexicon word is matched with any ending from one list rather than listed in every
+form. Chinese dish names typed inside a Mongolian sentence are found with the Mandarin matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+from nlu.dishes import DishMatcher
+from nlu.entities import Entity
+from nlu.text import fold, has_han
+
+TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：᠂᠃]+")
+_ENDINGS = tuple(
+    sorted(
+        {
+            fold(e)
+            for e in (
+                "ийн", "ын", "ний", "н", "ийг", "ыг", "г", "д", "т", "аа", "ээ", "оо", "өө",
+                "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "той", "тэй", "тай",
+                "аар", "ээр", "оор", "өөр", "гаар", "гээр", "руу", "рүү", "ад", "эд", "од", "өд",
+                "нд", "ндаа", "ндээ", "ийнх", "ынх", "ыхаа", "ийхээ", "аараа", "ээрээ", "ыгаа",
+                "ийгээ", "хан", "хэн", "ийгаа", "ыгээ", "нээ", "наа", "ч",
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_DATIVE = tuple(fold(e) for e in ("д", "т", "дээ", "даа", "доо", "дөө", "тээ", "таа", "төө", "ндээ", "ндаа", "ийн", "ын", "ний"))  # fmt: skip
+_DATIVE_TOKENS = frozenset(fold(t) for t in ("ᠳᠤ", "ᠳᠦ", "ᠲᠤ", "ᠲᠦ", "ᠶᠢᠨ", "ᠤᠨ", "ᠦᠨ", "ᠲᠠᠭᠠᠨ", "ᠳᠠᠭᠠᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠡᠭᠡᠨ", "төлөө"))  # fmt: skip
+MEASURES = frozenset(
+    fold(w) for w in ("аяга", "таваг", "ширхэг", "хувь", "лан", "ширхгийг", "аягыг", "ᠠᠶᠠᠭ᠎ᠠ", "ᠲᠠᠪᠠᠭ", "ᠬᠤᠪᠢ", "ᠰᠢᠷᠬᠡᠭ", "ᠯᠢᠶᠠᠩ")
+)  # fmt: skip
+_MN_DIGITS = str.maketrans("᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙", "0123456789")
+_CLOCK = re.compile(r"(?<![0-9])([01]?[0-9]|2[0-3])[:：]([0-5][0-9])(?![0-9])")
+_HOUR_WORDS = tuple(fold(w) for w in ("цаг", "ᠴᠠᠭ"))
+_LATER_WORDS = tuple(fold(w) for w in ("орой", "ᠣᠷᠣᠢ", "үдээс", "ᠦᠳᠡ", "ᠬᠣᠶᠢᠨ᠎ᠠ"))
+_HALF = tuple(fold(w) for w in ("хагас", "ᠬᠠᠭᠠᠰ"))
+
+
+def stem_of(token: str, words: Mapping[str, object] | set[str]) -> str | None:
+    """The lexicon word this token is, with or without a case ending (ээждээ → ээж)."""
+    if token in words:
+        return token
+    for ending in _ENDINGS:
+        if len(token) > len(ending) + 1 and token.endswith(ending):
+            stem = token[: -len(ending)]
+            if stem in words:
+                return stem
+    return None
+
+
+class PhraseIndex:
+    """Multi-word phrases found in folded tokens; a word of four letters or more also matches
+    inflected forms that start with it (захиал- in захиалъя, захиална)."""
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, phrase: tuple[str, ...], value: str) -> None:
+        """Register a phrase with the meaning it signals."""
+        if phrase:
+            self.by_first.setdefault(phrase[0], []).append((phrase, value))
+
+    def find(self, tokens: list[str]) -> list[tuple[str, int, int]]:
+        """``(value, first, last+1)`` for every phrase present."""
+        found = []
+        for i, token in enumerate(tokens):
+            keys = [token] + [token[:n] for n in range(4, len(token))]
+            for key in keys:
+                for phrase, value in self.by_first.get(key, ()):
+                    if key != token and len(phrase[0]) < 4:
+                        continue
+                    end = i + len(phrase)
+                    if end <= len(tokens) and all(
+                        t == p or (len(p) >= 4 and t.startswith(p))
+                        for t, p in zip(tokens[i + 1 : end], phrase[1:], strict=True)
+                    ):
+                        found.append((value, i, end))
+        return found
+
+
+@dataclass
+class MongolianLexicon:
+    """Folded Mongolian words (both scripts) by meaning, from ``data/lexicon_mn.yml``."""
+
+    intents: PhraseIndex = field(default_factory=PhraseIndex)
+    numbers: dict[str, int] = field(default_factory=dict)
+    dates: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    next_week: set[str] = field(default_factory=set)
+    meals: dict[str, str] = field(default_factory=dict)
+    fulfillment: dict[tuple[str, ...], str] = field(default_factory=dict)
+    beneficiary: dict[tuple[str, ...], str] = field(default_factory=dict)
+    conditions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    roles: PhraseIndex = field(default_factory=PhraseIndex)
+
+    @staticmethod
+    def load(path: Path) -> MongolianLexicon:
+        """Read the lexicon; an absent file gives an empty one."""
+        lexicon = MongolianLexicon()
+        if not path.exists():
+            return lexicon
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+        def words(section: str) -> list[tuple[str, str]]:
+            return [
+                (str(key), fold(str(word)))
+                for key, items in (data.get(section) or {}).items()
+                for word in items or []
+            ]
+
+        for intent, word in words("intents"):
+            lexicon.intents.add(tuple(word.split()), intent)
+        for role, word in words("roles"):
+            lexicon.roles.add(tuple(word.split()), role)
+        for value, word in words("numbers"):
+            lexicon.numbers[word] = int(value)
+        for days, word in words("dates"):
+            lexicon.dates[word] = int(days)
+        for day, word in words("weekdays"):
+            lexicon.weekdays[word] = int(day)
+        lexicon.next_week = {fold(str(w)) for w in data.get("next_week") or []}
+        for meal, word in words("meals"):
+            if " " in word:
+                lexicon.fulfillment.setdefault((), "")  # keeps the dict typed; unused key
+            lexicon.meals[word] = meal
+        lexicon.fulfillment.pop((), None)
+        for mode, word in words("fulfillment"):
+            lexicon.fulfillment[tuple(word.split())] = mode
+        for who, word in words("beneficiary"):
+            lexicon.beneficiary[tuple(word.split())] = who
+        for condition, word in words("conditions"):
+            lexicon.conditions[tuple(word.split())] = condition
+        return lexicon
+
+
+@dataclass
+class Tokens:
+    """The folded words of a sentence, their spans, and which are already understood."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    words: list[str]
+    taken: list[bool]
+
+    @staticmethod
+    def of(text: str) -> Tokens:
+        spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+        words = [fold(text[s:e]) for s, e in spans]
+        return Tokens(text, spans, words, [False] * len(words))
+
+    def entity(self, kind: str, value: object, first: int, last: int) -> Entity:
+        """An entity over tokens ``first..last-1``, which are taken."""
+        for k in range(first, last):
+            self.taken[k] = True
+        return Entity(kind, value, self.spans[first][0], self.spans[last - 1][1])
+
+
+def extract(
+    text: str, today: date, dishes: DishMatcher, lexicon: MongolianLexicon
+) -> tuple[list[Entity], Tokens]:
+    """Every entity of a Mongolian sentence (without groups and roles), and its tokens."""
+    tokens = Tokens.of(text)
+    entities: list[Entity] = []
+    for name, first, last in dishes.find_tokens(tokens.words):
+        entities.append(tokens.entity("dish", name, first, last))
+    for k, (start, end) in enumerate(tokens.spans):  # 手把肉 typed inside a Mongolian sentence
+        if not tokens.taken[k] and has_han(text[start:end]):
+            for mention in dishes.find(text[start:end]):
+                entities.append(
+                    Entity("dish", mention.name, start + mention.start, start + mention.end)
+                )
+                tokens.taken[k] = True
+    entities += _times(tokens, lexicon)
+    for table, kind in (
+        (lexicon.fulfillment, "fulfillment"),
+        (lexicon.conditions, "condition"),
+    ):
+        for key, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            for k in _find_sequence(tokens, key):
+                entities.append(tokens.entity(kind, value, k, k + len(key)))
+    entities += _beneficiaries(tokens, lexicon)
+    entities += _words(tokens, today, lexicon)
+    return entities, tokens
+
+
+def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entity]:
+    """Numbers, days, weekdays and meals, with their case endings; a measure word alone is one."""
+    found: list[Entity] = []
+    words = tokens.words
+    for k, token in enumerate(words):
+        if tokens.taken[k]:
+            continue
+        plain = token.translate(_MN_DIGITS)
+        number = stem_of(plain, lexicon.numbers)
+        digits = re.match(r"^([0-9]{1,2})(-?[^0-9]*)$", plain)
+        if number is not None or (digits and not digits.group(2).startswith("-н")):
+            value = lexicon.numbers[number] if number is not None else int(digits.group(1))  # type: ignore[union-attr]
+            if 0 < value <= 99:
+                found.append(tokens.entity("quantity", value, k, k + 1))
+            continue
+        day = stem_of(token, lexicon.dates)
+        if day is not None:
+            when = today + timedelta(days=lexicon.dates[day])
+            found.append(tokens.entity("date", when.isoformat(), k, k + 1))
+            continue
+        weekday = stem_of(token, lexicon.weekdays)
+        if weekday is not None:
+            first = k - 1 if k and words[k - 1] in lexicon.next_week else k
+            monday = today - timedelta(days=today.weekday())
+            when = monday + timedelta(days=lexicon.weekdays[weekday])
+            if first < k:
+                when = monday + timedelta(days=7 + lexicon.weekdays[weekday])
+            elif when < today:
+                when += timedelta(days=7)
+            last = (
+                k + 2
+                if k + 1 < len(words) and words[k + 1].startswith(fold("гараг")[:4])
+                else k + 1
+            )
+            last = k + 2 if k + 1 < len(words) and words[k + 1].startswith(fold("ᠭᠠᠷᠠᠭ")) else last
+            found.append(tokens.entity("date", when.isoformat(), first, last))
+            continue
+        meal = stem_of(token, lexicon.meals)
+        if meal is not None:
+            found.append(tokens.entity("meal", lexicon.meals[meal], k, k + 1))
+            continue
+        if token in MEASURES and not (k and words[k - 1] in lexicon.numbers):
+            nxt = k + 1
+            if nxt < len(words) and tokens.taken[nxt] and not (k and tokens.taken[k - 1]):
+                found.append(tokens.entity("quantity", 1, k, k + 1))  # аяга сүүтэй цай өгөөч
+    return found
+
+
+def _beneficiaries(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
+    """ээждээ, аавдаа, ᠡᠵᠢ ᠳᠦ: a relative in the dative (or genitive) is who the meal is for."""
+    found = []
+    stems = {key[0]: value for key, value in lexicon.beneficiary.items() if len(key) == 1}
+    pairs = {key: value for key, value in lexicon.beneficiary.items() if len(key) == 2}
+    words = tokens.words
+    for k, token in enumerate(words):
+        if tokens.taken[k]:
+            continue
+        if k + 1 < len(words) and (token, _bare(words[k + 1])) in pairs:
+            found.append(
+                tokens.entity("beneficiary", pairs[(token, _bare(words[k + 1]))], k, k + 2)
+            )
+            continue
+        if token in stems and (
+            stems[token] == "self" or (k + 1 < len(words) and words[k + 1] in _DATIVE_TOKENS)
+        ):
+            found.append(tokens.entity("beneficiary", stems[token], k, k + 1))
+            continue
+        for ending in _DATIVE:
+            stem = token[: -len(ending)] if token.endswith(ending) else ""
+            if stem in stems:
+                found.append(tokens.entity("beneficiary", stems[stem], k, k + 1))
+                break
+    return found
+
+
+def _bare(word: str) -> str:
+    for ending in _DATIVE:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return word
+
+
+def _find_sequence(tokens: Tokens, key: tuple[str, ...]) -> list[int]:
+    found = []
+    size = len(key)
+    for i in range(len(tokens.words) - size + 1):
+        if size == 0 or any(tokens.taken[i : i + size]):
+            continue
+        window = tokens.words[i : i + size]
+        if all(
+            t == p or (len(p) >= 4 and t.startswith(p)) for t, p in zip(window, key, strict=True)
+        ):
+            found.append(i)
+            for k in range(i, i + size):
+                tokens.taken[k] = True
+    return found
+
+
+def _times(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
+    """Reminder times: 16:00 (either digits), or a number before цаг/ᠴᠠᠭ (орой ᠵᠢᠷᠭᠤᠭ᠎ᠠ ᠴᠠᠭ →
+    18:00, 10 цаг хагаст → 10:30)."""
+    found = []
+    text = tokens.text.translate(_MN_DIGITS)
+    for clock in _CLOCK.finditer(text):
+        hhmm = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+        first = last = None
+        for k, (start, end) in enumerate(tokens.spans):
+            if start < clock.end() and end > clock.start():
+                first = k if first is None else first
+                last = k + 1
+        if first is not None and last is not None:
+            found.append(tokens.entity("time", hhmm, first, last))
+    words = tokens.words
+    for k, token in enumerate(words):
+        plain = token.translate(_MN_DIGITS)
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if tokens.taken[k] or not nxt.startswith(_HOUR_WORDS):
+            continue
+        number = stem_of(plain, lexicon.numbers)
+        hour = (
+            lexicon.numbers[number]
+            if number
+            else (int(plain) if plain.isascii() and plain.isdigit() else 0)
+        )
+        if not 0 < hour <= 23:
+            continue
+        before = words[max(0, k - 3) : k]
+        if hour < 12 and any(w.startswith(_LATER_WORDS) for w in before):
+            hour += 12
+        last = k + 2
+        minute = 0
+        if last < len(words) and words[last].startswith(_HALF):
+            minute, last = 30, last + 1
+        elif nxt.startswith(_HOUR_WORDS) and any(nxt.endswith(h) for h in ("хагаст", "хагас")):
+            minute = 30
+        found.append(tokens.entity("time", f"{hour:02d}:{minute:02d}", k, last))
+    return found
+
+
+def group_quantities(entities: list[Entity], tokens: Tokens) -> None:
+    """Give each count the dish it counts: the dish right after it (skipping a measure word),
+    or the one right before it (гар мах нэг таваг); тус бүр makes a count every dish's."""
+    index = {span[0]: k for k, span in enumerate(tokens.spans)}
+    ends = {span[1]: k for k, span in enumerate(tokens.spans)}
+    dishes = sorted((e for e in entities if e.entity == "dish"), key=lambda e: e.start or 0)
+    for i, dish in enumerate(dishes, 1):
+        dish.group = i
+    quantities = sorted((e for e in entities if e.entity == "quantity"), key=lambda e: e.start or 0)
+    if not dishes:
+        return
+    first_dish = index.get(dishes[0].start or 0, 0)
+    counts_follow = bool(quantities) and first_dish < index.get(quantities[0].start or 0, 0)
+    used: set[int] = set()
+    for quantity in quantities:
+        k = index.get(quantity.start or 0)
+        if k is None:
+            continue
+        if (k and tokens.words[k - 1] in EACH_WORDS) or (
+            k > 1 and " ".join(tokens.words[k - 2 : k]) in EACH_WORDS
+        ):
+            quantity.role = "each"
+            continue
+        after = k + 1
+        while after < len(tokens.words) and tokens.words[after] in MEASURES:
+            after += 1
+        nxt = next(
+            (d for d in dishes if index.get(d.start or 0) == after and d.group not in used), None
+        )
+        prev = next(
+            (d for d in dishes if ends.get(d.end or 0) in (k - 1, k - 2) and d.group not in used),
+            None,
+        )
+        chosen = prev if prev is not None and (counts_follow or nxt is None) else nxt
+        if chosen is not None and chosen.group is not None:
+            quantity.group = chosen.group
+            used.add(chosen.group)
+
+
+EACH_WORDS = frozenset(
+    fold(w) for w in ("тус бүр", "тус бүрд", "тус бур", "ᠲᠤᠰ ᠪᠦᠷᠢ", "бүр", "ᠪᠦᠷᠢ")
+)
+
+
+def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexicon) -> None:
+    """Refusals (хэрэггүй, битгий), swaps (X-ийг Y-ээр соль, X биш Y, … болго), additions (нэм-)."""
+    index = {span[0]: k for k, span in enumerate(tokens.spans)}
+    targets = sorted(
+        (e for e in entities if e.entity in ("dish", "date", "meal", "fulfillment")),
+        key=lambda e: e.start or 0,
+    )
+    if not targets:
+        return
+    cues = sorted(lexicon.roles.find(tokens.words), key=lambda c: c[1])
+    position = {id(e): index.get(e.start or 0, 0) for e in targets}
+    for role, first, last in cues:
+        clause = _clause(tokens, first)
+        before = [e for e in targets if clause[0] <= position[id(e)] < first and e.role is None]
+        after = [e for e in targets if last <= position[id(e)] <= clause[1] and e.role is None]
+        if role == "remove":
+            if first and tokens.words[first] == fold("битгий") and after:
+                _refuse(after[0])
+            elif before:
+                _refuse(before[-1])
+            elif after:
+                _refuse(after[0])
+        elif role == "not" and before:
+            wrong = before[-1]
+            right = next(
+                (
+                    e
+                    for e in targets
+                    if position[id(e)] >= last and e.entity == wrong.entity and e.role is None
+                ),
+                None,
+            )
+            if right is not None:
+                wrong.role, right.role = "replace_from", "replace_to"
+        elif role == "swap" and before:
+            same = [e for e in before if e.entity == before[-1].entity]
+            if len(same) >= 2:
+                same[-2].role, same[-1].role = "replace_from", "replace_to"
+            elif before[-1].entity != "dish" or len(before) == 1:
+                before[-1].role = "replace_to"
+        elif role == "add":
+            for e in before + after:
+                if e.entity == "dish" and e.role is None:
+                    e.role = "add"
+
+
+def _refuse(entity: Entity) -> None:
+    if entity.entity in ("dish", "fulfillment"):
+        entity.role = "remove"
+
+
+def _clause(tokens: Tokens, k: int) -> tuple[int, int]:
+    """The token range of the clause around token ``k`` (commas and full stops end one)."""
+    breaks = [
+        i
+        for i, (start, _end) in enumerate(tokens.spans)
+        if start and tokens.text[start - 1 : start] in ",，.。!?᠂᠃;"
+    ]
+    start = max((b for b in breaks if b <= k), default=0)
+    end = min((b - 1 for b in breaks if b > k), default=len(tokens.words) - 1)
+    return start, end

@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from nlu.lexicon_zh import COMMON_WORDS
 from nlu.menu import MenuNames
-from nlu.text import fold, has_han
+from nlu.text import fold, has_han, strip_ending
 
 FUZZY_SCAN_CHARS = 120
 
@@ -160,10 +160,19 @@ class DishMatcher:
         return sorted(found, key=lambda f: f[1])
 
 
+_NOT_DISHES = frozenset(fold(w) for w in ("ᠮᠡᠨᠳᠦ", "мэнд", "ᠮᠡᠩᠳᠦ"))
+"""Everyday Mongolian words one letter away from a dish's name (ᠮᠡᠨᠳᠦ hello ~ ᠮᠠᠨᠲᠤᠤ)."""
+
+
 def _close(tokens: list[str], key: tuple[str, ...]) -> bool:
-    """Token sequences equal up to one small typo per word (Cyrillic spelling varies)."""
-    for token, word in zip(tokens, key, strict=True):
+    """Token sequences equal up to one small typo per word (Cyrillic spelling varies), the
+    last word perhaps with a case ending (хонины шөлийг, буузыг)."""
+    for i, (token, word) in enumerate(zip(tokens, key, strict=True)):
         if token == word:
+            continue
+        if token in _NOT_DISHES:
+            return False
+        if i == len(key) - 1 and len(word) >= 3 and strip_ending(token, {word}) == word:
             continue
         if len(word) < 4 or abs(len(token) - len(word)) > 1 or token[:1] != word[:1]:
             return False

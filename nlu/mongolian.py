@@ -19,26 +19,11 @@ import yaml
 
 from nlu.dishes import DishMatcher
 from nlu.entities import Entity
-from nlu.text import fold, has_han
+from nlu.text import MONGOLIAN_ENDINGS, fold, has_han, strip_ending
 
 TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：᠂᠃]+")
-_ENDINGS = tuple(
-    sorted(
-        {
-            fold(e)
-            for e in (
-                "ийн", "ын", "ний", "н", "ийг", "ыг", "г", "д", "т", "аа", "ээ", "оо", "өө",
-                "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "той", "тэй", "тай",
-                "аар", "ээр", "оор", "өөр", "гаар", "гээр", "руу", "рүү", "ад", "эд", "од", "өд",
-                "нд", "ндаа", "ндээ", "ийнх", "ынх", "ыхаа", "ийхээ", "аараа", "ээрээ", "ыгаа",
-                "ийгээ", "хан", "хэн", "ийгаа", "ыгээ", "нээ", "наа", "ч",
-            )
-        },
-        key=len,
-        reverse=True,
-    )
-)  # fmt: skip
-_DATIVE = tuple(fold(e) for e in ("д", "т", "дээ", "даа", "доо", "дөө", "тээ", "таа", "төө", "ндээ", "ндаа", "ийн", "ын", "ний"))  # fmt: skip
+_ENDINGS = MONGOLIAN_ENDINGS
+_DATIVE = tuple(fold(e) for e in ("ᠳᠡᠭᠡᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠦ", "ᠳᠤ", "ᠲᠦ", "ᠲᠤ", "д", "т", "дээ", "даа", "доо", "дөө", "тээ", "таа", "төө", "ндээ", "ндаа", "ийн", "ын", "ний"))  # fmt: skip
 _DATIVE_TOKENS = frozenset(fold(t) for t in ("ᠳᠤ", "ᠳᠦ", "ᠲᠤ", "ᠲᠦ", "ᠶᠢᠨ", "ᠤᠨ", "ᠦᠨ", "ᠲᠠᠭᠠᠨ", "ᠳᠠᠭᠠᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠡᠭᠡᠨ", "төлөө"))  # fmt: skip
 MEASURES = frozenset(
     fold(w) for w in ("аяга", "таваг", "ширхэг", "хувь", "лан", "ширхгийг", "аягыг", "ᠠᠶᠠᠭ᠎ᠠ", "ᠲᠠᠪᠠᠭ", "ᠬᠤᠪᠢ", "ᠰᠢᠷᠬᠡᠭ", "ᠯᠢᠶᠠᠩ")
@@ -48,6 +33,29 @@ _CLOCK = re.compile(r"(?<![0-9])([01]?[0-9]|2[0-3])[:：]([0-5][0-9])(?![0-9])")
 _HOUR_WORDS = tuple(fold(w) for w in ("цаг", "ᠴᠠᠭ"))
 _LATER_WORDS = tuple(fold(w) for w in ("орой", "ᠣᠷᠣᠢ", "үдээс", "ᠦᠳᠡ", "ᠬᠣᠶᠢᠨ᠎ᠠ"))
 _HALF = tuple(fold(w) for w in ("хагас", "ᠬᠠᠭᠠᠰ"))
+_PART_OF_DAY_GLUE = frozenset(fold(w) for w in ("ᠶᠢᠨ", "ᠠ", "хойш", "ᠬᠣᠶᠢᠨ", "үдээс", "ᠡᠴᠡ"))
+_NOT_COUNTED = tuple(
+    fold(w)
+    for w in (
+        "хоног",
+        "ᠬᠣᠨᠣᠭ",
+        "од",
+        "ᠣᠳᠤ",
+        "нас",
+        "ᠨᠠᠰᠤ",
+        "сар",
+        "ᠰᠠᠷ",
+        "жил",
+        "ᠵᠢᠯ",
+        "удаа",
+        "ᠤᠳᠠᠭ᠎ᠠ",
+        "нэмэх",
+        "хасах",
+    )
+)
+_MONTH = frozenset(fold(w) for w in ("сар", "сарын", "ᠰᠠᠷ", "ᠰᠠᠷ᠎ᠠ"))
+_WEEK = frozenset(fold(w) for w in ("ᠭᠠᠷᠠᠭ", "гараг", "гарагийн"))
+_OF = frozenset(fold(w) for w in ("ᠤᠨ", "ᠦᠨ", "ᠶᠢᠨ", "ᠨᠤ", "ᠤ", "ᠠ"))
 
 
 def stem_of(token: str, words: Mapping[str, object] | set[str]) -> str | None:
@@ -192,9 +200,173 @@ def extract(
         for key, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
             for k in _find_sequence(tokens, key):
                 entities.append(tokens.entity(kind, value, k, k + len(key)))
+    entities += _calendar(tokens, today, lexicon)
+    entities += _ways(tokens)
     entities += _beneficiaries(tokens, lexicon)
     entities += _words(tokens, today, lexicon)
+    _drop_stray_counts(entities, tokens)
     return entities, tokens
+
+
+def _number_at(tokens: Tokens, k: int, lexicon: MongolianLexicon) -> tuple[int, int] | None:
+    """The number starting at token ``k`` and the token after it (ᠠᠷᠪᠠᠨ ᠬᠣᠶᠠᠷ → 12)."""
+
+    def one(i: int) -> int | None:
+        if i >= len(tokens.words):
+            return None
+        word = tokens.words[i].translate(_MN_DIGITS)
+        found = re.match(r"^([0-9]{1,2})(-?н[дуы]?.*)?$", word)
+        if found:
+            return int(found.group(1))
+        stem = stem_of(word, lexicon.numbers)
+        return lexicon.numbers[stem] if stem else None
+
+    first = one(k)
+    if first is None:
+        return None
+    second = one(k + 1) if first in (10, 20, 30) else None
+    if second is not None and second < 10:
+        return first + second, k + 2
+    return first, k + 1
+
+
+def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entity]:
+    """12 сарын 5-нд, ᠠᠷᠪᠠᠨ ᠬᠣᠶᠠᠷ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ ᠲᠠᠪᠤᠨ ᠤ ᠡᠳᠦᠷ, 3-нд (a day of this month), and
+    ᠭᠠᠷᠠᠭ ᠤᠨ ᠳᠥᠷᠪᠡᠨ (the fourth day of the week: Thursday), ᠢᠷᠡᠬᠦ … next week's."""
+    found: list[Entity] = []
+    words = tokens.words
+    for k, word in enumerate(words):
+        if tokens.taken[k]:
+            continue
+        if word in _MONTH or word.startswith(fold("сарын")):
+            start = next(
+                (
+                    i
+                    for i in (k - 2, k - 1)
+                    if i >= 0 and (n := _number_at(tokens, i, lexicon)) and n[1] == k
+                ),
+                None,
+            )
+            after = k + 1
+            while after < len(words) and words[after] in _OF:
+                after += 1
+            day = _number_at(tokens, after, lexicon)
+            if start is None or day is None:
+                continue
+            month = _number_at(tokens, start, lexicon)
+            assert month is not None
+            last = day[1]
+            while last < len(words) and (
+                words[last] in _OF or words[last] in (fold("ᠡᠳᠦᠷ"), fold("өдөр"))
+            ):
+                last += 1
+            try:
+                when = date(today.year, month[0], day[0])
+            except ValueError:
+                continue
+            if when < today - timedelta(days=180):
+                when = when.replace(year=today.year + 1)
+            found.append(tokens.entity("date", when.isoformat(), start, last))
+        elif word in _WEEK and k + 1 < len(words) and words[k + 1] in _OF:
+            number = _number_at(tokens, k + 2, lexicon)
+            if number is None or not 1 <= number[0] <= 7:
+                continue
+            nxt_week = k > 0 and words[k - 1] in lexicon.next_week
+            monday = today - timedelta(days=today.weekday())
+            when = monday + timedelta(days=number[0] - 1 + (7 if nxt_week else 0))
+            if not nxt_week and when < today:
+                when += timedelta(days=7)
+            found.append(
+                tokens.entity("date", when.isoformat(), k - 1 if nxt_week else k, number[1])
+            )
+    for k, word in enumerate(words):
+        plain = word.translate(_MN_DIGITS)
+        day_only = re.match(r"^([0-9]{1,2})-?н[дуы]", plain)
+        if day_only and not tokens.taken[k] and 1 <= int(day_only.group(1)) <= 31:
+            year, month_of, day_of = today.year, today.month, int(day_only.group(1))
+            if day_of < today.day:
+                year, month_of = (year + 1, 1) if month_of == 12 else (year, month_of + 1)
+            try:
+                when = date(year, month_of, day_of)
+                found.append(tokens.entity("date", when.isoformat(), k, k + 1))
+            except ValueError:
+                continue
+    return found
+
+
+_DELIVER = tuple(fold(w) for w in ("хүргэ", "хургэ", "ᠬᠦᠷᠭᠡ"))
+_GO = frozenset(
+    fold(w)
+    for w in (
+        "очиж",
+        "очоод",
+        "ирж",
+        "ирээд",
+        "өөрөө",
+        "тэнд",
+        "тэндээ",
+        "суугаад",
+        "гуанзанд",
+        "ᠣᠴᠢᠵᠤ",
+        "ᠢᠷᠡᠵᠦ",
+        "ᠢᠷᠡᠭᠡᠳ",
+        "ᠥᠪᠡᠷ",
+        "ᠲᠡᠨᠳᠡ",
+        "ᠰᠠᠭᠤᠵᠤ",
+        "ᠢᠶᠡᠨ",
+        "нь",
+    )
+)
+_TAKE = tuple(fold(w) for w in ("ав", "ᠠᠪ"))
+_EAT = tuple(fold(w) for w in ("ид", "ᠢᠳᠡ"))
+
+
+def _ways(tokens: Tokens) -> list[Entity]:
+    """How the meal is fetched, by the verb: хүргэ- brings it; going (очиж, ирж, өөрөө, тэнд)
+    and ав- takes it; going and ид- eats there. Not the deliverer (хүргэгч) nor a passive
+    (хүргэгдсэн: was it delivered?)."""
+    found = []
+    words = tokens.words
+    for k, word in enumerate(words):
+        if tokens.taken[k]:
+            continue
+        if word.startswith(_DELIVER) and not any(
+            x in word for x in (fold("гч"), fold("гд"), fold("ᠭᠴᠢ"), fold("ᠭᠳ"), fold("лт"))
+        ):
+            last = k + 1
+            if last < len(words) and words[last].startswith((fold("өг"), fold("ог"), fold("ᠥᠭ"))):
+                last += 1
+            first = k - 1 if k and words[k - 1] in (fold("гэрт"), fold("ᠭᠡᠷᠲᠦ")) else k
+            found.append(tokens.entity("fulfillment", "delivery", first, last))
+            continue
+        if word.startswith(_TAKE + _EAT) and k and words[k - 1] in _GO:
+            first = k - 1
+            while first > 0 and words[first - 1] in _GO and not tokens.taken[first - 1]:
+                first -= 1
+            mode = "pickup" if word.startswith(_TAKE) else "dine_in"
+            found.append(tokens.entity("fulfillment", mode, first, k + 1))
+    return found
+
+
+def _drop_stray_counts(entities: list[Entity], tokens: Tokens) -> None:
+    """A number with nothing to count is not a portion (нэг дуу, долоо хоног, таван од),
+    unless it is the whole answer or a count is being changed (гурав болгоорой)."""
+    index = {span[0]: k for k, span in enumerate(tokens.spans)}
+    for e in list(entities):
+        if e.entity != "quantity":
+            continue
+        k = index.get(e.start or 0)
+        if k is None:
+            continue
+        nxt = tokens.words[k + 1] if k + 1 < len(tokens.words) else ""
+        if nxt.startswith(_NOT_COUNTED):
+            entities.remove(e)
+            continue
+        has_dish = any(x.entity == "dish" for x in entities)
+        short = len(tokens.words) <= 3
+        changing = nxt.startswith((fold("болго"), fold("ᠪᠣᠯᠭᠠ"), fold("болг")))
+        if not has_dish and not short and not changing and nxt not in MEASURES:
+            entities.remove(e)
 
 
 def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entity]:
@@ -259,17 +431,23 @@ def _beneficiaries(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
                 tokens.entity("beneficiary", pairs[(token, _bare(words[k + 1]))], k, k + 2)
             )
             continue
+        in_law = int(k > 0 and words[k - 1] in _IN_LAW)
         if token in stems and (
             stems[token] == "self" or (k + 1 < len(words) and words[k + 1] in _DATIVE_TOKENS)
         ):
-            found.append(tokens.entity("beneficiary", stems[token], k, k + 1))
+            who = "other" if in_law else stems[token]
+            found.append(tokens.entity("beneficiary", who, k - in_law, k + 1))
             continue
         for ending in _DATIVE:
             stem = token[: -len(ending)] if token.endswith(ending) else ""
             if stem in stems:
-                found.append(tokens.entity("beneficiary", stems[stem], k, k + 1))
+                who = "other" if in_law else stems[stem]  # хадам ээждээ: a mother-in-law
+                found.append(tokens.entity("beneficiary", who, k - in_law, k + 1))
                 break
     return found
+
+
+_IN_LAW = frozenset(fold(w) for w in ("хадам", "ᠬᠠᠳᠠᠮ"))
 
 
 def _bare(word: str) -> str:
@@ -313,7 +491,7 @@ def _times(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
     for k, token in enumerate(words):
         plain = token.translate(_MN_DIGITS)
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if tokens.taken[k] or not nxt.startswith(_HOUR_WORDS):
+        if tokens.taken[k] or strip_ending(nxt, _HOUR_WORDS) is None:
             continue
         number = stem_of(plain, lexicon.numbers)
         hour = (
@@ -323,16 +501,25 @@ def _times(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
         )
         if not 0 < hour <= 23:
             continue
-        before = words[max(0, k - 3) : k]
+        before = words[max(0, k - 4) : k]
         if hour < 12 and any(w.startswith(_LATER_WORDS) for w in before):
             hour += 12
+        first = k
+        while first > max(0, k - 4) and (
+            stem_of(words[first - 1], lexicon.meals)
+            or words[first - 1].startswith(_LATER_WORDS)
+            or words[first - 1] in _PART_OF_DAY_GLUE
+        ):
+            first -= 1  # өглөө 8 цагт, ᠦᠳᠡ ᠶᠢᠨ ᠬᠣᠶᠢᠨ᠎ᠠ ᠳᠥᠷᠪᠡᠨ ᠴᠠᠭ: one time, not also a meal
+        while first < k and words[first] in _PART_OF_DAY_GLUE:
+            first += 1
         last = k + 2
         minute = 0
         if last < len(words) and words[last].startswith(_HALF):
             minute, last = 30, last + 1
         elif nxt.startswith(_HOUR_WORDS) and any(nxt.endswith(h) for h in ("хагаст", "хагас")):
             minute = 30
-        found.append(tokens.entity("time", f"{hour:02d}:{minute:02d}", k, last))
+        found.append(tokens.entity("time", f"{hour:02d}:{minute:02d}", first, last))
     return found
 
 
@@ -391,13 +578,18 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
         return
     cues = sorted(lexicon.roles.find(tokens.words), key=lambda c: c[1])
     position = {id(e): index.get(e.start or 0, 0) for e in targets}
+
+    def position_of(entity: Entity) -> int | None:
+        return index.get(entity.start or 0)
+
     for role, first, last in cues:
         clause = _clause(tokens, first)
         before = [e for e in targets if clause[0] <= position[id(e)] < first and e.role is None]
         after = [e for e in targets if last <= position[id(e)] <= clause[1] and e.role is None]
         if role == "remove":
-            if first and tokens.words[first] == fold("битгий") and after:
-                _refuse(after[0])
+            right_after = before and position[id(before[-1])] >= first - 2
+            if tokens.words[first] == fold("битгий") and after and not right_after:
+                _refuse(after[0])  # битгий X өг: the thing after
             elif before:
                 _refuse(before[-1])
             elif after:
@@ -415,6 +607,14 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
             if right is not None:
                 wrong.role, right.role = "replace_from", "replace_to"
         elif role == "swap" and before:
+            counted = any(
+                e.entity == "quantity"
+                and position_of(e) is not None
+                and position[id(before[-1])] < position_of(e) < first  # type: ignore[operator]
+                for e in entities
+            )
+            if counted and before[-1].entity == "dish":
+                continue  # мантууг гурав болгоорой: the count changes, not the dish
             same = [e for e in before if e.entity == before[-1].entity]
             if len(same) >= 2:
                 same[-2].role, same[-1].role = "replace_from", "replace_to"

@@ -134,6 +134,8 @@ class Parser:
         else:
             intent, confidence = self._intent_zh(text, entities)
         intent, confidence = _intent_from_roles(intent, confidence, entities)
+        if intent not in _FOR_A_MEAL:
+            entities = [e for e in entities if e.entity != "beneficiary"]
         return intent, confidence, _ordered(entities)
 
     def _entities_zh(self, dishes: DishMatcher, text: str, today: date) -> list[Entity]:
@@ -261,6 +263,8 @@ class Parser:
         else:
             intent = ruled
         intent, confidence = _intent_from_roles(intent, confidence, entities)
+        if intent not in _FOR_A_MEAL:
+            entities = [e for e in entities if e.entity != "beneficiary"]
         return intent, confidence, _ordered(entities)
 
     def _rules_mn(self, entities: list[Entity], tokens: mongolian.Tokens) -> tuple[str, float]:
@@ -349,18 +353,33 @@ _ADDRESS = re.compile(r"\d+号楼|\d+单元|\d+室|[^\s，,]{2,}(社区|小区|�
 _FOR_WHOM = ("给", "帮", "替", "为")
 
 
+_NOT_FOR_WHOM_AFTER = (
+    "说", "问", "嫌", "刚", "差点", "最", "平时", "爱", "一块", "觉得", "嘱咐", "那天",
+    "过生日", "腿脚", "不", "口", "也", "都", "让", "住院", "过去", "自己", "胃", "心脏",
+)  # fmt: skip
+_FOR_A_MEAL = frozenset(
+    {"order_meal", "change_order", "cancel_order", "check_order", "inform", "choose_fulfillment"}
+)
+"""Intents about a meal: only there is a relative who the meal is for (卡里, 血糖高 are not)."""
+_NOT_FOR_WHOM_BEFORE = ("陪", "跟", "和", "邻居")
+
+
 def _for_whom(text: str, entity: Entity) -> bool:
-    """A relative is who the meal is for when introduced as such (给我妈, 帮老伴, 替我爸), or
-    when they are the whole answer (给谁订？—我妈); 奶奶说… only reports what she said."""
-    start = entity.start or 0
+    """A relative is who the meal is for unless the sentence only reports them (奶奶说…,
+    奶奶平时爱…) or they come along (陪奶奶, 跟老伴)."""
+    start, end = entity.start or 0, entity.end or 0
     before = text[max(0, start - 3) : start]
     if any(word in before for word in _FOR_WHOM):
         return True
-    rest = (text[:start] + text[entity.end or start :]).strip(_PUNCT + _PARTICLES + "我俺")
-    return rest in ("", "是", "是给", "订给", "的")
+    if (
+        before.endswith(_NOT_FOR_WHOM_BEFORE)
+        or text[max(0, start - 1) : start] in _NOT_FOR_WHOM_BEFORE
+    ):
+        return False
+    return not text[end : end + 3].startswith(_NOT_FOR_WHOM_AFTER)
 
 
-_NEGATED_SEND = re.compile(r"(不用|不要|甭|别|不)(给我)?(送)")
+_NEGATED_SEND = re.compile(r"(不用|不要|甭|别|不|是)(给我)?(送)(?=[了吧，,。！!\s]|$)")
 
 
 def _refused_delivery(masked: Masked) -> list[Entity]:
@@ -368,7 +387,7 @@ def _refused_delivery(masked: Masked) -> list[Entity]:
     found = []
     for match in _NEGATED_SEND.finditer(masked.text):
         start, end = match.start(3), match.end(3)
-        if masked.free(start, end) and masked.text[end : end + 1] not in ("到", "来", "去", "过"):
+        if masked.free(start, end):
             masked.take(start, end)
             found.append(Entity("fulfillment", "delivery", start, end))
     return found

@@ -19,58 +19,19 @@ REFUSABLE = frozenset({"dish", "fulfillment"})
 """A day or meal said with 不要 names the order meant (明天的饭不要了), it is not refused."""
 
 REFUSE_BEFORE = (
-    "不要",
-    "不用",
-    "别要",
-    "别给我",
-    "别给",
-    "别来",
-    "别",
-    "不吃",
-    "去掉",
-    "免了",
-    "不想要",
-    "甭要",
-    "甭",
-)
+    "不要", "不用", "别要", "别给我", "别给", "别来", "别", "不吃", "去掉", "免了", "不想要",
+    "甭要", "甭",
+)  # fmt: skip
 """Said before what is refused: 不要红烧肉."""
 REFUSE_AFTER = (
-    "不要了",
-    "不要",
-    "不用了",
-    "不用",
-    "去掉",
-    "拿掉",
-    "就算了",
-    "算了",
-    "别要了",
-    "别要",
-    "免了",
-    "不吃了",
-    "不吃",
-    "甭要了",
-    "甭要",
-    "删了",
-    "删掉",
-    "撤了",
-    "减掉",
-    "退了",
-)
+    "不要了", "不要", "不用了", "不用", "去掉", "拿掉", "就算了", "算了", "别要了", "别要",
+    "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了",
+    "拉倒吧", "拉倒", "都去了", "去了",
+)  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉."""
 SWAP_WORDS = (
-    "换成",
-    "改成",
-    "换为",
-    "改为",
-    "换作",
-    "改到",
-    "换到",
-    "挪到",
-    "改订",
-    "换个",
-    "换",
-    "改",
-)
+    "换成", "改成", "换为", "改为", "换作", "改到", "换到", "挪到", "改订", "换个", "换", "改",
+)  # fmt: skip
 """Between what is given up and what is wanted instead: 把红烧肉换成鱼."""
 ADD_WORDS = ("再加", "再来", "再要", "还要", "另外", "多加", "再给", "再添", "再整", "再订", "添")
 """Before what is added to what was said: 再加一份米饭."""
@@ -106,6 +67,15 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     _swaps(text, targets, blocked)
     _refusals(text, targets, blocked)
     _additions(text, targets, blocked)
+    _refused_stays_refused(targets)
+
+
+def _refused_stays_refused(targets: list[Entity]) -> None:
+    """A refused dish named again later (米饭不要…奶奶说米饭太硬) is still refused."""
+    refused = {(e.entity, e.value): e.role for e in targets if e.role in ("remove", "replace_from")}
+    for e in targets:
+        if e.role is None and (e.entity, e.value) in refused:
+            e.role = refused[(e.entity, e.value)]
 
 
 def _entity_mask(text: str, entities: list[Entity]) -> list[bool]:
@@ -149,7 +119,8 @@ def _clause_start(text: str, position: int) -> int:
 def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
     """把X换成Y / X改成Y / 不是X，是Y: X gives way to Y (of the same kind when both are said)."""
     for start, end in _find(text, SWAP_WORDS, blocked):
-        if text[end : end + 2] in ("一下", "下") or text[end : end + 1] in ("下", "改", "天"):
+        bare = text[start:end] in ("改", "换")
+        if bare and text[end : end + 1] in ("一", "下", "改", "天", "换"):
             continue  # 改一下, 改改, 改天: no swap said yet
         after = [e for e in targets if (e.start or 0) >= end and e.role is None]
         after = [e for e in after if _gap_ok(text, end, e.start or 0)]
@@ -206,7 +177,15 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
 
 
 def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
-    """不要X (to the end of the clause, or until a new wish) and X不要了 (the thing just before)."""
+    """不要X (to the end of the clause, or until a new wish) and X不要了 (the thing just before);
+    a way of getting the meal said with 不 (不在那儿吃了) is refused."""
+    for e in targets:
+        if (
+            e.entity == "fulfillment"
+            and e.role is None
+            and text[max(0, (e.start or 0) - 1) : e.start or 0] in ("不", "别", "甭")
+        ):
+            e.role = "remove"
     for start, end in _find(text, REFUSE_AFTER, blocked):
         if _not_a_refusal(text, start):
             continue
@@ -246,8 +225,31 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             e.role = "remove"
 
 
+ADD_AFTER = ("也来", "也要", "也订", "也整", "也给")
+"""Said after what is added: 奶茶也来一杯."""
+_CLAUSE_OPENERS = ("顺便", "那", "就", "再", "还有", "另外")
+
+
 def _additions(text: str, targets: list[Entity], blocked: list[bool]) -> None:
-    """再加一份米饭 / 还要个馒头: the things after the word, in its clause."""
+    """再加一份米饭 / 还要个馒头 / 加二两烧麦 / 奶茶也来一杯: added to what was said before."""
+    for start, _end in _find(text, ADD_AFTER, blocked):
+        before = [e for e in targets if (e.end or 0) <= start and e.entity == "dish"]
+        if (
+            before
+            and before[-1].role is None
+            and _same_clause_near(text, before[-1].end or 0, start)
+        ):
+            before[-1].role = "add"
+    for start, end in _find(text, ("加",), blocked):
+        opener = text[_clause_start(text, start) : start].strip(" ，,")
+        if opener in ("", *_CLAUSE_OPENERS):
+            for e in targets:
+                if (
+                    end <= (e.start or 0) < _clause_end(text, end)
+                    and e.role is None
+                    and e.entity == "dish"
+                ):
+                    e.role = "add"
     for start, end in _find(text, ADD_WORDS, blocked):
         if text[start:end] == "加" and text[max(0, start - 1) : start] in ("增", "参", "更"):
             continue

@@ -90,3 +90,35 @@ def fold_cyrillic(text: str) -> str:
 def fold(text: str) -> str:
     """The matching key for any text: Mongolian scripts folded, Latin lower-cased."""
     return fold_cyrillic(fold_mongolian(text))
+
+
+MONGOLIAN_ENDINGS = tuple(
+    sorted(
+        {
+            fold(e)
+            for e in (
+                "ийн", "ын", "ний", "н", "ийг", "ыг", "г", "д", "т", "аа", "ээ", "оо", "өө",
+                "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "той", "тэй", "тай",
+                "аар", "ээр", "оор", "өөр", "гаар", "гээр", "руу", "рүү", "ад", "эд", "од", "өд",
+                "нд", "ндаа", "ндээ", "ийнх", "ынх", "ыхаа", "ийхээ", "аараа", "ээрээ", "ыгаа",
+                "ийгээ", "хан", "хэн", "ийгаа", "ыгээ", "нээ", "наа", "ч", "ыг", "уудыг",
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+"""Cyrillic Mongolian case and possessive endings (folded), longest first: a word of the
+lexicon or a dish's last word matches with any of them (шөлийг, буузыг, ээждээ)."""
+
+
+def strip_ending(token: str, known: object) -> str | None:
+    """The known word this token is, bare or with a case ending (``known`` supports ``in``)."""
+    if token in known:  # type: ignore[operator]
+        return token
+    for ending in MONGOLIAN_ENDINGS:
+        if len(token) > len(ending) + 1 and token.endswith(ending):
+            stem = token[: -len(ending)]
+            if stem in known:  # type: ignore[operator]
+                return stem
+    return None

@@ -2,7 +2,7 @@
 # Out-of-process Rasa NLU server for zhucan.
 #
 #   nlu/rasa/rasa.sh build    # venv at .rasa/venv with rasa==3.6.21 + jieba (Python 3.10, pyenv)
-#   nlu/rasa/rasa.sh train    # NLU-only model from nlu/data/train_zh.yml + train_mn.yml
+#   nlu/rasa/rasa.sh train    # NLU-only model from every nlu/data/train_*.yml
 #   nlu/rasa/rasa.sh serve    # rasa run --enable-api on 127.0.0.1:$RASA_PORT (default 5005)
 #   nlu/rasa/rasa.sh stop     # stop the server started by `serve`
 #   nlu/rasa/rasa.sh status   # is it up? (exit 0 = up, 3 = down)
@@ -31,7 +31,7 @@ CONFIG="$HERE/config.yml"
 if [[ -n "${RASA_NLU_FILES:-}" ]]; then
     read -r -a DATA_FILES <<< "$RASA_NLU_FILES"
 else
-    DATA_FILES=("$ROOT/nlu/data/train_zh.yml" "$ROOT/nlu/data/train_mn.yml")
+    DATA_FILES=("$ROOT"/nlu/data/train_*.yml)   # every author's training file
 fi
 PIDFILE="$STATE/server.pid"
 LOG="$STATE/server.log"

@@ -236,7 +236,15 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--lang", choices=["zh", "mn", "auto"], default="auto")
             p.add_argument("text", nargs="?")
         else:
-            p.add_argument("file")
+            p.add_argument(
+                "file", nargs="?", help="one labelled file (else the sets, side by side)"
+            )
+            p.add_argument(
+                "--suite",
+                action="append",
+                choices=["dev", "blind", "own"],
+                help="score a labelled set (repeatable; default without FILE: dev and blind)",
+            )
             p.add_argument("--json", action="store_true")
             p.add_argument("--errors", action="store_true", help="also list every wrong parse")
     add_scheduler_commands(sub, add)
@@ -783,6 +791,8 @@ def cmd_nlu_eval(args: argparse.Namespace, ctx: Context) -> int:
     from nlu.data import file_today, read_examples
     from nlu.evaluate import evaluate
 
+    if args.file is None:
+        return _nlu_eval_suites(args, ctx)
     path = Path(args.file)
     try:
         examples = read_examples(path)
@@ -810,6 +820,42 @@ def cmd_nlu_eval(args: argparse.Namespace, ctx: Context) -> int:
     if args.errors:
         for error in report.errors:
             print(json.dumps(error, ensure_ascii=False), file=ctx.out)
+    return 0
+
+
+def _nlu_eval_suites(args: argparse.Namespace, ctx: Context) -> int:
+    """The labelled sets side by side (each file with its own menu), and the gap between
+    the dev set (tuned on) and the blind set (never looked at)."""
+    from nlu import suites
+    from nlu.menu import MenuNames
+    from nlu.parser import Parser
+    from nlu.rasa_backend import RasaBackend, RasaUnavailable
+
+    def make(menu: MenuNames) -> Any:
+        return RasaBackend(args.rasa_url, menu) if args.backend == "rasa" else Parser(menu)
+
+    chosen = args.suite or ["dev", "blind"]
+    figures: dict[str, dict[str, Any]] = {}
+    errors: dict[str, list[dict[str, Any]]] = {}
+    try:
+        for suite in chosen:
+            for lang in ("zh", "mn"):
+                report = suites.score(suite, make, lang)
+                figures[f"{suite} {lang}"] = report.as_dict()
+                errors[f"{suite} {lang}"] = report.errors
+    except RasaUnavailable as exc:
+        raise DomainError("rasa_unavailable", url=args.rasa_url, detail=str(exc)) from None
+    if args.json:
+        data: dict[str, Any] = {"sets": figures}
+        if args.errors:
+            data["errors"] = errors
+        _print_json(ctx, data)
+        return 0
+    print(suites.side_by_side(figures), file=ctx.out)
+    if args.errors:
+        for name, wrong in errors.items():
+            for error in wrong:
+                print(name, json.dumps(error, ensure_ascii=False), file=ctx.out)
     return 0
 
 

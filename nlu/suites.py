@@ -92,3 +92,35 @@ def fingerprint(suite: str = "blind") -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+ROWS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
+    ("utterances", lambda d: d["utterances"]),
+    ("intent accuracy", lambda d: d["intent_accuracy"]),
+    ("full-parse accuracy", lambda d: d["full_parse_accuracy"]),
+    ("entity F1", lambda d: d["entity_f1"]),
+    ("remove precision", lambda d: d["roles"].get("remove", {}).get("precision", "-")),
+    ("replace_from precision", lambda d: d["roles"].get("replace_from", {}).get("precision", "-")),
+    ("refused dish as wanted", lambda d: f"{d['refusals_leaked']}/{d['refusals']}"),
+)
+
+
+def side_by_side(figures: dict[str, dict[str, Any]]) -> str:
+    """A table: one column per set and language, and dev − blind where both were scored."""
+    columns = list(figures)
+    for lang in ("zh", "mn"):
+        if f"dev {lang}" in figures and f"blind {lang}" in figures:
+            columns.append(f"gap {lang}")
+    lines = [f"{'':26}" + "".join(f"{c:>14}" for c in columns)]
+    for label, get in ROWS:
+        cells = []
+        for column in columns:
+            if column.startswith("gap"):
+                lang = column.split()[1]
+                dev, blind = get(figures[f"dev {lang}"]), get(figures[f"blind {lang}"])
+                numeric = isinstance(dev, float) and isinstance(blind, float)
+                cells.append(f"{dev - blind:+.3f}" if numeric else "")
+            else:
+                cells.append(str(get(figures[column])))
+        lines.append(f"{label:<26}" + "".join(f"{c:>14}" for c in cells))
+    return "\n".join(lines)

@@ -21,7 +21,7 @@ _WEEKDAY_RE = re.compile(
 _MONTH_DAY_RE = re.compile(rf"({_NUM})月({_NUM})[日号]?")
 _DAY_RE = re.compile(rf"(下个月|下月)?({_NUM})[号日](?![楼院门窗床房线车铺单元室])")
 _TIME_RE = re.compile(
-    rf"(上午|下午|早上|早晨|中午|晚上|傍晚|后晌|夜里)?({_NUM})(点钟|点|:|：)"
+    rf"(上午|下午|早上|早晨|早起|中午|晌午|晚上|黑夜|傍晚|后晌|夜里)?({_NUM})(点钟|点|:|：)"
     rf"(半|一刻|三刻|({_NUM})分|([0-9]{{2}})|({_NUM})(?![{lex.MEASURE_WORDS}大小]))?"
 )
 _QTY_RE = re.compile(rf"({_NUM}|俩|仨)([大小]?)([{lex.MEASURE_WORDS}])?")
@@ -91,9 +91,9 @@ def _on_the_clock(part: str | None, hour: int) -> int:
     """The 24-hour hour for 下午两点, 中午一点, 晚上十二点 (midnight), 夜里一点."""
     if part in ("下午", "后晌", "傍晚") and hour < 12:
         return hour + 12
-    if part == "中午" and hour < 6:
+    if part in ("中午", "晌午") and hour < 6:
         return hour + 12  # 中午一点 is 13:00; 中午十二点 stays 12:00
-    if part == "晚上":
+    if part in ("晚上", "黑夜"):
         if hour == 12:
             return 0
         return hour + 12 if 5 <= hour < 12 else hour
@@ -164,13 +164,15 @@ def find_dates(masked: Masked, today: date) -> list[Entity]:
 
 
 def find_words(masked: Masked, words: list[tuple[str, str]], entity: str) -> list[Entity]:
-    """Fixed phrases (meals, fulfillment, beneficiary, conditions), longest first, unmasked."""
+    """Fixed phrases (meals, fulfillment, beneficiary, conditions), longest first, unmasked;
+    a meal word greeting someone (早上好, 晚上好) is no meal."""
     found = []
     for word, value in sorted(words, key=lambda w: -len(w[0])):
         start = masked.text.find(word)
         while start != -1:
             end = start + len(word)
-            if masked.free(start, end):
+            greeting = entity == "meal" and masked.text[end : end + 1] == "好"
+            if masked.free(start, end) and not greeting:
                 masked.take(start, end)
                 found.append(Entity(entity, value, start, end))
             start = masked.text.find(word, end)

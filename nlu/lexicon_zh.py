@@ -261,3 +261,11 @@ COMMON_WORDS = frozenset(
     ]
 )
 """Everyday words that sound like a two-character dish name (有面 ~ 莜面) and never are one."""
+
+EXACT_WORDS: dict[str, str] = {
+    "hi": "greet", "hello": "greet", "嗨": "greet", "哈喽": "greet", "在吗": "greet",
+    "88": "goodbye", "886": "goodbye", "bye": "goodbye", "拜": "goodbye", "拜拜": "goodbye",
+    "thx": "thank", "thanks": "thank", "3q": "thank", "谢啦": "thank", "谢谢啦": "thank",
+    "多谢啦": "thank", "ok": "affirm", "okay": "affirm", "no": "deny",
+}  # fmt: skip
+"""Whole messages people type in chat that mean one thing (88 is 拜拜, thx is 谢谢)."""

@@ -138,8 +138,7 @@ class Parser:
             intent, confidence = self._intent_zh(text, entities)
         intent, confidence = _intent_from_roles(intent, confidence, entities)
         intent, confidence = _counted_dish_orders(intent, confidence, entities)
-        if intent not in _FOR_A_MEAL:
-            entities = [e for e in entities if e.entity != "beneficiary"]
+        entities = _about_a_meal(intent, entities)
         return intent, confidence, _ordered(entities)
 
     def _entities_zh(self, dishes: DishMatcher, text: str, today: date) -> list[Entity]:
@@ -183,6 +182,8 @@ class Parser:
         core = _strip_fillers(bare).strip(_PUNCT + _PARTICLES).lower()
         if core in lex.AFFIRM_WORDS or bare.lower() in lex.AFFIRM_WORDS:
             features.append("X:affirm")
+        if bare.lower() in lex.EXACT_WORDS:
+            features.append(f"X:{lex.EXACT_WORDS[bare.lower()]}")
         if core in lex.DENY_WORDS or bare.lower() in lex.DENY_WORDS:
             features.append("X:deny")
         size = len(core)
@@ -217,6 +218,8 @@ class Parser:
         kinds = {e.entity for e in entities}
         bare = text.strip(_PUNCT)
         core = _strip_fillers(bare).strip(_PUNCT + _PARTICLES)
+        if bare.lower() in lex.EXACT_WORDS:
+            return lex.EXACT_WORDS[bare.lower()], 0.95
         if core.lower() in lex.AFFIRM_WORDS or bare.lower() in lex.AFFIRM_WORDS:
             return "affirm", 0.95
         if core.lower() in lex.DENY_WORDS or bare.lower() in lex.DENY_WORDS:
@@ -268,8 +271,7 @@ class Parser:
             intent = ruled
         intent, confidence = _intent_from_roles(intent, confidence, entities)
         intent, confidence = _counted_dish_orders(intent, confidence, entities)
-        if intent not in _FOR_A_MEAL:
-            entities = [e for e in entities if e.entity != "beneficiary"]
+        entities = _about_a_meal(intent, entities)
         return intent, confidence, _ordered(entities)
 
     def _rules_mn(self, entities: list[Entity], tokens: mongolian.Tokens) -> tuple[str, float]:
@@ -446,6 +448,20 @@ _EDITABLE = frozenset(
     {"order_meal", "change_order", "cancel_order", "inform", "out_of_scope", "deny", "affirm",
      "choose_fulfillment", "ask_menu"}
 )  # fmt: skip
+
+
+_FETCHING = frozenset({"order_meal", "change_order", "choose_fulfillment", "inform"})
+"""Intents where how the meal is fetched is being chosen (送到了没, 送餐员, 配送费 are not)."""
+
+
+def _about_a_meal(intent: str, entities: list[Entity]) -> list[Entity]:
+    """Who a meal is for and how it is fetched count only where a meal is being talked about."""
+    return [
+        e
+        for e in entities
+        if not (e.entity == "beneficiary" and intent not in _FOR_A_MEAL)
+        and not (e.entity == "fulfillment" and intent not in _FETCHING)
+    ]
 
 
 def _counted_dish_orders(

@@ -225,6 +225,7 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             e.role = "remove"
 
 
+_AGAIN = re.compile(r"再[^，,。.！!？?；;\s再]{1,6}?(加|来|要|整|订)")
 ADD_AFTER = ("也来", "也要", "也订", "也整", "也给")
 """Said after what is added: 奶茶也来一杯."""
 _CLAUSE_OPENERS = ("顺便", "那", "就", "再", "还有", "另外")
@@ -250,6 +251,11 @@ def _additions(text: str, targets: list[Entity], blocked: list[bool]) -> None:
                     and e.entity == "dish"
                 ):
                     e.role = "add"
+    for match in _AGAIN.finditer(text):  # 再帮我奶奶加个蒸蛋: 再 … a verb of wanting
+        stop = _clause_end(text, match.end())
+        for e in targets:
+            if match.end() <= (e.start or 0) < stop and e.role is None and e.entity == "dish":
+                e.role = "add"
     for start, end in _find(text, ADD_WORDS, blocked):
         if text[start:end] == "加" and text[max(0, start - 1) : start] in ("增", "参", "更"):
             continue

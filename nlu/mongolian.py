@@ -32,6 +32,8 @@ _MN_DIGITS = str.maketrans("᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙", "0123456789")
 _CLOCK = re.compile(r"(?<![0-9])([01]?[0-9]|2[0-3])[:：]([0-5][0-9])(?![0-9])")
 _HOUR_WORDS = tuple(fold(w) for w in ("цаг", "ᠴᠠᠭ"))
 _LATER_WORDS = tuple(fold(w) for w in ("орой", "ᠣᠷᠣᠢ", "үдээс", "ᠦᠳᠡ", "ᠬᠣᠶᠢᠨ᠎ᠠ"))
+_TAILS = frozenset(fold(w) for w in ("ᠠ", "ᠡ"))
+"""What a final -a/-e after U+180E becomes once folded: a token of its own to step over."""
 _HALF = tuple(fold(w) for w in ("хагас", "ᠬᠠᠭᠠᠰ"))
 _PART_OF_DAY_GLUE = frozenset(fold(w) for w in ("ᠶᠢᠨ", "ᠠ", "хойш", "ᠬᠣᠶᠢᠨ", "үдээс", "ᠡᠴᠡ"))
 _NOT_COUNTED = tuple(
@@ -412,6 +414,8 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
             continue
         if token in MEASURES and not (k and words[k - 1] in lexicon.numbers):
             nxt = k + 1
+            while nxt < len(words) and words[nxt] in _TAILS:
+                nxt += 1
             if nxt < len(words) and tokens.taken[nxt] and not (k and tokens.taken[k - 1]):
                 found.append(tokens.entity("quantity", 1, k, k + 1))  # аяга сүүтэй цай өгөөч
     return found
@@ -431,6 +435,8 @@ def _beneficiaries(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
                 tokens.entity("beneficiary", pairs[(token, _bare(words[k + 1]))], k, k + 2)
             )
             continue
+        if k > 0 and (words[k - 1] in _GENITIVE or words[k - 1].endswith(_GENITIVE_ENDINGS)):
+            continue  # хөршийн эмгэнд, ᠬᠥᠷᠰᠢ ᠶᠢᠨ ᠡᠪᠦᠭᠡᠨ ᠳᠦ: someone else's, not the speaker's
         in_law = int(k > 0 and words[k - 1] in _IN_LAW)
         if token in stems and (
             stems[token] == "self" or (k + 1 < len(words) and words[k + 1] in _DATIVE_TOKENS)
@@ -447,6 +453,8 @@ def _beneficiaries(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
     return found
 
 
+_GENITIVE = frozenset(fold(w) for w in ("ᠶᠢᠨ", "ᠤᠨ", "ᠦᠨ"))
+_GENITIVE_ENDINGS = tuple(fold(w) for w in ("ийн", "ын"))
 _IN_LAW = frozenset(fold(w) for w in ("хадам", "ᠬᠠᠳᠠᠮ"))
 
 
@@ -547,13 +555,19 @@ def group_quantities(entities: list[Entity], tokens: Tokens) -> None:
             quantity.role = "each"
             continue
         after = k + 1
-        while after < len(tokens.words) and tokens.words[after] in MEASURES:
+        while after < len(tokens.words) and tokens.words[after] in MEASURES | _TAILS:
             after += 1
         nxt = next(
             (d for d in dishes if index.get(d.start or 0) == after and d.group not in used), None
         )
         prev = next(
-            (d for d in dishes if ends.get(d.end or 0) in (k - 1, k - 2) and d.group not in used),
+            (
+                d
+                for d in dishes
+                if ends.get(d.end or 0) in (k - 1, k - 2)
+                and d.group not in used
+                and _clause(tokens, k)[0] <= index.get(d.start or 0, 0)
+            ),
             None,
         )
         chosen = prev if prev is not None and (counts_follow or nxt is None) else nxt
@@ -606,6 +620,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
             )
             if right is not None:
                 wrong.role, right.role = "replace_from", "replace_to"
+        elif role == "swap" and first and tokens.words[first - 1] in _ANNUL:
+            continue  # хүчингүй болгох, ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠬᠤ: annulled, not changed into
         elif role == "swap" and before:
             counted = any(
                 e.entity == "quantity"
@@ -624,6 +640,9 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
             for e in before + after:
                 if e.entity == "dish" and e.role is None:
                     e.role = "add"
+
+
+_ANNUL = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "хүчингүй", "хучингуй"))
 
 
 def _refuse(entity: Entity) -> None:

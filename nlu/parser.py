@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from nlu import lexicon_zh as lex
@@ -61,7 +62,7 @@ class Parser:
         paths = training_files()
         if examples is None:
             examples = [e for path in paths for e in read_examples(path)]
-            fingerprint: str | None = files_fingerprint(paths, FEATURES_VERSION)
+            fingerprint: str | None = model_fingerprint()
         else:
             fingerprint = None  # examples given by a caller: train in memory, store nothing
         zh_examples = [e for e in examples if not _is_mongolian(e.text)]
@@ -325,6 +326,22 @@ class Parser:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+FEATURE_SOURCES = (
+    "lexicon_zh.py", "roles.py", "extract_zh.py", "mongolian.py", "parser.py", "augment.py",
+    "dishes.py", "text.py", "numbers.py", "data/lexicon_mn.yml",
+)  # fmt: skip
+"""The files whose content shapes the features: a change to any of them retrains the model."""
+
+
+def model_fingerprint() -> str:
+    """What a stored model must have been trained from: the training data and the code and
+    word lists that turn a sentence into features."""
+    here = Path(__file__).parent
+    return files_fingerprint(
+        [*training_files(), *(here / name for name in FEATURE_SOURCES)], FEATURES_VERSION
+    )
 
 
 def _learned_wins(learned: str, probability: float, ruled: str, confidence: float) -> bool:

@@ -217,7 +217,7 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
 
 
 _IMPLICIT_MEASURES = "个碗份盘笼杯根块串碟屉盒"
-_IMPLICIT_VERBS = "来要订整点买加拿给添再还整"
+_IMPLICIT_VERBS = "来要订整点买加拿给添再还整换"
 
 
 def _implicit_ones(masked: Masked, dish_starts: set[int]) -> list[Entity]:
@@ -233,7 +233,8 @@ def _implicit_ones(masked: Masked, dish_starts: set[int]) -> list[Entity]:
         before = text[i - 1 : i] if i else ""
         if before not in _IMPLICIT_VERBS:
             continue
-        if not any(s in dish_starts for s in (i + 1, i + 2)) or (
+        filler = 3 if text[i + 1 : i + 3] == "那个" else 0  # 再加个那个清真鱼
+        if not any(s in dish_starts for s in (i + 1 + filler, i + 2)) or (
             i + 2 in dish_starts and text[i + 1] not in "大小的"
         ):
             continue

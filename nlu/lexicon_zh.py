@@ -41,6 +41,8 @@ FULFILLMENT: list[tuple[str, str]] = [
 
 BENEFICIARY: list[tuple[str, str]] = [
     ("给我自己", "self"), ("我自己吃", "self"),
+    ("公公", "other"), ("婆婆", "other"), ("岳母", "other"), ("岳父", "other"), ("丈母娘", "other"),
+    ("老丈人", "other"), ("邻居", "other"),
     ("我爸妈", "parents"), ("俺爸妈", "parents"), ("老两口", "parents"), ("我父母", "parents"),
     ("二老", "parents"), ("爸妈", "parents"),
     ("我妈", "mother"), ("俺妈", "mother"), ("我娘", "mother"), ("老娘", "mother"),

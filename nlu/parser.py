@@ -413,14 +413,17 @@ def _for_whom(text: str, entity: Entity) -> bool:
     return not text[end : end + 3].startswith(_NOT_FOR_WHOM_AFTER)
 
 
-_NEGATED_SEND = re.compile(r"(不用|不要|甭|别|不|是)(给我)?(送)(?=[了吧，,。！!\s]|$)")
+_NEGATED_SEND = re.compile(
+    r"(不用|不要|甭|别|不|是)(给我)?(送)(?=[了吧，,。！!\s]|$)|(送)(?=(就|也)?(不用|甭|免|算))"
+)
 
 
 def _refused_delivery(masked: Masked) -> list[Entity]:
     """不送了 / 甭送 / 别送了: delivery said, to be refused (the role comes later)."""
     found = []
     for match in _NEGATED_SEND.finditer(masked.text):
-        start, end = match.start(3), match.end(3)
+        group = 3 if match.group(3) else 4
+        start, end = match.start(group), match.end(group)
         if masked.free(start, end):
             masked.take(start, end)
             found.append(Entity("fulfillment", "delivery", start, end))
@@ -504,6 +507,8 @@ def _intent_from_roles(intent: str, confidence: float, entities: list[Entity]) -
     if intent not in _EDITABLE:
         if intent in ("complain", "ask_nutrition") and wanted and roles & {"add", "remove"}:
             return "order_meal", max(confidence, 0.8)
+        if intent == "complain" and dishes and not wanted:
+            return "change_order", max(confidence, 0.8)  # 羊杂汤太辣了，我不要了
         return intent, confidence
     if wanted:
         return "order_meal", max(confidence, 0.85)

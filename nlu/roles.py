@@ -26,7 +26,9 @@ REFUSE_BEFORE = (
 REFUSE_AFTER = (
     "不要了", "不要", "不用了", "不用", "去掉", "拿掉", "就算了", "算了", "别要了", "别要",
     "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了",
-    "拉倒吧", "拉倒", "都去了", "去了",
+    "拉倒吧", "拉倒", "都去了", "去了", "甭整了", "甭整", "不整了", "别整了", "算球了", "算球",
+    "吃腻了", "喝腻了", "不喝了", "不喝", "划掉", "取消掉", "别给我了", "别给他", "别给她",
+    "去掉去掉",
 )  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉."""
 SWAP_WORDS = (
@@ -36,7 +38,7 @@ SWAP_WORDS = (
 ADD_WORDS = ("再加", "再来", "再要", "还要", "另外", "多加", "再给", "再添", "再整", "再订", "添")
 """Before what is added to what was said: 再加一份米饭."""
 
-_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]")
+_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、]")
 _NOT_A_REFUSAL = (
     "要不要",
     "要不",
@@ -52,7 +54,8 @@ _NOT_A_REFUSAL = (
     "告别",
     "差别",
 )
-_WANT_WORDS = ("要", "来", "给我", "吃", "订", "整")
+_WANT_WORDS = ("要", "来", "订", "整", "点")
+"""A wish starting again after a refusal (不要红烧肉 要清蒸鱼 / 花圈不要 要两个肉笼)."""
 
 
 def assign_roles(text: str, entities: list[Entity]) -> None:
@@ -67,7 +70,31 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     _swaps(text, targets, blocked)
     _refusals(text, targets, blocked)
     _additions(text, targets, blocked)
+    _refusal_clause_after_reason(text, targets)
     _refused_stays_refused(targets)
+
+
+_BARE_REFUSAL = re.compile(
+    r"^[我俺就那还是]*(不要了|不要|算了|拉倒吧|拉倒|免了|去掉去掉|去掉|甭要了|不吃了|不喝了|别要了)[吧啊呀了]*$"
+)
+
+
+def _refusal_clause_after_reason(text: str, targets: list[Entity]) -> None:
+    """宫保鸡丁有花生我吃不了，不要了 / 手把肉太硬咬不动，算了，来一份清蒸鱼: a clause that is only
+    a refusal refers to the last dish named in the clauses just before it."""
+    clauses = [m for m in re.finditer(r"[^，,。.！!？?；;、]+", text)]
+    for i, clause in enumerate(clauses):
+        if not _BARE_REFUSAL.match(clause.group().strip()) or i == 0:
+            continue
+        earlier = [
+            e
+            for e in targets
+            if e.entity == "dish"
+            and (e.end or 0) <= clause.start()
+            and (e.start or 0) >= clauses[max(0, i - 2)].start()
+        ]
+        if earlier and earlier[-1].role is None:
+            earlier[-1].role = "remove"
 
 
 def _refused_stays_refused(targets: list[Entity]) -> None:
@@ -164,7 +191,7 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             continue
         wrong = said[0]
         rest = text[wrong.end or 0 :]
-        turn = re.search(r"是|要|换|改", rest)
+        turn = re.search(r"是|要|换|改|[，,]", rest)  # 不是送，我自己去拿: the next clause says it
         if turn is None:
             continue
         right = [
@@ -186,6 +213,7 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             and text[max(0, (e.start or 0) - 1) : e.start or 0] in ("不", "别", "甭")
         ):
             e.role = "remove"
+    used: list[tuple[int, int]] = []
     for start, end in _find(text, REFUSE_AFTER, blocked):
         if _not_a_refusal(text, start):
             continue
@@ -200,6 +228,7 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             e for e in targets if (e.end or 0) <= start and e.role is None and e.entity in REFUSABLE
         ]
         if before and _gap_ok(text, before[-1].end or 0, start, slack=2, allow_ba=True):
+            used.append((start, end))
             before[-1].role = "remove"
             # 米饭馒头都不要了: everything of that kind listed just before, in the same clause
             clause_from = _clause_start(text, before[-1].start or 0)
@@ -211,8 +240,10 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
                     e.role = "remove"
             continue
     for start, end in _find(text, REFUSE_BEFORE, blocked):
-        if _not_a_refusal(text, start):
-            continue
+        if _not_a_refusal(text, start) or any(s <= start < e for s, e in used):
+            continue  # 酸汤饺子不要了 嗯来一个鸡蛋羹: that 不要 was about the dish before it
+        if re.match(r"\s*(不要|别)", text[end:]):
+            continue  # 不要 不要太油的: said twice, the second one counts
         stop = _clause_end(text, end)
         for e in targets:
             if (e.start or 0) < end or (e.start or 0) >= stop or e.role is not None:
@@ -220,7 +251,7 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             if e.entity not in REFUSABLE:
                 continue
             between = text[end : e.start or 0]
-            if any(word in between for word in _WANT_WORDS) and e is not _first_after(targets, end):
+            if any(word in between for word in _WANT_WORDS):
                 break  # 不要红烧肉要清蒸鱼: the wish starts again
             e.role = "remove"
 
@@ -269,11 +300,18 @@ def _first_after(targets: list[Entity], position: int) -> Entity | None:
     return next((e for e in targets if (e.start or 0) >= position), None)
 
 
+_A_WISH = re.compile(r"^(不要|别|不)(太|放|加|那么|辣|咸|甜|烫|醋|糖|葱|蒜|香菜|油|凉|硬|肥|腻|忘)")
+"""不要太咸的, 别放辣椒, 不要醋: how to cook it, not a refusal of the dish."""
+_DOUBLE_NEGATIVE = ("不能", "没说", "不是", "并不", "谁说", "没")
+
+
 def _not_a_refusal(text: str, start: int) -> bool:
     window = text[max(0, start - 1) : start + 3]
     return (
         any(phrase in window for phrase in _NOT_A_REFUSAL)
         or text[max(0, start - 1) : start] == "要"
+        or bool(_A_WISH.match(text[start:]))
+        or text[max(0, start - 2) : start].endswith(_DOUBLE_NEGATIVE)  # 米饭不能不要, 没说不要
     )
 
 

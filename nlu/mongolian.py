@@ -19,7 +19,7 @@ import yaml
 
 from nlu.dishes import DishMatcher
 from nlu.entities import Entity
-from nlu.text import MONGOLIAN_ENDINGS, fold, has_han, strip_ending
+from nlu.text import MONGOLIAN_ENDINGS, fold, has_han, latin_to_cyrillic, strip_ending
 
 TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：᠂᠃]+")
 _ENDINGS = MONGOLIAN_ENDINGS
@@ -167,9 +167,15 @@ class Tokens:
     taken: list[bool]
 
     @staticmethod
-    def of(text: str) -> Tokens:
+    def of(text: str, known: frozenset[str] = frozenset(), *, latin: bool = False) -> Tokens:
+        """Tokens of a sentence; Latin-typed words are read as Cyrillic, and a traditional-script
+        word with its suffix written joined (ᠦᠳᠡᠶᠢᠨ, ᠬᠣᠨᠢᠨᠤ) is taken as its known stem."""
         spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        words = [fold(text[s:e]) for s, e in spans]
+        words = []
+        for start, end in spans:
+            raw = text[start:end]
+            word = fold(latin_to_cyrillic(raw) if latin else raw)
+            words.append(_stem_joined(word, known))
         return Tokens(text, spans, words, [False] * len(words))
 
     def entity(self, kind: str, value: object, first: int, last: int) -> Entity:
@@ -179,11 +185,77 @@ class Tokens:
         return Entity(kind, value, self.spans[first][0], self.spans[last - 1][1])
 
 
+_JOINED = tuple(
+    sorted(
+        {
+            fold(w)
+            for w in (
+                "ᠶᠢᠨ",
+                "ᠦᠨ",
+                "ᠤᠨ",
+                "ᠳᠤ",
+                "ᠳᠦ",
+                "ᠲᠤ",
+                "ᠲᠦ",
+                "ᠶᠢ",
+                "ᠢ",
+                "ᠡᠴᠡ",
+                "ᠠᠴᠠ",
+                "ᠪᠠᠨ",
+                "ᠪᠡᠨ",
+                "ᠢᠶᠠᠨ",
+                "ᠢᠶᠡᠨ",
+                "ᠨᠢ",
+                "ᠤ",
+                "ᠦ",
+                "ᠳᠤᠷ",
+                "ᠳᠦᠷ",
+                "ᠲᠤᠷ",
+                "ᠲᠦᠷ",
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _stem_joined(word: str, known: frozenset[str]) -> str:
+    """ᠦᠳᠡᠶᠢᠨ → ᠦᠳᠡ when ᠦᠳᠡ is a known word: the suffix was typed without U+202F."""
+    if not known or word in known or not any("\u1820" <= ch <= "\u18aa" for ch in word):
+        return word
+    for suffix in _JOINED:
+        if word.endswith(suffix) and word[: -len(suffix)] in known:
+            return word[: -len(suffix)]
+    return word
+
+
+def known_words(lexicon: MongolianLexicon, dishes: DishMatcher) -> frozenset[str]:
+    """Every folded word the lexicon and the menu's Mongolian names know (for joined suffixes)."""
+    words: set[str] = set(lexicon.numbers) | set(lexicon.dates) | set(lexicon.weekdays)
+    words |= set(lexicon.meals)
+    for table in (lexicon.fulfillment, lexicon.beneficiary, lexicon.conditions):
+        for key in table:
+            words.update(key)
+    for key, _name in dishes.folded:
+        words.update(key)
+    for phrases in lexicon.intents.by_first.values():
+        for phrase, _intent in phrases:
+            words.update(phrase)
+    return frozenset(w for w in words if len(w) >= 2)
+
+
 def extract(
-    text: str, today: date, dishes: DishMatcher, lexicon: MongolianLexicon
+    text: str,
+    today: date,
+    dishes: DishMatcher,
+    lexicon: MongolianLexicon,
+    known: frozenset[str] = frozenset(),
+    *,
+    latin: bool = False,
 ) -> tuple[list[Entity], Tokens]:
     """Every entity of a Mongolian sentence (without groups and roles), and its tokens."""
-    tokens = Tokens.of(text)
+    tokens = Tokens.of(text, known, latin=latin)
     entities: list[Entity] = []
     for name, first, last in dishes.find_tokens(tokens.words):
         entities.append(tokens.entity("dish", name, first, last))
@@ -393,7 +465,10 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
             continue
         weekday = stem_of(token, lexicon.weekdays)
         if weekday is not None:
-            first = k - 1 if k and words[k - 1] in lexicon.next_week else k
+            back = next(
+                (i for i in range(k - 1, max(-1, k - 4), -1) if words[i] in lexicon.next_week), None
+            )
+            first = back if back is not None else k  # ирэх (долоо хоногийн) Лхагва
             monday = today - timedelta(days=today.weekday())
             when = monday + timedelta(days=lexicon.weekdays[weekday])
             if first < k:
@@ -590,7 +665,7 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
     )
     if not targets:
         return
-    cues = sorted(lexicon.roles.find(tokens.words), key=lambda c: c[1])
+    cues = sorted(set(lexicon.roles.find(tokens.words)), key=lambda c: c[1])
     position = {id(e): index.get(e.start or 0, 0) for e in targets}
 
     def position_of(entity: Entity) -> int | None:
@@ -602,12 +677,11 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
         after = [e for e in targets if last <= position[id(e)] <= clause[1] and e.role is None]
         if role == "remove":
             right_after = before and position[id(before[-1])] >= first - 2
-            if tokens.words[first] == fold("битгий") and after and not right_after:
+            prefixed = tokens.words[first] in _REFUSE_FIRST
+            if prefixed and after and not right_after:
                 _refuse(after[0])  # битгий X өг: the thing after
             elif before:
-                _refuse(before[-1])
-            elif after:
-                _refuse(after[0])
+                _refuse(before[-1])  # X хэрэггүй: the thing before, never the next wish
         elif role == "not" and before:
             wrong = before[-1]
             right = next(
@@ -642,7 +716,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
                     e.role = "add"
 
 
-_ANNUL = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "хүчингүй", "хучингуй"))
+_ANNUL = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "хүчингүй", "хучингуй", "ᠬᠡᠷᠡᠭᠭᠦᠢ", "хэрэггүй"))
+_REFUSE_FIRST = frozenset(fold(w) for w in ("битгий", "ᠪᠢᠲᠡᠭᠡᠢ"))
 
 
 def _refuse(entity: Entity) -> None:

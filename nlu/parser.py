@@ -26,7 +26,15 @@ from nlu.extract_zh import Masked, find_dates, find_quantities, find_times, find
 from nlu.menu import DishNames, MenuNames
 from nlu.model import IntentModel, char_ngrams, files_fingerprint, load_or_train
 from nlu.roles import assign_roles
-from nlu.text import clean, fold, has_cyrillic, has_han, has_traditional_mongolian
+from nlu.text import (
+    clean,
+    fold,
+    has_cyrillic,
+    has_han,
+    has_traditional_mongolian,
+    is_latin_words,
+    strip_ending,
+)
 
 OUT_OF_SCOPE = "out_of_scope"
 FEATURES_VERSION = "zh-1"
@@ -59,20 +67,27 @@ class Parser:
         self.menu = menu
         self.dishes = DishMatcher(menu)
         self.learned = learned
-        paths = training_files()
+        mongolian_texts: set[str] = set()
         if examples is None:
-            examples = [e for path in paths for e in read_examples(path)]
+            examples = []
+            for path in training_files():
+                read = read_examples(path)
+                examples += read
+                if "_mn" in path.stem:  # margaash hoyor zahialya: Mongolian typed in Latin
+                    mongolian_texts |= {e.text for e in read}
             fingerprint: str | None = model_fingerprint()
         else:
             fingerprint = None  # examples given by a caller: train in memory, store nothing
-        zh_examples = [e for e in examples if not _is_mongolian(e.text)]
+        mongolian_texts |= {e.text for e in examples if _is_mongolian(e.text)}
+        zh_examples = [e for e in examples if e.text not in mongolian_texts]
         zh = [(_mask_dishes(e), e.intent) for e in zh_examples]
-        mn = [(fold(_mask_dishes(e)), e.intent) for e in examples if _is_mongolian(e.text)]
+        mn = [(fold(_mask_dishes(e)), e.intent) for e in examples if e.text in mongolian_texts]
         self.zh_model = NaiveBayes(zh)
         self.mn_model = NaiveBayes(mn)
         self.mn_lexicon = mongolian.MongolianLexicon.load(DATA_DIR / "lexicon_mn.yml")
+        self.mn_known = mongolian.known_words(self.mn_lexicon, self.dishes)
         self.zh_intents = self._intent_model("intent_zh", fingerprint, zh_examples)
-        mn_examples = [e for e in examples if _is_mongolian(e.text)]
+        mn_examples = [e for e in examples if e.text in mongolian_texts]
         self.mn_intents = self._intent_model_mn(fingerprint, mn_examples)
         self.parse("明天中午要两份红烧肉", today=date(2026, 1, 1))  # load pinyin tables now
 
@@ -85,7 +100,11 @@ class Parser:
             today = date(2026, 12, 1)
             for example in examples:
                 text = clean(example.text)
-                entities, tokens = mongolian.extract(text, today, matcher, self.mn_lexicon)
+                known = mongolian.known_words(self.mn_lexicon, matcher)
+                latin = is_latin_words(text)
+                entities, tokens = mongolian.extract(
+                    text, today, matcher, self.mn_lexicon, known, latin=latin
+                )
                 mongolian.group_quantities(entities, tokens)
                 mongolian.assign_roles(entities, tokens, self.mn_lexicon)
                 out.append((self._features_mn(entities, tokens), example.intent))
@@ -121,10 +140,12 @@ class Parser:
             cleaned = ""
         said = text[: len(cleaned)] if isinstance(text, str) else ""
         chosen = lang if lang in ("zh", "mn") else ("mn" if _is_mongolian(cleaned) else "zh")
+        latin = lang != "zh" and is_latin_words(cleaned) and self._reads_as_mongolian(cleaned)
+        chosen = "mn" if latin else chosen
         if not cleaned.strip() or not _has_words(cleaned):
             return _result(said, chosen, OUT_OF_SCOPE, 0.1, [])
         if chosen == "mn":
-            intent, confidence, entities = self._parse_mn(cleaned, today)
+            intent, confidence, entities = self._parse_mn(cleaned, today, latin=latin)
         else:
             intent, confidence, entities = self._parse_zh(cleaned, today)
         return _result(said, chosen, intent, confidence, entities)
@@ -254,8 +275,18 @@ class Parser:
 
     # ----------------------------------------------------------------- Mongolian
 
-    def _parse_mn(self, text: str, today: date) -> tuple[str, float, list[Entity]]:
-        entities, tokens = mongolian.extract(text, today, self.dishes, self.mn_lexicon)
+    def _reads_as_mongolian(self, text: str) -> bool:
+        """Latin letters that spell Mongolian words (margaash hoyor zahialya), not English."""
+        words = mongolian.Tokens.of(text, self.mn_known, latin=True).words
+        known = [w for w in words if w in self.mn_known or strip_ending(w, self.mn_known)]
+        return any(len(w) >= 4 for w in known) or (bool(words) and len(known) * 2 >= len(words) > 1)
+
+    def _parse_mn(
+        self, text: str, today: date, *, latin: bool = False
+    ) -> tuple[str, float, list[Entity]]:
+        entities, tokens = mongolian.extract(
+            text, today, self.dishes, self.mn_lexicon, self.mn_known, latin=latin
+        )
         if _degenerate(text, entities):
             return OUT_OF_SCOPE, 0.2, _ordered(entities)
         mongolian.group_quantities(entities, tokens)

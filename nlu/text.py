@@ -32,7 +32,7 @@ _MN_FOLD = str.maketrans(
         "\u1827": "\u1820",  # ee → a (as e)
     }
 )
-_CYRILLIC_FOLD = str.maketrans({"ё": "е", "ө": "о", "ү": "у", "й": "и", "ъ": "", "ь": ""})
+_CYRILLIC_FOLD = str.maketrans({"ё": "е", "ө": "о", "ү": "у", "й": "и", "ы": "и", "ъ": "", "ь": ""})
 
 
 def clean(text: str) -> str:
@@ -123,3 +123,38 @@ def strip_ending(token: str, known: object) -> str | None:
             if stem in known:  # type: ignore[operator]
                 return stem
     return None
+
+
+_LATIN_TO_CYRILLIC = (
+    ("shch", "щ"), ("kh", "х"), ("sh", "ш"), ("ch", "ч"), ("ts", "ц"), ("ya", "я"), ("yu", "ю"),
+    ("yo", "ё"), ("ye", "е"), ("zh", "ж"), ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"),
+    ("g", "г"), ("d", "д"), ("e", "э"), ("j", "ж"), ("z", "з"), ("i", "и"), ("y", "ы"),
+    ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+    ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "ц"), ("q", "к"),
+    ("x", "х"),
+)  # fmt: skip
+"""How Mongolians type Cyrillic Mongolian on a Latin keyboard (margaash, hoyor, zahialya):
+mapped back letter by letter; ө/ү typed as o/u fold to о/у anyway."""
+
+
+def latin_to_cyrillic(word: str) -> str:
+    """A Latin-typed Mongolian word in Cyrillic (``shol`` → ``шол``); other characters kept."""
+    out = []
+    lower = word.lower()
+    i = 0
+    while i < len(lower):
+        for latin, cyrillic in _LATIN_TO_CYRILLIC:
+            if lower.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(lower[i])
+            i += 1
+    return "".join(out)
+
+
+def is_latin_words(text: str) -> bool:
+    """Only Latin letters (and digits, spaces, punctuation): maybe Mongolian typed in Latin."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all("a" <= ch.lower() <= "z" for ch in letters)

@@ -4,11 +4,14 @@ dev and blind are disjoint, and the shipped intent model matches the training da
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 
+from bot.cli import run
 from nlu import suites
 from nlu.data import read_examples, training_files
 from nlu.model import MODEL_DIR, IntentModel
-from nlu.parser import model_fingerprint
+from nlu.parser import Parser, model_fingerprint
 
 
 def test_blind_files_are_as_frozen() -> None:
@@ -50,3 +53,27 @@ def test_shipped_model_matches_the_training_data() -> None:
     fingerprint = model_fingerprint()
     assert IntentModel.load(MODEL_DIR / "intent_zh.npz", fingerprint) is not None
     assert IntentModel.load(MODEL_DIR / "intent_mn.npz", fingerprint + "-mn") is not None
+
+
+def test_eval_prints_the_sets_side_by_side() -> None:
+    """`zhucan nlu eval` without a file scores dev and blind, each file with its own menu."""
+    out = io.StringIO()
+    assert run(["nlu", "eval", "--suite", "dev", "--suite", "blind", "--json"], out=out) == 0
+    sets = json.loads(out.getvalue())["sets"]
+    assert set(sets) == {"dev zh", "dev mn", "blind zh", "blind mn"}
+    assert sets["blind zh"]["utterances"] >= 1500 and sets["blind mn"]["utterances"] >= 600
+    for figures in sets.values():
+        assert 0.0 < figures["intent_accuracy"] <= 1.0
+        assert figures["refusals_leaked"] <= figures["refusals"]
+    table = io.StringIO()
+    assert run(["nlu", "eval"], out=table) == 0
+    assert "gap zh" in table.getvalue() and "refused dish as wanted" in table.getvalue()
+
+
+def test_dev_set_floors() -> None:
+    """A regression guard on the dev set (the blind set is reported, never asserted on)."""
+    zh = suites.score("dev", Parser, "zh")
+    mn = suites.score("dev", Parser, "mn")
+    assert zh.intent_accuracy >= 0.94 and zh.full_accuracy >= 0.86
+    assert mn.intent_accuracy >= 0.92 and mn.full_accuracy >= 0.82
+    assert zh.role_precision("remove") >= 0.98 and zh.role_precision("replace_from") >= 0.98

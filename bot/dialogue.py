@@ -197,6 +197,8 @@ class Dialogue:
         parsed = self.parser.parse(text.translate(_ASCII_DIGITS), today=turn.today)
         intent: str = parsed["intent"]["name"]
         entities: list[dict[str, Any]] = parsed["entities"]
+        if intent in _ACTS and float(parsed["intent"].get("confidence", 1.0)) < ASK_BELOW:
+            intent = "out_of_scope"  # unsure of a yes, a cancel or a change: ask, never guess
         if intent == "repeat":
             last = state.get("last")
             return Reply(**last) if last else Reply(say("nothing_to_repeat", turn.lang))
@@ -904,6 +906,12 @@ _VOICE_OFF = frozenset(map(_key, VOICE_OFF))
 _VOICE_ON = frozenset(map(_key, VOICE_ON))
 _COMPLAINT_ONLY = frozenset(map(_key, COMPLAINT_ONLY))
 _DISAGREE = frozenset(map(_key, DISAGREE))
+
+
+ASK_BELOW = 0.45
+"""Under this confidence a yes, a cancel or a change is asked about again: on the dev sets the
+parser is right about 60 % of the time below 0.5 and 98 % above 0.9 (bench/nlu.py)."""
+_ACTS = frozenset({"affirm", "cancel_order", "change_order"})
 
 
 def _dishes(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -340,3 +340,22 @@ def test_staff_marking_an_order_that_cannot_move_is_told_why(shop: sessionmaker[
     assert "不能改成" in reply
     with shop() as session:
         assert list_orders(session)[0].status == "completed"
+
+
+def test_an_unsure_yes_or_cancel_is_asked_again(liu: Talk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below the confidence the dev sets showed to be a coin toss, nothing is placed or
+    cancelled: the elder is asked again."""
+    assert "要订吗" in liu.say("中午一份红烧肉自己去拿")
+    real = liu.dialogue.parser.parse
+
+    def unsure(text: str, **kwargs: object) -> dict[str, object]:
+        result = real(text, **kwargs)  # type: ignore[arg-type]
+        result["intent"] = {"name": result["intent"]["name"], "confidence": 0.3}
+        return result
+
+    monkeypatch.setattr(liu.dialogue.parser, "parse", unsure)
+    liu.say("要")
+    assert liu.orders() == []
+    monkeypatch.undo()
+    assert "订好了" in liu.say("要")
+    assert len(liu.orders()) == 1

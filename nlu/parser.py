@@ -232,6 +232,8 @@ class Parser:
         features = self._features_zh(text, entities)
         learned, probability = self.zh_intents.predict(features)[0]
         ruled, confidence = self._intent_zh(text, entities)
+        if learned == ruled:  # both agree: as sure as the surer of the two
+            return learned, round(max(probability, confidence), 3)
         if _learned_wins(learned, probability, ruled, confidence):
             return learned, round(probability, 3)
         return ruled, round(min(confidence, 0.5 + probability / 2), 3)
@@ -294,7 +296,9 @@ class Parser:
         ruled, confidence = self._rules_mn(entities, tokens)
         features = self._features_mn(entities, tokens)
         learned, probability = self.mn_intents.predict(features)[0]
-        if self.learned and _learned_wins(learned, probability, ruled, confidence):
+        if self.learned and learned == ruled:
+            intent, confidence = learned, round(max(probability, confidence), 3)
+        elif self.learned and _learned_wins(learned, probability, ruled, confidence):
             intent, confidence = learned, round(probability, 3)
         elif self.learned:
             confidence = round(min(confidence, 0.5 + probability / 2), 3)

@@ -160,29 +160,11 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             if in_clause and e.entity != first_after.entity:
                 e.role = "replace_to"  # 改到明儿黑夜: the day and the meal
         clause_from = _clause_start(text, start)
-        before = [
-            e
-            for e in targets
-            if (e.end or 0) <= start
-            and e.role is None
-            and e.entity == first_after.entity
-            and (e.start or 0) >= max(0, clause_from - 12)
-        ]
-        if before:
-            before[-1].role = "replace_from"
+        for wanted in [first_after, *(e for e in after[1:] if e.role == "replace_to")]:
+            given_up = _last_of_kind(targets, wanted.entity, max(0, clause_from - 12), start)
+            if given_up is not None:
+                given_up.role = "replace_from"
         first_after.role = "replace_to"
-        for e in after[1:]:
-            if e.role == "replace_to":
-                earlier = [
-                    b
-                    for b in targets
-                    if (b.end or 0) <= start
-                    and b.role is None
-                    and b.entity == e.entity
-                    and (b.start or 0) >= max(0, clause_from - 12)
-                ]
-                if earlier:
-                    earlier[-1].role = "replace_from"
     for match in re.finditer(r"不是", text):
         if any(blocked[match.start() : match.end()]):
             continue
@@ -201,6 +183,16 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         ]
         if right:
             wrong.role, right[0].role = "replace_from", "replace_to"
+
+
+def _last_of_kind(targets: list[Entity], kind: str, start: int, end: int) -> Entity | None:
+    """The last entity of that kind with no role yet between ``start`` and ``end``."""
+    found = [
+        e
+        for e in targets
+        if (e.end or 0) <= end and e.role is None and e.entity == kind and (e.start or 0) >= start
+    ]
+    return found[-1] if found else None
 
 
 def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:

@@ -131,7 +131,7 @@ class _Lenient(dict[str, object]):
         return "{" + key + "}"
 
 
-def render(code: str, lang: str = "zh", **params: object) -> str:
+def render(code: str, lang: str = "zh", /, **params: object) -> str:
     """The sentence for ``code`` in ``lang`` (falling back to Chinese, then to the code)."""
     catalogue = CATALOGUES.get(lang, ZH)
     template = catalogue.get(code) or ZH.get(code) or code

@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
-# Debian packages the voice needs (espeak-ng speaks; pyttsx3 loads libespeak-ng).
-SYSTEM_PKGS := espeak-ng libespeak-ng1
+# Debian packages the voice needs (espeak-ng speaks; pyttsx3 loads libespeak-ng), and the
+# browser the web console's end-to-end test drives through Playwright (Debian's chromium:
+# Playwright's own browser download is not reachable here) with a small Chinese font, so its
+# screenshots show characters.
+SYSTEM_PKGS := espeak-ng libespeak-ng1 chromium fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint unit unit-sqlite unit-pg bench bench-voice clean system-deps

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.scheduler_cli import add_commands as add_scheduler_commands
 from bot.texts import say, spoken_yuan
+from bot.web.cli import add_commands as add_web_commands
 from menus import db as store
 from menus.clock import cutoff_at, local_today, parse_now
 from menus.demo import DEMO_ELDER, demo_canteen, load_demo
@@ -248,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true")
             p.add_argument("--errors", action="store_true", help="also list every wrong parse")
     add_scheduler_commands(sub, add)
+    add_web_commands(sub, add)
 
     from bot.voice_cli import add_commands as add_voice_commands
 

@@ -54,6 +54,17 @@ ZH: dict[str, str] = {
     "unknown_feedback": "没有找到编号为 {feedback_id} 的意见。",
     "bad_time": "“{text}”不是时间，请说“早上八点”或写成 08:00。",
     "rasa_unavailable": "连不上 Rasa 服务（{url}）。请先运行 nlu/rasa/rasa.sh serve，或不用 --backend rasa。",
+    "weak_password": "密码要有 {least} 到 {most} 个字符。",
+    "bad_login_name": "登录名“{login}”不能用：不能为空、不能有空格，最多 {most} 个字符。",
+    "bad_role": "没有“{role}”这个角色。可以选：{roles}。",
+    "login_taken": "登录名“{login}”已经有人用了，请换一个（--login）。",
+    "has_account": "{name}已经有登录账号了。",
+    "bad_region": "“{region}”不是地区代码，请写 2 到 12 位数字，比如 150102。",
+    "supervisor_no_canteen": "监管人员按地区查看，不属于某个食堂：请用 --region，不要用 --canteen。",
+    "region_is_for_supervisors": "--region 只给监管人员用；食堂工作人员请用 --canteen。",
+    "staff_need_canteen": "食堂工作人员要写明是哪个食堂的（--canteen）。",
+    "bad_login": "登录名或密码不对。",
+    "too_many_attempts": "登录失败次数太多，请 15 分钟后再试。",
 }
 
 EN: dict[str, str] = {
@@ -99,6 +110,17 @@ EN: dict[str, str] = {
     "unknown_feedback": "No feedback with id {feedback_id}.",
     "bad_time": "'{text}' is not a time of day; write it like 08:00.",
     "rasa_unavailable": "The Rasa server at {url} does not answer. Start it with nlu/rasa/rasa.sh serve, or leave out --backend rasa.",
+    "weak_password": "A password must have {least} to {most} characters.",
+    "bad_login_name": "The login '{login}' cannot be used: not empty, no spaces, at most {most} characters.",
+    "bad_role": "There is no role '{role}'. Choose one of: {roles}",
+    "login_taken": "The login '{login}' is taken; choose another (--login).",
+    "has_account": "{name} already has an account.",
+    "bad_region": "'{region}' is not a region code; give 2 to 12 digits, e.g. 150102.",
+    "supervisor_no_canteen": "A supervisor oversees a region, not a canteen: use --region, not --canteen.",
+    "region_is_for_supervisors": "--region is for supervisors; canteen staff take --canteen.",
+    "staff_need_canteen": "Canteen staff need their canteen (--canteen).",
+    "bad_login": "Wrong login or password.",
+    "too_many_attempts": "Too many failed sign-ins; try again in 15 minutes.",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"zh": ZH, "en": EN}
@@ -109,7 +131,7 @@ class _Lenient(dict[str, object]):
         return "{" + key + "}"
 
 
-def render(code: str, lang: str = "zh", **params: object) -> str:
+def render(code: str, lang: str = "zh", /, **params: object) -> str:
     """The sentence for ``code`` in ``lang`` (falling back to Chinese, then to the code)."""
     catalogue = CATALOGUES.get(lang, ZH)
     template = catalogue.get(code) or ZH.get(code) or code

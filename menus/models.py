@@ -483,3 +483,69 @@ class SchedulerMark(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime]
+
+
+class StaffAccount(Base):
+    """A sign-in to the web console for one person: canteen staff (their canteens and roles
+    are their ``staff_members`` rows) or a civil-affairs supervisor of ``supervisor_region``
+    (read-only, every canteen whose region code starts with it). Only an argon2 hash of the
+    password is kept."""
+
+    __tablename__ = "staff_accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    supervisor_region: Mapped[str | None] = mapped_column(String(12))
+    created_at: Mapped[datetime]
+    password_changed_at: Mapped[datetime]
+
+
+class WebSession(Base):
+    """A signed-in browser. The cookie carries a random token; only its SHA-256 is stored, so
+    reading this table gives no way in, and signing out (deleting the row) ends the session
+    even for a copied cookie."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_accounts.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class LoginFailure(Base):
+    """A refused sign-in, counted per login and per client address to slow down guessing;
+    kept in the store so that every console process counts the same attempts."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (
+        Index("ix_login_failures_login", "login", "at"),
+        Index("ix_login_failures_client", "client", "at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64))
+    client: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+
+
+class AuditEntry(Base):
+    """One change made through the console or to the accounts (append-only): who, when, what,
+    and the canteen or region it concerns, so managers and supervisors see their own."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_canteen", "canteen_id", "at"),
+        Index("ix_audit_log_region", "region", "at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    actor_name: Mapped[str] = mapped_column(String(100))
+    canteen_id: Mapped[int | None] = mapped_column(ForeignKey("canteens.id", ondelete="SET NULL"))
+    region: Mapped[str | None] = mapped_column(String(12))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -91,3 +91,23 @@ def forward_steps(
                 seen.add(nxt)
                 queue.append((nxt, [*path, nxt]))
     return []
+
+
+def next_moves(
+    current: OrderStatus, fulfillment: Fulfillment, actor: Actor = Actor.STAFF
+) -> list[OrderStatus]:
+    """The forward moves ``check_transition`` allows ``actor`` from ``current`` (cancelling
+    aside), in the kitchen's order: what a console offers as buttons, asked of the rule itself
+    so that no screen keeps a copy of it."""
+    allowed: list[OrderStatus] = []
+    for target in OrderStatus:
+        if target is S.CANCELLED:
+            continue
+        try:
+            check_transition(
+                current, target, fulfillment=fulfillment, actor=actor, before_cutoff=False
+            )
+        except DomainError:
+            continue
+        allowed.append(target)
+    return allowed

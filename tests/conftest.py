@@ -53,6 +53,18 @@ def _unreachable(reason: str) -> None:
     pytest.skip(f"PostgreSQL not reachable here ({reason}); CI runs these on PostgreSQL")
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at its lowest cost in tests: the real parameters take 50 ms and 64 MiB a hash."""
+    from argon2 import PasswordHasher
+
+    from menus import accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(accounts, "HASHER", cheap)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", [])
+
+
 @pytest.fixture(scope="session")
 def _template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     if not PG_URL:

@@ -108,3 +108,15 @@ def test_canteen_cancels_late_only_with_a_reason() -> None:
             reason="x",
         )
     assert caught.value.code == "cannot_cancel_now"
+
+
+def test_next_moves_are_what_the_rule_allows() -> None:
+    """The buttons a console offers come from ``check_transition`` itself."""
+    from menus.states import next_moves
+
+    assert next_moves(S.PLACED, PICKUP) == [S.CONFIRMED, S.PREPARING]
+    assert next_moves(S.PREPARING, PICKUP) == [S.READY]
+    assert next_moves(S.PREPARING, DELIVERY) == [S.OUT_FOR_DELIVERY]
+    assert next_moves(S.READY, PICKUP) == [S.COMPLETED, S.MISSED]
+    assert next_moves(S.COMPLETED, PICKUP) == []
+    assert next_moves(S.PLACED, PICKUP, Actor.FAMILY) == []

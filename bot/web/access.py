@@ -1,0 +1,75 @@
+"""Who may open which page and do what, per role and per canteen: the console's one table.
+
+Why a table and not checks spread over the views: the authorisation matrix test reads the same
+table, and a new page gets a permission here or nothing. Staff act only in canteens where they
+have a role (their ``staff_members`` rows); a supervisor reads every canteen whose region code
+starts with theirs and holds no permission that changes anything. The store checks again when
+an order moves (``menus.orders`` refuses anyone who is not staff of the order's canteen).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from menus.accounts import SUPERVISOR, Access
+from menus.models import Canteen
+from menus.supervision import in_region
+from menus.vocab import StaffRole
+
+
+class Permission(StrEnum):
+    """A page or an action of the console."""
+
+    VIEW_BOARD = "view_board"
+    MOVE_ORDERS = "move_orders"
+    VIEW_KITCHEN = "view_kitchen"
+    VIEW_ORDER = "view_order"
+    VIEW_AUDIT = "view_audit"
+    VIEW_REGION = "view_region"
+
+
+P = Permission
+CHANGES = frozenset({P.MOVE_ORDERS})
+"""Permissions that change something; a supervisor holds none of them."""
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    StaffRole.MANAGER.value: frozenset(
+        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_AUDIT}
+    ),
+    StaffRole.COOK.value: frozenset({P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER}),
+    StaffRole.DELIVERY.value: frozenset(
+        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER}
+    ),
+    StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN}),
+    # the community contact follows who eats, not the kitchen (the sheet lists phones)
+    StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}),
+    SUPERVISOR: frozenset({P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION}),
+}
+assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
+
+
+def role_in(access: Access, canteen: Canteen) -> str | None:
+    """The role that decides what ``access`` may do at ``canteen``: the staff role there, or
+    supervisor when the canteen is in their region; None when it is none of theirs."""
+    if access.supervisor_region is not None:
+        return SUPERVISOR if in_region(canteen.region, access.supervisor_region) else None
+    return access.roles.get(canteen.id)
+
+
+def may(access: Access, permission: Permission, canteen: Canteen | None = None) -> bool:
+    """Whether ``access`` holds ``permission`` at ``canteen`` (or anywhere, when None: for the
+    pages that list what is theirs, such as the audit log and the region dashboard)."""
+    if canteen is not None:
+        role = role_in(access, canteen)
+        return role is not None and permission in ROLE_PERMISSIONS.get(role, frozenset())
+    roles = [SUPERVISOR] if access.is_supervisor else list(access.roles.values())
+    return any(permission in ROLE_PERMISSIONS.get(role, frozenset()) for role in roles)
+
+
+def canteens_with(access: Access, permission: Permission) -> list[int]:
+    """The canteens (by id) where staff hold ``permission``; supervisors are by region."""
+    return [
+        canteen_id
+        for canteen_id, role in access.roles.items()
+        if permission in ROLE_PERMISSIONS.get(role, frozenset())
+    ]

@@ -1,0 +1,581 @@
+"""The web console (信息管理系统): an ASGI application of server-rendered pages for canteen
+staff and civil-affairs supervisors, over the same store services as the dialogue.
+
+Security, in one place:
+- Sessions: Starlette's signed cookie (itsdangerous) holds a random session token and a CSRF
+  token; the store keeps the token's hash (``menus.accounts``), so signing out ends the session
+  for every copy of the cookie. Signing in starts a new cookie and a new token (against session
+  fixation); the cookie is HttpOnly and SameSite=Strict, Secure when served over HTTPS.
+- CSRF: every form carries the session's token, checked on every POST before anything else is
+  read or changed (and a cross-site ``Origin`` is refused).
+- Authorisation: every page asks ``bot.web.access.may`` for its permission at its canteen.
+- Headers: a content security policy allowing only this site's own files, no framing, no
+  sniffing, and no caching of pages (they carry names and addresses).
+
+Store work runs in worker threads (SQLAlchemy's session is synchronous); the event loop only
+reads forms and sends pages.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, MutableHeaders
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.web import pages
+from bot.web.access import Permission, canteens_with, may, role_in
+from bot.web.texts import ROLES, action_label, say
+from menus.accounts import (
+    MAX_LOGIN,
+    MAX_PASSWORD,
+    SESSION_LIFETIME,
+    Access,
+    SignIn,
+    session_access,
+    sign_in,
+    sign_out,
+)
+from menus.audit import audit_lines, record_change
+from menus.clock import TZ, local_today
+from menus.db import unit_of_work
+from menus.errors import DomainError
+from menus.models import Canteen
+from menus.orders import get_order, set_status
+from menus.supervision import region_figures
+from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh, parse_vocab
+
+log = logging.getLogger(__name__)
+CODE_LABELS = {
+    **{m.value: label_zh(m) for kind in (MealSlot, Fulfillment, OrderStatus) for m in kind},
+    **ROLES,
+}
+"""Stored codes (``lunch``, ``pickup``, ``ready``, ``cook``) and their Chinese words."""
+P = Permission
+STATIC = Path(__file__).with_name("static")
+COOKIE = "zhucan_console"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+
+
+class NotSignedIn(Exception):
+    """The page needs a signed-in person."""
+
+
+class Forbidden(Exception):
+    """Signed in, but this page or action is not theirs (or the form's CSRF token is wrong)."""
+
+    def __init__(self, why: str = "forbidden") -> None:
+        super().__init__(why)
+        self.why = why
+
+
+class NotFound(Exception):
+    """No such canteen or order (under this canteen)."""
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response; pages are never cached."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = str(scope.get("path", "")).startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = CSP
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["X-Frame-Options"] = "DENY"
+                headers["Referrer-Policy"] = "same-origin"
+                if not static:
+                    headers["Cache-Control"] = "no-store"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(
+    factory: sessionmaker[Session],
+    *,
+    secret_key: str,
+    clock: Callable[[], datetime] | None = None,
+    secure_cookies: bool = False,
+) -> Starlette:
+    """The console on this store. ``secret_key`` signs the cookies (every process serving the
+    same console needs the same one); ``clock`` gives "now" (``--now`` in demos and tests)."""
+    console = Console(factory, clock or (lambda: datetime.now(TZ)))
+    routes = [
+        Route("/", console.home),
+        Route("/login", console.login_page, methods=["GET"]),
+        Route("/login", console.login, methods=["POST"]),
+        Route("/logout", console.logout, methods=["POST"]),
+        Route("/canteens/{code}/board", console.board),
+        Route("/canteens/{code}/kitchen", console.kitchen),
+        Route("/canteens/{code}/kitchen/print", console.kitchen_print),
+        Route("/canteens/{code}/orders/{order_id:int}", console.order),
+        Route(
+            "/canteens/{code}/orders/{order_id:int}/status", console.move_order, methods=["POST"]
+        ),
+        Route("/region", console.region),
+        Route("/audit", console.audit),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(
+            SessionMiddleware,
+            secret_key=secret_key,
+            session_cookie=COOKIE,
+            max_age=int(SESSION_LIFETIME.total_seconds()),
+            same_site="strict",
+            https_only=secure_cookies,
+        ),
+    ]
+    handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+        NotSignedIn: console.not_signed_in,
+        Forbidden: console.forbidden,
+        NotFound: console.not_found,
+        404: console.not_found,
+    }
+    return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(
+        loader=PackageLoader("bot.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["yuan"] = lambda fen: f"{int(fen) / 100:.2f}"
+    env.filters["local"] = lambda moment: moment.astimezone(TZ).strftime("%Y-%m-%d %H:%M")
+    env.filters["code"] = lambda text: quote(str(text), safe="")
+    env.filters["zh"] = lambda code: CODE_LABELS.get(str(code), str(code))
+    env.globals["action_label"] = action_label
+    return Jinja2Templates(env=env)
+
+
+def csrf_token(request: Request) -> str:
+    """The session's CSRF token (made on first use)."""
+    token = request.session.get("csrf")
+    if not isinstance(token, str) or not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
+
+
+async def checked_form(request: Request) -> FormData:
+    """The posted form, once its CSRF token matches the session's and it comes from this site;
+    ``Forbidden("csrf")`` otherwise, before anything is read from the store."""
+    origin = request.headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+        raise Forbidden("csrf")
+    form = await request.form(max_files=0, max_fields=20)
+    sent = form.get("csrf")
+    expected = request.session.get("csrf")
+    if not isinstance(sent, str) or not isinstance(expected, str) or not expected:
+        raise Forbidden("csrf")
+    if not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise Forbidden("csrf")
+    return form
+
+
+def _field(form: FormData, name: str, limit: int) -> str:
+    value = form.get(name)
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def _safe_next(text: str) -> str | None:
+    """A local path to go back to after signing in (never another site)."""
+    if text.startswith("/") and not text.startswith("//") and "\\" not in text:
+        return text
+    return None
+
+
+def canteen_path(code: str, rest: str) -> str:
+    """The path of a canteen's page."""
+    return f"/canteens/{quote(code, safe='')}/{rest}"
+
+
+class Console:
+    """The pages and actions; each checks who is signed in and what they may do first."""
+
+    def __init__(self, factory: sessionmaker[Session], clock: Callable[[], datetime]) -> None:
+        self.factory = factory
+        self.clock = clock
+        self.templates = _templates()
+
+    # ------------------------------------------------------------------ helpers
+
+    def now(self) -> datetime:
+        """The console's "now" (aware)."""
+        return self.clock()
+
+    def _access(self, request: Request, session: Session) -> Access | None:
+        token = request.session.get("sid")
+        return session_access(session, token if isinstance(token, str) else None, self.now())
+
+    def _require(
+        self, request: Request, session: Session, permission: Permission, code: str | None = None
+    ) -> tuple[Access, Canteen | None]:
+        """Who is signed in and the canteen of the page, once ``permission`` is theirs there."""
+        access = self._access(request, session)
+        if access is None:
+            raise NotSignedIn()
+        canteen = None
+        if code is not None:
+            canteen = session.scalar(
+                select(Canteen).where(Canteen.code == code).options(selectinload(Canteen.slots))
+            )
+            if canteen is None:
+                raise NotFound()
+        if not may(access, permission, canteen):
+            log.info("console refused %s to account %s", permission.value, access.account_id)
+            raise Forbidden()
+        return access, canteen
+
+    def _nav(self, session: Session, access: Access, request: Request) -> list[dict[str, Any]]:
+        """The links this person may follow, the current one marked."""
+        links: list[tuple[str, str]] = []
+        if access.is_supervisor:
+            links.append(("地区总览", "/region"))
+        else:
+            canteens = session.scalars(
+                select(Canteen).where(Canteen.id.in_(list(access.roles))).order_by(Canteen.code)
+            )
+            for canteen in canteens:
+                links.append((f"{canteen.name} 看板", canteen_path(canteen.code, "board")))
+                if may(access, P.VIEW_KITCHEN, canteen):
+                    links.append((f"{canteen.name} 厨房单", canteen_path(canteen.code, "kitchen")))
+        if may(access, P.VIEW_AUDIT):
+            links.append(("操作记录", "/audit"))
+        here = request.url.path
+        return [{"label": label, "href": href, "current": href == here} for label, href in links]
+
+    def _render(
+        self,
+        request: Request,
+        name: str,
+        context: dict[str, Any],
+        *,
+        session: Session | None = None,
+        access: Access | None = None,
+        status_code: int = 200,
+    ) -> Response:
+        flash = request.session.pop("flash", None)
+        full = {
+            "access": access,
+            "nav": self._nav(session, access, request) if session and access else [],
+            "csrf": csrf_token(request),
+            "flash": flash,
+            **context,
+        }
+        return self.templates.TemplateResponse(request, name, full, status_code=status_code)
+
+    def _day(self, request: Request) -> date:
+        text = request.query_params.get("date", "")
+        if not text:
+            return local_today(self.now())
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return local_today(self.now())
+
+    # ------------------------------------------------------------- error pages
+
+    async def not_signed_in(self, request: Request, exc: Exception) -> Response:
+        """To the sign-in page, coming back here afterwards (for pages one can go back to)."""
+        target = "/login"
+        if request.method == "GET" and request.url.path != "/":
+            target += "?next=" + quote(request.url.path + _query(request), safe="")
+        return RedirectResponse(target, status_code=303)
+
+    async def forbidden(self, request: Request, exc: Exception) -> Response:
+        """403 with the reason in words (a stale form, or a page that is not theirs)."""
+        why = exc.why if isinstance(exc, Forbidden) else "forbidden"
+        return self._render(
+            request,
+            "error.html",
+            {"title": "不能访问", "message": say(why)},
+            status_code=403,
+        )
+
+    async def not_found(self, request: Request, exc: Exception) -> Response:
+        """404 in words."""
+        context = {"title": "没有找到", "message": say("not_found")}
+        return self._render(request, "error.html", context, status_code=404)
+
+    # -------------------------------------------------------------- signing in
+
+    def home(self, request: Request) -> Response:
+        """Where a person starts: a supervisor's region, or the board of their first canteen."""
+        with self.factory() as session:
+            access = self._access(request, session)
+            if access is None:
+                return RedirectResponse("/login", status_code=303)
+            if access.is_supervisor:
+                return RedirectResponse("/region", status_code=303)
+            first = session.scalar(
+                select(Canteen.code)
+                .where(Canteen.id.in_(list(access.roles)))
+                .order_by(Canteen.code)
+                .limit(1)
+            )
+            if first is None:
+                context = {"title": "没有食堂", "message": say("no_canteen")}
+                return self._render(request, "error.html", context, session=session, access=access)
+        return RedirectResponse(canteen_path(first, "board"), status_code=303)
+
+    def login_page(self, request: Request) -> Response:
+        """The sign-in form."""
+        next_path = _safe_next(request.query_params.get("next", "")) or ""
+        return self._render(request, "login.html", {"next": next_path, "login": "", "error": None})
+
+    async def login(self, request: Request) -> Response:
+        """Check the password (rate-limited in the store), then start a fresh session."""
+        form = await checked_form(request)
+        login = _field(form, "login", MAX_LOGIN)
+        password = _field(form, "password", MAX_PASSWORD + 1)
+        next_path = _safe_next(_field(form, "next", 500))
+        client = request.client.host if request.client else "unknown"
+        old = request.session.get("sid")
+
+        def work() -> SignIn:
+            with unit_of_work(self.factory) as session:
+                result = sign_in(session, login, password, client, self.now())
+                if result.token is not None and isinstance(old, str):
+                    sign_out(session, old)
+                return result
+
+        result = await run_in_threadpool(work)
+        if result.token is None:
+            refusal = result.refusal or "bad_login"
+            log.info("console sign-in refused (%s)", refusal)
+            status = 429 if refusal == "too_many_attempts" else 400
+            context = {
+                "next": next_path or "",
+                "login": login,
+                "error": DomainError(refusal).message("zh"),
+            }
+            return self._render(request, "login.html", context, status_code=status)
+        request.session.clear()
+        request.session["sid"] = result.token
+        request.session["csrf"] = secrets.token_urlsafe(32)
+        return RedirectResponse(next_path or "/", status_code=303)
+
+    async def logout(self, request: Request) -> Response:
+        """End the session in the store and forget the cookie."""
+        await checked_form(request)
+        token = request.session.get("sid")
+
+        def work() -> None:
+            with unit_of_work(self.factory) as session:
+                sign_out(session, token if isinstance(token, str) else None)
+
+        await run_in_threadpool(work)
+        request.session.clear()
+        request.session["flash"] = {"kind": "ok", "text": say("signed_out")}
+        return RedirectResponse("/login", status_code=303)
+
+    # ------------------------------------------------------------ canteen pages
+
+    def board(self, request: Request) -> Response:
+        """Today's board (or another day's, ``?date=``): orders per meal with their moves."""
+        code = request.path_params["code"]
+        with self.factory() as session:
+            access, canteen = self._require(request, session, P.VIEW_BOARD, code)
+            assert canteen is not None
+            day = self._day(request)
+            context = {
+                "canteen": canteen,
+                "day": day,
+                "prev_day": day - timedelta(days=1),
+                "next_day": day + timedelta(days=1),
+                "today": local_today(self.now()),
+                "meals": pages.board(session, canteen, day),
+                "can_move": may(access, P.MOVE_ORDERS, canteen),
+                "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
+                "read_only": role_in(access, canteen) == "supervisor",
+            }
+            return self._render(request, "board.html", context, session=session, access=access)
+
+    async def move_order(self, request: Request) -> Response:
+        """Move one order on through the store's state machine, and log who did it."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        order_id = int(request.path_params["order_id"])
+        wanted = _field(form, "to", 32)
+        back = _field(form, "date", 10)
+
+        def work() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.MOVE_ORDERS, code)
+                assert canteen is not None
+                try:
+                    target = parse_vocab(OrderStatus, wanted)
+                except ValueError:
+                    raise DomainError("bad_argument", detail=say("bad_status")) from None
+                if target is OrderStatus.CANCELLED:
+                    raise DomainError("bad_argument", detail=say("bad_status"))
+                order = get_order(session, order_id)
+                if order.canteen_id != canteen.id:
+                    raise NotFound()
+                before = order.status
+                set_status(
+                    session,
+                    order_id,
+                    target,
+                    self.now(),
+                    actor=Actor.STAFF,
+                    actor_id=access.person_id,
+                )
+                record_change(
+                    session,
+                    actor_id=access.person_id,
+                    action="order.status",
+                    target=f"order:{order_id}",
+                    now=self.now(),
+                    canteen_id=canteen.id,
+                    region=canteen.region,
+                    detail={"from": before, "to": target.value, "elder": order.elder.name},
+                )
+                return say("moved", id=order_id, status=label_zh(target))
+
+        try:
+            text = await run_in_threadpool(work)
+            request.session["flash"] = {"kind": "ok", "text": text}
+        except DomainError as refused:
+            request.session["flash"] = {"kind": "error", "text": refused.message("zh")}
+        query = f"?date={back}" if _is_date(back) else ""
+        return RedirectResponse(
+            canteen_path(code, "board") + query + f"#order-{order_id}", status_code=303
+        )
+
+    def order(self, request: Request) -> Response:
+        """One order and its whole history."""
+        code = request.path_params["code"]
+        order_id = int(request.path_params["order_id"])
+        with self.factory() as session:
+            access, canteen = self._require(request, session, P.VIEW_ORDER, code)
+            assert canteen is not None
+            try:
+                order = get_order(session, order_id, lock=False)
+            except DomainError:
+                raise NotFound() from None
+            if order.canteen_id != canteen.id:
+                raise NotFound()
+            context = {
+                "canteen": canteen,
+                "order": order,
+                "history": pages.history(session, order),
+            }
+            return self._render(request, "order.html", context, session=session, access=access)
+
+    def _sheet_context(
+        self, request: Request, session: Session, canteen: Canteen
+    ) -> dict[str, Any]:
+        day = self._day(request)
+        try:
+            meal = parse_vocab(MealSlot, request.query_params.get("meal", ""))
+        except ValueError:
+            meal = pages.current_meal(canteen, self.now())
+        return {
+            "canteen": canteen,
+            "day": day,
+            "meal": meal,
+            "meals": pages.meals_of(session, canteen, day),
+            "sheet": pages.kitchen(session, canteen, day, meal),
+            "printed_at": self.now(),
+        }
+
+    def kitchen(self, request: Request) -> Response:
+        """The kitchen sheet and delivery list of one meal."""
+        code = request.path_params["code"]
+        with self.factory() as session:
+            access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
+            assert canteen is not None
+            context = self._sheet_context(request, session, canteen)
+            return self._render(request, "kitchen.html", context, session=session, access=access)
+
+    def kitchen_print(self, request: Request) -> Response:
+        """The same sheet laid out for one A4 page (no navigation)."""
+        code = request.path_params["code"]
+        with self.factory() as session:
+            access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
+            assert canteen is not None
+            context = self._sheet_context(request, session, canteen)
+            return self._render(request, "kitchen_print.html", context, access=access)
+
+    # -------------------------------------------------------------- oversight
+
+    def region(self, request: Request) -> Response:
+        """A supervisor's region: every canteen with today's and this month's meals served
+        and complaints open; each links to its board (read-only)."""
+        with self.factory() as session:
+            access, _ = self._require(request, session, P.VIEW_REGION)
+            assert access.supervisor_region is not None
+            today = local_today(self.now())
+            figures = region_figures(session, access.supervisor_region, today)
+            context = {
+                "region": access.supervisor_region,
+                "today": today,
+                "figures": figures,
+                "totals": {
+                    "orders_today": sum(f.orders_today for f in figures),
+                    "served_today": sum(f.served_today for f in figures),
+                    "served_month": sum(f.served_month for f in figures),
+                    "complaints_open": sum(f.complaints_open for f in figures),
+                },
+            }
+            return self._render(request, "region.html", context, session=session, access=access)
+
+    def audit(self, request: Request) -> Response:
+        """Who changed what, when: a manager's canteens, or a supervisor's region."""
+        with self.factory() as session:
+            access, _ = self._require(request, session, P.VIEW_AUDIT)
+            if access.supervisor_region is not None:
+                lines = audit_lines(session, region_prefix=access.supervisor_region)
+            else:
+                mine = canteens_with(access, P.VIEW_AUDIT)
+                lines = audit_lines(session, canteen_ids=mine)
+            context = {"lines": lines}
+            return self._render(request, "audit.html", context, session=session, access=access)
+
+
+def _query(request: Request) -> str:
+    return f"?{request.url.query}" if request.url.query else ""
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

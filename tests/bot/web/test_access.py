@@ -1,0 +1,114 @@
+"""Who may do what in the console, as a matrix: every role (and staff of another canteen, a
+supervisor of another region, nobody signed in) against every page and action on the canteen
+``test``. Allowed: the page answers, or the order moves. Refused: a refusal, and every row of
+every table as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
+from menus.accounts import SUPERVISOR
+from tests.bot.web.conftest import Console, csrf_of
+from tests.menus.helpers import row_counts
+
+Action = Callable[[Console, TestClient], Any]
+
+
+def _move(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    url = f"/canteens/test/orders/{console.order_id}/status"
+    return client.post(url, data={"csrf": token, "to": "confirmed", "date": "2026-12-01"})
+
+
+ACTIONS: dict[str, Action] = {
+    "board": lambda c, client: client.get("/canteens/test/board"),
+    "kitchen sheet": lambda c, client: client.get("/canteens/test/kitchen"),
+    "kitchen print": lambda c, client: client.get("/canteens/test/kitchen/print"),
+    "order history": lambda c, client: client.get(f"/canteens/test/orders/{c.order_id}"),
+    "audit log": lambda c, client: client.get("/audit"),
+    "region dashboard": lambda c, client: client.get("/region"),
+    "move an order": _move,
+}
+ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history"}
+ALLOWED: dict[str, set[str]] = {
+    "manager": ALL_VIEWS | {"audit log", "move an order"},
+    "cook": ALL_VIEWS | {"move an order"},
+    "delivery": ALL_VIEWS | {"move an order"},
+    "community": {"board", "order history"},
+    "other_cook": set(),
+    "other_manager": {"audit log"},  # its own canteen's log: nothing of test's (checked below)
+    "supervisor": {"board", "order history", "audit log", "region dashboard"},
+    "other_supervisor": {"audit log", "region dashboard"},  # its own region's
+    "nobody": set(),
+}
+CELLS = [(who, action) for who in ALLOWED for action in ACTIONS]
+
+
+@pytest.mark.parametrize("who", list(ALLOWED))
+def test_authorisation_matrix(console: Console, who: str) -> None:
+    """Each cell of one row, the move last (it is the one that changes something)."""
+    client = console.client() if who == "nobody" else console.signed_in(who)
+    for action, play in ACTIONS.items():
+        before = row_counts(console.factory)
+        answer = play(console, client)
+        allowed = action in ALLOWED[who]
+        if action == "move an order":
+            moved = console.order_status() == "confirmed"
+            assert moved is allowed, (who, action, answer.status_code)
+            assert answer.status_code in ((303,) if allowed or who == "nobody" else (403, 404))
+            if allowed:
+                continue
+        elif allowed:
+            assert answer.status_code == 200, (who, action, answer.status_code)
+        else:
+            assert answer.status_code in (303, 403, 404), (who, action, answer.status_code)
+            if who == "nobody":
+                assert answer.headers["location"].startswith("/login")
+        if not allowed:
+            assert row_counts(console.factory) == before, (who, action)
+        if allowed and action in ("audit log", "region dashboard") and who.startswith("other"):
+            assert "测试社区老年食堂" not in answer.text, (who, action)
+
+
+def test_a_refused_move_says_why(console: Console) -> None:
+    """A signed-in person refused a move is told so on the board, and nothing changed."""
+    client = console.signed_in("community")
+    before = row_counts(console.factory)
+    answer = _move(console, client)
+    assert answer.status_code == 403
+    assert "没有权限" in answer.text
+    assert row_counts(console.factory) == before
+
+
+def test_the_supervisor_sees_no_buttons_and_holds_no_change() -> None:
+    """Read-only by construction: no permission that changes anything."""
+    assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
+    assert Permission.MOVE_ORDERS in CHANGES
+
+
+def test_supervisor_board_is_read_only(console: Console) -> None:
+    page = console.signed_in("supervisor").get("/canteens/test/board")
+    assert page.status_code == 200
+    assert "王秀兰" in page.text and "只读" in page.text
+    assert "/status" not in page.text
+
+
+def test_a_cook_of_another_canteen_cannot_move_through_their_own_canteen(
+    console: Console,
+) -> None:
+    """The order is test's; posting it under ``other`` (where they are cook) is refused."""
+    client = console.signed_in("other_cook")
+    token = csrf_of(client.get("/canteens/other/board").text)
+    before = row_counts(console.factory)
+    answer = client.post(
+        f"/canteens/other/orders/{console.order_id}/status",
+        data={"csrf": token, "to": "confirmed"},
+    )
+    assert answer.status_code == 404
+    assert row_counts(console.factory) == before
+    assert console.order_status() == "placed"

@@ -1,0 +1,102 @@
+"""The console in a real browser: Debian's Chromium driven by Playwright, against the app served
+by uvicorn on a free port. A manager signs in with the keyboard, sees an order placed through the
+store on the board, marks it ready (two steps: 开始做, 做好了), and the board's screenshot is
+saved in the test's tmp directory. Without Chromium (``apt-get install chromium``, which
+``make`` does) the test is skipped here and fails in CI."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tests.bot.web.conftest import PASSWORD, Console
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"the browser test needs {reason} in CI", pytrace=False)
+    pytest.skip(f"{reason} is not installed here; `make` installs it")
+
+
+@pytest.fixture
+def served(console: Console) -> Iterator[str]:
+    """The console on 127.0.0.1 at a free port, in a thread, for as long as the test runs."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        console.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_manager_marks_an_order_ready_in_a_browser(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        _missing("the playwright package")
+    order = console.order_id
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login")
+            # the keyboard alone: the login field has the focus, Tab to the password, Enter
+            expect(page.get_by_label("登录名")).to_be_focused()
+            page.keyboard.type("manager")
+            expect(page.get_by_label("登录名")).to_have_value("manager")
+            page.keyboard.press("Tab")
+            page.keyboard.type(PASSWORD)
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/board")
+            row = page.locator(f"#order-{order}")
+            expect(row).to_contain_text("王秀兰")
+            expect(row.locator(".status")).to_have_text("已下单")
+            size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+            assert size >= 18
+            for step, status in (("开始做", "制作中"), ("做好了", "待取餐")):
+                button = page.get_by_role("button", name=f"{step}：{order}号 王秀兰")
+                button.focus()
+                page.keyboard.press("Enter")
+                expect(page.get_by_role("status")).to_contain_text(f"{order}号订单现在是“{status}”")
+                expect(page.locator(f"#order-{order} .status")).to_have_text(status)
+            shot = tmp_path / "board.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert console.order_status() == "ready"
+    print(f"screenshot: {shot}")

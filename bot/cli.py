@@ -21,11 +21,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.arguments import whole_number
 from bot.scheduler_cli import add_commands as add_scheduler_commands
 from bot.texts import say, spoken_yuan
 from bot.web.cli import add_commands as add_web_commands
 from menus import db as store
-from menus.clock import cutoff_at, local_today, parse_now
+from menus.clock import LAST_YEAR, cutoff_at, in_service_years, local_today, parse_now
 from menus.demo import DEMO_ELDER, demo_canteen, load_demo
 from menus.errors import DomainError
 from menus.menu_store import export_menu_file, get_canteen, import_menu_file, load_menus, slot_times
@@ -148,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--community")
     p.add_argument("--region", help="6-digit region code (default: the canteen's)")
     p.add_argument("--lang", default="zh")
-    p.add_argument("--birth-year", type=int)
+    p.add_argument("--birth-year", type=whole_number(1900, LAST_YEAR))
     p.add_argument("--category", action="append", default=[])
     p.add_argument("--condition", action="append", default=[])
     p.add_argument("--notes")
@@ -208,7 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("telegram", cmd_telegram, "run the Telegram bot: long polling, or a webhook")
     p.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
     p.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
-    p.add_argument("--port", type=int, default=8443, help="port the webhook server binds")
+    p.add_argument(
+        "--port", type=whole_number(1, 65535), default=8443, help="port the webhook server binds"
+    )
     p.add_argument(
         "--no-scheduler",
         action="store_true",
@@ -261,15 +264,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _date(text: str | None, ctx: Context) -> date:
+    """A date option: ISO, or today/tomorrow; a date outside the service's years is refused
+    here, so no rule downstream shifts ``date.min`` by a day and overflows."""
     if not text:
         return local_today(ctx.now)
     words = {"today": 0, "今天": 0, "tomorrow": 1, "明天": 1, "后天": 2}
     if text.strip() in words:
         return local_today(ctx.now) + timedelta(days=words[text.strip()])
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise DomainError("bad_date", text=text) from None
+    if not in_service_years(day):
+        raise DomainError("date_out_of_range", text=text)
+    return day
 
 
 def _vocab(kind: Any, text: str | None) -> Any:
@@ -594,7 +602,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         month = datetime.strptime(args.month.strip(), "%Y-%m").date()
     except ValueError:
         raise DomainError("bad_month", text=args.month) from None
-    if not 2000 <= month.year <= 2200:
+    if not in_service_years(month):
         raise DomainError("bad_month", text=args.month)
     with ctx.factory() as session:
         rows = monthly_report(session, month)
@@ -874,10 +882,11 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
     except SystemExit as exc:  # argparse has printed the usage and the problem
         return exc.code if isinstance(exc.code, int) else EXIT_REFUSED
     lang = os.environ.get("ZHUCAN_LANG", "zh")
+    now_text = getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW")
     try:
-        now = parse_now(getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW"))
-    except ValueError:
-        print(DomainError("bad_now", text=args.now).message(lang), file=err)
+        now = parse_now(now_text)
+    except ValueError:  # from --now or from ZHUCAN_NOW: the message quotes what was given
+        print(DomainError("bad_now", text=now_text).message(lang), file=err)
         return EXIT_REFUSED
     url = store.normalise_url(getattr(args, "db", None) or store.default_url())
     engine = store.make_engine(url)

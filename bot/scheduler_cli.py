@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.arguments import whole_number
 from menus.clock import TZ
 from menus.errors import DomainError
 from menus.outbox import count_by_status, list_messages
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from bot.telegram.channel import TelegramChannel
 
 STATUSES = ("pending", "sending", "sent", "failed", "dead", "dropped")
+MAX_LIST = 10_000
+"""Most messages ``outbox list`` prints at once (a person reads the newest few)."""
 
 
 class _Context(Protocol):
@@ -66,7 +69,7 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
         outbox.add_subparsers(dest="sub", required=True),
     )
     p.add_argument("--status", choices=STATUSES)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=whole_number(1, MAX_LIST), default=50)
     p.add_argument("--json", action="store_true")
 
 

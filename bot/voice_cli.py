@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.arguments import whole_number
 from menus.errors import DomainError
 
 if TYPE_CHECKING:  # the voice libraries load only when a voice command runs
@@ -55,7 +56,11 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
     p.set_defaults(needs_db=False)
     p.add_argument("text")
     p.add_argument("--lang", default="zh")
-    p.add_argument("--rate", type=int, help="words a minute (default: ZHUCAN_VOICE_RATE, 130)")
+    p.add_argument(
+        "--rate",
+        type=whole_number(1, 1000),
+        help="words a minute (default: ZHUCAN_VOICE_RATE, 130; kept within 80-260)",
+    )
     p.add_argument("-o", "--output", required=True)
     p = add("models", cmd_models, "the configured engines and whether their models load", voice)
     p.set_defaults(needs_db=False)

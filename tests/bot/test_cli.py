@@ -543,3 +543,85 @@ def test_demo_twice_in_a_real_process(tmp_path: Path) -> None:
     (order,) = json.loads(listed.stdout)
     assert order["date"] == "2026-12-01"
     assert balanced(order)
+
+
+# ---------------------------------------------------------------- hostile arguments
+
+
+def test_garbage_zhucan_now_in_the_environment_is_refused(
+    shop: Zhucan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ZHUCAN_NOW=garbage`` (no --now) is named in one message with exit 2, for every
+    command, instead of a traceback about the missing --now."""
+    monkeypatch.setenv("ZHUCAN_NOW", "garbage")
+    before = snapshot(shop)
+    for argv in (["orders", "list"], ["menu", "show"], ["outbox", "list"]):
+        out, err = StringIO(), StringIO()
+        with contextlib.redirect_stderr(err):
+            code = run([*argv, "--db", shop.db], out=out, err=err)
+        assert code == 2, err.getvalue()
+        assert out.getvalue() == ""
+        assert_one_line(err.getvalue())
+        assert "garbage" in err.getvalue()
+    monkeypatch.delenv("ZHUCAN_NOW")
+    assert snapshot(shop) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["menu", "show", "--date", "0001-01-01"],
+        ["menu", "show", "--date", "9999-12-31", "--json"],
+        ["orders", "list", "--date", "0001-01-01"],
+        ["kitchen", "--date", "9999-12-31"],
+        ["menu", "export", "--since", "0001-01-01"],
+        ["nlu", "parse", "--today", "0001-01-01", "昨天吃什么"],
+        ["nlu", "parse", "--today", "9999-12-31", "明天吃什么"],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_dates_outside_the_service_years_are_refused(shop: Zhucan, argv: list[str]) -> None:
+    """Dates at the ends of the calendar are refused with the date named (they overflowed
+    when shifted by a day)."""
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert code == 2, (out, err)
+    assert out == ""
+    assert_one_line(err)
+    assert "2000" in err and "2200" in err
+    assert snapshot(shop) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["outbox", "list", "--limit", "100000000000000000000"],
+        ["outbox", "list", "--limit", "1e20"],
+        ["outbox", "list", "--limit", "0"],
+        ["outbox", "list", "--limit", "-5"],
+        [
+            "elders",
+            "add",
+            "--name",
+            "甲",
+            "--phone",
+            "1",
+            "--address",
+            "x",
+            "--birth-year",
+            "9" * 30,
+        ],
+        ["telegram", "--port", "99999999999999999999"],
+    ],
+    ids=lambda argv: " ".join(argv[:3]),
+)
+def test_numbers_out_of_range_are_argument_errors(shop: Zhucan, argv: list[str]) -> None:
+    """A number an option cannot mean is refused by argument parsing (exit 2, the option
+    named), not by the database driver's OverflowError."""
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert code == 2, (out, err)
+    assert out == ""
+    assert "Traceback" not in err
+    assert "--" in err.strip().splitlines()[-1]
+    assert snapshot(shop) == before

@@ -40,8 +40,39 @@ def default_url() -> str:
     from platformdirs import user_data_dir
 
     folder = Path(user_data_dir("zhucan", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'zhucan.db'}"
+
+
+PRIVATE_FILE_MODE = 0o600
+"""Store files hold phones, addresses and health conditions: readable by their owner only."""
+
+
+def create_private_sqlite_file(url: str) -> None:
+    """Create a SQLite database file that does not exist yet as an empty file with mode 0600.
+
+    Why before connecting: SQLite creates a missing file with ``0666`` less the umask, usually
+    ``0644``, i.e. readable by every account on the machine; it gives its ``-wal`` and ``-shm``
+    files the mode of the database file, so creating the file first covers them too. An
+    existing file keeps the mode its owner chose; in-memory databases, SQLite URIs
+    (``file:…``) and files in a folder that does not exist (SQLite reports that) are left alone.
+    """
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    database = parsed.database
+    if not parsed.drivername.startswith("sqlite") or database in (None, "", ":memory:"):
+        return
+    if database.startswith("file:") or parsed.query.get("uri") in ("true", "1"):
+        return
+    path = Path(database)
+    if path.exists() or not path.parent.is_dir():
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:  # another process created it meanwhile: its mode stands
+        return
+    os.close(fd)
 
 
 def normalise_url(url: str) -> str:
@@ -55,14 +86,16 @@ def normalise_url(url: str) -> str:
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine with the settings the store relies on.
 
-    SQLite: WAL (readers don't block the writer), foreign keys on, a busy timeout, and every
-    transaction started with ``BEGIN IMMEDIATE`` so that two writers queue for the lock
-    instead of failing half-way when one upgrades from reading to writing.
+    SQLite: a new file readable by its owner only, WAL (readers don't block the writer),
+    foreign keys on, a busy timeout, and every transaction started with ``BEGIN IMMEDIATE`` so
+    that two writers queue for the lock instead of failing half-way when one upgrades from
+    reading to writing.
     """
     url = normalise_url(url)
     # Statement parameters carry addresses, phones and conditions: never into logs.
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
+        create_private_sqlite_file(url)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
         return engine

@@ -22,7 +22,14 @@ import yaml
 from menus.clock import DEFAULT_SLOTS, format_hhmm, parse_hhmm
 from menus.errors import DomainError
 from menus.pricing import fen_to_yuan, yuan_to_fen
-from menus.text import clean, has_control_chars, is_cyrillic_mongolian, is_traditional_mongolian
+from menus.text import (
+    clean,
+    csv_cell,
+    csv_value,
+    has_control_chars,
+    is_cyrillic_mongolian,
+    is_traditional_mongolian,
+)
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, parse_vocab
 
 MAX_FILE_BYTES = 2_000_000
@@ -671,7 +678,7 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
             problems.append(Problem(f"row {number}", "", "has fewer cells than the header", number))
     if problems:
         return None, problems
-    codes = {(row.get("canteen") or "").strip() for row in rows}
+    codes = {_cell(row, "canteen") for row in rows}
     if len(codes) != 1:
         return None, [*problems, Problem("file", "canteen", "must name exactly one canteen")]
     dishes: dict[str, _LineDict] = {}
@@ -686,7 +693,7 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
             problems.append(Problem(f"row {number} ({name})", "", "describes the dish differently "
                                     "from an earlier row", number))  # fmt: skip
         dishes.setdefault(name, dish)
-        day, meal = (row.get("date") or "").strip(), (row.get("meal") or "").strip()
+        day, meal = _cell(row, "date"), _cell(row, "meal")
         if not day and not meal:
             continue
         menu = menus.get((day, meal))
@@ -695,7 +702,7 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
             menu.line = number
             menus[(day, meal)] = menu
         menu["dishes"].append(name)
-        portions = (row.get("portions") or "").strip()
+        portions = _cell(row, "portions")
         if portions:
             menu["portions"][name] = _int_or_text(portions)
     canteen = _LineDict(code=codes.pop(), partial=True)
@@ -708,9 +715,14 @@ def _int_or_text(cell: str) -> int | str:
     return int(cell) if re.fullmatch(r"[+-]?[0-9]+", cell) else cell
 
 
+def _cell(row: Mapping[str, str | None], key: str) -> str:
+    """A cell's text, trimmed, with the formula escape of an exported file taken off."""
+    return csv_value((row.get(key) or "").strip())
+
+
 def _dish_from_row(row: Mapping[str, str | None], number: int) -> _LineDict:
     def cell(key: str) -> str:
-        return (row.get(key) or "").strip()
+        return _cell(row, key)
 
     dish = _LineDict(name=cell("dish"), price=cell("price") or None)
     dish.line = number
@@ -797,7 +809,11 @@ def dump_yaml(menu_file: MenuFile) -> str:
 
 
 def dump_csv(menu_file: MenuFile) -> str:
-    """The CSV form: one row per menu line, and one row for each dish on no menu."""
+    """The CSV form: one row per menu line, and one row for each dish on no menu.
+
+    Every cell is escaped against spreadsheet formulas (``csv_cell``); reading the file back
+    takes the escape off again, so an exported file imports as the same menu.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -814,7 +830,7 @@ def dump_csv(menu_file: MenuFile) -> str:
         }  # fmt: skip
         for key in NUTRIENTS:
             cells[key] = str(_number(dish.nutrition[key])) if key in dish.nutrition else ""
-        return cells
+        return {key: csv_cell(value) for key, value in cells.items()}
 
     for m in sorted(menu_file.menus, key=lambda m: (m.date, list(MealSlot).index(m.meal))):
         for name in m.dishes:

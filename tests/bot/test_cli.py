@@ -7,6 +7,7 @@ installed console script in a real subprocess to prove the entry point and the d
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import subprocess
@@ -625,3 +626,37 @@ def test_numbers_out_of_range_are_argument_errors(shop: Zhucan, argv: list[str])
     assert "Traceback" not in err
     assert "--" in err.strip().splitlines()[-1]
     assert snapshot(shop) == before
+
+
+HOSTILE_MENU = """\
+canteen: {code: test, name: 测试食堂, region: "150102", modes: [pickup]}
+dishes:
+  - {name: "=cmd|' /C calc'!A0", aliases: ["@SUM(A1)", "+1+2"], price: 12}
+  - {name: 米饭, price: 1.5}
+menus:
+  - {date: 2026-12-01, meal: lunch, dishes: ["=cmd|' /C calc'!A0", 米饭]}
+"""
+
+
+def test_menu_export_csv_escapes_formulas_and_imports_back(zhucan: Zhucan, tmp_path: Path) -> None:
+    """A dish called ``=cmd|…`` with aliases ``@SUM(…)`` and ``+1+2`` is exported with a
+    leading quote in each such cell (OWASP), and the export imports elsewhere unchanged."""
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(HOSTILE_MENU, encoding="utf-8")
+    zhucan.ok("menu", "import", str(hostile), "--allow-past")
+    exported = zhucan.ok("menu", "export", "--format", "csv")
+    for row in csv.reader(StringIO(exported)):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+    assert "'=cmd|' /C calc'!A0" in exported
+    assert "'@SUM(A1)|+1+2" in exported
+
+    second = f"sqlite:///{tmp_path / 'second.db'}"
+    zhucan.ok("db", "upgrade", db=second)
+    zhucan.ok("menu", "import", str(hostile), "--allow-past", db=second)
+    path = tmp_path / "exported.csv"
+    path.write_text(exported, encoding="utf-8")
+    zhucan.ok("menu", "import", str(path), "--allow-past", db=second)
+    assert zhucan.ok("menu", "export", "--format", "csv", db=second) == exported
+    (menu,) = zhucan.json("menu", "show", "--date", DAY, "--json", db=second)
+    assert menu["dishes"][0]["name"] == "=cmd|' /C calc'!A0"
+    assert menu["dishes"][0]["aliases"] == ["@SUM(A1)", "+1+2"]

@@ -779,3 +779,47 @@ def test_any_bytes_are_a_menu_or_a_list_of_problems(raw: bytes, name: str) -> No
         parse_menu_bytes(raw, name)
     except MenuFileError as error:
         assert error.problems
+
+
+# ------------------------------------------------------------------ formula injection
+
+HOSTILE_YAML = """\
+canteen: {code: xinhua, name: 新华街道老年食堂, region: "150102", modes: [pickup]}
+dishes:
+  - name: "=cmd|' /C calc'!A0"
+    aliases: ["@SUM(1+1)", "+1+2"]
+    price: 12
+  - {name: "-2+3", price: 1.5, aliases: ["'=quoted already"]}
+  - {name: "'plain quote", price: 2}
+menus:
+  - {date: 2026-12-01, meal: lunch, dishes: ["=cmd|' /C calc'!A0", "-2+3", "'plain quote"]}
+"""
+
+
+def test_csv_cells_are_escaped_against_spreadsheet_formulas() -> None:
+    """No exported cell starts with = + - @ (OWASP): each gets a leading quote, and the file
+    reads back to the very same dishes and menus."""
+    import csv
+    import io
+
+    original = _parse(HOSTILE_YAML)
+    text = dump_csv(original)
+    for row in csv.reader(io.StringIO(text)):
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert "'=cmd|' /C calc'!A0" in text
+    assert "'@SUM(1+1)|+1+2" in text
+    assert "''=quoted already" in text
+    again = _parse(text, "menu.csv")
+    assert {d.name: d for d in again.dishes} == {d.name: d for d in original.dishes}
+    assert again.menus == original.menus
+
+
+@given(st.text(max_size=30))
+def test_any_cell_escapes_and_reads_back_the_same(value: str) -> None:
+    """csv_value undoes csv_cell for every text, and no escaped cell can start a formula."""
+    from menus.text import FORMULA_STARTS, csv_cell, csv_value
+
+    cell = csv_cell(value)
+    assert not cell.startswith(FORMULA_STARTS)
+    assert csv_value(cell) == value

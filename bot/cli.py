@@ -29,6 +29,7 @@ from menus import db as store
 from menus.clock import LAST_YEAR, cutoff_at, in_service_years, local_today, parse_now
 from menus.demo import DEMO_ELDER, demo_canteen, load_demo
 from menus.errors import DomainError
+from menus.files import check_bounded
 from menus.menu_store import export_menu_file, get_canteen, import_menu_file, load_menus, slot_times
 from menus.menufile import dump_csv, dump_yaml, read_menu_file
 from menus.models import Canteen, Menu
@@ -66,6 +67,8 @@ from menus.vocab import (
 )
 
 EXIT_REFUSED = 2
+MAX_LABELLED_FILE_BYTES = 5_000_000
+"""A labelled NLU file is read whole; the shipped ones are under 100 kB."""
 
 
 class Refused(Exception):
@@ -804,6 +807,7 @@ def cmd_nlu_eval(args: argparse.Namespace, ctx: Context) -> int:
     if args.file is None:
         return _nlu_eval_suites(args, ctx)
     path = Path(args.file)
+    check_bounded(path, MAX_LABELLED_FILE_BYTES)  # read_examples reads the whole file
     try:
         examples = read_examples(path)
     except (OSError, ValueError) as exc:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.arguments import whole_number
 from menus.errors import DomainError
+from menus.files import check_bounded, read_bounded
 
 if TYPE_CHECKING:  # the voice libraries load only when a voice command runs
     from voice.audio import Pcm
@@ -119,13 +120,12 @@ def _menu_phrases(args: argparse.Namespace, ctx: Any) -> Expected:
 
 def cmd_transcribe(args: argparse.Namespace, ctx: Any) -> int:
     """Recognise one audio file (any format); print the transcript and its timing as JSON."""
+    from voice.audio import MAX_AUDIO_BYTES
+
+    data = read_bounded(args.file, MAX_AUDIO_BYTES)  # /dev/zero, a pipe, 1 GB: refused unread
     from voice.decode import decode
     from voice.errors import VoiceError
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise DomainError("bad_argument", detail=f"{args.file}: {exc.strerror}") from None
     voice = _voice()
     expected = _menu_phrases(args, ctx) if args.phrases == "menu" else None
     try:
@@ -286,10 +286,12 @@ def cmd_speaker(args: argparse.Namespace, ctx: Any) -> int:
 
     with ctx.factory() as session:
         elder_id = find_elder(session, args.elder or DEMO_ELDER).id
-    from voice.audio import Pcm
+    from voice.audio import MAX_AUDIO_BYTES, Pcm
 
-    turns = VoiceTurns(Dialogue(ctx.factory), _voice())
     files = [] if args.input == ["mic"] else [Path(f) for f in args.input]
+    for path in files:  # every file refused before anything is heard or written
+        check_bounded(path, MAX_AUDIO_BYTES)
+    turns = VoiceTurns(Dialogue(ctx.factory), _voice())
     if not files and not (shutil.which("arecord") and shutil.which("aplay")):
         raise DomainError("bad_argument", detail="--input mic needs ALSA's arecord and aplay")
 
@@ -303,11 +305,7 @@ def cmd_speaker(args: argparse.Namespace, ctx: Any) -> int:
         return result.speech
 
     for path in files:
-        try:
-            audio = path.read_bytes()
-        except OSError as exc:
-            raise DomainError("bad_argument", detail=f"{path}: {exc.strerror}") from None
-        speech = answer(audio)
+        speech = answer(read_bounded(path, MAX_AUDIO_BYTES))
         if speech is not None:
             path.with_name(path.stem + ".reply.wav").write_bytes(speech.wav())
     while not files:

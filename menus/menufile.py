@@ -21,6 +21,7 @@ import yaml
 
 from menus.clock import DEFAULT_SLOTS, format_hhmm, parse_hhmm
 from menus.errors import DomainError
+from menus.files import FileRefused, read_bounded
 from menus.pricing import fen_to_yuan, yuan_to_fen
 from menus.text import (
     clean,
@@ -172,14 +173,11 @@ def read_menu_file(path: str | Path, *, today: date | None = None) -> MenuFile:
 
     ``today``, when given, refuses menus dated before it: a canteen cannot publish the past.
     """
-    path = Path(path)
-    name = path.name
+    name = Path(path).name
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise MenuFileError(
-            name, [Problem("file", "", f"cannot be read ({exc.strerror})")]
-        ) from None
+        raw = read_bounded(path, MAX_FILE_BYTES)  # a 50 MB file is refused before it is read
+    except FileRefused as exc:
+        raise MenuFileError(name, [Problem("file", "", exc.what)]) from None
     return parse_menu_bytes(raw, name, today=today)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from menus.errors import DomainError
+from menus.files import FileRefused, read_bounded
 from menus.models import (
     Canteen,
     Card,
@@ -34,6 +35,9 @@ from menus.pricing import SubsidyKind, yuan_to_fen
 from menus.vocab import CardKind, Condition, ElderCategory, Lang, StaffRole, parse_vocab
 
 MAX_LEVEL = 3
+MAX_PEOPLE_FILE_BYTES = 5_000_000
+"""A district's registration (ten thousand elders) fits; a people file is read whole, so a
+bigger one is refused before it is read."""
 
 
 @dataclass
@@ -178,8 +182,10 @@ def import_people_file(session: Session, path: str | Path, now: datetime) -> dic
     file is stored in the caller's transaction or, on the first problem, none of it.
     """
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = yaml.safe_load(read_bounded(path, MAX_PEOPLE_FILE_BYTES).decode("utf-8"))
+    except FileRefused as exc:
+        raise PeopleFileError([f"{Path(path).name}: {exc.what}"]) from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PeopleFileError([f"{Path(path).name}: cannot be read: {exc}"]) from None
     if not isinstance(data, dict):
         raise PeopleFileError([f"{Path(path).name}: must be a mapping"])

@@ -48,6 +48,7 @@ from menus.clock import TZ
 from menus.people import person_for_identity
 from scheduler.config import SchedulerSettings
 from scheduler.service import SchedulerService
+from voice.audio import MAX_AUDIO_BYTES
 
 DEPS = "zhucan"
 SCHEDULER = "zhucan.scheduler"
@@ -391,8 +392,18 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if d.voice_pipeline is None or who is None:
         await send(context, message.chat.id, Answer(say("voice_off", lang)), lang)
         return
+    too_long = Answer(dialogue_say("voice_too_long", lang))
+    if (message.voice.file_size or 0) > MAX_AUDIO_BYTES:  # refused before downloading
+        await send(context, message.chat.id, too_long, lang)
+        return
     telegram_file = await context.bot.get_file(message.voice.file_id)
+    if (telegram_file.file_size or 0) > MAX_AUDIO_BYTES:
+        await send(context, message.chat.id, too_long, lang)
+        return
     audio = bytes(await telegram_file.download_as_bytearray())
+    if len(audio) > MAX_AUDIO_BYTES:  # the sizes given were missing or wrong
+        await send(context, message.chat.id, too_long, lang)
+        return
     spoken = await d.voice_pipeline(who[0], audio, d.clock(), turn_id=f"tg-{update.update_id}")
     if spoken.heard_line:  # 我听到的是：…… lets family and staff see a misunderstanding
         await context.bot.send_message(message.chat.id, spoken.heard_line)

@@ -660,3 +660,65 @@ def test_menu_export_csv_escapes_formulas_and_imports_back(zhucan: Zhucan, tmp_p
     (menu,) = zhucan.json("menu", "show", "--date", DAY, "--json", db=second)
     assert menu["dishes"][0]["name"] == "=cmd|' /C calc'!A0"
     assert menu["dishes"][0]["aliases"] == ["@SUM(A1)", "+1+2"]
+
+
+# ------------------------------------------------------------- files read whole
+
+
+def _sparse(path: Path, size: int) -> Path:
+    """A file of ``size`` bytes that takes no room on disk (and no time to make)."""
+    with path.open("wb") as file:
+        file.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["menu", "import", "/dev/zero"], ["zero", "regular file"]),
+        (["menu", "import", "BIG.yaml"], ["BIG.yaml", "50,000,000 bytes", "2,000,000"]),
+        (["menu", "import", "MISSING.csv"], ["MISSING.csv", "cannot be read"]),
+        (["people", "import", "/dev/zero"], ["zero", "regular file"]),
+        (["people", "import", "BIG.yaml"], ["BIG.yaml", "50,000,000 bytes", "5,000,000"]),
+        (["voice", "transcribe", "/dev/zero"], ["zero", "regular file"]),
+        (["voice", "transcribe", "BIG.yaml"], ["BIG.yaml", "50,000,000", "20,971,520"]),
+        (["voice", "transcribe", "MISSING.csv"], ["MISSING.csv", "No such file"]),
+        (["speaker", "--input", "/dev/zero"], ["zero", "regular file"]),
+        (["nlu", "eval", "/dev/zero"], ["zero", "regular file"]),
+        (["nlu", "eval", "BIG.yaml"], ["BIG.yaml", "50,000,000", "5,000,000"]),
+    ],
+    ids=lambda v: (
+        " ".join(v[:3]) if v and v[0] in ("menu", "people", "voice", "speaker", "nlu") else ""
+    ),
+)
+def test_files_are_size_checked_before_they_are_read(
+    shop: Zhucan,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    words: list[str],
+) -> None:
+    """A device, a missing file or a 50 MB file named where a file is read whole is refused
+    with its name and one message in English with ZHUCAN_LANG=en (exit 2, nothing changed),
+    before anything of it is read."""
+    monkeypatch.setenv("ZHUCAN_LANG", "en")
+    _sparse(tmp_path / "BIG.yaml", 50_000_000)
+    argv = [str(tmp_path / a) if a in ("BIG.yaml", "MISSING.csv") else a for a in argv]
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert code == 2, (out, err)
+    assert out == ""
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) <= 2, err  # a file problem is listed under its header
+    for word in words:
+        assert word in err
+    assert snapshot(shop) == before
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(shop: Zhucan, tmp_path: Path) -> None:
+    """Opening a FIFO for reading would wait for a writer forever; it is refused at once."""
+    fifo = tmp_path / "menu.yaml"
+    os.mkfifo(fifo)
+    code, out, err = shop("menu", "import", str(fifo))
+    assert (code, out) == (2, "")
+    assert "menu.yaml" in err

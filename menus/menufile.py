@@ -32,6 +32,8 @@ from menus.text import (
     is_traditional_mongolian,
 )
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, parse_vocab
+from menus.yamlfiles import LineDict as _LineDict
+from menus.yamlfiles import load_yaml
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NAME_CHARS = 50
@@ -136,38 +138,6 @@ class MenuFile:
 # --------------------------------------------------------------------------- reading
 
 
-class _LineDict(dict[str, Any]):
-    """A YAML mapping that remembers the line it started on."""
-
-    line: int | None = None
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loading (no tags that run code) that keeps line numbers for messages."""
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    result = _LineDict()
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool, date)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word or number", key_node.start_mark
-            )
-        key = key if isinstance(key, str) else str(key)
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def read_menu_file(path: str | Path, *, today: date | None = None) -> MenuFile:
     """Read and check a YAML or CSV menu file; ``MenuFileError`` lists every problem.
 
@@ -214,19 +184,10 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
 
 
 def _yaml_to_data(text: str) -> tuple[Any, list[Problem]]:
-    try:
-        return yaml.load(text, Loader=_Loader), []
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        return None, [Problem("file", "", f"is not valid YAML: {exc.problem}", line)]
-    except yaml.YAMLError as exc:
-        return None, [Problem("file", "", f"is not valid YAML: {exc}")]
-    except (ValueError, TypeError, OverflowError) as exc:
-        # PyYAML builds dates and numbers itself: 2026-13-40 fails here, not in our checks.
-        return None, [Problem("file", "", f"has a value that is not valid: {exc}")]
-    except RecursionError:
-        return None, [Problem("file", "", "is nested too deeply")]
+    data, what, line = load_yaml(text)
+    if what is not None:
+        return None, [Problem("file", "", what, line)]
+    return data, []
 
 
 class _Checker:

@@ -722,3 +722,44 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(shop: Zhucan, tmp_
     code, out, err = shop("menu", "import", str(fifo))
     assert (code, out) == (2, "")
     assert "menu.yaml" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ('elders: [{name: "王\\0秀兰", address: x, region: "150102"}]', "control characters"),
+        ("a: &a [1, 2]\nelders: [{name: 乙, address: *a, region: '150102'}]", "aliases"),
+        (
+            "policies: [{region: '150102', category: general, kind: fixed, amount: 1e400, cap: 1}]",
+            "policies[0].amount",
+        ),
+        ("elders: [{name: 甲, address: x, region: '150102', birth_year: [1950]}]", "birth_year"),
+        ("vouchers: 5", "vouchers: must be a list"),
+    ],
+    ids=["NUL", "alias", "huge number", "wrong type", "not a list"],
+)
+def test_people_import_refuses_hostile_files(
+    shop: Zhucan, tmp_path: Path, text: str, word: str
+) -> None:
+    """``people import`` of a hostile file: exit 2, the problem named, no traceback (these
+    crashed with exit 1 or were stored), and nobody added."""
+    path = tmp_path / "people.yaml"
+    path.write_text(text, encoding="utf-8")
+    before = snapshot(shop)
+    code, out, err = shop("people", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "Traceback" not in err
+    assert err.startswith("人员文件有问题，什么都没有导入：")
+    assert word in err
+    assert snapshot(shop) == before
+
+
+def test_elders_add_refuses_a_name_of_100000_characters(shop: Zhucan) -> None:
+    """A name nobody can read out is refused, not stored."""
+    before = snapshot(shop)
+    code, out, err = shop("elders", "add", "--name", "长" * 100_000, "--phone", "13904710009",
+                          "--address", "新华东街1号")  # fmt: skip
+    assert (code, out) == (2, "")
+    assert_one_line(err)
+    assert "100,000 characters" in err
+    assert snapshot(shop) == before

@@ -823,3 +823,18 @@ def test_any_cell_escapes_and_reads_back_the_same(value: str) -> None:
     cell = csv_cell(value)
     assert not cell.startswith(FORMULA_STARTS)
     assert csv_value(cell) == value
+
+
+def test_a_yaml_alias_is_refused_before_it_is_expanded() -> None:
+    """Billion laughs: nine levels of aliases would be 387 million strings (and gigabytes
+    once a message quotes the value); the first alias is refused with its line."""
+    levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    text = (
+        "\n".join(levels) + "\n" + MINI.replace("modes: [dine_in, pickup, delivery]", "modes: *i")
+    )
+    error = _refusal(text.encode())
+    (problem,) = error.problems
+    assert problem.line == 2
+    assert "aliases (*a) are not accepted" in problem.what

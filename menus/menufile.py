@@ -12,7 +12,7 @@ import io
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,9 @@ NUTRIENTS = ("kcal", "protein_g", "fat_g", "carbs_g", "sodium_mg", "sugar_g")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 REGION_RE = re.compile(r"^\d{6}$")
 TAG_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+KEEPABLE_COLUMNS = ("name_mn", "name_mn_cyrl", "aliases", *NUTRIENTS, "tags", "allergens")
+"""Dish columns a CSV file may leave out: a minimal file (canteen, date, meal, dish, price)
+publishes a menu without wiping the names, nutrition and tags the canteen gave before."""
 CSV_COLUMNS = (
     "canteen", "date", "meal", "dish", "price", "name_mn", "name_mn_cyrl", "aliases",
     *NUTRIENTS, "tags", "allergens", "portions",
@@ -114,6 +117,9 @@ class DishSpec:
     nutrition: dict[str, float] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     allergens: list[str] = field(default_factory=list)
+    kept: frozenset[str] = frozenset()
+    """What the file does not say (``KEEPABLE_COLUMNS`` a CSV header leaves out): importing it
+    leaves those of a stored dish as they are, instead of clearing them."""
 
 
 @dataclass
@@ -169,8 +175,9 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
     if "\x00" in text:
         raise MenuFileError(name, [Problem("file", "", "contains NUL bytes; is it a text file?")])
     menu_file: MenuFile | None = None
+    kept: frozenset[str] = frozenset()
     if name.lower().endswith(".csv"):
-        data, problems = _csv_to_data(text)
+        data, problems, kept = _csv_to_data(text)
     else:
         data, problems = _yaml_to_data(text)
     if data is not None:
@@ -180,6 +187,8 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
         problems = [Problem("file", "", "has no menu in it (only an empty YAML value)")]
     if problems or menu_file is None:
         raise MenuFileError(name, problems)
+    if kept:
+        menu_file.dishes = [replace(d, kept=kept) for d in menu_file.dishes]
     return menu_file
 
 
@@ -617,18 +626,25 @@ def _split_list(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[|、;；]", value) if part.strip()]
 
 
-def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
-    """Turn the one-row-per-menu-line CSV form into the same data the YAML form gives."""
+def _csv_to_data(text: str) -> tuple[Any, list[Problem], frozenset[str]]:
+    """Turn the one-row-per-menu-line CSV form into the same data the YAML form gives, and
+    the dish columns the header leaves out (their values are kept as stored)."""
+    data, problems, header = _csv_rows_to_data(text)
+    return data, problems, frozenset(KEEPABLE_COLUMNS) - set(header)
+
+
+def _csv_rows_to_data(text: str) -> tuple[Any, list[Problem], list[str]]:
     problems: list[Problem] = []
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-        header = reader.fieldnames or []
+        header = list(reader.fieldnames or [])
         rows = list(reader)
     except csv.Error as exc:
-        return None, [Problem("file", "", f"is not valid CSV: {exc}")]
+        return None, [Problem("file", "", f"is not valid CSV: {exc}")], []
     missing = [c for c in ("canteen", "dish", "price") if c not in header]
     if missing:
-        return None, [Problem("header", "", f"is missing column(s): {', '.join(missing)}", 1)]
+        problems = [Problem("header", "", f"is missing column(s): {', '.join(missing)}", 1)]
+        return None, problems, header
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if unknown:
         problems.append(Problem("header", "", f"has unknown column(s): {', '.join(unknown)}", 1))
@@ -636,10 +652,11 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
         if any(value is None for key, value in row.items() if key is not None):
             problems.append(Problem(f"row {number}", "", "has fewer cells than the header", number))
     if problems:
-        return None, problems
+        return None, problems, header
     codes = {_cell(row, "canteen") for row in rows}
     if len(codes) != 1:
-        return None, [*problems, Problem("file", "canteen", "must name exactly one canteen")]
+        problems.append(Problem("file", "canteen", "must name exactly one canteen"))
+        return None, problems, header
     dishes: dict[str, _LineDict] = {}
     menus: dict[tuple[str, str], _LineDict] = {}
     for number, row in enumerate(rows, start=2):
@@ -666,7 +683,7 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
             menu["portions"][name] = _int_or_text(portions)
     canteen = _LineDict(code=codes.pop(), partial=True)
     data = {"canteen": canteen, "dishes": list(dishes.values()), "menus": list(menus.values())}
-    return data, problems
+    return data, problems, header
 
 
 def _int_or_text(cell: str) -> int | str:

@@ -763,3 +763,18 @@ def test_elders_add_refuses_a_name_of_100000_characters(shop: Zhucan) -> None:
     assert_one_line(err)
     assert "100,000 characters" in err
     assert snapshot(shop) == before
+
+
+def test_a_minimal_csv_import_keeps_the_dishes_details(shop: Zhucan, tmp_path: Path) -> None:
+    """``menu import`` of a CSV with only canteen, date, meal, dish and price changes the
+    menu and prices, and leaves aliases, Mongolian names, nutrition and tags as they were."""
+    (before,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    minimal = tmp_path / "minimal.csv"
+    minimal.write_text(
+        "canteen,date,meal,dish,price\ntest,2026-12-03,lunch,红烧肉,13\n", encoding="utf-8"
+    )
+    shop.ok("menu", "import", str(minimal))
+    (after,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    old, new = before["dishes"][0], after["dishes"][0]
+    assert old["name"] == new["name"] == "红烧肉"
+    assert new == {**old, "price_fen": 1300}

@@ -320,7 +320,7 @@ def cmd_menu_export(args: argparse.Namespace, ctx: Context) -> int:
     """Write the canteen's dishes and menus in the menu file format."""
     since = _date(args.since, ctx) if args.since else None
     until = _date(args.until, ctx) if args.until else None
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         canteen = get_canteen(session, args.canteen)
         menu_file = export_menu_file(session, canteen, since, until)
     text = dump_csv(menu_file) if args.format == "csv" else dump_yaml(menu_file)
@@ -382,7 +382,7 @@ def cmd_menu_show(args: argparse.Namespace, ctx: Context) -> int:
     """Show the menus of a day (all meals, or one)."""
     day = _date(args.date, ctx)
     meal = _vocab(MealSlot, args.meal)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         ids = [get_canteen(session, args.canteen).id] if args.canteen else None
         menus = load_menus(session, ids, day, meal)
         if args.json:
@@ -426,7 +426,7 @@ def cmd_elders_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_elders_list(args: argparse.Namespace, ctx: Context) -> int:
     """List elders; phones and addresses are masked unless asked for."""
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         rows: list[dict[str, Any]] = []
         for person in list_elders(session):
             profile = person.elder
@@ -504,7 +504,7 @@ def cmd_order_place(args: argparse.Namespace, ctx: Context) -> int:
     meal = _vocab(MealSlot, args.meal)
     fulfillment = _vocab(Fulfillment, args.fulfillment)
     lines = [OrderLine(dish, qty) for dish, qty in args.lines or []]
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         elder = find_elder(session, args.elder)
         actor, actor_id = _actor(session, args)
     request = OrderRequest(
@@ -568,7 +568,7 @@ def cmd_orders_list(args: argparse.Namespace, ctx: Context) -> int:
     """List orders (optionally of one date and meal)."""
     day = _date(args.date, ctx) if args.date else None
     meal = _vocab(MealSlot, args.meal)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         rows = [order_view(OrderSummary.of(o)) for o in list_orders(session, day, meal)]
     if args.json:
         _print_json(ctx, rows)
@@ -589,7 +589,7 @@ def cmd_kitchen(args: argparse.Namespace, ctx: Context) -> int:
     """The kitchen sheet for a meal (default: today's lunch)."""
     day = _date(args.date, ctx)
     meal = _vocab(MealSlot, args.meal) or MealSlot.LUNCH
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         canteen = get_canteen(session, args.canteen)
         sheet = kitchen_sheet(session, canteen, day, meal)
     if args.json:
@@ -607,7 +607,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         raise DomainError("bad_month", text=args.month) from None
     if not in_service_years(month):
         raise DomainError("bad_month", text=args.month)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         rows = monthly_report(session, month)
     if args.format == "json":
         _print_json(ctx, rows)
@@ -621,7 +621,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     store.upgrade(ctx.url)
     with store.unit_of_work(ctx.factory) as session:
         load_demo(session, ctx.now)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         canteen = demo_canteen(session)
         assert canteen is not None
         print(say("demo_loaded", canteen=canteen.name, db=_safe_url(ctx.url)), file=ctx.out)
@@ -633,7 +633,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_chat(args: argparse.Namespace, ctx: Context) -> int:
     """A chat in the terminal: each line read is one turn; each reply printed (choices as
     numbers). Scriptable: ``printf '我要订餐\n...' | zhucan chat --elder 王秀兰``."""
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         if args.elder:
             person_id = find_elder(session, args.elder).id
         else:
@@ -765,7 +765,7 @@ def _nlu_backend(args: argparse.Namespace, ctx: Context, menu_path: str | None) 
 
         from menus.models import Dish
 
-        with ctx.factory() as session:
+        with store.read_only(ctx.factory) as session:
             rows = session.scalars(select(Dish).order_by(Dish.id))
             menu = MenuNames(
                 tuple(DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in rows)

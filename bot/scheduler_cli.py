@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.arguments import whole_number
 from menus.clock import TZ
+from menus.db import read_only
 from menus.errors import DomainError
 from menus.outbox import count_by_status, list_messages
 from scheduler.channel import Channel, LogChannel
@@ -177,7 +178,7 @@ def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
 def cmd_outbox_list(args: argparse.Namespace, ctx: _Context) -> int:
     """Messages with their state; ``dead`` ones failed too often and need a person to look.
     The text is not shown (it may carry addresses); its kind and key say what it is."""
-    with ctx.factory() as session:
+    with read_only(ctx.factory) as session:
         rows = list_messages(session, status=args.status, limit=args.limit)
         counts = count_by_status(session)
     data: list[dict[str, Any]] = [

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.arguments import whole_number
+from menus.db import read_only
 from menus.errors import DomainError
 from menus.files import check_bounded, read_bounded
 
@@ -106,7 +107,7 @@ def _menu_phrases(args: argparse.Namespace, ctx: Any) -> Expected:
 
         from menus.models import Dish
 
-        with ctx.factory() as session:
+        with read_only(ctx.factory) as session:
             for dish in session.scalars(select(Dish).order_by(Dish.id)):
                 names.extend([dish.name, *dish.aliases])
     else:
@@ -284,7 +285,7 @@ def cmd_speaker(args: argparse.Namespace, ctx: Any) -> int:
     from menus.demo import DEMO_ELDER
     from menus.people import find_elder
 
-    with ctx.factory() as session:
+    with read_only(ctx.factory) as session:
         elder_id = find_elder(session, args.elder or DEMO_ELDER).id
     from voice.audio import MAX_AUDIO_BYTES, Pcm
 

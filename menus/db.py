@@ -89,7 +89,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     SQLite: a new file readable by its owner only, WAL (readers don't block the writer),
     foreign keys on, a busy timeout, and every transaction started with ``BEGIN IMMEDIATE`` so
     that two writers queue for the lock instead of failing half-way when one upgrades from
-    reading to writing.
+    reading to writing; except a ``read_only`` session's, which starts deferred.
     """
     url = normalise_url(url)
     # Statement parameters carry addresses, phones and conditions: never into logs.
@@ -119,7 +119,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")  # deferred: no lock until it reads
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -132,6 +135,33 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction: commit if the block finishes, roll back if it raises."""
     with factory() as session, session.begin():
         yield session
+
+
+READ_ONLY = "zhucan_read_only"
+"""Marks a session (``session.info``) and its connection (an execution option) as reading."""
+
+
+@contextmanager
+def read_only(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session that only reads: a menu shown, a conversation loaded, a list printed.
+
+    Why: on SQLite every transaction starts ``BEGIN IMMEDIATE`` (the write lock at once), so
+    that writers queue instead of failing half-way; a read that did the same made every other
+    process's order wait for a menu being shown. Here the transaction starts deferred (WAL
+    readers take no lock and see one snapshot). PostgreSQL is unchanged. A read-only session
+    that tries to write is a mistake in the code and fails loudly at its flush, so writes
+    always go through ``unit_of_work`` and its write lock.
+    """
+    with factory() as session:
+        session.info[READ_ONLY] = True
+        session.connection(execution_options={READ_ONLY: True})
+        yield session
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_writes_when_reading(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("a read_only session tried to write; use unit_of_work")
 
 
 def alembic_config(url: str) -> Any:

@@ -45,6 +45,7 @@ from bot.telegram.render import choice_from_callback, render
 from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer, AnswerLike, Turns
 from menus.clock import TZ
+from menus.db import read_only
 from menus.people import person_for_identity
 from scheduler.config import SchedulerSettings
 from scheduler.service import SchedulerService
@@ -156,7 +157,7 @@ class Deps:
         known = self._known.get(account_id)
         if known is not None:
             return known
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             person = person_for_identity(session, CHANNEL, account_id)
             if person is None:
                 return None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.cli import run
 from menus.db import default_url, make_engine, upgrade
@@ -76,3 +77,48 @@ def test_the_default_store_is_private(tmp_path: Path, monkeypatch: pytest.Monkey
     with contextlib.redirect_stderr(StringIO()):
         assert run(["db", "upgrade"], out=StringIO()) == 0
     assert mode(folder / "zhucan.db") == 0o600
+
+
+def _other_writer_can_start(path: Path) -> bool:
+    """Whether another connection gets the write lock at once (no waiting)."""
+    import sqlite3
+
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
+def test_reading_takes_no_write_lock_and_writing_does(tmp_path: Path) -> None:
+    """A read-only session (a menu shown, a conversation loaded) lets another process write
+    meanwhile; a unit of work still holds the write lock from its first statement."""
+    from menus.db import read_only, session_factory, unit_of_work
+    from menus.models import Dish
+
+    path = tmp_path / "locks.db"
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    engine = make_engine(url)
+    factory = session_factory(engine)
+    with read_only(factory) as session:
+        session.query(Dish).all()
+        assert _other_writer_can_start(path)
+    with unit_of_work(factory) as session:
+        session.query(Dish).all()
+        assert not _other_writer_can_start(path)
+    engine.dispose()
+
+
+def test_a_read_only_session_refuses_to_write(factory: sessionmaker[Session]) -> None:
+    """Writing in a read-only session is a mistake in the code: it fails at the flush."""
+    from menus.db import read_only
+    from menus.models import Person
+
+    with pytest.raises(RuntimeError, match="read_only"), read_only(factory) as session:
+        session.add(Person(kind="elder", name="甲", phone=None, lang="zh"))
+        session.flush()

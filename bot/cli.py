@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.arguments import whole_number
@@ -44,6 +44,7 @@ from menus.orders import (
     set_status,
 )
 from menus.people import (
+    MAX_ADDRESS,
     NewElder,
     add_elder,
     elder_categories,
@@ -55,6 +56,7 @@ from menus.people import (
     parse_category,
 )
 from menus.reports import kitchen_json, kitchen_sheet, kitchen_text, monthly_report, report_csv
+from menus.text import has_control_chars
 from menus.vocab import (
     Actor,
     Condition,
@@ -67,6 +69,8 @@ from menus.vocab import (
 )
 
 EXIT_REFUSED = 2
+MAX_KEY_CHARS = 200  # the column's width
+MAX_REASON_CHARS = 500
 MAX_LABELLED_FILE_BYTES = 5_000_000
 """A labelled NLU file is read whole; the shipped ones are under 100 kB."""
 
@@ -292,6 +296,20 @@ def _vocab(kind: Any, text: str | None) -> Any:
         raise DomainError("bad_argument", detail=str(exc)) from None
 
 
+def _text_arg(value: str | None, option: str, limit: int) -> str | None:
+    """A free-text option that is stored (a key, an address, a reason): at most ``limit``
+    characters and no control characters, refused here rather than by the database."""
+    if value is None:
+        return None
+    if has_control_chars(value):
+        raise DomainError("bad_argument", detail=f"{option} contains control characters")
+    if len(value) > limit:
+        raise DomainError(
+            "bad_argument", detail=f"{option} is {len(value):,} characters; the limit is {limit}"
+        )
+    return value
+
+
 def _print_json(ctx: Context, data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=None, default=str), file=ctx.out)
 
@@ -513,11 +531,11 @@ def cmd_order_place(args: argparse.Namespace, ctx: Context) -> int:
         meal=meal,
         fulfillment=fulfillment,
         lines=lines,
-        idempotency_key=args.key or f"cli-{uuid.uuid4()}",
+        idempotency_key=_text_arg(args.key, "--key", MAX_KEY_CHARS) or f"cli-{uuid.uuid4()}",
         placed_by_id=actor_id,
         placed_by_role=actor,
         canteen_code=args.canteen,
-        delivery_address=args.address,
+        delivery_address=_text_arg(args.address, "--address", MAX_ADDRESS),
     )
     order, _created = place_order_once(ctx.factory, request, ctx.now)
     _print_json(ctx, order_view(order))
@@ -539,7 +557,12 @@ def cmd_order_cancel(args: argparse.Namespace, ctx: Context) -> int:
     with store.unit_of_work(ctx.factory) as session:
         actor, actor_id = _actor(session, args, required=args.actor == "family")
         order = cancel_order(
-            session, _order_id(args.id), ctx.now, actor=actor, actor_id=actor_id, reason=args.reason
+            session,
+            _order_id(args.id),
+            ctx.now,
+            actor=actor,
+            actor_id=actor_id,
+            reason=_text_arg(args.reason, "--reason", MAX_REASON_CHARS),
         )
         refund = say("refund", card=spoken_yuan(order.card_fen)) if order.card_fen else ""
     print(say("order_cancelled", id=order.id, refund=refund), file=ctx.out)
@@ -558,7 +581,7 @@ def cmd_order_status(args: argparse.Namespace, ctx: Context) -> int:
             ctx.now,
             actor=Actor.STAFF,
             actor_id=staff_id,
-            reason=args.reason,
+            reason=_text_arg(args.reason, "--reason", MAX_REASON_CHARS),
         )
     print(say("status_changed", id=order.id, status=label_zh(target)), file=ctx.out)
     return 0
@@ -905,6 +928,12 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
         return EXIT_REFUSED
     except IntegrityError:
         print(say("unexpected", error="the store refused inconsistent data"), file=err)
+        return EXIT_REFUSED
+    except DataError:  # a value the checks let through and a column cannot hold: rolled back
+        print(
+            say("unexpected", error="the store refused a value (too long or out of range)"),
+            file=err,
+        )
         return EXIT_REFUSED
     except (OperationalError, ProgrammingError) as exc:
         print(say("unexpected", error=type(exc.orig).__name__ if exc.orig else "db"), file=err)

@@ -356,6 +356,21 @@ REFUSALS: dict[str, tuple[list[str], str | None, list[str]]] = {
     "month out of range": (["report", "--month", "9999-12"], None, ["9999-12"]),
     "now out of range": (["orders", "list", "--json"], "9999-12-31T23:00Z", ["9999-12-31"]),
     "huge order id": (["order", "cancel", "9" * 30], None, ["9" * 30]),
+    "key too long": (
+        _place("--dish", "红烧肉", "--fulfillment", "pickup", "--key", "k" * 300),
+        None,
+        ["--key", "300", "200"],
+    ),
+    "address too long": (
+        _place("--dish", "红烧肉", "--fulfillment", "delivery", "--address", "地" * 1000),
+        None,
+        ["--address", "1,000"],
+    ),
+    "reason too long": (
+        ["order", "cancel", "1", "--as", "staff", "--reason", "因" * 5000],
+        None,
+        ["--reason", "5,000"],
+    ),
     "huge elder id": (
         [*_place("--dish", "红烧肉", "--fulfillment", "pickup"), "--elder", "9" * 30],
         None,
@@ -778,3 +793,22 @@ def test_a_minimal_csv_import_keeps_the_dishes_details(shop: Zhucan, tmp_path: P
     old, new = before["dishes"][0], after["dishes"][0]
     assert old["name"] == new["name"] == "红烧肉"
     assert new == {**old, "price_fen": 1300}
+
+
+def test_a_value_the_store_cannot_hold_is_a_refusal(
+    shop: Zhucan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A value no check caught and a column cannot hold (PostgreSQL's DataError) is one
+    message and exit 2 (the transaction rolled back), not a traceback."""
+    from sqlalchemy.exc import DataError
+
+    import bot.cli
+
+    def too_long(args: Any, ctx: Any) -> int:
+        raise DataError("INSERT …", {}, Exception("value too long for type character varying"))
+
+    monkeypatch.setattr(bot.cli, "cmd_orders_list", too_long)
+    code, out, err = shop("orders", "list")
+    assert (code, out) == (2, "")
+    assert_one_line(err)
+    assert "too long or out of range" in err

@@ -687,8 +687,16 @@ def _csv_rows_to_data(text: str) -> tuple[Any, list[Problem], list[str]]:
 
 
 def _int_or_text(cell: str) -> int | str:
-    """A CSV cell as a whole number when it is one (ASCII digits, optional sign), else text."""
-    return int(cell) if re.fullmatch(r"[+-]?[0-9]+", cell) else cell
+    """A CSV cell as a whole number when it is one (ASCII digits, optional sign), else text.
+
+    More than 18 digits is read as a number over every limit (``int()`` refuses thousands of
+    digits with an error of its own), so the checks say what the limit is.
+    """
+    if not re.fullmatch(r"[+-]?[0-9]+", cell):
+        return cell
+    if len(cell.lstrip("+-")) > 18:
+        return -(10**18) if cell.startswith("-") else 10**18
+    return int(cell)
 
 
 def _cell(row: Mapping[str, str | None], key: str) -> str:

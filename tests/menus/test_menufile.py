@@ -838,3 +838,27 @@ def test_a_yaml_alias_is_refused_before_it_is_expanded() -> None:
     (problem,) = error.problems
     assert problem.line == 2
     assert "aliases (*a) are not accepted" in problem.what
+
+
+BIG = "9" * 5000
+HUGE_NUMBERS = {
+    "csv portions": (
+        "m.csv",
+        f"canteen,date,meal,dish,price,portions\nxinhua,2026-12-01,lunch,米饭,1.5,{BIG}\n",
+        ["portions.米饭", "0 to 100000"],
+    ),
+    "csv price": ("m.csv", MINI_CSV.replace(",12\n", f",{BIG}\n"), ["price", "more yuan"]),
+    "yaml price": ("m.yaml", MINI.replace("price: 12.0", "price: " + "9" * 4000), ["more yuan"]),
+    "yaml portions": ("m.yaml", MINI.replace("红烧肉: 40", f"红烧肉: {BIG}"), ["not valid"]),
+}
+
+
+@pytest.mark.parametrize("case", list(HUGE_NUMBERS), ids=list(HUGE_NUMBERS))
+def test_numbers_with_thousands_of_digits_are_problems(case: str) -> None:
+    """A number of thousands of digits is a listed problem, never int()'s ValueError."""
+    name, text, words = HUGE_NUMBERS[case]
+    error = _refusal(text.encode(), name)
+    rendered = error.message("en")
+    for word in words:
+        assert word in rendered, rendered
+    assert len(rendered) < 1_000

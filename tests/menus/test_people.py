@@ -44,7 +44,7 @@ HOSTILE: dict[str, tuple[str, list[str]]] = {
     # name: (file text, words the problems must contain)
     "huge amount": (
         'policies: [{region: "150102", category: general, kind: fixed, amount: 1e400, cap: 1}]',
-        ["policies[0].amount", "0 to 1000 yuan"],
+        ["policies[0].amount", "yuan"],
     ),
     "nan amount": (
         'policies: [{region: "150102", category: general, kind: fixed, amount: .nan, cap: 1}]',
@@ -91,7 +91,7 @@ HOSTILE: dict[str, tuple[str, list[str]]] = {
     ),
     "card balance of a septillion": (
         f"elders: [{ELDER}]\ncards: [{{elder: 甲, kind: family, balance: {'9' * 23}.0}}]",
-        ["cards[0].balance", "0 to 100000 yuan"],
+        ["cards[0].balance", "more yuan than any amount"],
     ),
     "the same condition twice": (
         f"elders: [{ELDER[:-1]}, conditions: [gout, gout]}}]",

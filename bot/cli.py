@@ -18,16 +18,18 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.arguments import whole_number
 from bot.scheduler_cli import add_commands as add_scheduler_commands
 from bot.texts import say, spoken_yuan
 from bot.web.cli import add_commands as add_web_commands
 from menus import db as store
-from menus.clock import cutoff_at, local_today, parse_now
+from menus.clock import LAST_YEAR, cutoff_at, in_service_years, local_today, parse_now
 from menus.demo import DEMO_ELDER, demo_canteen, load_demo
 from menus.errors import DomainError
+from menus.files import check_bounded
 from menus.menu_store import export_menu_file, get_canteen, import_menu_file, load_menus, slot_times
 from menus.menufile import dump_csv, dump_yaml, read_menu_file
 from menus.models import Canteen, Menu
@@ -42,6 +44,7 @@ from menus.orders import (
     set_status,
 )
 from menus.people import (
+    MAX_ADDRESS,
     NewElder,
     add_elder,
     elder_categories,
@@ -53,6 +56,7 @@ from menus.people import (
     parse_category,
 )
 from menus.reports import kitchen_json, kitchen_sheet, kitchen_text, monthly_report, report_csv
+from menus.text import has_control_chars
 from menus.vocab import (
     Actor,
     Condition,
@@ -65,6 +69,10 @@ from menus.vocab import (
 )
 
 EXIT_REFUSED = 2
+MAX_KEY_CHARS = 200  # the column's width
+MAX_REASON_CHARS = 500
+MAX_LABELLED_FILE_BYTES = 5_000_000
+"""A labelled NLU file is read whole; the shipped ones are under 100 kB."""
 
 
 class Refused(Exception):
@@ -148,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--community")
     p.add_argument("--region", help="6-digit region code (default: the canteen's)")
     p.add_argument("--lang", default="zh")
-    p.add_argument("--birth-year", type=int)
+    p.add_argument("--birth-year", type=whole_number(1900, LAST_YEAR))
     p.add_argument("--category", action="append", default=[])
     p.add_argument("--condition", action="append", default=[])
     p.add_argument("--notes")
@@ -208,7 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("telegram", cmd_telegram, "run the Telegram bot: long polling, or a webhook")
     p.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to")
     p.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
-    p.add_argument("--port", type=int, default=8443, help="port the webhook server binds")
+    p.add_argument(
+        "--port", type=whole_number(1, 65535), default=8443, help="port the webhook server binds"
+    )
     p.add_argument(
         "--no-scheduler",
         action="store_true",
@@ -261,15 +271,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _date(text: str | None, ctx: Context) -> date:
+    """A date option: ISO, or today/tomorrow; a date outside the service's years is refused
+    here, so no rule downstream shifts ``date.min`` by a day and overflows."""
     if not text:
         return local_today(ctx.now)
     words = {"today": 0, "今天": 0, "tomorrow": 1, "明天": 1, "后天": 2}
     if text.strip() in words:
         return local_today(ctx.now) + timedelta(days=words[text.strip()])
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise DomainError("bad_date", text=text) from None
+    if not in_service_years(day):
+        raise DomainError("date_out_of_range", text=text)
+    return day
 
 
 def _vocab(kind: Any, text: str | None) -> Any:
@@ -279,6 +294,20 @@ def _vocab(kind: Any, text: str | None) -> Any:
         return parse_vocab(kind, text)
     except ValueError as exc:
         raise DomainError("bad_argument", detail=str(exc)) from None
+
+
+def _text_arg(value: str | None, option: str, limit: int) -> str | None:
+    """A free-text option that is stored (a key, an address, a reason): at most ``limit``
+    characters and no control characters, refused here rather than by the database."""
+    if value is None:
+        return None
+    if has_control_chars(value):
+        raise DomainError("bad_argument", detail=f"{option} contains control characters")
+    if len(value) > limit:
+        raise DomainError(
+            "bad_argument", detail=f"{option} is {len(value):,} characters; the limit is {limit}"
+        )
+    return value
 
 
 def _print_json(ctx: Context, data: Any) -> None:
@@ -309,7 +338,7 @@ def cmd_menu_export(args: argparse.Namespace, ctx: Context) -> int:
     """Write the canteen's dishes and menus in the menu file format."""
     since = _date(args.since, ctx) if args.since else None
     until = _date(args.until, ctx) if args.until else None
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         canteen = get_canteen(session, args.canteen)
         menu_file = export_menu_file(session, canteen, since, until)
     text = dump_csv(menu_file) if args.format == "csv" else dump_yaml(menu_file)
@@ -371,7 +400,7 @@ def cmd_menu_show(args: argparse.Namespace, ctx: Context) -> int:
     """Show the menus of a day (all meals, or one)."""
     day = _date(args.date, ctx)
     meal = _vocab(MealSlot, args.meal)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         ids = [get_canteen(session, args.canteen).id] if args.canteen else None
         menus = load_menus(session, ids, day, meal)
         if args.json:
@@ -415,7 +444,7 @@ def cmd_elders_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_elders_list(args: argparse.Namespace, ctx: Context) -> int:
     """List elders; phones and addresses are masked unless asked for."""
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         rows: list[dict[str, Any]] = []
         for person in list_elders(session):
             profile = person.elder
@@ -493,7 +522,7 @@ def cmd_order_place(args: argparse.Namespace, ctx: Context) -> int:
     meal = _vocab(MealSlot, args.meal)
     fulfillment = _vocab(Fulfillment, args.fulfillment)
     lines = [OrderLine(dish, qty) for dish, qty in args.lines or []]
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         elder = find_elder(session, args.elder)
         actor, actor_id = _actor(session, args)
     request = OrderRequest(
@@ -502,11 +531,11 @@ def cmd_order_place(args: argparse.Namespace, ctx: Context) -> int:
         meal=meal,
         fulfillment=fulfillment,
         lines=lines,
-        idempotency_key=args.key or f"cli-{uuid.uuid4()}",
+        idempotency_key=_text_arg(args.key, "--key", MAX_KEY_CHARS) or f"cli-{uuid.uuid4()}",
         placed_by_id=actor_id,
         placed_by_role=actor,
         canteen_code=args.canteen,
-        delivery_address=args.address,
+        delivery_address=_text_arg(args.address, "--address", MAX_ADDRESS),
     )
     order, _created = place_order_once(ctx.factory, request, ctx.now)
     _print_json(ctx, order_view(order))
@@ -528,7 +557,12 @@ def cmd_order_cancel(args: argparse.Namespace, ctx: Context) -> int:
     with store.unit_of_work(ctx.factory) as session:
         actor, actor_id = _actor(session, args, required=args.actor == "family")
         order = cancel_order(
-            session, _order_id(args.id), ctx.now, actor=actor, actor_id=actor_id, reason=args.reason
+            session,
+            _order_id(args.id),
+            ctx.now,
+            actor=actor,
+            actor_id=actor_id,
+            reason=_text_arg(args.reason, "--reason", MAX_REASON_CHARS),
         )
         refund = say("refund", card=spoken_yuan(order.card_fen)) if order.card_fen else ""
     print(say("order_cancelled", id=order.id, refund=refund), file=ctx.out)
@@ -547,7 +581,7 @@ def cmd_order_status(args: argparse.Namespace, ctx: Context) -> int:
             ctx.now,
             actor=Actor.STAFF,
             actor_id=staff_id,
-            reason=args.reason,
+            reason=_text_arg(args.reason, "--reason", MAX_REASON_CHARS),
         )
     print(say("status_changed", id=order.id, status=label_zh(target)), file=ctx.out)
     return 0
@@ -557,7 +591,7 @@ def cmd_orders_list(args: argparse.Namespace, ctx: Context) -> int:
     """List orders (optionally of one date and meal)."""
     day = _date(args.date, ctx) if args.date else None
     meal = _vocab(MealSlot, args.meal)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         rows = [order_view(OrderSummary.of(o)) for o in list_orders(session, day, meal)]
     if args.json:
         _print_json(ctx, rows)
@@ -578,7 +612,7 @@ def cmd_kitchen(args: argparse.Namespace, ctx: Context) -> int:
     """The kitchen sheet for a meal (default: today's lunch)."""
     day = _date(args.date, ctx)
     meal = _vocab(MealSlot, args.meal) or MealSlot.LUNCH
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         canteen = get_canteen(session, args.canteen)
         sheet = kitchen_sheet(session, canteen, day, meal)
     if args.json:
@@ -594,9 +628,9 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         month = datetime.strptime(args.month.strip(), "%Y-%m").date()
     except ValueError:
         raise DomainError("bad_month", text=args.month) from None
-    if not 2000 <= month.year <= 2200:
+    if not in_service_years(month):
         raise DomainError("bad_month", text=args.month)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         rows = monthly_report(session, month)
     if args.format == "json":
         _print_json(ctx, rows)
@@ -610,7 +644,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     store.upgrade(ctx.url)
     with store.unit_of_work(ctx.factory) as session:
         load_demo(session, ctx.now)
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         canteen = demo_canteen(session)
         assert canteen is not None
         print(say("demo_loaded", canteen=canteen.name, db=_safe_url(ctx.url)), file=ctx.out)
@@ -622,7 +656,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_chat(args: argparse.Namespace, ctx: Context) -> int:
     """A chat in the terminal: each line read is one turn; each reply printed (choices as
     numbers). Scriptable: ``printf '我要订餐\n...' | zhucan chat --elder 王秀兰``."""
-    with ctx.factory() as session:
+    with store.read_only(ctx.factory) as session:
         if args.elder:
             person_id = find_elder(session, args.elder).id
         else:
@@ -754,7 +788,7 @@ def _nlu_backend(args: argparse.Namespace, ctx: Context, menu_path: str | None) 
 
         from menus.models import Dish
 
-        with ctx.factory() as session:
+        with store.read_only(ctx.factory) as session:
             rows = session.scalars(select(Dish).order_by(Dish.id))
             menu = MenuNames(
                 tuple(DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in rows)
@@ -796,6 +830,7 @@ def cmd_nlu_eval(args: argparse.Namespace, ctx: Context) -> int:
     if args.file is None:
         return _nlu_eval_suites(args, ctx)
     path = Path(args.file)
+    check_bounded(path, MAX_LABELLED_FILE_BYTES)  # read_examples reads the whole file
     try:
         examples = read_examples(path)
     except (OSError, ValueError) as exc:
@@ -874,10 +909,11 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
     except SystemExit as exc:  # argparse has printed the usage and the problem
         return exc.code if isinstance(exc.code, int) else EXIT_REFUSED
     lang = os.environ.get("ZHUCAN_LANG", "zh")
+    now_text = getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW")
     try:
-        now = parse_now(getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW"))
-    except ValueError:
-        print(DomainError("bad_now", text=args.now).message(lang), file=err)
+        now = parse_now(now_text)
+    except ValueError:  # from --now or from ZHUCAN_NOW: the message quotes what was given
+        print(DomainError("bad_now", text=now_text).message(lang), file=err)
         return EXIT_REFUSED
     url = store.normalise_url(getattr(args, "db", None) or store.default_url())
     engine = store.make_engine(url)
@@ -892,6 +928,12 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
         return EXIT_REFUSED
     except IntegrityError:
         print(say("unexpected", error="the store refused inconsistent data"), file=err)
+        return EXIT_REFUSED
+    except DataError:  # a value the checks let through and a column cannot hold: rolled back
+        print(
+            say("unexpected", error="the store refused a value (too long or out of range)"),
+            file=err,
+        )
         return EXIT_REFUSED
     except (OperationalError, ProgrammingError) as exc:
         print(say("unexpected", error=type(exc.orig).__name__ if exc.orig else "db"), file=err)

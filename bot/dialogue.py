@@ -58,7 +58,7 @@ from bot.replies import (
 )
 from bot.turn import Reply, Turn
 from menus.clock import cutoff_at, local_today
-from menus.db import unit_of_work
+from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.feedback import record, record_rating, staff_canteens
 from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
@@ -116,7 +116,7 @@ class Dialogue:
 
     def refresh_names(self) -> None:
         """Learn the dish names on file (again after a menu is published)."""
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             dishes = session.scalars(select(Dish).order_by(Dish.id))
             names = tuple(
                 DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in dishes
@@ -357,11 +357,11 @@ class Dialogue:
         """A dish said that is not on that day's menu for that meal (the store checks again
         when the order is placed; this only spares the elder a question)."""
         day, meal = date.fromisoformat(draft["date"]), MealSlot(draft["meal"])
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             canteen_id = self._home(session, elder_id).id
 
         def load() -> list[list[str | None]]:
-            with self.factory() as session:
+            with read_only(self.factory) as session:
                 menus = load_menus(session, [canteen_id], day, meal)
                 return [
                     [i.dish.name, *i.dish.aliases, i.dish.name_mn, i.dish.name_mn_cyrl]
@@ -491,13 +491,13 @@ class Dialogue:
 
     def _closed(self, elder_id: int, meal: MealSlot, day: date, now: datetime) -> bool:
         """Whether orders for that meal have closed (so it can no longer change)."""
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             times = slot_times(self._home(session, elder_id), meal)
         return times is not None and now >= cutoff_at(day, times)
 
     def _canteen_code(self, elder_id: int) -> str:
         """The canteen that serves this elder (the only one, in a town with one)."""
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             return self._home(session, elder_id).code
 
     def _start_change(self, turn: Turn, entities: list[dict[str, Any]]) -> Reply:
@@ -553,7 +553,7 @@ class Dialogue:
     def _menus(
         self, turn: Turn, day: date, meal: MealSlot | None, entities: list[dict[str, Any]]
     ) -> tuple[list[Any], list[Any], set[str]]:
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             elder = find_elder(session, str(turn.elder_id))
             conditions = {c.condition for c in elder.elder.conditions} if elder.elder else set()
             conditions |= {e["value"] for e in entities if e["entity"] == "condition"}
@@ -570,7 +570,7 @@ class Dialogue:
     ) -> OrderSummary | None:
         """The next open order (one that may still change), with one of ``dishes`` if named."""
         wanted = ("placed", "confirmed") if changeable else tuple(s.value for s in OPEN_STATUSES)
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             for order in list_orders(session, elder_id=turn.elder_id):
                 named = not dishes or dishes & {i.dish_name for i in order.items}
                 if order.date >= turn.today and order.status in wanted and named:
@@ -579,7 +579,7 @@ class Dialogue:
 
     def _orders(self, turn: Turn) -> Reply:
         lang = turn.lang
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             orders = [
                 OrderSummary.of(o)
                 for o in list_orders(session, elder_id=turn.elder_id)
@@ -602,7 +602,7 @@ class Dialogue:
 
     def _balance(self, turn: Turn) -> Reply:
         lang = turn.lang
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             cards = list(session.scalars(select(Card).where(Card.elder_id == turn.elder_id)))
             if not cards:
                 return Reply(say("balance_none", lang))
@@ -806,7 +806,7 @@ class Dialogue:
             return self._redeem(turn, words[1], "family")
         if text.isdigit() and len(text) == 6:
             return self._redeem(turn, text, "family")
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             elders = [(p.id, p.name) for p in elders_of(session, turn.person_id)]
         if not elders:
             return Reply(say("family_no_elder", turn.lang))
@@ -838,7 +838,7 @@ class Dialogue:
         return cast(str, self._cached(("kind", person_id), lambda: self._load_kind(person_id)))
 
     def _load_kind(self, person_id: int) -> str:
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             person = session.get(Person, person_id)
             if person is None:
                 raise DomainError("unknown_elder", who=person_id)
@@ -847,7 +847,7 @@ class Dialogue:
             return person.kind
 
     def _load(self, person_id: int) -> dict[str, Any]:
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             row = session.get(Conversation, person_id)
             if row is not None:
                 return dict(row.state)
@@ -872,7 +872,7 @@ class Dialogue:
         return say("and", lang).join(names.get(d, d) for d in sorted(dishes))
 
     def _name(self, person_id: int) -> str:
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             person = session.get(Person, person_id)
             return person.name if person else ""
 

@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.arguments import whole_number
 from menus.clock import TZ
+from menus.db import read_only
 from menus.errors import DomainError
 from menus.outbox import count_by_status, list_messages
 from scheduler.channel import Channel, LogChannel
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from bot.telegram.channel import TelegramChannel
 
 STATUSES = ("pending", "sending", "sent", "failed", "dead", "dropped")
+MAX_LIST = 10_000
+"""Most messages ``outbox list`` prints at once (a person reads the newest few)."""
 
 
 class _Context(Protocol):
@@ -66,7 +70,7 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
         outbox.add_subparsers(dest="sub", required=True),
     )
     p.add_argument("--status", choices=STATUSES)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=whole_number(1, MAX_LIST), default=50)
     p.add_argument("--json", action="store_true")
 
 
@@ -174,7 +178,7 @@ def cmd_scheduler_run(args: argparse.Namespace, ctx: _Context) -> int:
 def cmd_outbox_list(args: argparse.Namespace, ctx: _Context) -> int:
     """Messages with their state; ``dead`` ones failed too often and need a person to look.
     The text is not shown (it may carry addresses); its kind and key say what it is."""
-    with ctx.factory() as session:
+    with read_only(ctx.factory) as session:
         rows = list_messages(session, status=args.status, limit=args.limit)
         counts = count_by_status(session)
     data: list[dict[str, Any]] = [

@@ -14,7 +14,7 @@ from bot.phrasing import when_words
 from bot.replies import PUBLISH, choices, say, word
 from bot.turn import Reply, Turn
 from menus.clock import TZ, local_today, parse_hhmm
-from menus.db import unit_of_work
+from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.feedback import answer, open_feedback, staff_canteens
 from menus.menu_store import import_menu_file, load_menus
@@ -113,14 +113,14 @@ def _publish(dialogue: Dialogue, turn: Turn, pending: dict[str, str], canteens: 
 
 def _own_canteen(dialogue: Dialogue, parsed: MenuFile, canteens: list[int]) -> None:
     """A file may only be about a canteen the sender works for."""
-    with dialogue.factory() as session:
+    with read_only(dialogue.factory) as session:
         canteen = session.query(Canteen).filter_by(code=parsed.canteen.code).one_or_none()
         if canteen is None or canteen.id not in canteens:
             raise DomainError("not_staff")
 
 
 def _canteens(dialogue: Dialogue, turn: Turn) -> list[int]:
-    with dialogue.factory() as session:
+    with read_only(dialogue.factory) as session:
         canteens = staff_canteens(session, turn.person_id)
     if not canteens:
         raise DomainError("not_staff")
@@ -151,7 +151,7 @@ def _next_meal(
 def _kitchen(
     dialogue: Dialogue, turn: Turn, canteen_id: int, entities: list[dict[str, Any]]
 ) -> Reply:
-    with dialogue.factory() as session:
+    with read_only(dialogue.factory) as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
         day, meal = _next_meal(session, canteen, turn.now, entities)
@@ -166,7 +166,7 @@ def _kitchen(
 def _delivery(
     dialogue: Dialogue, turn: Turn, canteen_id: int, entities: list[dict[str, Any]]
 ) -> Reply:
-    with dialogue.factory() as session:
+    with read_only(dialogue.factory) as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
         day, meal = _next_meal(session, canteen, turn.now, entities)
@@ -208,7 +208,7 @@ def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) ->
 
 
 def _feedback(dialogue: Dialogue, turn: Turn, canteens: list[int]) -> Reply:
-    with dialogue.factory() as session:
+    with read_only(dialogue.factory) as session:
         rows = [row for canteen in canteens for row in open_feedback(session, canteen)]
         lines = []
         for row in rows[:10]:

@@ -17,7 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.arguments import whole_number
+from menus.db import read_only
 from menus.errors import DomainError
+from menus.files import check_bounded, read_bounded
 
 if TYPE_CHECKING:  # the voice libraries load only when a voice command runs
     from voice.audio import Pcm
@@ -55,7 +58,11 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
     p.set_defaults(needs_db=False)
     p.add_argument("text")
     p.add_argument("--lang", default="zh")
-    p.add_argument("--rate", type=int, help="words a minute (default: ZHUCAN_VOICE_RATE, 130)")
+    p.add_argument(
+        "--rate",
+        type=whole_number(1, 1000),
+        help="words a minute (default: ZHUCAN_VOICE_RATE, 130; kept within 80-260)",
+    )
     p.add_argument("-o", "--output", required=True)
     p = add("models", cmd_models, "the configured engines and whether their models load", voice)
     p.set_defaults(needs_db=False)
@@ -100,7 +107,7 @@ def _menu_phrases(args: argparse.Namespace, ctx: Any) -> Expected:
 
         from menus.models import Dish
 
-        with ctx.factory() as session:
+        with read_only(ctx.factory) as session:
             for dish in session.scalars(select(Dish).order_by(Dish.id)):
                 names.extend([dish.name, *dish.aliases])
     else:
@@ -114,13 +121,12 @@ def _menu_phrases(args: argparse.Namespace, ctx: Any) -> Expected:
 
 def cmd_transcribe(args: argparse.Namespace, ctx: Any) -> int:
     """Recognise one audio file (any format); print the transcript and its timing as JSON."""
+    from voice.audio import MAX_AUDIO_BYTES
+
+    data = read_bounded(args.file, MAX_AUDIO_BYTES)  # /dev/zero, a pipe, 1 GB: refused unread
     from voice.decode import decode
     from voice.errors import VoiceError
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise DomainError("bad_argument", detail=f"{args.file}: {exc.strerror}") from None
     voice = _voice()
     expected = _menu_phrases(args, ctx) if args.phrases == "menu" else None
     try:
@@ -279,12 +285,14 @@ def cmd_speaker(args: argparse.Namespace, ctx: Any) -> int:
     from menus.demo import DEMO_ELDER
     from menus.people import find_elder
 
-    with ctx.factory() as session:
+    with read_only(ctx.factory) as session:
         elder_id = find_elder(session, args.elder or DEMO_ELDER).id
-    from voice.audio import Pcm
+    from voice.audio import MAX_AUDIO_BYTES, Pcm
 
-    turns = VoiceTurns(Dialogue(ctx.factory), _voice())
     files = [] if args.input == ["mic"] else [Path(f) for f in args.input]
+    for path in files:  # every file refused before anything is heard or written
+        check_bounded(path, MAX_AUDIO_BYTES)
+    turns = VoiceTurns(Dialogue(ctx.factory), _voice())
     if not files and not (shutil.which("arecord") and shutil.which("aplay")):
         raise DomainError("bad_argument", detail="--input mic needs ALSA's arecord and aplay")
 
@@ -298,11 +306,7 @@ def cmd_speaker(args: argparse.Namespace, ctx: Any) -> int:
         return result.speech
 
     for path in files:
-        try:
-            audio = path.read_bytes()
-        except OSError as exc:
-            raise DomainError("bad_argument", detail=f"{path}: {exc.strerror}") from None
-        speech = answer(audio)
+        speech = answer(read_bounded(path, MAX_AUDIO_BYTES))
         if speech is not None:
             path.with_name(path.stem + ".reply.wav").write_bytes(speech.wav())
     while not files:

@@ -28,6 +28,7 @@ from bot.dialogue import Dialogue
 from bot.replies import AGREE_CHOICES, MAIN_CHOICES, MEALS, MODES, YES_NO, say
 from bot.turn import Reply
 from menus.clock import local_today
+from menus.db import read_only
 from menus.menu_store import load_menus
 from menus.models import Conversation, Person, PersonSettings
 from voice.audio import Pcm
@@ -171,7 +172,7 @@ class VoiceTurns:
 
     def language_of(self, person_id: int) -> str:
         """The language the person talks in now (the conversation's, else their profile's)."""
-        with self.dialogue.factory() as session:
+        with read_only(self.dialogue.factory) as session:
             conversation = session.get(Conversation, person_id)
             if conversation is not None and conversation.state.get("lang"):
                 return str(conversation.state["lang"])
@@ -179,7 +180,7 @@ class VoiceTurns:
             return person.lang if person is not None and person.lang else "zh"
 
     def _voice_setting(self, person_id: int) -> tuple[bool, int | None]:
-        with self.dialogue.factory() as session:
+        with read_only(self.dialogue.factory) as session:
             row = session.get(PersonSettings, person_id)
             return (True, None) if row is None else (row.voice_replies, row.speech_rate)
 
@@ -188,7 +189,7 @@ class VoiceTurns:
         the answers the last reply offered, the commands, numbers, days, meals and yes/no."""
         today = local_today(now)
         dishes: list[str] = []
-        with self.dialogue.factory() as session:
+        with read_only(self.dialogue.factory) as session:
             for offset in range(MENU_DAYS):
                 for menu in load_menus(session, None, today + timedelta(days=offset)):
                     for item in menu.items:

@@ -30,6 +30,17 @@ DEFAULT_SLOTS: dict[str, SlotTimes] = {
 }
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2200
+"""The years the service can be asked about. Why a range at all: dates are shifted by days and
+compared with cut-offs the day before, and ``date.min`` or ``date.max`` would overflow there (an
+``OverflowError`` instead of a refusal); no meal is ever ordered outside these years."""
+
+
+def in_service_years(day: date) -> bool:
+    """Whether ``day`` (or a datetime's date) lies in the years the service can be asked about."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
 def parse_now(text: str | None) -> datetime:
     """``--now`` as an aware datetime; a naive time is read as Asia/Shanghai; none means now."""
     if not text:
@@ -37,7 +48,7 @@ def parse_now(text: str | None) -> datetime:
     moment = datetime.fromisoformat(text.strip())
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=TZ)
-    if not 2000 <= moment.year <= 2200:
+    if not in_service_years(moment):
         raise ValueError(f"'{text}' is not a time this service can run at")
     return moment.astimezone(TZ)
 

@@ -40,8 +40,39 @@ def default_url() -> str:
     from platformdirs import user_data_dir
 
     folder = Path(user_data_dir("zhucan", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'zhucan.db'}"
+
+
+PRIVATE_FILE_MODE = 0o600
+"""Store files hold phones, addresses and health conditions: readable by their owner only."""
+
+
+def create_private_sqlite_file(url: str) -> None:
+    """Create a SQLite database file that does not exist yet as an empty file with mode 0600.
+
+    Why before connecting: SQLite creates a missing file with ``0666`` less the umask, usually
+    ``0644``, i.e. readable by every account on the machine; it gives its ``-wal`` and ``-shm``
+    files the mode of the database file, so creating the file first covers them too. An
+    existing file keeps the mode its owner chose; in-memory databases, SQLite URIs
+    (``file:…``) and files in a folder that does not exist (SQLite reports that) are left alone.
+    """
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    database = parsed.database
+    if not parsed.drivername.startswith("sqlite") or database in (None, "", ":memory:"):
+        return
+    if database.startswith("file:") or parsed.query.get("uri") in ("true", "1"):
+        return
+    path = Path(database)
+    if path.exists() or not path.parent.is_dir():
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:  # another process created it meanwhile: its mode stands
+        return
+    os.close(fd)
 
 
 def normalise_url(url: str) -> str:
@@ -55,14 +86,16 @@ def normalise_url(url: str) -> str:
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine with the settings the store relies on.
 
-    SQLite: WAL (readers don't block the writer), foreign keys on, a busy timeout, and every
-    transaction started with ``BEGIN IMMEDIATE`` so that two writers queue for the lock
-    instead of failing half-way when one upgrades from reading to writing.
+    SQLite: a new file readable by its owner only, WAL (readers don't block the writer),
+    foreign keys on, a busy timeout, and every transaction started with ``BEGIN IMMEDIATE`` so
+    that two writers queue for the lock instead of failing half-way when one upgrades from
+    reading to writing; except a ``read_only`` session's, which starts deferred.
     """
     url = normalise_url(url)
     # Statement parameters carry addresses, phones and conditions: never into logs.
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
+        create_private_sqlite_file(url)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
         return engine
@@ -86,7 +119,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")  # deferred: no lock until it reads
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -99,6 +135,33 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction: commit if the block finishes, roll back if it raises."""
     with factory() as session, session.begin():
         yield session
+
+
+READ_ONLY = "zhucan_read_only"
+"""Marks a session (``session.info``) and its connection (an execution option) as reading."""
+
+
+@contextmanager
+def read_only(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session that only reads: a menu shown, a conversation loaded, a list printed.
+
+    Why: on SQLite every transaction starts ``BEGIN IMMEDIATE`` (the write lock at once), so
+    that writers queue instead of failing half-way; a read that did the same made every other
+    process's order wait for a menu being shown. Here the transaction starts deferred (WAL
+    readers take no lock and see one snapshot). PostgreSQL is unchanged. A read-only session
+    that tries to write is a mistake in the code and fails loudly at its flush, so writes
+    always go through ``unit_of_work`` and its write lock.
+    """
+    with factory() as session:
+        session.info[READ_ONLY] = True
+        session.connection(execution_options={READ_ONLY: True})
+        yield session
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_writes_when_reading(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("a read_only session tried to write; use unit_of_work")
 
 
 def alembic_config(url: str) -> Any:

@@ -63,15 +63,10 @@ def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> Impo
             session.add(dish)
             existing[spec.name] = dish
             added += 1
+            _describe(dish, spec, kept=frozenset())
         else:
             updated += 1
-        dish.name_mn = spec.name_mn
-        dish.name_mn_cyrl = spec.name_mn_cyrl
-        dish.aliases = list(spec.aliases)
-        dish.price_fen = spec.price_fen
-        dish.nutrition = dict(spec.nutrition)
-        dish.tags = list(spec.tags)
-        dish.allergens = list(spec.allergens)
+            _describe(dish, spec, kept=spec.kept)
     session.flush()
 
     problems: list[Problem] = []
@@ -94,6 +89,25 @@ def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> Impo
         raise MenuFileError(source, problems)
     session.flush()
     return ImportSummary(canteen.code, added, updated, menus_added, menus_replaced)
+
+
+def _describe(dish: Dish, spec: DishSpec, *, kept: frozenset[str]) -> None:
+    """Set what the file says about a dish; what it does not say (``kept``: columns a CSV
+    header left out) stays as stored. The price is always said."""
+    dish.price_fen = spec.price_fen
+    if "name_mn" not in kept:
+        dish.name_mn = spec.name_mn
+    if "name_mn_cyrl" not in kept:
+        dish.name_mn_cyrl = spec.name_mn_cyrl
+    if "aliases" not in kept:
+        dish.aliases = list(spec.aliases)
+    if "tags" not in kept:
+        dish.tags = list(spec.tags)
+    if "allergens" not in kept:
+        dish.allergens = list(spec.allergens)
+    nutrition = {k: v for k, v in (dish.nutrition or {}).items() if k in kept}
+    nutrition.update(spec.nutrition)
+    dish.nutrition = nutrition
 
 
 def _upsert_canteen(session: Session, spec: CanteenSpec) -> Canteen:

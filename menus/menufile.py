@@ -12,7 +12,7 @@ import io
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,19 @@ import yaml
 
 from menus.clock import DEFAULT_SLOTS, format_hhmm, parse_hhmm
 from menus.errors import DomainError
+from menus.files import FileRefused, read_bounded
 from menus.pricing import fen_to_yuan, yuan_to_fen
-from menus.text import clean, has_control_chars, is_cyrillic_mongolian, is_traditional_mongolian
+from menus.text import (
+    clean,
+    csv_cell,
+    csv_value,
+    has_control_chars,
+    is_cyrillic_mongolian,
+    is_traditional_mongolian,
+)
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, parse_vocab
+from menus.yamlfiles import LineDict as _LineDict
+from menus.yamlfiles import load_yaml
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NAME_CHARS = 50
@@ -33,6 +43,9 @@ NUTRIENTS = ("kcal", "protein_g", "fat_g", "carbs_g", "sodium_mg", "sugar_g")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 REGION_RE = re.compile(r"^\d{6}$")
 TAG_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+KEEPABLE_COLUMNS = ("name_mn", "name_mn_cyrl", "aliases", *NUTRIENTS, "tags", "allergens")
+"""Dish columns a CSV file may leave out: a minimal file (canteen, date, meal, dish, price)
+publishes a menu without wiping the names, nutrition and tags the canteen gave before."""
 CSV_COLUMNS = (
     "canteen", "date", "meal", "dish", "price", "name_mn", "name_mn_cyrl", "aliases",
     *NUTRIENTS, "tags", "allergens", "portions",
@@ -104,6 +117,9 @@ class DishSpec:
     nutrition: dict[str, float] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     allergens: list[str] = field(default_factory=list)
+    kept: frozenset[str] = frozenset()
+    """What the file does not say (``KEEPABLE_COLUMNS`` a CSV header leaves out): importing it
+    leaves those of a stored dish as they are, instead of clearing them."""
 
 
 @dataclass
@@ -128,51 +144,16 @@ class MenuFile:
 # --------------------------------------------------------------------------- reading
 
 
-class _LineDict(dict[str, Any]):
-    """A YAML mapping that remembers the line it started on."""
-
-    line: int | None = None
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loading (no tags that run code) that keeps line numbers for messages."""
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    result = _LineDict()
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool, date)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word or number", key_node.start_mark
-            )
-        key = key if isinstance(key, str) else str(key)
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def read_menu_file(path: str | Path, *, today: date | None = None) -> MenuFile:
     """Read and check a YAML or CSV menu file; ``MenuFileError`` lists every problem.
 
     ``today``, when given, refuses menus dated before it: a canteen cannot publish the past.
     """
-    path = Path(path)
-    name = path.name
+    name = Path(path).name
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise MenuFileError(
-            name, [Problem("file", "", f"cannot be read ({exc.strerror})")]
-        ) from None
+        raw = read_bounded(path, MAX_FILE_BYTES)  # a 50 MB file is refused before it is read
+    except FileRefused as exc:
+        raise MenuFileError(name, [Problem("file", "", exc.what)]) from None
     return parse_menu_bytes(raw, name, today=today)
 
 
@@ -194,8 +175,9 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
     if "\x00" in text:
         raise MenuFileError(name, [Problem("file", "", "contains NUL bytes; is it a text file?")])
     menu_file: MenuFile | None = None
+    kept: frozenset[str] = frozenset()
     if name.lower().endswith(".csv"):
-        data, problems = _csv_to_data(text)
+        data, problems, kept = _csv_to_data(text)
     else:
         data, problems = _yaml_to_data(text)
     if data is not None:
@@ -205,23 +187,16 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
         problems = [Problem("file", "", "has no menu in it (only an empty YAML value)")]
     if problems or menu_file is None:
         raise MenuFileError(name, problems)
+    if kept:
+        menu_file.dishes = [replace(d, kept=kept) for d in menu_file.dishes]
     return menu_file
 
 
 def _yaml_to_data(text: str) -> tuple[Any, list[Problem]]:
-    try:
-        return yaml.load(text, Loader=_Loader), []
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        return None, [Problem("file", "", f"is not valid YAML: {exc.problem}", line)]
-    except yaml.YAMLError as exc:
-        return None, [Problem("file", "", f"is not valid YAML: {exc}")]
-    except (ValueError, TypeError, OverflowError) as exc:
-        # PyYAML builds dates and numbers itself: 2026-13-40 fails here, not in our checks.
-        return None, [Problem("file", "", f"has a value that is not valid: {exc}")]
-    except RecursionError:
-        return None, [Problem("file", "", "is nested too deeply")]
+    data, what, line = load_yaml(text)
+    if what is not None:
+        return None, [Problem("file", "", what, line)]
+    return data, []
 
 
 class _Checker:
@@ -651,18 +626,25 @@ def _split_list(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[|、;；]", value) if part.strip()]
 
 
-def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
-    """Turn the one-row-per-menu-line CSV form into the same data the YAML form gives."""
+def _csv_to_data(text: str) -> tuple[Any, list[Problem], frozenset[str]]:
+    """Turn the one-row-per-menu-line CSV form into the same data the YAML form gives, and
+    the dish columns the header leaves out (their values are kept as stored)."""
+    data, problems, header = _csv_rows_to_data(text)
+    return data, problems, frozenset(KEEPABLE_COLUMNS) - set(header)
+
+
+def _csv_rows_to_data(text: str) -> tuple[Any, list[Problem], list[str]]:
     problems: list[Problem] = []
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-        header = reader.fieldnames or []
+        header = list(reader.fieldnames or [])
         rows = list(reader)
     except csv.Error as exc:
-        return None, [Problem("file", "", f"is not valid CSV: {exc}")]
+        return None, [Problem("file", "", f"is not valid CSV: {exc}")], []
     missing = [c for c in ("canteen", "dish", "price") if c not in header]
     if missing:
-        return None, [Problem("header", "", f"is missing column(s): {', '.join(missing)}", 1)]
+        problems = [Problem("header", "", f"is missing column(s): {', '.join(missing)}", 1)]
+        return None, problems, header
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if unknown:
         problems.append(Problem("header", "", f"has unknown column(s): {', '.join(unknown)}", 1))
@@ -670,10 +652,11 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
         if any(value is None for key, value in row.items() if key is not None):
             problems.append(Problem(f"row {number}", "", "has fewer cells than the header", number))
     if problems:
-        return None, problems
-    codes = {(row.get("canteen") or "").strip() for row in rows}
+        return None, problems, header
+    codes = {_cell(row, "canteen") for row in rows}
     if len(codes) != 1:
-        return None, [*problems, Problem("file", "canteen", "must name exactly one canteen")]
+        problems.append(Problem("file", "canteen", "must name exactly one canteen"))
+        return None, problems, header
     dishes: dict[str, _LineDict] = {}
     menus: dict[tuple[str, str], _LineDict] = {}
     for number, row in enumerate(rows, start=2):
@@ -686,7 +669,7 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
             problems.append(Problem(f"row {number} ({name})", "", "describes the dish differently "
                                     "from an earlier row", number))  # fmt: skip
         dishes.setdefault(name, dish)
-        day, meal = (row.get("date") or "").strip(), (row.get("meal") or "").strip()
+        day, meal = _cell(row, "date"), _cell(row, "meal")
         if not day and not meal:
             continue
         menu = menus.get((day, meal))
@@ -695,22 +678,35 @@ def _csv_to_data(text: str) -> tuple[Any, list[Problem]]:
             menu.line = number
             menus[(day, meal)] = menu
         menu["dishes"].append(name)
-        portions = (row.get("portions") or "").strip()
+        portions = _cell(row, "portions")
         if portions:
             menu["portions"][name] = _int_or_text(portions)
     canteen = _LineDict(code=codes.pop(), partial=True)
     data = {"canteen": canteen, "dishes": list(dishes.values()), "menus": list(menus.values())}
-    return data, problems
+    return data, problems, header
 
 
 def _int_or_text(cell: str) -> int | str:
-    """A CSV cell as a whole number when it is one (ASCII digits, optional sign), else text."""
-    return int(cell) if re.fullmatch(r"[+-]?[0-9]+", cell) else cell
+    """A CSV cell as a whole number when it is one (ASCII digits, optional sign), else text.
+
+    More than 18 digits is read as a number over every limit (``int()`` refuses thousands of
+    digits with an error of its own), so the checks say what the limit is.
+    """
+    if not re.fullmatch(r"[+-]?[0-9]+", cell):
+        return cell
+    if len(cell.lstrip("+-")) > 18:
+        return -(10**18) if cell.startswith("-") else 10**18
+    return int(cell)
+
+
+def _cell(row: Mapping[str, str | None], key: str) -> str:
+    """A cell's text, trimmed, with the formula escape of an exported file taken off."""
+    return csv_value((row.get(key) or "").strip())
 
 
 def _dish_from_row(row: Mapping[str, str | None], number: int) -> _LineDict:
     def cell(key: str) -> str:
-        return (row.get(key) or "").strip()
+        return _cell(row, key)
 
     dish = _LineDict(name=cell("dish"), price=cell("price") or None)
     dish.line = number
@@ -797,7 +793,11 @@ def dump_yaml(menu_file: MenuFile) -> str:
 
 
 def dump_csv(menu_file: MenuFile) -> str:
-    """The CSV form: one row per menu line, and one row for each dish on no menu."""
+    """The CSV form: one row per menu line, and one row for each dish on no menu.
+
+    Every cell is escaped against spreadsheet formulas (``csv_cell``); reading the file back
+    takes the escape off again, so an exported file imports as the same menu.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -814,7 +814,7 @@ def dump_csv(menu_file: MenuFile) -> str:
         }  # fmt: skip
         for key in NUTRIENTS:
             cells[key] = str(_number(dish.nutrition[key])) if key in dish.nutrition else ""
-        return cells
+        return {key: csv_cell(value) for key, value in cells.items()}
 
     for m in sorted(menu_file.menus, key=lambda m: (m.date, list(MealSlot).index(m.meal))):
         for name in m.dishes:

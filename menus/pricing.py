@@ -188,6 +188,11 @@ def price_order(
     )
 
 
+MAX_YUAN = 10**12
+"""No price, subsidy or balance comes near this; a bigger number is refused before it is
+turned into fen (and before a message would print its thousands of digits)."""
+
+
 def yuan_to_fen(value: object) -> int:
     """Parse a price in yuan (``12``, ``12.5``, ``"12.50"``) to integer fen, exactly.
 
@@ -203,6 +208,8 @@ def yuan_to_fen(value: object) -> int:
         raise ValueError(f"'{value}' is not a number of yuan") from None
     if not amount.is_finite():
         raise ValueError(f"'{value}' is not a number of yuan")
+    if abs(amount) >= MAX_YUAN:  # no amount is this big; its digits need not be read out
+        raise ValueError(f"'{str(value)[:20]}…' is more yuan than any amount here")
     fen = amount * 100
     if fen != fen.to_integral_value():
         raise ValueError(f"'{value}' has more than two decimals (fen are the smallest unit)")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from menus.models import Canteen, Card, CardTransaction, ElderProfile, Order, Person
 from menus.states import OPEN_STATUSES
+from menus.text import csv_cell
 from menus.vocab import CardKind, ElderCategory, Fulfillment, MealSlot, OrderStatus
 
 
@@ -212,9 +213,10 @@ def _card_split(session: Session, order_ids: list[int]) -> dict[int, dict[str, i
 
 
 def report_csv(rows: list[dict[str, Any]]) -> str:
-    """The report as CSV, with the header row always present."""
+    """The report as CSV, with the header row always present; every cell escaped against
+    spreadsheet formulas (the civil-affairs office opens it in a spreadsheet)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(REPORT_FIELDS), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()

@@ -53,3 +53,27 @@ def has_control_chars(text: str) -> bool:
         if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
             return True
     return False
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, CSV Injection)."""
+
+
+def csv_cell(value: object) -> str:
+    """A cell for a CSV file people open in a spreadsheet, escaped as OWASP recommends.
+
+    Why: a dish name or alias like ``=cmd|' /C calc'!A0``, ``@SUM(…)`` or ``+1+2`` is run as a
+    formula by Excel, WPS or LibreOffice when the canteen's exported menu is opened. A cell
+    starting with ``= + - @``, tab or carriage return gets a single quote in front, which the
+    spreadsheet shows as text. A cell that already starts with quotes before such a character
+    gets one more, so that ``csv_value`` gives back exactly what was written.
+    """
+    text = "" if value is None else str(value)  # None is an empty cell, as csv writes it
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def csv_value(cell: str) -> str:
+    """The value a ``csv_cell`` was made from: one escaping quote taken off again."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell

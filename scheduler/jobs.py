@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from menus.clock import TZ, SlotTimes, cutoff_at, local_today, parse_hhmm
-from menus.db import unit_of_work
+from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.menu_store import slot_times
 from menus.models import (
@@ -509,7 +509,7 @@ def missed_not_collected(
     """A ready order nobody collected by the end of its serving window becomes ``missed``
     (the order events sweep then tells the family and the community contact)."""
     today = local_today(now)
-    with factory() as session:
+    with read_only(factory) as session:
         canteens = {c.id: c for c in _canteens(session)}
         rows = session.execute(
             select(Order.id, Order.canteen_id, Order.date, Order.meal).where(

@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from menus.clock import TZ
+from menus.db import read_only
 from menus.outbox import (
     Claimed,
     claim_due,
@@ -236,7 +237,7 @@ class Sender:
         return min(SEND_TIMEOUT_S, self.settings.lease_s / 4)
 
     def _not_wanted(self, keys: list[str], now: datetime) -> set[str]:
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             return reminders_not_wanted(session, keys, now)
 
     def _drop(self, ids: list[int], now: datetime) -> None:

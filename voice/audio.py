@@ -12,6 +12,11 @@ from numpy.typing import NDArray
 RATE = 16_000
 """Sample rate every recogniser is given (vosk and Whisper models are trained at 16 kHz)."""
 
+MAX_AUDIO_BYTES = 20 * 1024 * 1024
+"""Largest recording read at all: a minute (the longest utterance heard) of 48 kHz stereo
+16-bit WAV is 11 MB, of anything compressed far less; 20 MB is also what Telegram lets a bot
+download. Checked before a file or a download is read whole, and again by ``decode``."""
+
 
 @dataclass(frozen=True)
 class Pcm:

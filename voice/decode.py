@@ -14,7 +14,7 @@ import logging
 import av
 import av.error
 
-from voice.audio import RATE, Pcm
+from voice.audio import MAX_AUDIO_BYTES, RATE, Pcm
 from voice.errors import VoiceError
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,8 @@ def decode(data: bytes, *, max_seconds: float = MAX_SECONDS) -> Pcm:
     """The audio in ``data`` (any container PyAV knows) as 16 kHz mono 16-bit PCM."""
     if not data:
         raise VoiceError("audio-empty")
+    if len(data) > MAX_AUDIO_BYTES:  # callers check before reading; this bounds the decoder
+        raise VoiceError("audio-too-long", f"{len(data):,} bytes")
     if data.startswith(b"OggS"):
         _check_ogg_pages(data)
     limit = int(max_seconds * RATE) * 2

@@ -45,9 +45,11 @@ from bot.telegram.render import choice_from_callback, render
 from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer, AnswerLike, Turns
 from menus.clock import TZ
+from menus.db import read_only
 from menus.people import person_for_identity
 from scheduler.config import SchedulerSettings
 from scheduler.service import SchedulerService
+from voice.audio import MAX_AUDIO_BYTES
 
 DEPS = "zhucan"
 SCHEDULER = "zhucan.scheduler"
@@ -155,7 +157,7 @@ class Deps:
         known = self._known.get(account_id)
         if known is not None:
             return known
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             person = person_for_identity(session, CHANNEL, account_id)
             if person is None:
                 return None
@@ -391,8 +393,18 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if d.voice_pipeline is None or who is None:
         await send(context, message.chat.id, Answer(say("voice_off", lang)), lang)
         return
+    too_long = Answer(dialogue_say("voice_too_long", lang))
+    if (message.voice.file_size or 0) > MAX_AUDIO_BYTES:  # refused before downloading
+        await send(context, message.chat.id, too_long, lang)
+        return
     telegram_file = await context.bot.get_file(message.voice.file_id)
+    if (telegram_file.file_size or 0) > MAX_AUDIO_BYTES:
+        await send(context, message.chat.id, too_long, lang)
+        return
     audio = bytes(await telegram_file.download_as_bytearray())
+    if len(audio) > MAX_AUDIO_BYTES:  # the sizes given were missing or wrong
+        await send(context, message.chat.id, too_long, lang)
+        return
     spoken = await d.voice_pipeline(who[0], audio, d.clock(), turn_id=f"tg-{update.update_id}")
     if spoken.heard_line:  # 我听到的是：…… lets family and staff see a misunderstanding
         await context.bot.send_message(message.chat.id, spoken.heard_line)

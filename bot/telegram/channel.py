@@ -26,6 +26,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, Tim
 
 from bot.telegram.render import render
 from bot.telegram.turns import Answer
+from menus.db import read_only
 from menus.models import Identity, Person
 from scheduler.channel import ChannelError
 
@@ -45,7 +46,7 @@ Runner = Callable[..., Awaitable[Any]]
 
 def recipient(factory: sessionmaker[Session], person_id: int) -> tuple[list[int], str]:
     """The person's Telegram chat ids (private chats: the account id) and their language."""
-    with factory() as session:
+    with read_only(factory) as session:
         accounts = session.scalars(
             select(Identity.account_id)
             .where(Identity.channel == CHANNEL, Identity.person_id == person_id)

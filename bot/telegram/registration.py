@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer
-from menus.db import unit_of_work
+from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.models import Canteen, ChannelSession, ElderProfile, Identity, Person, StaffMember
 
@@ -89,7 +89,7 @@ class Registration:
     def status(self, account_id: str) -> tuple[bool, frozenset[str]]:
         """Whether a flow is under way, and the turn ids registration answered lately (a retried
         update that finished registration must be answered here again, not by the dialogue)."""
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             row = session.get(ChannelSession, (self.channel, account_id))
             if row is None:
                 return False, frozenset()

@@ -66,9 +66,11 @@ def document_update(update_id: int, uid: int, file_id: str, name: str, size: int
     return _message(update_id, uid, document={**document, "file_size": size})
 
 
-def voice_update(update_id: int, uid: int, file_id: str) -> dict[str, Any]:
-    """A voice note (OGG/Opus)."""
-    voice = {"file_id": file_id, "file_unique_id": f"u-{file_id}", "duration": 2}
+def voice_update(update_id: int, uid: int, file_id: str, size: int | None = None) -> dict[str, Any]:
+    """A voice note (OGG/Opus), with the size Telegram says it has when ``size`` is given."""
+    voice: dict[str, Any] = {"file_id": file_id, "file_unique_id": f"u-{file_id}", "duration": 2}
+    if size is not None:
+        voice["file_size"] = size
     return _message(update_id, uid, voice={**voice, "mime_type": "audio/ogg"})
 
 

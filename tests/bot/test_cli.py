@@ -7,6 +7,7 @@ installed console script in a real subprocess to prove the entry point and the d
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import subprocess
@@ -355,6 +356,21 @@ REFUSALS: dict[str, tuple[list[str], str | None, list[str]]] = {
     "month out of range": (["report", "--month", "9999-12"], None, ["9999-12"]),
     "now out of range": (["orders", "list", "--json"], "9999-12-31T23:00Z", ["9999-12-31"]),
     "huge order id": (["order", "cancel", "9" * 30], None, ["9" * 30]),
+    "key too long": (
+        _place("--dish", "红烧肉", "--fulfillment", "pickup", "--key", "k" * 300),
+        None,
+        ["--key", "300", "200"],
+    ),
+    "address too long": (
+        _place("--dish", "红烧肉", "--fulfillment", "delivery", "--address", "地" * 1000),
+        None,
+        ["--address", "1,000"],
+    ),
+    "reason too long": (
+        ["order", "cancel", "1", "--as", "staff", "--reason", "因" * 5000],
+        None,
+        ["--reason", "5,000"],
+    ),
     "huge elder id": (
         [*_place("--dish", "红烧肉", "--fulfillment", "pickup"), "--elder", "9" * 30],
         None,
@@ -543,3 +559,256 @@ def test_demo_twice_in_a_real_process(tmp_path: Path) -> None:
     (order,) = json.loads(listed.stdout)
     assert order["date"] == "2026-12-01"
     assert balanced(order)
+
+
+# ---------------------------------------------------------------- hostile arguments
+
+
+def test_garbage_zhucan_now_in_the_environment_is_refused(
+    shop: Zhucan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ZHUCAN_NOW=garbage`` (no --now) is named in one message with exit 2, for every
+    command, instead of a traceback about the missing --now."""
+    monkeypatch.setenv("ZHUCAN_NOW", "garbage")
+    before = snapshot(shop)
+    for argv in (["orders", "list"], ["menu", "show"], ["outbox", "list"]):
+        out, err = StringIO(), StringIO()
+        with contextlib.redirect_stderr(err):
+            code = run([*argv, "--db", shop.db], out=out, err=err)
+        assert code == 2, err.getvalue()
+        assert out.getvalue() == ""
+        assert_one_line(err.getvalue())
+        assert "garbage" in err.getvalue()
+    monkeypatch.delenv("ZHUCAN_NOW")
+    assert snapshot(shop) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["menu", "show", "--date", "0001-01-01"],
+        ["menu", "show", "--date", "9999-12-31", "--json"],
+        ["orders", "list", "--date", "0001-01-01"],
+        ["kitchen", "--date", "9999-12-31"],
+        ["menu", "export", "--since", "0001-01-01"],
+        ["nlu", "parse", "--today", "0001-01-01", "昨天吃什么"],
+        ["nlu", "parse", "--today", "9999-12-31", "明天吃什么"],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_dates_outside_the_service_years_are_refused(shop: Zhucan, argv: list[str]) -> None:
+    """Dates at the ends of the calendar are refused with the date named (they overflowed
+    when shifted by a day)."""
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert code == 2, (out, err)
+    assert out == ""
+    assert_one_line(err)
+    assert "2000" in err and "2200" in err
+    assert snapshot(shop) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["outbox", "list", "--limit", "100000000000000000000"],
+        ["outbox", "list", "--limit", "1e20"],
+        ["outbox", "list", "--limit", "0"],
+        ["outbox", "list", "--limit", "-5"],
+        [
+            "elders",
+            "add",
+            "--name",
+            "甲",
+            "--phone",
+            "1",
+            "--address",
+            "x",
+            "--birth-year",
+            "9" * 30,
+        ],
+        ["telegram", "--port", "99999999999999999999"],
+    ],
+    ids=lambda argv: " ".join(argv[:3]),
+)
+def test_numbers_out_of_range_are_argument_errors(shop: Zhucan, argv: list[str]) -> None:
+    """A number an option cannot mean is refused by argument parsing (exit 2, the option
+    named), not by the database driver's OverflowError."""
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert code == 2, (out, err)
+    assert out == ""
+    assert "Traceback" not in err
+    assert "--" in err.strip().splitlines()[-1]
+    assert snapshot(shop) == before
+
+
+HOSTILE_MENU = """\
+canteen: {code: test, name: 测试食堂, region: "150102", modes: [pickup]}
+dishes:
+  - {name: "=cmd|' /C calc'!A0", aliases: ["@SUM(A1)", "+1+2"], price: 12}
+  - {name: 米饭, price: 1.5}
+menus:
+  - {date: 2026-12-01, meal: lunch, dishes: ["=cmd|' /C calc'!A0", 米饭]}
+"""
+
+
+def test_menu_export_csv_escapes_formulas_and_imports_back(zhucan: Zhucan, tmp_path: Path) -> None:
+    """A dish called ``=cmd|…`` with aliases ``@SUM(…)`` and ``+1+2`` is exported with a
+    leading quote in each such cell (OWASP), and the export imports elsewhere unchanged."""
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(HOSTILE_MENU, encoding="utf-8")
+    zhucan.ok("menu", "import", str(hostile), "--allow-past")
+    exported = zhucan.ok("menu", "export", "--format", "csv")
+    for row in csv.reader(StringIO(exported)):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+    assert "'=cmd|' /C calc'!A0" in exported
+    assert "'@SUM(A1)|+1+2" in exported
+
+    second = f"sqlite:///{tmp_path / 'second.db'}"
+    zhucan.ok("db", "upgrade", db=second)
+    zhucan.ok("menu", "import", str(hostile), "--allow-past", db=second)
+    path = tmp_path / "exported.csv"
+    path.write_text(exported, encoding="utf-8")
+    zhucan.ok("menu", "import", str(path), "--allow-past", db=second)
+    assert zhucan.ok("menu", "export", "--format", "csv", db=second) == exported
+    (menu,) = zhucan.json("menu", "show", "--date", DAY, "--json", db=second)
+    assert menu["dishes"][0]["name"] == "=cmd|' /C calc'!A0"
+    assert menu["dishes"][0]["aliases"] == ["@SUM(A1)", "+1+2"]
+
+
+# ------------------------------------------------------------- files read whole
+
+
+def _sparse(path: Path, size: int) -> Path:
+    """A file of ``size`` bytes that takes no room on disk (and no time to make)."""
+    with path.open("wb") as file:
+        file.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["menu", "import", "/dev/zero"], ["zero", "regular file"]),
+        (["menu", "import", "BIG.yaml"], ["BIG.yaml", "50,000,000 bytes", "2,000,000"]),
+        (["menu", "import", "MISSING.csv"], ["MISSING.csv", "cannot be read"]),
+        (["people", "import", "/dev/zero"], ["zero", "regular file"]),
+        (["people", "import", "BIG.yaml"], ["BIG.yaml", "50,000,000 bytes", "5,000,000"]),
+        (["voice", "transcribe", "/dev/zero"], ["zero", "regular file"]),
+        (["voice", "transcribe", "BIG.yaml"], ["BIG.yaml", "50,000,000", "20,971,520"]),
+        (["voice", "transcribe", "MISSING.csv"], ["MISSING.csv", "No such file"]),
+        (["speaker", "--input", "/dev/zero"], ["zero", "regular file"]),
+        (["nlu", "eval", "/dev/zero"], ["zero", "regular file"]),
+        (["nlu", "eval", "BIG.yaml"], ["BIG.yaml", "50,000,000", "5,000,000"]),
+    ],
+    ids=lambda v: (
+        " ".join(v[:3]) if v and v[0] in ("menu", "people", "voice", "speaker", "nlu") else ""
+    ),
+)
+def test_files_are_size_checked_before_they_are_read(
+    shop: Zhucan,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    words: list[str],
+) -> None:
+    """A device, a missing file or a 50 MB file named where a file is read whole is refused
+    with its name and one message in English with ZHUCAN_LANG=en (exit 2, nothing changed),
+    before anything of it is read."""
+    monkeypatch.setenv("ZHUCAN_LANG", "en")
+    _sparse(tmp_path / "BIG.yaml", 50_000_000)
+    argv = [str(tmp_path / a) if a in ("BIG.yaml", "MISSING.csv") else a for a in argv]
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert code == 2, (out, err)
+    assert out == ""
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) <= 2, err  # a file problem is listed under its header
+    for word in words:
+        assert word in err
+    assert snapshot(shop) == before
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(shop: Zhucan, tmp_path: Path) -> None:
+    """Opening a FIFO for reading would wait for a writer forever; it is refused at once."""
+    fifo = tmp_path / "menu.yaml"
+    os.mkfifo(fifo)
+    code, out, err = shop("menu", "import", str(fifo))
+    assert (code, out) == (2, "")
+    assert "menu.yaml" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ('elders: [{name: "王\\0秀兰", address: x, region: "150102"}]', "control characters"),
+        ("a: &a [1, 2]\nelders: [{name: 乙, address: *a, region: '150102'}]", "aliases"),
+        (
+            "policies: [{region: '150102', category: general, kind: fixed, amount: 1e400, cap: 1}]",
+            "policies[0].amount",
+        ),
+        ("elders: [{name: 甲, address: x, region: '150102', birth_year: [1950]}]", "birth_year"),
+        ("vouchers: 5", "vouchers: must be a list"),
+    ],
+    ids=["NUL", "alias", "huge number", "wrong type", "not a list"],
+)
+def test_people_import_refuses_hostile_files(
+    shop: Zhucan, tmp_path: Path, text: str, word: str
+) -> None:
+    """``people import`` of a hostile file: exit 2, the problem named, no traceback (these
+    crashed with exit 1 or were stored), and nobody added."""
+    path = tmp_path / "people.yaml"
+    path.write_text(text, encoding="utf-8")
+    before = snapshot(shop)
+    code, out, err = shop("people", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "Traceback" not in err
+    assert err.startswith("人员文件有问题，什么都没有导入：")
+    assert word in err
+    assert snapshot(shop) == before
+
+
+def test_elders_add_refuses_a_name_of_100000_characters(shop: Zhucan) -> None:
+    """A name nobody can read out is refused, not stored."""
+    before = snapshot(shop)
+    code, out, err = shop("elders", "add", "--name", "长" * 100_000, "--phone", "13904710009",
+                          "--address", "新华东街1号")  # fmt: skip
+    assert (code, out) == (2, "")
+    assert_one_line(err)
+    assert "100,000 characters" in err
+    assert snapshot(shop) == before
+
+
+def test_a_minimal_csv_import_keeps_the_dishes_details(shop: Zhucan, tmp_path: Path) -> None:
+    """``menu import`` of a CSV with only canteen, date, meal, dish and price changes the
+    menu and prices, and leaves aliases, Mongolian names, nutrition and tags as they were."""
+    (before,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    minimal = tmp_path / "minimal.csv"
+    minimal.write_text(
+        "canteen,date,meal,dish,price\ntest,2026-12-03,lunch,红烧肉,13\n", encoding="utf-8"
+    )
+    shop.ok("menu", "import", str(minimal))
+    (after,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    old, new = before["dishes"][0], after["dishes"][0]
+    assert old["name"] == new["name"] == "红烧肉"
+    assert new == {**old, "price_fen": 1300}
+
+
+def test_a_value_the_store_cannot_hold_is_a_refusal(
+    shop: Zhucan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A value no check caught and a column cannot hold (PostgreSQL's DataError) is one
+    message and exit 2 (the transaction rolled back), not a traceback."""
+    from sqlalchemy.exc import DataError
+
+    import bot.cli
+
+    def too_long(args: Any, ctx: Any) -> int:
+        raise DataError("INSERT …", {}, Exception("value too long for type character varying"))
+
+    monkeypatch.setattr(bot.cli, "cmd_orders_list", too_long)
+    code, out, err = shop("orders", "list")
+    assert (code, out) == (2, "")
+    assert_one_line(err)
+    assert "too long or out of range" in err

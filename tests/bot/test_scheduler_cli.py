@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import stat
 from io import StringIO
 from pathlib import Path
 
@@ -113,3 +115,22 @@ def test_scheduler_run_sends_when_due_and_stops_on_sigterm(
     (message,) = read_log(log)
     assert message["text"] == "明天中午的饭还没订，要订吗？"
     assert message["at"].startswith("2026-11-30T16:00")
+
+
+def test_the_log_file_is_readable_by_its_owner_only(
+    shop: sessionmaker[Session], db_url: str, tmp_path: Path
+) -> None:
+    """``--log FILE`` holds what staff are sent (addresses on delivery lists): even under the
+    usual umask (022) the file is created 0600."""
+    remind(shop, "王秀兰", "16:00")
+    log = tmp_path / "messages.jsonl"
+    old = os.umask(0o022)
+    try:
+        code, _, err = _zhucan(
+            db_url, "scheduler", "tick", "--log", str(log), now="2026-11-30T16:00"
+        )
+    finally:
+        os.umask(old)
+    assert (code, err) == (0, "")
+    assert read_log(log)
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600

@@ -37,6 +37,7 @@ from tests.bot.fake_telegram import (
 from tests.bot.telegram_harness import Harness, buttons
 from tests.conftest import BEFORE_LUNCH, SMALL_MENU
 from tests.voice.conftest import clips, voice
+from voice.audio import MAX_AUDIO_BYTES
 from voice.encode import wav_to_ogg_opus
 from voice.engines import Voice
 
@@ -362,3 +363,27 @@ async def test_a_file_too_large_is_refused_without_downloading(tg: Harness) -> N
     await tg.feed(document_update(1, 3001, "doc-big", "menu.csv", 50 * 1024 * 1024))
     assert tg.fake.sent("getFile") == []
     assert tg.last()["text"] == ZH["file_unreadable"]
+
+
+async def test_a_voice_note_too_large_is_refused_without_downloading(
+    shop: sessionmaker[Session],
+) -> None:
+    """A voice note the update says is over the limit is answered at once, never fetched; one
+    whose size the update leaves out is refused when getFile tells it, never downloaded."""
+    heard: list[bytes] = []
+
+    async def pipeline(person_id: int, audio: bytes, now: Any, *, turn_id: str) -> Any:
+        heard.append(audio)
+        raise AssertionError("a refused voice note must not be heard")
+
+    tg = Harness(shop, BEFORE_LUNCH, voice_pipeline=pipeline)
+    async with tg.app:
+        tg.identify("王秀兰", ELDER)
+        await tg.feed(voice_update(1, ELDER, "v-big", size=MAX_AUDIO_BYTES + 1))
+        assert tg.fake.sent("getFile") == []
+        assert tg.last()["text"] == replies.say("voice_too_long")
+        tg.fake.add_file("v-big2", "voice/file_9.oga", b"\0" * (MAX_AUDIO_BYTES + 1))
+        await tg.feed(voice_update(2, ELDER, "v-big2"))
+        assert tg.last()["text"] == replies.say("voice_too_long")
+        assert len(tg.fake.sent("getFile")) == 1
+    assert heard == []

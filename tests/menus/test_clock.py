@@ -45,3 +45,13 @@ def test_bad_now_is_refused(bad: str) -> None:
         return
     with pytest.raises(ValueError):
         parse_now(bad)
+
+
+def test_service_years_hold_the_ends_of_the_calendar_out() -> None:
+    """date.min and date.max are outside the years the service can be asked about (shifting
+    them by a day overflows); its own years are inside."""
+    from menus.clock import in_service_years
+
+    assert not in_service_years(date.min)
+    assert not in_service_years(date.max)
+    assert in_service_years(date(2026, 12, 1))

@@ -158,3 +158,50 @@ dishes: [{name: A1, price: 1}]
         assert home_canteen(session, wang).code == "aaa"
         profile.community = "nowhere"
         assert home_canteen(session, wang).code == "aaa"  # the first in her region
+
+
+def _dishes(factory: sessionmaker[Session]) -> dict[str, dict[str, object]]:
+    with factory() as session:
+        exported = export_menu_file(session, get_canteen(session))
+    return {d.name: vars(d) for d in exported.dishes}
+
+
+def test_a_minimal_csv_leaves_what_it_does_not_say(shop: sessionmaker[Session]) -> None:
+    """canteen,date,meal,dish,price changes prices and menus only: the dishes' aliases,
+    Mongolian names, nutrition, tags and allergens stay (they were wiped)."""
+    before = _dishes(shop)
+    minimal = (
+        "canteen,date,meal,dish,price\n"
+        "test,2026-12-03,lunch,红烧肉,13\n"
+        "test,2026-12-03,lunch,米饭,1.5\n"
+    )
+    menu_file = parse_menu_bytes(minimal.encode(), "minimal.csv")
+    with unit_of_work(shop) as session:
+        import_menu_file(session, menu_file, "minimal.csv")
+    after = _dishes(shop)
+    assert after["红烧肉"] == {**before["红烧肉"], "price_fen": 1300}
+    assert after["红烧肉"]["aliases"] == ["红烧五花肉"]
+    assert after["红烧肉"]["name_mn"] == "ᠤᠯᠠᠭᠠᠨ ᠰᠢᠷᠠᠭᠰᠠᠨ ᠮᠢᠬᠠ"
+    assert after["米饭"] == before["米饭"]
+
+
+def test_a_column_that_is_there_says_it_even_when_empty(shop: sessionmaker[Session]) -> None:
+    """A column present in the header is what the file says: an empty aliases cell clears
+    the aliases, a kcal cell replaces kcal, and the nutrients not in the header stay."""
+    before = _dishes(shop)["红烧肉"]
+    text = "canteen,dish,price,aliases,kcal\ntest,红烧肉,12,,480\n"
+    with unit_of_work(shop) as session:
+        import_menu_file(session, parse_menu_bytes(text.encode(), "some.csv"), "some.csv")
+    after = _dishes(shop)["红烧肉"]
+    assert after["aliases"] == []
+    assert after["nutrition"] == {**before["nutrition"], "kcal": 480}  # type: ignore[dict-item]
+    assert (after["tags"], after["name_mn_cyrl"]) == (before["tags"], before["name_mn_cyrl"])
+
+
+def test_a_new_dish_in_a_minimal_csv_has_nothing_to_keep(shop: sessionmaker[Session]) -> None:
+    text = "canteen,dish,price\ntest,羊肉烧麦,8\n"
+    with unit_of_work(shop) as session:
+        import_menu_file(session, parse_menu_bytes(text.encode(), "new.csv"), "new.csv")
+    added = _dishes(shop)["羊肉烧麦"]
+    said = {k: added[k] for k in ("aliases", "nutrition", "tags", "allergens", "name_mn")}
+    assert said == {"aliases": [], "nutrition": {}, "tags": [], "allergens": [], "name_mn": None}

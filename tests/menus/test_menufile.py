@@ -779,3 +779,86 @@ def test_any_bytes_are_a_menu_or_a_list_of_problems(raw: bytes, name: str) -> No
         parse_menu_bytes(raw, name)
     except MenuFileError as error:
         assert error.problems
+
+
+# ------------------------------------------------------------------ formula injection
+
+HOSTILE_YAML = """\
+canteen: {code: xinhua, name: 新华街道老年食堂, region: "150102", modes: [pickup]}
+dishes:
+  - name: "=cmd|' /C calc'!A0"
+    aliases: ["@SUM(1+1)", "+1+2"]
+    price: 12
+  - {name: "-2+3", price: 1.5, aliases: ["'=quoted already"]}
+  - {name: "'plain quote", price: 2}
+menus:
+  - {date: 2026-12-01, meal: lunch, dishes: ["=cmd|' /C calc'!A0", "-2+3", "'plain quote"]}
+"""
+
+
+def test_csv_cells_are_escaped_against_spreadsheet_formulas() -> None:
+    """No exported cell starts with = + - @ (OWASP): each gets a leading quote, and the file
+    reads back to the very same dishes and menus."""
+    import csv
+    import io
+
+    original = _parse(HOSTILE_YAML)
+    text = dump_csv(original)
+    for row in csv.reader(io.StringIO(text)):
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert "'=cmd|' /C calc'!A0" in text
+    assert "'@SUM(1+1)|+1+2" in text
+    assert "''=quoted already" in text
+    again = _parse(text, "menu.csv")
+    assert {d.name: d for d in again.dishes} == {d.name: d for d in original.dishes}
+    assert again.menus == original.menus
+
+
+@given(st.text(max_size=30))
+def test_any_cell_escapes_and_reads_back_the_same(value: str) -> None:
+    """csv_value undoes csv_cell for every text, and no escaped cell can start a formula."""
+    from menus.text import FORMULA_STARTS, csv_cell, csv_value
+
+    cell = csv_cell(value)
+    assert not cell.startswith(FORMULA_STARTS)
+    assert csv_value(cell) == value
+
+
+def test_a_yaml_alias_is_refused_before_it_is_expanded() -> None:
+    """Billion laughs: nine levels of aliases would be 387 million strings (and gigabytes
+    once a message quotes the value); the first alias is refused with its line."""
+    levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    text = (
+        "\n".join(levels) + "\n" + MINI.replace("modes: [dine_in, pickup, delivery]", "modes: *i")
+    )
+    error = _refusal(text.encode())
+    (problem,) = error.problems
+    assert problem.line == 2
+    assert "aliases (*a) are not accepted" in problem.what
+
+
+BIG = "9" * 5000
+HUGE_NUMBERS = {
+    "csv portions": (
+        "m.csv",
+        f"canteen,date,meal,dish,price,portions\nxinhua,2026-12-01,lunch,米饭,1.5,{BIG}\n",
+        ["portions.米饭", "0 to 100000"],
+    ),
+    "csv price": ("m.csv", MINI_CSV.replace(",12\n", f",{BIG}\n"), ["price", "more yuan"]),
+    "yaml price": ("m.yaml", MINI.replace("price: 12.0", "price: " + "9" * 4000), ["more yuan"]),
+    "yaml portions": ("m.yaml", MINI.replace("红烧肉: 40", f"红烧肉: {BIG}"), ["not valid"]),
+}
+
+
+@pytest.mark.parametrize("case", list(HUGE_NUMBERS), ids=list(HUGE_NUMBERS))
+def test_numbers_with_thousands_of_digits_are_problems(case: str) -> None:
+    """A number of thousands of digits is a listed problem, never int()'s ValueError."""
+    name, text, words = HUGE_NUMBERS[case]
+    error = _refusal(text.encode(), name)
+    rendered = error.message("en")
+    for word in words:
+        assert word in rendered, rendered
+    assert len(rendered) < 1_000

@@ -228,3 +228,11 @@ def test_best_subsidy_is_never_beaten_by_a_single_applicable_policy(
         if policy_applies(policy, REGION, categories):
             assert subsidy_amount(policy, price) <= amount
     assert 0 <= amount <= price
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, 10**30, "1e400000", 1e300])
+def test_amounts_beyond_any_price_are_refused_short(value: object) -> None:
+    """A number of thousands of digits is refused without reading it out in the message."""
+    with pytest.raises(ValueError) as info:
+        yuan_to_fen(value)
+    assert len(str(info.value)) < 80

@@ -78,3 +78,12 @@ def test_monthly_report_counts_served_meals_by_category(shop: sessionmaker[Sessi
     with shop() as session:
         assert monthly_report(session, date(2026, 11, 1)) == []
     assert report_csv([]).startswith("month,canteen,category,")
+
+
+def test_report_csv_cells_cannot_start_a_formula() -> None:
+    """Every report cell is escaped as OWASP recommends (a leading quote before = + - @);
+    numbers and plain words stay as they are."""
+    row = {"month": "2026-12", "canteen": "=HYPERLINK(\"http://x\")", "category": "@SUM(1)",
+           "elders": 3, "orders": None, "price_fen": 1200}  # fmt: skip
+    lines = report_csv([row]).splitlines()
+    assert lines[1] == '2026-12,"\'=HYPERLINK(""http://x"")",\'@SUM(1),3,,,,1200,,,,,,,'

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from tests.voice.conftest import noise, speech
-from voice.audio import RATE, Pcm
+from voice.audio import MAX_AUDIO_BYTES, RATE, Pcm
 from voice.decode import MAX_SECONDS, decode
 from voice.encode import to_ogg_opus, wav_to_ogg_opus
 from voice.errors import VoiceError
@@ -136,6 +136,13 @@ def test_just_over_the_limit_in_a_stream_without_duration_is_refused() -> None:
     long_note = to_ogg_opus(noise(MAX_SECONDS + 2, level=0.01))
     with pytest.raises(VoiceError) as caught:
         decode(long_note)
+    assert caught.value.code == "audio-too-long"
+
+
+def test_more_bytes_than_any_minute_of_audio_are_refused_unopened() -> None:
+    """Bytes over MAX_AUDIO_BYTES are refused before the decoder sees them."""
+    with pytest.raises(VoiceError) as caught:
+        decode(b"RIFF" + bytes(MAX_AUDIO_BYTES))
     assert caught.value.code == "audio-too-long"
 
 

@@ -57,7 +57,7 @@ from menus.accounts import (
 )
 from menus.audit import audit_lines, record_change
 from menus.clock import TZ, local_today
-from menus.db import unit_of_work
+from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.models import Canteen
 from menus.orders import get_order, set_status
@@ -336,7 +336,7 @@ class Console:
 
     def home(self, request: Request) -> Response:
         """Where a person starts: a supervisor's region, or the board of their first canteen."""
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             access = self._access(request, session)
             if access is None:
                 return RedirectResponse("/login", status_code=303)
@@ -409,7 +409,7 @@ class Console:
     def board(self, request: Request) -> Response:
         """Today's board (or another day's, ``?date=``): orders per meal with their moves."""
         code = request.path_params["code"]
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             access, canteen = self._require(request, session, P.VIEW_BOARD, code)
             assert canteen is not None
             day = self._day(request)
@@ -482,7 +482,7 @@ class Console:
         """One order and its whole history."""
         code = request.path_params["code"]
         order_id = int(request.path_params["order_id"])
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             access, canteen = self._require(request, session, P.VIEW_ORDER, code)
             assert canteen is not None
             try:
@@ -518,7 +518,7 @@ class Console:
     def kitchen(self, request: Request) -> Response:
         """The kitchen sheet and delivery list of one meal."""
         code = request.path_params["code"]
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
             assert canteen is not None
             context = self._sheet_context(request, session, canteen)
@@ -527,7 +527,7 @@ class Console:
     def kitchen_print(self, request: Request) -> Response:
         """The same sheet laid out for one A4 page (no navigation)."""
         code = request.path_params["code"]
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
             assert canteen is not None
             context = self._sheet_context(request, session, canteen)
@@ -538,7 +538,7 @@ class Console:
     def region(self, request: Request) -> Response:
         """A supervisor's region: every canteen with today's and this month's meals served
         and complaints open; each links to its board (read-only)."""
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             access, _ = self._require(request, session, P.VIEW_REGION)
             assert access.supervisor_region is not None
             today = local_today(self.now())
@@ -558,7 +558,7 @@ class Console:
 
     def audit(self, request: Request) -> Response:
         """Who changed what, when: a manager's canteens, or a supervisor's region."""
-        with self.factory() as session:
+        with read_only(self.factory) as session:
             access, _ = self._require(request, session, P.VIEW_AUDIT)
             if access.supervisor_region is not None:
                 lines = audit_lines(session, region_prefix=access.supervisor_region)

@@ -726,11 +726,14 @@ def _refuse(entity: Entity) -> None:
 
 
 def _clause(tokens: Tokens, k: int) -> tuple[int, int]:
-    """The token range of the clause around token ``k`` (commas and full stops end one)."""
+    """The token range of the clause around token ``k`` (commas and full stops end one, with or
+    without a space after them)."""
     breaks = [
         i
-        for i, (start, _end) in enumerate(tokens.spans)
-        if start and tokens.text[start - 1 : start] in ",，.。!?᠂᠃;"
+        for i in range(1, len(tokens.spans))
+        if any(
+            ch in ",，.。!?᠂᠃;" for ch in tokens.text[tokens.spans[i - 1][1] : tokens.spans[i][0]]
+        )
     ]
     start = max((b for b in breaks if b <= k), default=0)
     end = min((b - 1 for b in breaks if b > k), default=len(tokens.words) - 1)

@@ -19,8 +19,8 @@ REFUSABLE = frozenset({"dish", "fulfillment"})
 """A day or meal said with 不要 names the order meant (明天的饭不要了), it is not refused."""
 
 REFUSE_BEFORE = (
-    "不要", "不用", "别要", "别给我", "别给", "别来", "别", "不吃", "去掉", "免了", "不想要",
-    "甭要", "甭",
+    "甭整", "别整", "不整", "不订", "甭订", "别订", "不点", "别点", "不要", "不用", "别要",
+    "别给我", "别给", "别来", "别", "不吃", "去掉", "免了", "不想要", "甭要", "甭",
 )  # fmt: skip
 """Said before what is refused: 不要红烧肉."""
 REFUSE_AFTER = (
@@ -214,7 +214,9 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         ].endswith(("别的都", "其他都")):
             continue  # 我就要手把肉，别的不要: what is refused is everything else
         following = _first_after(targets, end)
-        if following is not None and _same_clause_near(text, end, following.start or 0):
+        gap = text[end : following.start or 0] if following is not None else ""
+        near = following is not None and _same_clause_near(text, end, following.start or 0)
+        if near and not any(word in gap for word in _WANT_WORDS):
             continue  # 我要红烧肉，不要米饭: the refusal is of what follows
         before = [
             e for e in targets if (e.end or 0) <= start and e.role is None and e.entity in REFUSABLE
@@ -232,7 +234,10 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
                     e.role = "remove"
             continue
     for start, end in _find(text, REFUSE_BEFORE, blocked):
-        if _not_a_refusal(text, start) or any(s <= start < e for s, e in used):
+        names_next = end < len(blocked) and blocked[end]  # 不要醋溜白菜: a dish, not a wish
+        if _not_a_refusal(text, start, wish_possible=not names_next) or any(
+            s <= start < e for s, e in used
+        ):
             continue  # 酸汤饺子不要了 嗯来一个鸡蛋羹: that 不要 was about the dish before it
         if re.match(r"\s*(不要|别)", text[end:]):
             continue  # 不要 不要太油的: said twice, the second one counts
@@ -297,12 +302,12 @@ _A_WISH = re.compile(r"^(不要|别|不)(太|放|加|那么|辣|咸|甜|烫|醋|
 _DOUBLE_NEGATIVE = ("不能", "没说", "不是", "并不", "谁说", "没")
 
 
-def _not_a_refusal(text: str, start: int) -> bool:
+def _not_a_refusal(text: str, start: int, *, wish_possible: bool = True) -> bool:
     window = text[max(0, start - 1) : start + 3]
     return (
         any(phrase in window for phrase in _NOT_A_REFUSAL)
         or text[max(0, start - 1) : start] == "要"
-        or bool(_A_WISH.match(text[start:]))
+        or (wish_possible and bool(_A_WISH.match(text[start:])))
         or text[max(0, start - 2) : start].endswith(_DOUBLE_NEGATIVE)  # 米饭不能不要, 没说不要
     )
 

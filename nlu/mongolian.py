@@ -26,12 +26,14 @@ _ENDINGS = MONGOLIAN_ENDINGS
 _DATIVE = tuple(fold(e) for e in ("ᠳᠡᠭᠡᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠦ", "ᠳᠤ", "ᠲᠦ", "ᠲᠤ", "д", "т", "дээ", "даа", "доо", "дөө", "тээ", "таа", "төө", "ндээ", "ндаа", "ийн", "ын", "ний"))  # fmt: skip
 _DATIVE_TOKENS = frozenset(fold(t) for t in ("ᠳᠤ", "ᠳᠦ", "ᠲᠤ", "ᠲᠦ", "ᠶᠢᠨ", "ᠤᠨ", "ᠦᠨ", "ᠲᠠᠭᠠᠨ", "ᠳᠠᠭᠠᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠡᠭᠡᠨ", "төлөө"))  # fmt: skip
 MEASURES = frozenset(
-    fold(w) for w in ("аяга", "таваг", "ширхэг", "хувь", "лан", "ширхгийг", "аягыг", "ᠠᠶᠠᠭ᠎ᠠ", "ᠲᠠᠪᠠᠭ", "ᠬᠤᠪᠢ", "ᠰᠢᠷᠬᠡᠭ", "ᠯᠢᠶᠠᠩ")
+    fold(w).split()[0] for w in ("аяга", "таваг", "ширхэг", "хувь", "лан", "ширхгийг", "аягыг", "ᠠᠶᠠᠭ᠎ᠠ", "ᠲᠠᠪᠠᠭ", "ᠬᠤᠪᠢ", "ᠰᠢᠷᠬᠡᠭ", "ᠯᠢᠶᠠᠩ")
 )  # fmt: skip
 _MN_DIGITS = str.maketrans("᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙", "0123456789")
 _CLOCK = re.compile(r"(?<![0-9])([01]?[0-9]|2[0-3])[:：]([0-5][0-9])(?![0-9])")
 _HOUR_WORDS = tuple(fold(w) for w in ("цаг", "ᠴᠠᠭ"))
-_LATER_WORDS = tuple(fold(w) for w in ("орой", "ᠣᠷᠣᠢ", "үдээс", "ᠦᠳᠡ", "ᠬᠣᠶᠢᠨ᠎ᠠ"))
+_LATER_WORDS = tuple(fold(w).split()[0] for w in ("орой", "ᠣᠷᠣᠢ", "үдээс", "ᠦᠳᠡ", "ᠬᠣᠶᠢᠨ᠎ᠠ"))
+_AT = frozenset(fold(w) for w in ("ᠲᠤ", "ᠳᠤ", "ᠲᠦ", "ᠳᠦ", "хагаст", "ᠬᠠᠭᠠᠰ", "хагас"))
+_EVERY = frozenset(fold(w) for w in ("бүр", "ᠪᠦᠷᠢ"))
 _TAILS = frozenset(fold(w) for w in ("ᠠ", "ᠡ"))
 """What a final -a/-e after U+180E becomes once folded: a token of its own to step over."""
 _HALF = tuple(fold(w) for w in ("хагас", "ᠬᠠᠭᠠᠰ"))
@@ -57,6 +59,19 @@ _NOT_COUNTED = tuple(
 )
 _MONTH = frozenset(fold(w) for w in ("сар", "сарын", "ᠰᠠᠷ", "ᠰᠠᠷ᠎ᠠ"))
 _WEEK = frozenset(fold(w) for w in ("ᠭᠠᠷᠠᠭ", "гараг", "гарагийн"))
+_DAY_WORDS = frozenset(fold(w) for w in ("ᠡᠳᠦᠷ", "өдөр"))
+
+
+def _week_of(words: list[str], k: int) -> int | None:
+    """Where the day's number stands after ᠭᠠᠷᠠᠭ ᠤᠨ (or ᠭᠠᠷᠠᠭᠤᠨ typed joined), else None."""
+    week = fold("ᠭᠠᠷᠠᠭ")
+    if words[k] in _WEEK and k + 1 < len(words) and words[k + 1] in _OF:
+        return k + 2
+    if words[k].startswith(week) and words[k][len(week) :] in _OF:
+        return k + 1
+    return None
+
+
 _OF = frozenset(fold(w) for w in ("ᠤᠨ", "ᠦᠨ", "ᠶᠢᠨ", "ᠨᠤ", "ᠤ", "ᠠ"))
 
 
@@ -341,17 +356,22 @@ def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[En
             if when < today - timedelta(days=180):
                 when = when.replace(year=today.year + 1)
             found.append(tokens.entity("date", when.isoformat(), start, last))
-        elif word in _WEEK and k + 1 < len(words) and words[k + 1] in _OF:
-            number = _number_at(tokens, k + 2, lexicon)
+        elif (of := _week_of(words, k)) is not None:
+            number = _number_at(tokens, of, lexicon)
+            if of < len(words) and words[of] in _DAY_WORDS:
+                number = (7, of + 1)  # ᠭᠠᠷᠠᠭ ᠤᠨ ᠡᠳᠦᠷ: Sunday
             if number is None or not 1 <= number[0] <= 7:
                 continue
-            nxt_week = k > 0 and words[k - 1] in lexicon.next_week
+            back = next(
+                (i for i in range(k - 1, max(-1, k - 6), -1) if words[i] in lexicon.next_week), None
+            )
+            nxt_week = back is not None
             monday = today - timedelta(days=today.weekday())
             when = monday + timedelta(days=number[0] - 1 + (7 if nxt_week else 0))
             if not nxt_week and when < today:
                 when += timedelta(days=7)
             found.append(
-                tokens.entity("date", when.isoformat(), k - 1 if nxt_week else k, number[1])
+                tokens.entity("date", when.isoformat(), back if back is not None else k, number[1])
             )
     for k, word in enumerate(words):
         plain = word.translate(_MN_DIGITS)
@@ -484,7 +504,7 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
             found.append(tokens.entity("date", when.isoformat(), first, last))
             continue
         meal = stem_of(token, lexicon.meals)
-        if meal is not None:
+        if meal is not None and not (k + 1 < len(words) and words[k + 1] in _EVERY):
             found.append(tokens.entity("meal", lexicon.meals[meal], k, k + 1))
             continue
         if token in MEASURES and not (k and words[k - 1] in lexicon.numbers):
@@ -574,8 +594,22 @@ def _times(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
     for k, token in enumerate(words):
         plain = token.translate(_MN_DIGITS)
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if tokens.taken[k] or strip_ending(nxt, _HOUR_WORDS) is None:
+        hour_word = strip_ending(nxt, _HOUR_WORDS) is not None or (
+            nxt.startswith(_HOUR_WORDS[1]) and len(nxt) <= len(_HOUR_WORDS[1]) + 2
+        )
+        if tokens.taken[k] or not hour_word:
             continue
+        after_hour = words[k + 2] if k + 2 < len(words) else ""
+        at_a_time = (
+            nxt != _HOUR_WORDS[0]
+            or after_hour in _AT
+            or any(
+                w.startswith(_LATER_WORDS) or stem_of(w, lexicon.meals)
+                for w in words[max(0, k - 3) : k]
+            )
+        )
+        if not at_a_time:
+            continue  # хоёр цаг хүлээлээ: two hours waited, not two o'clock
         number = stem_of(plain, lexicon.numbers)
         hour = (
             lexicon.numbers[number]
@@ -682,6 +716,12 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
                 _refuse(after[0])  # битгий X өг: the thing after
             elif before:
                 _refuse(before[-1])  # X хэрэггүй: the thing before, never the next wish
+            elif clause[0] > 0 and clause[1] - clause[0] <= (last - first) + 1:
+                # Чанасан мах тослог байна, хэрэггүй: a refusal alone refers to the clause before
+                previous = _clause(tokens, clause[0] - 1)
+                named = [e for e in targets if previous[0] <= position[id(e)] <= previous[1]]
+                if named and named[-1].role is None:
+                    _refuse(named[-1])
         elif role == "not" and before:
             wrong = before[-1]
             right = next(

@@ -28,7 +28,7 @@ REFUSE_AFTER = (
     "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了",
     "拉倒吧", "拉倒", "都去了", "去了", "甭整了", "甭整", "不整了", "别整了", "算球了", "算球",
     "吃腻了", "喝腻了", "不喝了", "不喝", "划掉", "取消掉", "别给我了", "别给他", "别给她",
-    "去掉去掉",
+    "去掉去掉", "不稀罕了", "不稀罕", "就别订了", "别订了", "别订", "不能要",
 )  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉."""
 SWAP_WORDS = (
@@ -40,6 +40,7 @@ ADD_WORDS = ("再加", "再来", "再要", "还要", "另外", "多加", "再给
 
 _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、]")
 _NOT_A_REFUSAL = (
+    "不要钱",
     "要不要",
     "要不",
     "不要紧",
@@ -75,7 +76,7 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
 
 
 _BARE_REFUSAL = re.compile(
-    r"^[我俺就那还是]*(不要了|不要|算了|拉倒吧|拉倒|免了|去掉去掉|去掉|甭要了|不吃了|不喝了|别要了)[吧啊呀了]*$"
+    r"^(有的话|有|的话|[我俺就那还是都也])*((不要了|不要|算了|拉倒吧|拉倒|免了|去掉|甭要了|甭要|不吃了|不喝了|别要了|不稀罕)[吧啊呀了]*)+$"
 )
 
 
@@ -93,7 +94,11 @@ def _refusal_clause_after_reason(text: str, targets: list[Entity]) -> None:
             and (e.end or 0) <= clause.start()
             and (e.start or 0) >= clauses[max(0, i - 2)].start()
         ]
-        if earlier and earlier[-1].role is None:
+        if "都" in clause.group():  # 鱼香肉丝、肉龙都是猪肉的吧，都甭要: every one of them
+            for e in earlier:
+                if e.role is None:
+                    e.role = "remove"
+        elif earlier and earlier[-1].role is None:
             earlier[-1].role = "remove"
 
 
@@ -216,25 +221,42 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         following = _first_after(targets, end)
         gap = text[end : following.start or 0] if following is not None else ""
         near = following is not None and _same_clause_near(text, end, following.start or 0)
-        if near and not any(word in gap for word in _WANT_WORDS):
+        wanted_next = following is not None and text[following.end or 0 :].startswith(
+            (*_WANT_WORDS, "也")
+        )  # 花卷甭要米饭来一碗, 馒头不要米饭也不要了: the refusal is of what came before
+        if near and not any(word in gap for word in _WANT_WORDS) and not wanted_next:
             continue  # 我要红烧肉，不要米饭: the refusal is of what follows
         before = [
             e for e in targets if (e.end or 0) <= start and e.role is None and e.entity in REFUSABLE
         ]
+        clause_from = _clause_start(text, start)
+        in_clause = [e for e in before if (e.start or 0) >= clause_from and e.entity == "dish"]
+        ends_clause = _clause_end(text, end) - end <= 2
+        between = text[(in_clause[-1].end or 0) if in_clause else start : start]
+        if in_clause and ends_clause and not any(w in between for w in _WANT_WORDS):
+            # 肉龙里头有猪肉我不要 / 烩酸菜、大烩菜这些带猪肉的都不要: the clause is about them
+            for e in in_clause if "都" in text[max(0, start - 2) : end] else in_clause[-1:]:
+                e.role = "remove"
+            used.append((start, end))
+            continue
         if before and _gap_ok(text, before[-1].end or 0, start, slack=2, allow_ba=True):
             used.append((start, end))
             before[-1].role = "remove"
             # 米饭馒头都不要了: everything of that kind listed just before, in the same clause
             clause_from = _clause_start(text, before[-1].start or 0)
             last = before[-1]
-            for e in before[:-1]:
-                listed = (e.start or 0) >= clause_from and e.entity == last.entity
-                near = _gap_ok(text, e.end or 0, last.start or 0, slack=2, allow_ba=True)
-                if listed and near:
-                    e.role = "remove"
+            for e in reversed(before[:-1]):
+                if (e.start or 0) < clause_from or not _listed_with(text, e, last):
+                    break
+                e.role = "remove"
+                last = e
             continue
     for start, end in _find(text, REFUSE_BEFORE, blocked):
-        names_next = end < len(blocked) and blocked[end]  # 不要醋溜白菜: a dish, not a wish
+        wish = _A_WISH.match(text[start:])
+        after_wish = start + (wish.end() if wish else 0)
+        names_next = (end < len(blocked) and blocked[end]) or (
+            wish is not None and any(blocked[after_wish : after_wish + 1])
+        )  # 不要醋溜白菜, 别放馒头了: a dish, not a wish about cooking
         if _not_a_refusal(text, start, wish_possible=not names_next) or any(
             s <= start < e for s, e in used
         ):
@@ -242,6 +264,7 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         if re.match(r"\s*(不要|别)", text[end:]):
             continue  # 不要 不要太油的: said twice, the second one counts
         stop = _clause_end(text, end)
+        refused: list[Entity] = []
         for e in targets:
             if (e.start or 0) < end or (e.start or 0) >= stop or e.role is not None:
                 continue
@@ -250,13 +273,26 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             between = text[end : e.start or 0]
             if any(word in between for word in _WANT_WORDS):
                 break  # 不要红烧肉要清蒸鱼: the wish starts again
+            if refused and not _listed_with(text, refused[-1], e):
+                break  # 甭送到家我过去吃: only what is listed with the first refused thing
             e.role = "remove"
+            refused.append(e)
 
 
 _AGAIN = re.compile(r"再[^，,。.！!？?；;\s再]{1,6}?(加|来|要|整|订)")
 ADD_AFTER = ("也来", "也要", "也订", "也整", "也给")
 """Said after what is added: 奶茶也来一杯."""
 _CLAUSE_OPENERS = ("顺便", "那", "就", "再", "还有", "另外")
+
+
+_LIST_GLUE = re.compile(r"^[\s和跟、与也还有及，,]*$")
+
+
+def _listed_with(text: str, first: Entity, other: Entity) -> bool:
+    """Two things of one kind with only 和 / 、 / 跟 between them (不要米饭和馒头)."""
+    return first.entity == other.entity and bool(
+        _LIST_GLUE.match(text[first.end or 0 : other.start or 0])
+    )
 
 
 def _additions(text: str, targets: list[Entity], blocked: list[bool]) -> None:

@@ -157,7 +157,7 @@ class MongolianLexicon:
             lexicon.dates[word] = int(days)
         for day, word in words("weekdays"):
             lexicon.weekdays[word] = int(day)
-        lexicon.next_week = {fold(str(w)) for w in data.get("next_week") or []}
+        lexicon.next_week = {fold(str(w)).split()[0] for w in data.get("next_week") or []}
         for meal, word in words("meals"):
             if " " in word:
                 lexicon.fulfillment.setdefault((), "")  # keeps the dict typed; unused key
@@ -340,10 +340,14 @@ def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[En
             while after < len(words) and words[after] in _OF:
                 after += 1
             day = _number_at(tokens, after, lexicon)
-            if start is None or day is None:
+            if day is None:
                 continue
-            month = _number_at(tokens, start, lexicon)
-            assert month is not None
+            if start is None:  # ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 4 ᠨᠦ: this month's
+                start, month = k, (today.month, k)
+            else:
+                found_month = _number_at(tokens, start, lexicon)
+                assert found_month is not None
+                month = found_month
             last = day[1]
             while last < len(words) and (
                 words[last] in _OF or words[last] in (fold("ᠡᠳᠦᠷ"), fold("өдөр"))
@@ -686,7 +690,18 @@ def group_quantities(entities: list[Entity], tokens: Tokens) -> None:
 
 
 EACH_WORDS = frozenset(
-    fold(w) for w in ("тус бүр", "тус бүрд", "тус бур", "ᠲᠤᠰ ᠪᠦᠷᠢ", "бүр", "ᠪᠦᠷᠢ")
+    fold(w)
+    for w in (
+        "тус бүр",
+        "тус бүрд",
+        "тус бур",
+        "ᠲᠤᠰ ᠪᠦᠷᠢ",
+        "бүр",
+        "ᠪᠦᠷᠢ",
+        "ᠪᠦᠷ",
+        "тус тус",
+        "ᠲᠤᠰ ᠲᠤᠰ",
+    )
 )
 
 
@@ -711,6 +726,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
         after = [e for e in targets if last <= position[id(e)] <= clause[1] and e.role is None]
         if role == "remove":
             right_after = before and position[id(before[-1])] >= first - 2
+            if tokens.words[first] in _WEAK_NO and not right_after:
+                continue  # үгүй / ᠦᠭᠡᠢ refuse only the dish said just before them
             prefixed = tokens.words[first] in _REFUSE_FIRST
             if prefixed and after and not right_after:
                 _refuse(after[0])  # битгий X өг: the thing after
@@ -757,6 +774,7 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
 
 
 _ANNUL = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "хүчингүй", "хучингуй", "ᠬᠡᠷᠡᠭᠭᠦᠢ", "хэрэггүй"))
+_WEAK_NO = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "үгүй"))
 _REFUSE_FIRST = frozenset(fold(w) for w in ("битгий", "ᠪᠢᠲᠡᠭᠡᠢ"))
 
 

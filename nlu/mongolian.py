@@ -159,10 +159,7 @@ class MongolianLexicon:
             lexicon.weekdays[word] = int(day)
         lexicon.next_week = {fold(str(w)).split()[0] for w in data.get("next_week") or []}
         for meal, word in words("meals"):
-            if " " in word:
-                lexicon.fulfillment.setdefault((), "")  # keeps the dict typed; unused key
             lexicon.meals[word] = meal
-        lexicon.fulfillment.pop((), None)
         for mode, word in words("fulfillment"):
             lexicon.fulfillment[tuple(word.split())] = mode
         for who, word in words("beneficiary"):

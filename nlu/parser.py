@@ -55,7 +55,6 @@ INFORMABLE = frozenset({"quantity", "meal", "date", "beneficiary"})
 _PUNCT = " ，。,.!！?？、~～…；;：:\"'“”‘’()（）"
 _PARTICLES = "的吧啊呀呢嘛哈了哦噢喔啦"
 _PATTERNS = [(re.compile(p), i, w) for p, i, w in lex.INTENT_PATTERNS]
-_TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：]+")
 
 
 class Parser:

@@ -517,21 +517,21 @@ class Console:
 
     def kitchen(self, request: Request) -> Response:
         """The kitchen sheet and delivery list of one meal."""
-        code = request.path_params["code"]
-        with read_only(self.factory) as session:
-            access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
-            assert canteen is not None
-            context = self._sheet_context(request, session, canteen)
-            return self._render(request, "kitchen.html", context, session=session, access=access)
+        return self._sheet(request, printed=False)
 
     def kitchen_print(self, request: Request) -> Response:
         """The same sheet laid out for one A4 page (no navigation)."""
+        return self._sheet(request, printed=True)
+
+    def _sheet(self, request: Request, *, printed: bool) -> Response:
         code = request.path_params["code"]
         with read_only(self.factory) as session:
             access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
             assert canteen is not None
             context = self._sheet_context(request, session, canteen)
-            return self._render(request, "kitchen_print.html", context, access=access)
+            if printed:
+                return self._render(request, "kitchen_print.html", context, access=access)
+            return self._render(request, "kitchen.html", context, session=session, access=access)
 
     # -------------------------------------------------------------- oversight
 

@@ -10,7 +10,6 @@ form. Chinese dish names typed inside a Mongolian sentence are found with the Ma
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,10 +18,9 @@ import yaml
 
 from nlu.dishes import DishMatcher
 from nlu.entities import Entity
-from nlu.text import MONGOLIAN_ENDINGS, fold, has_han, latin_to_cyrillic, strip_ending
+from nlu.text import fold, has_han, latin_to_cyrillic, strip_ending
 
 TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：᠂᠃]+")
-_ENDINGS = MONGOLIAN_ENDINGS
 _DATIVE = tuple(fold(e) for e in ("ᠳᠡᠭᠡᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠦ", "ᠳᠤ", "ᠲᠦ", "ᠲᠤ", "д", "т", "дээ", "даа", "доо", "дөө", "тээ", "таа", "төө", "ндээ", "ндаа", "ийн", "ын", "ний"))  # fmt: skip
 _DATIVE_TOKENS = frozenset(fold(t) for t in ("ᠳᠤ", "ᠳᠦ", "ᠲᠤ", "ᠲᠦ", "ᠶᠢᠨ", "ᠤᠨ", "ᠦᠨ", "ᠲᠠᠭᠠᠨ", "ᠳᠠᠭᠠᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠡᠭᠡᠨ", "төлөө"))  # fmt: skip
 MEASURES = frozenset(
@@ -73,18 +71,6 @@ def _week_of(words: list[str], k: int) -> int | None:
 
 
 _OF = frozenset(fold(w) for w in ("ᠤᠨ", "ᠦᠨ", "ᠶᠢᠨ", "ᠨᠤ", "ᠤ", "ᠠ"))
-
-
-def stem_of(token: str, words: Mapping[str, object] | set[str]) -> str | None:
-    """The lexicon word this token is, with or without a case ending (ээждээ → ээж)."""
-    if token in words:
-        return token
-    for ending in _ENDINGS:
-        if len(token) > len(ending) + 1 and token.endswith(ending):
-            stem = token[: -len(ending)]
-            if stem in words:
-                return stem
-    return None
 
 
 class PhraseIndex:
@@ -304,7 +290,7 @@ def _number_at(tokens: Tokens, k: int, lexicon: MongolianLexicon) -> tuple[int, 
         found = re.match(r"^([0-9]{1,2})(-?н[дуы]?.*)?$", word)
         if found:
             return int(found.group(1))
-        stem = stem_of(word, lexicon.numbers)
+        stem = strip_ending(word, lexicon.numbers)
         return lexicon.numbers[stem] if stem else None
 
     first = one(k)
@@ -472,19 +458,19 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
         if tokens.taken[k]:
             continue
         plain = token.translate(_MN_DIGITS)
-        number = stem_of(plain, lexicon.numbers)
+        number = strip_ending(plain, lexicon.numbers)
         digits = re.match(r"^([0-9]{1,2})(-?[^0-9]*)$", plain)
         if number is not None or (digits and not digits.group(2).startswith("-н")):
             value = lexicon.numbers[number] if number is not None else int(digits.group(1))  # type: ignore[union-attr]
             if 0 < value <= 99:
                 found.append(tokens.entity("quantity", value, k, k + 1))
             continue
-        day = stem_of(token, lexicon.dates)
+        day = strip_ending(token, lexicon.dates)
         if day is not None:
             when = today + timedelta(days=lexicon.dates[day])
             found.append(tokens.entity("date", when.isoformat(), k, k + 1))
             continue
-        weekday = stem_of(token, lexicon.weekdays)
+        weekday = strip_ending(token, lexicon.weekdays)
         if weekday is not None:
             back = next(
                 (i for i in range(k - 1, max(-1, k - 4), -1) if words[i] in lexicon.next_week), None
@@ -504,7 +490,7 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
             last = k + 2 if k + 1 < len(words) and words[k + 1].startswith(fold("ᠭᠠᠷᠠᠭ")) else last
             found.append(tokens.entity("date", when.isoformat(), first, last))
             continue
-        meal = stem_of(token, lexicon.meals)
+        meal = strip_ending(token, lexicon.meals)
         if meal is not None and not (k + 1 < len(words) and words[k + 1] in _EVERY):
             found.append(tokens.entity("meal", lexicon.meals[meal], k, k + 1))
             continue
@@ -605,13 +591,13 @@ def _times(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
             nxt != _HOUR_WORDS[0]
             or after_hour in _AT
             or any(
-                w.startswith(_LATER_WORDS) or stem_of(w, lexicon.meals)
+                w.startswith(_LATER_WORDS) or strip_ending(w, lexicon.meals)
                 for w in words[max(0, k - 3) : k]
             )
         )
         if not at_a_time:
             continue  # хоёр цаг хүлээлээ: two hours waited, not two o'clock
-        number = stem_of(plain, lexicon.numbers)
+        number = strip_ending(plain, lexicon.numbers)
         hour = (
             lexicon.numbers[number]
             if number
@@ -624,7 +610,7 @@ def _times(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:
             hour += 12
         first = k
         while first > max(0, k - 4) and (
-            stem_of(words[first - 1], lexicon.meals)
+            strip_ending(words[first - 1], lexicon.meals)
             or words[first - 1].startswith(_LATER_WORDS)
             or words[first - 1] in _PART_OF_DAY_GLUE
         ):

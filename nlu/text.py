@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 MAX_CHARS = 400
 """Nobody orders lunch in more than a few sentences; longer input is cut, never an error."""
@@ -113,14 +114,14 @@ MONGOLIAN_ENDINGS = tuple(
 lexicon or a dish's last word matches with any of them (шөлийг, буузыг, ээждээ)."""
 
 
-def strip_ending(token: str, known: object) -> str | None:
-    """The known word this token is, bare or with a case ending (``known`` supports ``in``)."""
-    if token in known:  # type: ignore[operator]
+def strip_ending(token: str, known: Container[str]) -> str | None:
+    """The known word this token is, bare or with a case ending (ээждээ → ээж, шөлийг → шөл)."""
+    if token in known:
         return token
     for ending in MONGOLIAN_ENDINGS:
         if len(token) > len(ending) + 1 and token.endswith(ending):
             stem = token[: -len(ending)]
-            if stem in known:  # type: ignore[operator]
+            if stem in known:
                 return stem
     return None
 

@@ -7,6 +7,8 @@ import hashlib
 import io
 import json
 
+import pytest
+
 from bot.cli import run
 from nlu import suites
 from nlu.data import read_examples, training_files
@@ -79,3 +81,20 @@ def test_dev_set_floors() -> None:
     # one dev author labels no role on a swapped day or meal (不是明天是后天), against the spec
     assert zh.role_precision("remove") >= 0.95 and zh.role_precision("replace_from") >= 0.85
     assert len(zh.refusals_leaked) <= 0.03 * zh.refusals
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["nlu", "eval", "--suite", "nonsense"],
+        ["nlu", "eval", "--suite", ""],
+        ["nlu", "eval", "--suite", "dev" * 10_000],
+        ["nlu", "eval", "/dev/zero"],
+        ["nlu", "eval", "no/such/file.yml"],
+    ],
+)
+def test_eval_refuses_bad_arguments(argv: list[str]) -> None:
+    """An unknown set, an empty or huge name, a device or a missing file: exit 2, no traceback."""
+    out, err = io.StringIO(), io.StringIO()
+    assert run(argv, out=out, err=err) == 2
+    assert "Traceback" not in out.getvalue() + err.getvalue()

@@ -86,6 +86,13 @@ ZH: dict[str, str] = {
     "praise_stored": "谢谢您！我把您的话转告食堂。",
     "lang_set": "好的，以后说汉语。",
     "rating_thanks": "谢谢您打分，我们转告食堂。",
+    # --- emergency: short, the numbers first-hand, nothing else asked
+    "emergency_elder": "别怕，已经告诉{told}。危险就打120。{phones}",
+    "emergency_told_family": "家人和社区",
+    "emergency_phone": "{name}{phone}",
+    "emergency_alert": "紧急！{elder}刚说：“{said}”。请马上联系。电话{phone}。",
+    "emergency_ack": "{staff}收到了，马上来。",
+    "emergency_ack_staff": "已告诉{elder}和家人您收到了。",
     "voice_replies_off": "好的，以后只发文字，不发语音。",
     "voice_replies_on": "好的，以后回复也会念给您听。",
     # --- family
@@ -210,6 +217,10 @@ MN: dict[str, str] = {
     "praise_stored": "ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃ ᠲᠠᠨ ᠤ ᠦᠭᠡ ᠶᠢ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠳᠠᠮᠵᠢᠭᠤᠯᠤᠨ᠎ᠠ᠃",
     "lang_set": "ᠵᠠ᠂ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡᠪᠡᠷ ᠶᠠᠷᠢᠶ᠎ᠠ᠃",
     "rating_thanks": "ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃",
+    "emergency_elder": "ᠪᠢᠲᠡᠭᠡᠢ ᠰᠠᠨᠠᠭ᠎ᠠ ᠵᠣᠪᠠ᠃ {told} ᠮᠡᠳᠡᠭᠳᠡᠯ ᠥᠭᠪᠡ᠃ ᠠᠶᠤᠯ ᠲᠠᠢ ᠪᠣᠯ ᠑᠒᠐ ᠳᠤ ᠵᠠᠯᠭᠠᠭᠠᠷᠠᠢ᠃ {phones}",
+    "emergency_told_family": "ᠭᠡᠷ ᠪᠦᠯᠢ ᠪᠣᠯᠤᠨ ᠬᠣᠷᠢᠶ᠎ᠠ ᠳᠤ",
+    "emergency_alert": "ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ! {elder}: «{said}»᠃ ᠳᠠᠷᠤᠢ ᠬᠠᠷᠢᠯᠴᠠᠭᠠᠷᠠᠢ᠃ ᠤᠲᠠᠰᠤ {phone}᠃",
+    "emergency_ack": "{staff} ᠰᠣᠨᠣᠰᠴᠠᠢ᠂ ᠳᠠᠷᠤᠢ ᠢᠷᠡᠨ᠎ᠡ᠃",
     "voice_replies_off": "ᠵᠠ᠂ ᠡᠨᠡ ᠡᠴᠡ ᠬᠤᠶᠢᠰᠢ ᠵᠥᠪᠬᠡᠨ ᠪᠢᠴᠢᠭ ᠢᠯᠡᠭᠡᠨ᠎ᠡ᠃",
     "voice_replies_on": "ᠵᠠ᠂ ᠡᠨᠡ ᠡᠴᠡ ᠬᠤᠶᠢᠰᠢ ᠳᠠᠭᠤ ᠪᠠᠷ ᠴᠤ ᠬᠠᠷᠢᠭᠤᠯᠤᠨ᠎ᠠ᠃",
     "link_code": "ᠲᠠᠨ ᠤ ᠭᠡᠷ ᠪᠦᠯᠢ ᠶᠢᠨ ᠺᠣᠳ: {code}᠃ ᠡᠨᠡ ᠶᠢ ᠭᠡᠷ ᠪᠦᠯᠢ ᠳᠡᠭᠡᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠂ ᠬᠠᠭᠠᠰ ᠴᠠᠭ ᠬᠦᠴᠦᠨ ᠲᠡᠢ᠃",
@@ -340,6 +351,8 @@ ASK_LINK_CODE = frozenset(
         "гэр бүл",
     }
 )
+ACKNOWLEDGE = frozenset({"收到", "收到了", "好的收到", "马上到", "马上去", "我这就去", "马上过去"})
+"""A staff member's answer to an emergency alert."""
 COMPLAINT_ONLY = frozenset(
     {"投诉", "我要投诉", "我想投诉", "要投诉", "我有意见", "提意见", "我要提意见", "我有投诉"}
 )

@@ -179,3 +179,20 @@ _KEYS = {
     "advice_gout",
     "advice_hyperlipidemia",
 }
+
+
+def recurrence_words(
+    weekdays: tuple[int, ...], start: date, end: date | None, today: date, lang: str = "zh"
+) -> str:
+    """每天 / 工作日 / 12月7日到12月11日 as a standing order's days are said."""
+    if set(weekdays) == set(range(7)):
+        every = say("every_day", lang)
+    elif set(weekdays) == set(range(5)):
+        every = say("workdays", lang)
+    else:
+        days = say("and", lang).join(word("weekday", d, lang) for d in weekdays)
+        every = say("every_weekday", lang, days=days)
+    if end is None:
+        return every
+    first, last = day_words(start, today, lang), day_words(end, today, lang)
+    return say("date_span", lang, start=first, end=last) + every

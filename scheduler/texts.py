@@ -38,6 +38,8 @@ ZH: dict[str, str] = {
     "rating_thanks": "谢谢您，我们记下了。",
     "paid_nothing": "不用再付钱",
     "no_community": "社区未登记",
+    "standing_placed": "长期订单：{day}{meal}的饭订好了，{dishes}。",
+    "standing_refused": "长期订单：{elder}{day}{meal}的饭没订上，{reason}",
 }
 
 MN: dict[str, str] = {
@@ -66,6 +68,8 @@ MN: dict[str, str] = {
     "rating_thanks": "ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃",
     "paid_nothing": "ᠮᠥᠩᠭᠥ ᠲᠥᠯᠥᠬᠦ ᠦᠭᠡᠢ",
     "no_community": "-",
+    "standing_placed": "{day} {meal} ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠠᠪᠠ: {dishes}᠃",
+    "standing_refused": "{elder} {day} {meal} ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠳᠠᠭ᠎ᠠ ᠦᠭᠡᠢ: {reason}",
 }
 
 CATALOGUES = {"zh": ZH, "mn": MN}

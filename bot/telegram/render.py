@@ -16,7 +16,7 @@ from telegram import (
 )
 
 from bot.telegram.texts import main_actions, say
-from bot.telegram.turns import AnswerLike
+from bot.turn import Reply
 
 LIMIT = 4096
 """Telegram's longest message, counted in UTF-16 code units."""
@@ -101,7 +101,7 @@ def _rows(items: list[str], width: int = 2) -> list[list[str]]:
     return [items[i : i + width] for i in range(0, len(items), width)]
 
 
-def keyboard(answer: AnswerLike, lang: str) -> Markup:
+def keyboard(answer: Reply, lang: str) -> Markup:
     """Big buttons: the contact button, the reply's choices, or the four main actions."""
     if answer.ask_contact:
         button = KeyboardButton(say("phone_button", lang), request_contact=True)
@@ -125,7 +125,7 @@ def keyboard(answer: AnswerLike, lang: str) -> Markup:
     return ReplyKeyboardMarkup(_rows(main_actions(lang)), resize_keyboard=True, is_persistent=True)
 
 
-def render(answer: AnswerLike, lang: str) -> list[Outgoing]:
+def render(answer: Reply, lang: str) -> list[Outgoing]:
     """The messages for one reply; the keyboard goes with the last piece."""
     pieces = split_text(answer.text)
     markup = keyboard(answer, lang)

@@ -27,7 +27,7 @@ from menus.menufile import MenuFile, MenuFileError, parse_menu_bytes
 from menus.models import Canteen, Person
 from menus.orders import get_order, set_status
 from menus.outbox import enqueue
-from menus.reports import kitchen_sheet
+from menus.reports import KitchenSheet, kitchen_sheet
 from menus.states import forward_steps
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
 
@@ -152,13 +152,18 @@ def _next_meal(
     return today, MealSlot(canteen.slots[-1].meal) if canteen.slots else MealSlot.LUNCH
 
 
-def _kitchen(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
+def _sheet(turn: Turn, canteen_id: int, said: Utterance) -> tuple[str, KitchenSheet]:
+    """The kitchen sheet of the meal asked about (or the one being cooked for), and its when."""
     with read_only(turn.store.factory) as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
         day, meal = _next_meal(session, canteen, turn.now, said)
         sheet = kitchen_sheet(session, canteen, day, meal)
-    when = _when(day, meal, turn)
+    return _when(day, meal, turn), sheet
+
+
+def _kitchen(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
+    when, sheet = _sheet(turn, canteen_id, said)
     if not sheet.orders:
         return Reply(say("kitchen_none", turn.lang, when=when))
     lines = [say("kitchen_line", turn.lang, dish=d, qty=q) for d, q in sheet.portions.items()]
@@ -166,12 +171,7 @@ def _kitchen(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
 
 
 def _delivery(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
-    with read_only(turn.store.factory) as session:
-        canteen = session.get(Canteen, canteen_id)
-        assert canteen is not None
-        day, meal = _next_meal(session, canteen, turn.now, said)
-        sheet = kitchen_sheet(session, canteen, day, meal)
-    when = _when(day, meal, turn)
+    when, sheet = _sheet(turn, canteen_id, said)
     stops = [stop for group in sheet.delivery.values() for stop in group]
     if not stops:
         return Reply(say("delivery_none", turn.lang, when=when))

@@ -24,6 +24,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import staff_talk
+from bot.listening import (
+    AGREE,
+    ASK_LINK_CODE,
+    COMPLAINT_ONLY,
+    DISAGREE,
+    SAY_MANDARIN,
+    SAY_MONGOLIAN,
+    VOICE_OFF,
+    VOICE_ON,
+)
 from bot.phrasing import (
     advice,
     clock_words,
@@ -37,26 +47,17 @@ from bot.phrasing import (
     serve_words,
     when_words,
 )
-from bot.replies import (
-    AGREE,
+from bot.turn import Reply, Turn
+from menus.catalogue import (
     AGREE_CHOICES,
-    ASK_LINK_CODE,
-    COMPLAINT_ONLY,
-    DISAGREE,
     MAIN_CHOICES,
     MEALS,
     MODES,
-    SAY_MANDARIN,
-    SAY_MONGOLIAN,
-    VOICE_OFF,
-    VOICE_ON,
     YES_NO,
     choices,
-    refusal,
     say,
     word,
 )
-from bot.turn import Reply, Turn
 from menus.clock import cutoff_at, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
@@ -730,8 +731,7 @@ class Dialogue:
         state["misses"] = int(state.get("misses") or 0) + 1
         if state["misses"] >= 2:
             state["misses"] = 0
-            offered = MAIN_CHOICES.get(turn.lang) or MAIN_CHOICES["zh"]
-            return Reply(say("choices", turn.lang), list(offered.values()))
+            return Reply(say("choices", turn.lang), choices(MAIN_CHOICES, turn.lang))
         return Reply(say("not_understood", turn.lang))
 
     # ------------------------------------------------------------------- family
@@ -926,4 +926,4 @@ def _day_and_meal(entities: list[dict[str, Any]], today: date) -> tuple[date, Me
 
 def _refusal(refused: DomainError, lang: str) -> str:
     """Why a rule said no, in the speaker's language."""
-    return refusal(refused.code, lang, refused.message("zh"))
+    return refused.message(lang)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from bot.phrasing import when_words
-from bot.replies import PUBLISH, choices, say, word
 from bot.turn import Reply, Turn
+from menus.catalogue import PUBLISH, SPOKEN, choices, date_words, say, word
 from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
@@ -54,7 +54,10 @@ def turn(
     if pending and turn.state.get("awaiting") == "publish":
         turn.state["awaiting"] = None
         turn.state.pop("menu_file", None)
-        if intent == "affirm" or text.strip() in {"发布吧", *(yes for yes, _ in PUBLISH.values())}:
+        if intent == "affirm" or text.strip() in {
+            "发布吧",
+            *(say(PUBLISH[0], lang) for lang in SPOKEN),
+        }:
             return _publish(dialogue, turn, pending, canteens)
         return Reply(say("menu_not_published", turn.lang))
     found = ANSWER.match(text.strip())
@@ -96,8 +99,8 @@ def menu_file(dialogue: Dialogue, turn: Turn, filename: str, data: bytes) -> Rep
         canteen=parsed.canteen.name or parsed.canteen.code,
         dishes=len(parsed.dishes),
         menus=len(parsed.menus),
-        first=_date(days[0]) if days else "",
-        last=_date(days[-1]) if days else "",
+        first=date_words(days[0], turn.lang) if days else "",
+        last=date_words(days[-1], turn.lang) if days else "",
     )
     return Reply(preview, choices(PUBLISH, turn.lang), inline=True)
 
@@ -242,10 +245,6 @@ def _answer(dialogue: Dialogue, turn: Turn, feedback_id: int, text: str) -> Repl
             due_at=turn.now,
         )
     return Reply(say("feedback_answered", turn.lang, id=feedback_id))
-
-
-def _date(day: date) -> str:
-    return f"{day.month}月{day.day}日"
 
 
 def _when(day: date, meal: MealSlot, turn: Turn) -> str:

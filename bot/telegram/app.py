@@ -37,13 +37,12 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
-from bot.replies import say as dialogue_say
 from bot.telegram.channel import CHANNEL, TelegramChannel
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
-from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Answer, AnswerLike, Turns
+from menus.catalogue import SPOKEN, lang_buttons, say
 from menus.clock import TZ
 from menus.db import read_only
 from menus.people import person_for_identity
@@ -57,7 +56,7 @@ SCHEDULER = "zhucan.scheduler"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Menu files are a few kilobytes; anything much larger is refused before downloading."""
 HELP_WORD = "帮助"
-LANG_SWITCHED = frozenset(dialogue_say("lang_set", lang) for lang in ("zh", "mn"))
+LANG_SWITCHED = frozenset(say("lang_set", lang) for lang in SPOKEN)
 """The dialogue's replies that confirm a language switch."""
 
 log = logging.getLogger(__name__)
@@ -393,7 +392,7 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if d.voice_pipeline is None or who is None:
         await send(context, message.chat.id, Answer(say("voice_off", lang)), lang)
         return
-    too_long = Answer(dialogue_say("voice_too_long", lang))
+    too_long = Answer(say("voice_too_long", lang))
     if (message.voice.file_size or 0) > MAX_AUDIO_BYTES:  # refused before downloading
         await send(context, message.chat.id, too_long, lang)
         return
@@ -438,7 +437,7 @@ async def on_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    buttons = Answer(say("ask_lang", who[1]), list(LANG_CHOICES), inline=True)
+    buttons = Answer(say("ask_lang", who[1]), list(lang_buttons()), inline=True)
     await send(context, chat.id, buttons, who[1])
 
 

@@ -28,6 +28,8 @@ ASK_LINK_CODE = frozenset(
         "гэр бүл",
     }
 )
+ACKNOWLEDGE = frozenset({"收到", "收到了", "好的收到", "马上到", "马上去", "我这就去", "马上过去"})
+"""A staff member's answer to an emergency alert."""
 COMPLAINT_ONLY = frozenset(
     {"投诉", "我要投诉", "我想投诉", "要投诉", "我有意见", "提意见", "我要提意见", "我有投诉"}
 )

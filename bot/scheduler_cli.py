@@ -1,6 +1,6 @@
 """``zhucan scheduler run|tick`` and ``zhucan outbox list``: the scheduler's commands.
 
-Kept apart from ``bot/cli.py`` (which only registers them) so the scheduler's commands change
+Kept apart from ``bot/cli/`` (which only registers them) so the scheduler's commands change
 without touching the rest of the command line. ``scheduler run`` delivers over Telegram when
 ``ZHUCAN_TELEGRAM_TOKEN`` is set (the bot itself then runs ``zhucan telegram --no-scheduler``);
 otherwise, and always with ``--log`` or for ``tick``, messages go through a ``LogChannel`` (a
@@ -42,7 +42,7 @@ MAX_LIST = 10_000
 
 
 class _Context(Protocol):
-    """What the handlers need from ``bot.cli.Context``."""
+    """What the handlers need from ``bot.cli.common.Context``."""
 
     now: Any
     factory: sessionmaker[Session]

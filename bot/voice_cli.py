@@ -1,6 +1,6 @@
 """The voice commands of ``zhucan``: ``voice transcribe|say|models|fetch`` and ``speaker``.
 
-Kept apart from ``bot/cli.py`` (which only registers them) so that each stays small, and the
+Kept apart from ``bot/cli/`` (which only registers them) so that each stays small, and the
 voice libraries are imported only when a voice command runs (other commands start as fast as
 before). Voice failures print their code and exit with status 2, like every refused request.
 """

@@ -22,15 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
 from bot.dialogue import Dialogue
 from bot.turn import Reply
 from menus.catalogue import AGREE_CHOICES, MAIN_CHOICES, MEALS, MODES, YES_NO, choices, say
 from menus.clock import local_today
 from menus.db import read_only
 from menus.menu_store import load_menus
-from menus.models import Conversation, Person, PersonSettings
+from menus.models import PersonSettings
 from voice.audio import Pcm
 from voice.decode import decode
 from voice.encode import to_ogg_opus
@@ -172,12 +170,7 @@ class VoiceTurns:
 
     def language_of(self, person_id: int) -> str:
         """The language the person talks in now (the conversation's, else their profile's)."""
-        with read_only(self.dialogue.factory) as session:
-            conversation = session.get(Conversation, person_id)
-            if conversation is not None and conversation.state.get("lang"):
-                return str(conversation.state["lang"])
-            person = session.get(Person, person_id)
-            return person.lang if person is not None and person.lang else "zh"
+        return self.dialogue.language(person_id)
 
     def _voice_setting(self, person_id: int) -> tuple[bool, int | None]:
         with read_only(self.dialogue.factory) as session:
@@ -194,11 +187,7 @@ class VoiceTurns:
                 for menu in load_menus(session, None, today + timedelta(days=offset)):
                     for item in menu.items:
                         dishes.extend([item.dish.name, *item.dish.aliases])
-            state = session.scalar(
-                select(Conversation.state).where(Conversation.person_id == person_id)
-            )
-        shown = ((state or {}).get("last") or {}).get("choices") or []
-        return expected_zh(dishes, [str(c) for c in shown])
+        return expected_zh(dishes, self.dialogue.expected_answers(person_id))
 
 
 def expected_zh(dishes: Iterable[str], shown: Iterable[str] = ()) -> Expected:

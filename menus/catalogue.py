@@ -183,7 +183,7 @@ def resolve(key: str, lang: str = FALLBACK) -> str:
     raise KeyError(key)
 
 
-def say(key: str, lang: str = FALLBACK, **params: object) -> str:
+def say(key: str, lang: str = FALLBACK, /, **params: object) -> str:
     """The sentence ``key`` in ``lang`` (Mandarin where ``lang`` lacks it), its variables
     filled; a variable the message needs and is not given is a ``KeyError``."""
     catalogue = _catalogue(lang if lang in LANGUAGES else FALLBACK)

@@ -1,6 +1,6 @@
 """``zhucan web`` (serve the console) and ``zhucan web add-user`` (create a sign-in).
 
-Kept apart from ``bot/cli.py``, which only registers them, as the scheduler's commands are.
+Kept apart from ``bot/cli/``, which only registers them, as the scheduler's commands are.
 The password of a new account is read from standard input (asked twice, unseen, at a terminal),
 never from the command line, where it would stay in the shell's history and the process list.
 """
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 class _Context(Protocol):
-    """What the handlers need from ``bot.cli.Context``."""
+    """What the handlers need from ``bot.cli.common.Context``."""
 
     now: Any
     factory: sessionmaker[Session]

@@ -802,12 +802,12 @@ def test_a_value_the_store_cannot_hold_is_a_refusal(
     message and exit 2 (the transaction rolled back), not a traceback."""
     from sqlalchemy.exc import DataError
 
-    import bot.cli
+    import bot.cli.orders
 
     def too_long(args: Any, ctx: Any) -> int:
         raise DataError("INSERT …", {}, Exception("value too long for type character varying"))
 
-    monkeypatch.setattr(bot.cli, "cmd_orders_list", too_long)
+    monkeypatch.setattr(bot.cli.orders, "cmd_orders_list", too_long)
     code, out, err = shop("orders", "list")
     assert (code, out) == (2, "")
     assert_one_line(err)

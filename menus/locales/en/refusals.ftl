@@ -1,4 +1,6 @@
-### Refusals
+### The store's refusals, one per DomainError code (refusal_<code>); tests assert on the
+### code, not on the wording. States, meals and ways of getting a meal come in as words.
+### English: for operators (ZHUCAN_LANG=en); everything else falls back to Mandarin.
 
 refusal_unknown_elder = No elder called '{ $who }'. See the names and ids with: zhucan elders list
 refusal_ambiguous_elder = { $count } elders are called '{ $who }'; use an id instead: { $ids }

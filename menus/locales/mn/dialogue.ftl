@@ -1,4 +1,9 @@
-### Dialogue
+### The dialogue: what the bot says to elders, their families and canteen staff in the chat
+### (Telegram, the terminal, the speaker), and the labels of the buttons it offers.
+### Short sentences, one question at a time; numbers, days and money come in already said
+### the way people say them (menus.spoken, menus.catalogue).
+### Mongolian: traditional script; case endings after a variable through { CASE($x, "gen") }
+### (menus.grammar), figures in Mongolian digits.
 
 ## Greeting, help, repair
 
@@ -89,6 +94,15 @@ lang_set = ᠵᠠ᠂ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡᠪᠡᠷ ᠶᠠᠷᠢᠶ᠎
 rating_thanks = ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃
 voice_replies_off = ᠵᠠ᠂ ᠡᠨᠡ ᠡᠴᠡ ᠬᠤᠶᠢᠰᠢ ᠵᠥᠪᠬᠡᠨ ᠪᠢᠴᠢᠭ ᠢᠯᠡᠭᠡᠨ᠎ᠡ᠃
 voice_replies_on = ᠵᠠ᠂ ᠡᠨᠡ ᠡᠴᠡ ᠬᠤᠶᠢᠰᠢ ᠳᠠᠭᠤ ᠪᠠᠷ ᠴᠤ ᠬᠠᠷᠢᠭᠤᠯᠤᠨ᠎ᠠ᠃
+
+## Emergency: short, the numbers first-hand, nothing else asked
+
+emergency_elder = ᠪᠢᠲᠡᠭᠡᠢ ᠰᠠᠨᠠᠭ᠎ᠠ ᠵᠣᠪᠠ᠃ { $told } ᠮᠡᠳᠡᠭᠳᠡᠯ ᠥᠭᠪᠡ᠃ ᠠᠶᠤᠯ ᠲᠠᠢ ᠪᠣᠯ ᠑᠒᠐ ᠳᠤ ᠵᠠᠯᠭᠠᠭᠠᠷᠠᠢ᠃ { $phones }
+emergency_told_family = ᠭᠡᠷ ᠪᠦᠯᠢ ᠪᠣᠯᠤᠨ ᠬᠣᠷᠢᠶ᠎ᠠ ᠳᠤ
+emergency_phone = { $name } { $phone }
+emergency_alert = ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ! { $elder }: «{ $said }»᠃ ᠳᠠᠷᠤᠢ ᠬᠠᠷᠢᠯᠴᠠᠭᠠᠷᠠᠢ᠃ ᠤᠲᠠᠰᠤ { $phone }᠃
+emergency_ack = { $staff } ᠰᠣᠨᠣᠰᠴᠠᠢ᠂ ᠳᠠᠷᠤᠢ ᠢᠷᠡᠨ᠎ᠡ᠃
+emergency_ack_staff = { $elder } ᠪᠣᠯᠤᠨ ᠭᠡᠷ ᠪᠦᠯᠢ ᠳᠦ ᠲᠠ ᠰᠣᠨᠣᠰᠴᠠᠢ ᠭᠡᠵᠦ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠥᠭᠪᠡ᠃
 
 ## Family
 

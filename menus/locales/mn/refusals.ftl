@@ -1,4 +1,8 @@
-### Refusals
+### The store's refusals, one per DomainError code (refusal_<code>); tests assert on the
+### code, not on the wording. States, meals and ways of getting a meal come in as words.
+### Mongolian: traditional script; case endings after a variable through { CASE($x, "gen") }
+### (menus.grammar), figures in Mongolian digits.
+### Only some are written in Mongolian yet; the others are said in Mandarin (the fallback).
 
 refusal_cannot_cancel_now = ᠡᠨᠡ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠣᠳᠣ «{ $status }»᠂ ᠴᠤᠴᠠᠯᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃
 refusal_cancel_after_cutoff = ᠴᠤᠴᠠᠯᠠᠬᠤ ᠴᠠᠭ ᠥᠩᠭᠡᠷᠡᠪᠡ᠃ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠤᠲᠠᠰᠤ ᠪᠠᠷ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ᠃

@@ -1,4 +1,8 @@
-### Scheduler
+### What the scheduler sends: ordering reminders, order notices to elders and family,
+### wellbeing alerts to family and the community, and staff notices. Each says the day and
+### the meal the way people say them (明天中午) and ends with what to do.
+### Mongolian: traditional script; case endings after a variable through { CASE($x, "gen") }
+### (menus.grammar), figures in Mongolian digits.
 
 reminder = { $day } { CASE($meal, "gen") } ᠬᠣᠭᠣᠯᠠ ᠪᠠᠨ ᠬᠠᠷᠠᠬᠠᠨ ᠵᠠᠬᠢᠶᠠᠯᠠᠭ᠎ᠠ ᠦᠭᠡᠢ᠃ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠤᠤ?
 reminder_yes = ᠵᠠᠬᠢᠶᠠᠯᠠᠨ᠎ᠠ

@@ -1,4 +1,7 @@
-### Telegram
+### The Telegram channel: registration (language, name, phone, address), family and staff
+### sign-up, and the four big buttons. One or two short sentences each (at most 80 characters).
+### Mongolian: traditional script; case endings after a variable through { CASE($x, "gen") }
+### (menus.grammar), figures in Mongolian digits.
 
 ask_lang = ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ᠃ ᠬᠡᠯᠡ ᠪᠡᠨ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃
 ask_name = ᠲᠠᠨ ᠤ ᠨᠡᠷ᠎ᠡ ᠬᠡᠨ ᠪᠤᠢ᠃

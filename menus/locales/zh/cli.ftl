@@ -1,11 +1,9 @@
-### CLI
+### The zhucan command's own messages, for operators (Mandarin; refusals have English too).
 
 menu_header = { $canteen } { $date } { $meal }（{ $cutoff }截止订餐）
 menu_line = {"  "}{ $name }  { $price }{ $left }{ $tags }
 menu_left = {"  "}还剩{ $left }份
 no_menus = { $date }没有菜单。
-order_placed = 订好了，订单号 { $id }。{ $serve }
-order_exists = 这一单之前已经订过了（订单号 { $id }），没有重复下单。
 order_cancelled = 订单 { $id } 已取消。{ $refund }
 refund = 卡里的{ $card }已经退回。
 status_changed = 订单 { $id } 现在是“{ $status }”。
@@ -15,7 +13,4 @@ people_imported = 已导入：补贴标准 { $policies } 条，老人 { $elders 
 db_upgraded = 数据库已是最新（{ $revision }）。
 demo_loaded = 演示食堂已就绪：{ $canteen }。数据库：{ $db }
 demo_chat = 现在您是演示老人{ $elder }。每行说一句话，比如“今天吃什么”“我要订餐”；Ctrl-D 结束。
-demo_today = 今天的菜单：
-demo_ordering = 替演示老人{ $elder }订一餐：
-demo_no_slot = 接下来几天都没有还能订的餐。
 unexpected = 出了点问题，什么都没有改。请把这句话告诉管理员：{ $error }

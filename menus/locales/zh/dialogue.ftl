@@ -1,4 +1,7 @@
-### Dialogue
+### The dialogue: what the bot says to elders, their families and canteen staff in the chat
+### (Telegram, the terminal, the speaker), and the labels of the buttons it offers.
+### Short sentences, one question at a time; numbers, days and money come in already said
+### the way people say them (menus.spoken, menus.catalogue).
 
 ## Greeting, help, repair
 
@@ -89,6 +92,15 @@ lang_set = 好的，以后说汉语。
 rating_thanks = 谢谢您打分，我们转告食堂。
 voice_replies_off = 好的，以后只发文字，不发语音。
 voice_replies_on = 好的，以后回复也会念给您听。
+
+## Emergency: short, the numbers first-hand, nothing else asked
+
+emergency_elder = 别怕，已经告诉{ $told }。危险就打120。{ $phones }
+emergency_told_family = 家人和社区
+emergency_phone = { $name }{ $phone }
+emergency_alert = 紧急！{ $elder }刚说：“{ $said }”。请马上联系。电话{ $phone }。
+emergency_ack = { $staff }收到了，马上来。
+emergency_ack_staff = 已告诉{ $elder }和家人您收到了。
 
 ## Family
 

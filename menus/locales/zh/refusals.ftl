@@ -1,4 +1,5 @@
-### Refusals
+### The store's refusals, one per DomainError code (refusal_<code>); tests assert on the
+### code, not on the wording. States, meals and ways of getting a meal come in as words.
 
 refusal_unknown_elder = 没有找到老人“{ $who }”。请用 zhucan elders list 查看名字或编号。
 refusal_ambiguous_elder = 有{ $count }位老人叫“{ $who }”，请改用编号：{ $ids }。

@@ -1,4 +1,6 @@
-### Scheduler
+### What the scheduler sends: ordering reminders, order notices to elders and family,
+### wellbeing alerts to family and the community, and staff notices. Each says the day and
+### the meal the way people say them (明天中午) and ends with what to do.
 
 reminder = { $day }{ $meal }的饭还没订，要订吗？
 reminder_yes = 要订

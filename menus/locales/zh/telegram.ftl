@@ -1,4 +1,5 @@
-### Telegram
+### The Telegram channel: registration (language, name, phone, address), family and staff
+### sign-up, and the four big buttons. One or two short sentences each (at most 80 characters).
 
 ask_lang = 您好！我是助餐小帮手。请选语言。
 ask_name = 请问您叫什么名字？

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from bot.dialogue import emergency
+from bot.dialogue.context import Turn
+from bot.dialogue.state import Awaiting
+from bot.dialogue.utterance import Intent, Utterance
+from bot.dialogue.words import ACKNOWLEDGE_WORDS, key
 from bot.phrasing import when_words
-from bot.turn import Reply, Turn
+from bot.turn import Reply
 from menus.catalogue import PUBLISH, SPOKEN, choices, date_words, say, word
 from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import read_only, unit_of_work
@@ -25,9 +29,6 @@ from menus.outbox import enqueue
 from menus.reports import kitchen_sheet
 from menus.states import forward_steps
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
-
-if TYPE_CHECKING:
-    from bot.dialogue import Dialogue
 
 S = OrderStatus
 MARKS: list[tuple[re.Pattern[str], OrderStatus]] = [
@@ -45,42 +46,43 @@ FEEDBACK = ("意见", "投诉", "评价", "表扬")
 MAX_PROBLEMS = 10
 
 
-def turn(
-    dialogue: Dialogue, turn: Turn, text: str, intent: str, entities: list[dict[str, Any]]
-) -> Reply:
+def handle(turn: Turn, said: Utterance) -> Reply:
     """One staff utterance."""
-    canteens = _canteens(dialogue, turn)
-    pending = turn.state.get("menu_file")
-    if pending and turn.state.get("awaiting") == "publish":
-        turn.state["awaiting"] = None
-        turn.state.pop("menu_file", None)
-        if intent == "affirm" or text.strip() in {
-            "发布吧",
-            *(say(PUBLISH[0], lang) for lang in SPOKEN),
-        }:
-            return _publish(dialogue, turn, pending, canteens)
+    canteens = _canteens(turn)
+    text = said.text
+    if key(text) in ACKNOWLEDGE_WORDS:  # 收到, to an elder's alarm
+        acknowledged = emergency.acknowledged(turn)
+        if acknowledged is not None:
+            return acknowledged
+    pending = turn.state.menu_file
+    if pending and turn.state.awaiting == Awaiting.PUBLISH:
+        turn.state.ask(None)
+        turn.state.menu_file = None
+        yes = {"发布吧", *(say(PUBLISH[0], lang) for lang in SPOKEN)}
+        if said.intent == Intent.AFFIRM or text.strip() in yes:
+            return _publish(turn, pending, canteens)
         return Reply(say("menu_not_published", turn.lang))
     found = ANSWER.match(text.strip())
     if found:
-        return _answer(dialogue, turn, int(found.group(1)), found.group(2))
+        return _answer(turn, int(found.group(1)), found.group(2))
     for pattern, target in MARKS:
         found = pattern.search(text)
         if found:
-            return _mark(dialogue, turn, int(found.group(1)), target)
+            return _mark(turn, int(found.group(1)), target)
     if any(word in text for word in DELIVERY):
-        return _delivery(dialogue, turn, canteens[0], entities)
+        return _delivery(turn, canteens[0], said)
     if any(word in text for word in KITCHEN):
-        return _kitchen(dialogue, turn, canteens[0], entities)
+        return _kitchen(turn, canteens[0], said)
     if any(word in text for word in FEEDBACK):
-        return _feedback(dialogue, turn, canteens)
+        return _feedback(turn, canteens)
     return Reply(say("staff_help", turn.lang))
 
 
-def menu_file(dialogue: Dialogue, turn: Turn, filename: str, data: bytes) -> Reply:
+def menu_file(turn: Turn, filename: str, data: bytes) -> Reply:
     """Check a menu file and preview it; it is published only after a yes."""
     if turn.kind != "staff":
         return Reply(say("staff_only", turn.lang))
-    canteens = _canteens(dialogue, turn)
+    canteens = _canteens(turn)
     try:
         parsed = parse_menu_bytes(data, filename, today=turn.today)
     except MenuFileError as refused:
@@ -89,9 +91,9 @@ def menu_file(dialogue: Dialogue, turn: Turn, filename: str, data: bytes) -> Rep
         return Reply(
             say("menu_file_problems", turn.lang, count=len(refused.problems), problems=text)
         )
-    _own_canteen(dialogue, parsed, canteens)
-    turn.state["menu_file"] = {"name": filename, "text": data.decode("utf-8-sig")}
-    turn.state["awaiting"] = "publish"
+    _own_canteen(turn, parsed, canteens)
+    turn.state.menu_file = {"name": filename, "text": data.decode("utf-8-sig")}
+    turn.state.ask(Awaiting.PUBLISH)
     days = sorted(m.date for m in parsed.menus)
     preview = say(
         "menu_preview",
@@ -105,25 +107,25 @@ def menu_file(dialogue: Dialogue, turn: Turn, filename: str, data: bytes) -> Rep
     return Reply(preview, choices(PUBLISH, turn.lang), inline=True)
 
 
-def _publish(dialogue: Dialogue, turn: Turn, pending: dict[str, str], canteens: list[int]) -> Reply:
+def _publish(turn: Turn, pending: dict[str, str], canteens: list[int]) -> Reply:
     parsed = parse_menu_bytes(pending["text"].encode(), pending["name"], today=turn.today)
-    _own_canteen(dialogue, parsed, canteens)
-    with unit_of_work(dialogue.factory) as session:
+    _own_canteen(turn, parsed, canteens)
+    with unit_of_work(turn.store.factory) as session:
         summary = import_menu_file(session, parsed, pending["name"])
-    dialogue.refresh_names()
+    turn.store.refresh_names()
     return Reply(say("menu_published", turn.lang, **vars(summary)))
 
 
-def _own_canteen(dialogue: Dialogue, parsed: MenuFile, canteens: list[int]) -> None:
+def _own_canteen(turn: Turn, parsed: MenuFile, canteens: list[int]) -> None:
     """A file may only be about a canteen the sender works for."""
-    with read_only(dialogue.factory) as session:
+    with read_only(turn.store.factory) as session:
         canteen = session.query(Canteen).filter_by(code=parsed.canteen.code).one_or_none()
         if canteen is None or canteen.id not in canteens:
             raise DomainError("not_staff")
 
 
-def _canteens(dialogue: Dialogue, turn: Turn) -> list[int]:
-    with read_only(dialogue.factory) as session:
+def _canteens(turn: Turn) -> list[int]:
+    with read_only(turn.store.factory) as session:
         canteens = staff_canteens(session, turn.person_id)
     if not canteens:
         raise DomainError("not_staff")
@@ -131,19 +133,17 @@ def _canteens(dialogue: Dialogue, turn: Turn) -> list[int]:
 
 
 def _next_meal(
-    session: Session, canteen: Canteen, now: datetime, entities: list[dict[str, Any]]
+    session: Session, canteen: Canteen, now: datetime, said: Utterance
 ) -> tuple[date, MealSlot]:
     """The meal asked about (明天午饭), else the one the kitchen is working towards: the first
     of today's not yet served."""
     today = local_today(now)
-    said_day = [date.fromisoformat(e["value"]) for e in entities if e["entity"] == "date"]
-    said_meal = [MealSlot(e["value"]) for e in entities if e["entity"] == "meal"]
-    if said_meal:
-        return (said_day or [today])[0], said_meal[0]
-    if said_day and said_day[0] != today:  # 明天的厨房单: that day's first meal with a menu
-        served = {menu.meal for menu in load_menus(session, [canteen.id], said_day[0], None)}
+    if said.meal is not None:
+        return said.day or today, said.meal
+    if said.day is not None and said.day != today:  # 明天的厨房单: that day's first meal served
+        served = {menu.meal for menu in load_menus(session, [canteen.id], said.day, None)}
         first = next((s.meal for s in canteen.slots if s.meal in served), None)
-        return said_day[0], MealSlot(first) if first else MealSlot.LUNCH
+        return said.day, MealSlot(first) if first else MealSlot.LUNCH
     clock = now.astimezone(TZ).time()
     for slot in canteen.slots:
         if clock <= parse_hhmm(slot.serve_end):
@@ -151,13 +151,11 @@ def _next_meal(
     return today, MealSlot(canteen.slots[-1].meal) if canteen.slots else MealSlot.LUNCH
 
 
-def _kitchen(
-    dialogue: Dialogue, turn: Turn, canteen_id: int, entities: list[dict[str, Any]]
-) -> Reply:
-    with read_only(dialogue.factory) as session:
+def _kitchen(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
+    with read_only(turn.store.factory) as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(session, canteen, turn.now, entities)
+        day, meal = _next_meal(session, canteen, turn.now, said)
         sheet = kitchen_sheet(session, canteen, day, meal)
     when = _when(day, meal, turn)
     if not sheet.orders:
@@ -166,13 +164,11 @@ def _kitchen(
     return Reply(say("kitchen_intro", turn.lang, when=when) + "，".join(lines) + "。")
 
 
-def _delivery(
-    dialogue: Dialogue, turn: Turn, canteen_id: int, entities: list[dict[str, Any]]
-) -> Reply:
-    with read_only(dialogue.factory) as session:
+def _delivery(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
+    with read_only(turn.store.factory) as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(session, canteen, turn.now, entities)
+        day, meal = _next_meal(session, canteen, turn.now, said)
         sheet = kitchen_sheet(session, canteen, day, meal)
     when = _when(day, meal, turn)
     stops = [stop for group in sheet.delivery.values() for stop in group]
@@ -194,10 +190,10 @@ def _delivery(
     )
 
 
-def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) -> Reply:
+def _mark(turn: Turn, order_id: int, target: OrderStatus) -> Reply:
     """Move an order to ``target`` through the steps between (送到了 on a placed order records
     confirmed, preparing and out_for_delivery on the way), each step checked by the store."""
-    with unit_of_work(dialogue.factory) as session:
+    with unit_of_work(turn.store.factory) as session:
         order = get_order(session, order_id)
         path = forward_steps(OrderStatus(order.status), target, Fulfillment(order.fulfillment))
         path = path or [target]  # no way there: let the store say why not
@@ -210,8 +206,8 @@ def _mark(dialogue: Dialogue, turn: Turn, order_id: int, target: OrderStatus) ->
     return Reply(say("order_moved", turn.lang, id=order_id, status=shown))
 
 
-def _feedback(dialogue: Dialogue, turn: Turn, canteens: list[int]) -> Reply:
-    with read_only(dialogue.factory) as session:
+def _feedback(turn: Turn, canteens: list[int]) -> Reply:
+    with read_only(turn.store.factory) as session:
         rows = [row for canteen in canteens for row in open_feedback(session, canteen)]
         lines = []
         for row in rows[:10]:
@@ -231,8 +227,8 @@ def _feedback(dialogue: Dialogue, turn: Turn, canteens: list[int]) -> Reply:
     return Reply("\n".join(lines))
 
 
-def _answer(dialogue: Dialogue, turn: Turn, feedback_id: int, text: str) -> Reply:
-    with unit_of_work(dialogue.factory) as session:
+def _answer(turn: Turn, feedback_id: int, text: str) -> Reply:
+    with unit_of_work(turn.store.factory) as session:
         row = answer(session, feedback_id, turn.person_id, text, turn.now)
         author = session.get(Person, row.author_id)
         lang = author.lang if author else "zh"

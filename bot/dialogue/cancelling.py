@@ -1,0 +1,87 @@
+"""Cancelling and changing an order already placed: always about the order meant (the one
+with the dish named, else the next one), always asked about before it happens."""
+
+from __future__ import annotations
+
+from bot.dialogue import ordering
+from bot.dialogue.answers import upcoming
+from bot.dialogue.context import Turn
+from bot.dialogue.state import Awaiting, Draft
+from bot.dialogue.utterance import Intent, Role, Utterance
+from bot.phrasing import items_words, money, when_words
+from bot.turn import Reply
+from menus.catalogue import YES_NO, choices, say
+from menus.db import unit_of_work
+from menus.errors import DomainError
+from menus.orders import cancel_order
+from menus.vocab import Fulfillment, MealSlot
+
+
+def ask_cancel(turn: Turn, said: Utterance) -> Reply:
+    """取消订单 / 不要红烧肉了: ask before cancelling the order meant (never another one)."""
+    named = frozenset(str(d.value) for d in said.dishes)
+    order = upcoming(turn, changeable=True, dishes=named)
+    if order is None and named:
+        dish = turn.store.dishes_said(named, turn.lang)
+        return Reply(say("no_order_of", turn.lang, dish=dish))
+    if order is None:
+        return Reply(say("no_orders", turn.lang))
+    if turn.store.closed(turn.elder_id, MealSlot(order.meal), order.date, turn.now):
+        late = DomainError("cancel_after_cutoff")
+        return Reply(say("refused", turn.lang, message=ordering.why(late, turn.lang)))
+    turn.state.cancel_id = order.id
+    turn.state.ask(Awaiting.CANCEL)
+    when = when_words(order.date, order.meal, turn.today, turn.lang)
+    items = items_words(order, turn.lang, turn.store.names(turn.lang))
+    text = say("cancel_which", turn.lang, when=when, items=items)
+    return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
+def cancel(turn: Turn, said: Utterance) -> Reply:
+    """The yes to 您要取消…吗？"""
+    lang = turn.lang
+    order_id, turn.state.cancel_id = turn.state.cancel_id, None
+    turn.state.ask(None)
+    if order_id is None:
+        return Reply(say("no_orders", lang))
+    try:
+        with unit_of_work(turn.store.factory) as session:
+            order = cancel_order(
+                session, order_id, turn.now, actor=turn.actor, actor_id=turn.person_id
+            )
+            card = order.card_fen
+    except DomainError as refused:
+        return Reply(say("refused", lang, message=ordering.why(refused, lang)))
+    refund = say("cancel_refund", lang, card=money(card, lang)) if card else ""
+    return Reply(say("cancel_done", lang, refund=refund))
+
+
+def keep(turn: Turn, said: Utterance) -> Reply:
+    """Anything but a yes to 您要取消…吗？: the order stays."""
+    turn.state.cancel_id = None
+    turn.state.ask(None)
+    return Reply(say("cancel_kept", turn.lang))
+
+
+def change_or_cancel(turn: Turn, said: Utterance) -> Reply:
+    """改成明天 / 不要红烧肉了 with no order being told: about an order already placed."""
+    if said.dishes and all(d.role == Role.REMOVE for d in said.dishes):
+        return ask_cancel(turn, said)  # 不要红烧肉了, with nothing being told
+    return start_change(turn, said)
+
+
+def start_change(turn: Turn, said: Utterance) -> Reply:
+    """改成明天 / 改成两份: the next order that may still change becomes the draft."""
+    order = upcoming(turn, changeable=True)
+    if order is None and said.dishes:  # 改成红烧肉 with nothing ordered: a new order
+        return ordering.fill(turn, said, intent=Intent.ORDER_MEAL)
+    if order is None:
+        return Reply(say("no_changeable", turn.lang))
+    turn.state.draft = Draft(
+        lines={i.dish_name: i.qty for i in order.items},
+        day=order.date,
+        meal=MealSlot(order.meal),
+        fulfillment=Fulfillment(order.fulfillment),
+        replacing=order.id,
+    )
+    return ordering.fill(turn, said, intent=Intent.CHANGE_ORDER)

@@ -1,0 +1,155 @@
+"""An elder's turn (or a family member's, for the elder they chose): a table from what the last
+reply asked for and what was said to a small handler, the way python-telegram-bot's
+``ConversationHandler`` maps states to handlers (our state lives in the store).
+
+A handler may answer ``None`` to mean "not an answer to that question": the turn then goes to
+the table of what can be said at any time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from bot.dialogue import answers, cancelling, care, ordering
+from bot.dialogue.context import Turn
+from bot.dialogue.state import ORDERING, Awaiting
+from bot.dialogue.utterance import Intent, Utterance
+from bot.turn import Reply
+from menus.catalogue import YES_NO, choices, say
+
+Handler = Callable[[Turn, Utterance], Reply | None]
+ANY = "*"
+"""In a table: any intent not listed."""
+
+
+def handle(turn: Turn, said: Utterance) -> Reply:
+    """Everything an elder (or family for them) can ask for."""
+    table = WHILE.get(turn.state.awaiting) if turn.state.awaiting else None
+    if table is not None:
+        handler = table.get(said.intent) or table.get(ANY)
+        reply = handler(turn, said) if handler else None
+        if reply is not None:
+            return reply
+    answer = ANYTIME.get(said.intent, care.not_understood)(turn, said)
+    assert answer is not None
+    return answer
+
+
+# ---------------------------------------------------------- answering the read-back
+
+
+def _deny_draft(turn: Turn, said: Utterance) -> Reply:
+    """不要 to the read-back: nothing placed (or changed); 不要米饭 is a correction."""
+    if said.mentions:
+        return ordering.fill(turn, said)
+    changing = turn.state.draft is not None and turn.state.draft.replacing
+    turn.state.drop_draft()
+    return Reply(say("not_changed" if changing else "not_placed", turn.lang))
+
+
+def _cancel_draft(turn: Turn, said: Utterance) -> Reply:
+    """取消 / 不订了 to the read-back: nothing placed; 不要米饭了 is a correction."""
+    if not said.dishes:
+        turn.state.drop_draft()
+        return Reply(say("not_placed", turn.lang))
+    return ordering.fill(turn, said)
+
+
+def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
+    """Anything else said to the read-back: a correction if it names something, else the
+    question again, plainly."""
+    if said.mentions:
+        return ordering.fill(turn, said)
+    return Reply(say("confirm_yes_no", turn.lang), choices(YES_NO, turn.lang), inline=True)
+
+
+# ------------------------------------------------------------ the other questions
+
+
+def _reminder_time(turn: Turn, said: Utterance) -> Reply | None:
+    turn.state.ask(None)
+    return care.reminder(turn, said) if said.time else None
+
+
+def _complaint_dropped(turn: Turn, said: Utterance) -> None:
+    """不说了 to 哪里不好？: no complaint; what was said is heard as usual."""
+    turn.state.ask(None)
+
+
+def _complaint_said(turn: Turn, said: Utterance) -> Reply:
+    turn.state.ask(None)
+    return care.complaint(turn, said)
+
+
+WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
+    Awaiting.CONFIRM: {
+        Intent.AFFIRM: ordering.place,
+        Intent.DENY: _deny_draft,
+        Intent.CANCEL_ORDER: _cancel_draft,
+        ANY: _correct_or_ask,
+    },
+    Awaiting.CANCEL: {
+        Intent.AFFIRM: cancelling.cancel,  # 要 / 对，取消吧
+        Intent.CANCEL_ORDER: cancelling.cancel,  # 取消明天的订单
+        ANY: cancelling.keep,
+    },
+    Awaiting.REMINDER_TIME: {ANY: _reminder_time},
+    Awaiting.COMPLAINT: {
+        Intent.DENY: _complaint_dropped,
+        Intent.CANCEL_ORDER: _complaint_dropped,
+        ANY: _complaint_said,
+    },
+}
+"""What answers the question the last reply asked."""
+
+
+# ---------------------------------------------------------------- at any time
+
+
+def _new_order(turn: Turn, said: Utterance) -> Reply:
+    """我要订餐 starts a new order, unless it answers a question of the one being told."""
+    if turn.state.awaiting not in ORDERING:
+        turn.state.draft = None
+    return ordering.fill(turn, said)
+
+
+def _price(turn: Turn, said: Utterance) -> Reply:
+    """多少钱: of the order being told (its read-back), else of the menu."""
+    if turn.state.draft is not None or said.dishes:
+        return ordering.fill(turn, said)
+    return answers.menu(turn, said)
+
+
+def _change(turn: Turn, said: Utterance) -> Reply:
+    if turn.state.draft is not None:
+        return ordering.fill(turn, said)
+    return cancelling.change_or_cancel(turn, said)
+
+
+def _cancel(turn: Turn, said: Utterance) -> Reply:
+    if turn.state.draft is not None:
+        return ordering.fill(turn, said)
+    return cancelling.ask_cancel(turn, said)
+
+
+ANYTIME: Mapping[Intent, Handler] = {
+    Intent.ORDER_MEAL: _new_order,
+    Intent.INFORM: ordering.fill,
+    Intent.CHOOSE_FULFILLMENT: ordering.fill,
+    Intent.ASK_PRICE: _price,
+    Intent.CHANGE_ORDER: _change,
+    Intent.CANCEL_ORDER: _cancel,
+    Intent.ASK_MENU: answers.menu,
+    Intent.ASK_NUTRITION: answers.nutrition,
+    Intent.CHECK_ORDER: answers.orders,
+    Intent.CHECK_BALANCE: answers.balance,
+    Intent.SET_REMINDER: care.reminder,
+    Intent.COMPLAIN: care.complaint,
+    Intent.FEEDBACK: care.praise,
+    Intent.GREET: care.small_talk,
+    Intent.HELP: care.small_talk,
+    Intent.THANK: care.small_talk,
+    Intent.GOODBYE: care.small_talk,
+    Intent.AFFIRM: care.ok,
+    Intent.DENY: care.ok,
+}
+"""What can be said whatever was asked (an unlisted intent is not understood)."""

@@ -1,0 +1,261 @@
+"""Telling an order: what was said is merged into the draft, the next missing thing is asked
+(one question at a time), the whole order is read back with every part of its price (quoted by
+the store, so what is said is what is placed), and it is placed only after a yes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from bot.dialogue.context import Turn
+from bot.dialogue.state import Awaiting, Draft
+from bot.dialogue.utterance import Intent, Kind, Role, Utterance
+from bot.phrasing import items_words, mode_words, read_back, serve_words, when_words
+from bot.turn import Reply
+from menus.catalogue import MEALS, MODES, YES_NO, choices, say
+from menus.db import unit_of_work
+from menus.errors import DomainError
+from menus.menu_store import names_match
+from menus.models import Person
+from menus.orders import (
+    OrderLine,
+    OrderRequest,
+    OrderSummary,
+    change_order,
+    place_order_once,
+    quote_order,
+)
+from menus.outbox import enqueue
+from menus.vocab import Fulfillment, MealSlot
+
+
+def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
+    """Merge what was said into the draft and ask the next thing, or read it back."""
+    state = turn.state
+    if state.draft is None:  # a new order: for the meal whose menu was just read out
+        read = state.menu_read
+        state.draft = Draft(day=read.day, meal=read.meal) if read else Draft()
+    state.draft.key = None  # anything changed: a new read-back, a new key
+    removed = _merge_dishes(turn, state.draft, said, intent or said.intent)
+    _merge_slots(state.draft, said)
+    state.misses = 0
+    return _next_question(turn, removed)
+
+
+def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> str:
+    """Dishes refused leave the draft, dishes wanted join it (or replace it: 改成米饭); a bare
+    count changes the last dish's (改成两份). Returns what to say about dishes taken out."""
+    refused = {str(d.value) for d in said.dishes if d.refused}
+    wanted = [d for d in said.dishes if not d.refused]
+    if wanted and intent == Intent.CANCEL_ORDER and not refused:  # 不要红烧肉了
+        refused, wanted = {str(d.value) for d in wanted}, []
+    removed = ""
+    if refused:
+        draft.lines = {name: qty for name, qty in draft.lines.items() if name not in refused}
+        removed = say("dish_removed", turn.lang, dish=turn.store.dishes_said(refused, turn.lang))
+    counts = said.counts
+    if wanted:
+        replace = intent == Intent.CHANGE_ORDER and not refused
+        replace = replace and not any(d.role == Role.ADD for d in wanted)
+        lines = {} if replace else dict(draft.lines)
+        for dish in wanted:
+            lines[str(dish.value)] = int(counts.get(dish.group, said.each or 1))
+        draft.lines = lines
+    elif counts and draft.lines and not refused:
+        last = next(reversed(draft.lines))
+        draft.lines[last] = next(iter(counts.values()))
+    return removed
+
+
+def _merge_slots(draft: Draft, said: Utterance) -> None:
+    """The day, meal and way said (the ones given up, 不是明天, are not kept)."""
+    for mention in said.slots():
+        if mention.kind == Kind.DATE:
+            draft.day = date.fromisoformat(str(mention.value))
+        elif mention.kind == Kind.MEAL:
+            draft.meal = MealSlot(str(mention.value))
+        else:
+            draft.fulfillment = Fulfillment(str(mention.value))
+
+
+def _next_question(turn: Turn, removed: str) -> Reply:
+    state, lang = turn.state, turn.lang
+    draft = state.draft
+    assert draft is not None
+    if not draft.lines:
+        state.ask(Awaiting.DISH)
+        return Reply(removed + say("ask_dish", lang))
+    if draft.meal is None:
+        state.ask(Awaiting.MEAL)
+        return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
+    if draft.day is None:
+        draft.day = turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
+    missing = not_on_menu(turn, draft)
+    if missing is not None:  # say so now, not after the next question
+        return refused(turn, missing)
+    if draft.fulfillment is None:
+        state.ask(Awaiting.FULFILLMENT)
+        return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
+    reply = read_back_draft(turn)
+    return Reply(removed + reply.text, reply.choices, reply.inline)
+
+
+def not_on_menu(turn: Turn, draft: Draft) -> DomainError | None:
+    """A dish said that is not on that day's menu for that meal (the store checks again when
+    the order is placed; this only spares the elder a question)."""
+    assert draft.day is not None and draft.meal is not None
+    names = turn.store.menu_names(turn.elder_id, draft.day, draft.meal)
+    if names:
+        for dish in draft.lines:
+            if not any(names_match(dish, known) for known in names):
+                available = "、".join(str(known[0]) for known in names)
+                return DomainError("unknown_dish", dish=dish, available=available)
+    return None
+
+
+def request(turn: Turn, draft: Draft) -> OrderRequest:
+    assert draft.day is not None and draft.meal is not None and draft.fulfillment is not None
+    return OrderRequest(
+        elder_id=turn.elder_id,
+        day=draft.day,
+        meal=draft.meal,
+        fulfillment=draft.fulfillment,
+        lines=[OrderLine(name, qty) for name, qty in draft.lines.items()],
+        idempotency_key=draft.key or "draft",
+        canteen_code=turn.store.canteen_code(turn.elder_id),
+        placed_by_id=turn.person_id,
+        placed_by_role=turn.actor,
+    )
+
+
+def read_back_draft(turn: Turn) -> Reply:
+    """The whole order with its price, and the question that places it."""
+    draft = turn.state.draft
+    assert draft is not None
+    store = turn.store
+    try:
+        quote = quote_order(
+            store.factory, request(turn, draft), turn.now, replacing=draft.replacing
+        )
+    except DomainError as refusal_:
+        return refused(turn, refusal_)
+    draft.key = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
+    turn.state.ask(Awaiting.CONFIRM)
+    question = say("ask_confirm_change" if draft.replacing else "ask_confirm", turn.lang)
+    text = read_back(quote, turn.today, turn.lang, store.names(turn.lang)) + question
+    return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
+def place(turn: Turn, said: Utterance | None = None) -> Reply:
+    """The yes to a read-back: place the order (or the change) exactly once."""
+    state = turn.state
+    draft = state.draft
+    if draft is None:
+        state.ask(None)
+        return Reply(say("ok", turn.lang))
+    order_request = request(turn, draft)
+    try:
+        if draft.replacing:
+            with unit_of_work(turn.store.factory) as session:
+                order = change_order(session, draft.replacing, order_request, turn.now)
+            created, key = True, "changed"
+        else:
+            order, created = place_order_once(turn.store.factory, order_request, turn.now)
+            key = "placed" if created else "placed_again"
+    except DomainError as refusal_:
+        return refused(turn, refusal_)
+    if created and turn.kind == "family":
+        tell_elder(turn, order)
+    state.drop_draft()
+    state.menu_read = None
+    return Reply(say(key, turn.lang, serve=serve_words(order, turn.today, turn.lang)))
+
+
+def tell_elder(turn: Turn, order: OrderSummary) -> None:
+    """An elder is told when family ordered for them (queued; sent by the outbox)."""
+    with unit_of_work(turn.store.factory) as session:
+        elder = session.get(Person, turn.elder_id)
+        family = session.get(Person, turn.person_id)
+        if elder is None or family is None:
+            return
+        enqueue(
+            session,
+            person_id=elder.id,
+            kind="order_placed_for_you",
+            key=f"placed-for-{order.id}",
+            text=say(
+                "notify_placed",
+                elder.lang,
+                family=family.name,
+                elder=elder.name,
+                when=when_words(order.date, order.meal, turn.today, elder.lang),
+                items=items_words(order, elder.lang, turn.store.names(elder.lang)),
+            ),
+            due_at=turn.now,
+        )
+
+
+def refused(turn: Turn, refusal_: DomainError) -> Reply:
+    """A rule said no: say why in the elder's words, and ask again for what must change."""
+    code = refusal_.code
+    if code in ("unknown_dish", "sold_out", "duplicate_dish"):
+        return _dish_refused(turn, refusal_)
+    if code in ("closed", "no_menu", "past_date"):
+        return _meal_refused(turn, refusal_)
+    if code in ("mode_not_offered", "outside_area", "no_address"):
+        return _mode_refused(turn, refusal_)
+    turn.state.drop_draft()
+    return Reply(say("refused", turn.lang, message=why(refusal_, turn.lang)))
+
+
+def _when(turn: Turn) -> str:
+    draft = turn.state.draft
+    if draft is None or draft.day is None or draft.meal is None:
+        return ""
+    return when_words(draft.day, draft.meal, turn.today, turn.lang)
+
+
+def _dish_refused(turn: Turn, refusal_: DomainError) -> Reply:
+    when, params = _when(turn), refusal_.params
+    if turn.state.draft is not None:
+        turn.state.draft.lines = {}
+    turn.state.ask(Awaiting.DISH)
+    if refusal_.code == "unknown_dish":
+        text = say(
+            "no_such_dish",
+            turn.lang,
+            when=when,
+            dish=params.get("dish"),
+            available=params.get("available"),
+        )
+        return Reply(text)
+    if refusal_.code == "sold_out":
+        dish = turn.store.dishes_said([str(params.get("dish"))], turn.lang)
+        return Reply(say("sold_out", turn.lang, dish=dish))
+    turn.state.drop_draft()  # the same dish twice: start the order again
+    return Reply(say("refused", turn.lang, message=why(refusal_, turn.lang)))
+
+
+def _meal_refused(turn: Turn, refusal_: DomainError) -> Reply:
+    when = _when(turn)
+    if turn.state.draft is not None:
+        turn.state.draft.day = turn.state.draft.meal = None
+    turn.state.ask(Awaiting.MEAL)
+    text = say(refusal_.code, turn.lang, when=when)
+    return Reply(text, choices(MEALS, turn.lang), inline=True)
+
+
+def _mode_refused(turn: Turn, refusal_: DomainError) -> Reply:
+    draft = turn.state.draft
+    mode = ""
+    if draft is not None and draft.fulfillment is not None:
+        mode = mode_words(draft.fulfillment.value, turn.lang)
+        draft.fulfillment = None
+    turn.state.ask(Awaiting.FULFILLMENT)
+    text = say(refusal_.code, turn.lang, mode=mode)
+    return Reply(text, choices(MODES, turn.lang)[1:], inline=True)
+
+
+def why(refused_: DomainError, lang: str) -> str:
+    """Why a rule said no, in the speaker's language."""
+    return refused_.message(lang)

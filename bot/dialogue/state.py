@@ -1,0 +1,176 @@
+"""A person's conversation state: what we are waiting for, the order being told, and the
+replies already given (so a retried message gets the same answer and changes nothing).
+
+It is stored as JSON in the ``conversations`` table, with a version: rows written before the
+version existed (plain dictionaries with the same keys) are read as version 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from bot.turn import Reply
+from menus.vocab import Fulfillment, MealSlot
+
+VERSION = 2
+KEEP_TURNS = 20
+"""How many recent turn ids (and their replies) a person's state remembers for retries."""
+STALE = timedelta(hours=3)
+"""A half-told order older than this is forgotten: the elder has moved on (and the day may
+have changed), so the next words start afresh instead of finishing yesterday's draft."""
+
+
+class Awaiting(StrEnum):
+    """What the last reply asked for."""
+
+    DISH = "dish"
+    MEAL = "meal"
+    FULFILLMENT = "fulfillment"
+    CONFIRM = "confirm"
+    CANCEL = "cancel"
+    REMINDER_TIME = "reminder_time"
+    COMPLAINT = "complaint"
+    PUBLISH = "publish"
+
+
+ORDERING = frozenset({Awaiting.DISH, Awaiting.MEAL, Awaiting.FULFILLMENT})
+"""The questions asked while an order is being told (before its read-back)."""
+
+
+@dataclass
+class Draft:
+    """An order being told: dishes with their portions (in the order said), and the rest as
+    far as known. ``key`` is the idempotency key of the read-back the person is answering;
+    ``replacing`` the order this one changes."""
+
+    lines: dict[str, int] = field(default_factory=dict)
+    day: date | None = None
+    meal: MealSlot | None = None
+    fulfillment: Fulfillment | None = None
+    replacing: int | None = None
+    key: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "dishes": [[name, qty] for name, qty in self.lines.items()],
+            "date": self.day.isoformat() if self.day else None,
+            "meal": self.meal.value if self.meal else None,
+            "fulfillment": self.fulfillment.value if self.fulfillment else None,
+            "replacing": self.replacing,
+            "key": self.key,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Draft:
+        return cls(
+            lines={str(name): int(qty) for name, qty in data.get("dishes") or []},
+            day=date.fromisoformat(data["date"]) if data.get("date") else None,
+            meal=MealSlot(data["meal"]) if data.get("meal") else None,
+            fulfillment=Fulfillment(data["fulfillment"]) if data.get("fulfillment") else None,
+            replacing=int(data["replacing"]) if data.get("replacing") else None,
+            key=data.get("key"),
+        )
+
+
+@dataclass
+class MealRef:
+    """A day's meal (the one whose menu was just read out)."""
+
+    day: date
+    meal: MealSlot
+
+
+@dataclass
+class ConversationState:
+    """Everything the dialogue remembers about one person between turns."""
+
+    lang: str = "zh"
+    awaiting: Awaiting | None = None
+    draft: Draft | None = None
+    menu_read: MealRef | None = None
+    cancel_id: int | None = None
+    misses: int = 0
+    for_elder: int | None = None
+    """Which elder a family member is ordering for."""
+    menu_file: dict[str, str] | None = None
+    """A staff member's menu file waiting for 发布 (name and text)."""
+    last: Reply | None = None
+    turns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    at: datetime | None = None
+
+    def ask(self, awaiting: Awaiting | None) -> None:
+        self.awaiting = awaiting
+
+    def drop_draft(self) -> None:
+        self.draft = None
+        self.awaiting = None
+
+    def forget_if_stale(self, now: datetime) -> None:
+        if self.at is not None and now - self.at > STALE:
+            self.draft, self.awaiting, self.cancel_id, self.misses = None, None, None, 0
+
+    def remember(self, turn_id: str | None, reply: Reply, now: datetime) -> None:
+        """Keep the reply as the last one (for 再说一遍) and under its turn id (for retries)."""
+        self.last = reply
+        self.at = now
+        if turn_id is not None:
+            self.turns[turn_id] = asdict(reply)
+            for old in list(self.turns)[:-KEEP_TURNS]:
+                del self.turns[old]
+
+    def replayed(self, turn_id: str | None) -> Reply | None:
+        if turn_id is None or turn_id not in self.turns:
+            return None
+        return reply_from_json(self.turns[turn_id])
+
+    # ------------------------------------------------------------------ stored form
+
+    def to_json(self) -> dict[str, Any]:
+        menu_read = None
+        if self.menu_read is not None:
+            menu_read = {"date": self.menu_read.day.isoformat(), "meal": self.menu_read.meal.value}
+        return {
+            "version": VERSION,
+            "lang": self.lang,
+            "awaiting": self.awaiting.value if self.awaiting else None,
+            "draft": self.draft.to_json() if self.draft else None,
+            "menu_read": menu_read,
+            "cancel_id": self.cancel_id,
+            "misses": self.misses,
+            "for": self.for_elder,
+            "menu_file": self.menu_file,
+            "last": asdict(self.last) if self.last else None,
+            "turns": self.turns,
+            "at": self.at.isoformat() if self.at else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ConversationState:
+        """Read a stored state, of this version or the unversioned one before it (same keys,
+        any of them missing); a key not understood is dropped rather than failing the turn."""
+        awaiting = data.get("awaiting")
+        menu_read = data.get("menu_read") or None
+        return cls(
+            lang=str(data.get("lang") or "zh"),
+            awaiting=Awaiting(str(awaiting)) if awaiting in Awaiting.__members__.values() else None,
+            draft=Draft.from_json(data["draft"]) if data.get("draft") else None,
+            menu_read=MealRef(date.fromisoformat(menu_read["date"]), MealSlot(menu_read["meal"]))
+            if menu_read
+            else None,
+            cancel_id=int(data["cancel_id"]) if data.get("cancel_id") else None,
+            misses=int(data.get("misses") or 0),
+            for_elder=int(data["for"]) if data.get("for") else None,
+            menu_file=data.get("menu_file") or None,
+            last=reply_from_json(data["last"]) if data.get("last") else None,
+            turns=dict(data.get("turns") or {}),
+            at=datetime.fromisoformat(data["at"]) if data.get("at") else None,
+        )
+
+
+def reply_from_json(data: dict[str, Any]) -> Reply:
+    """A stored reply (fields this version does not know are ignored)."""
+    known = {k: v for k, v in data.items() if k in Reply.__dataclass_fields__}
+    return Reply(**known)

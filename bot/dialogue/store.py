@@ -1,0 +1,155 @@
+"""What the dialogue reads from the store between turns: who a person is, an elder's canteen,
+the dish names the parser knows, a meal's menu. Rarely-changing answers are cached briefly:
+the store checks every rule again when an order is placed, so a stale answer costs nothing
+lasting."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.dialogue.state import ConversationState
+from menus.catalogue import say
+from menus.clock import cutoff_at, local_today
+from menus.db import read_only, unit_of_work
+from menus.errors import DomainError
+from menus.feedback import staff_canteens
+from menus.menu_store import home_canteen, load_menus, slot_times
+from menus.models import Canteen, Conversation, Dish, Person
+from menus.vocab import MealSlot
+from nlu.menu import DishNames, MenuNames
+from nlu.parser import Parser
+
+CACHE_SECONDS = 30.0
+CACHE_ENTRIES = 10_000
+T = TypeVar("T")
+
+
+class Store:
+    """The dialogue's window on the store (one per ``Dialogue``, shared by its turns)."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
+        self._cache: dict[Any, tuple[float, Any]] = {}
+        self.parser: Parser
+        self.names_mn: dict[str, str] = {}
+        self.refresh_names()
+
+    def cached(self, key: Any, make: Callable[[], T]) -> T:
+        """``make()``, remembered for ``CACHE_SECONDS`` (a turn asks several times)."""
+        hit = self._cache.get(key)
+        clock = time.monotonic()
+        if hit is not None and hit[0] > clock:
+            return cast(T, hit[1])
+        value = make()
+        if len(self._cache) > CACHE_ENTRIES:
+            self._cache.clear()
+        self._cache[key] = (clock + CACHE_SECONDS, value)
+        return value
+
+    def refresh_names(self) -> None:
+        """Learn the dish names on file (again after a menu is published)."""
+        with read_only(self.factory) as session:
+            dishes = session.scalars(select(Dish).order_by(Dish.id))
+            names = tuple(
+                DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in dishes
+            )
+        self.parser = Parser(MenuNames(names))
+        self._cache = {}
+        self.names_mn = {d.name: d.name_mn for d in names if d.name_mn}
+
+    # ------------------------------------------------------------------ people
+
+    def kind(self, person_id: int) -> str:
+        """elder, family or staff (staff only while they work for a canteen)."""
+        return self.cached(("kind", person_id), lambda: self._load_kind(person_id))
+
+    def _load_kind(self, person_id: int) -> str:
+        with read_only(self.factory) as session:
+            person = session.get(Person, person_id)
+            if person is None:
+                raise DomainError("unknown_elder", who=person_id)
+            if staff_canteens(session, person_id) and person.kind == "staff":
+                return "staff"
+            return person.kind
+
+    def name(self, person_id: int) -> str:
+        with read_only(self.factory) as session:
+            person = session.get(Person, person_id)
+            return person.name if person else ""
+
+    # ---------------------------------------------------------------- canteens
+
+    def home(self, session: Session, elder_id: int) -> Canteen:
+        """The elder's canteen with its meal slots (detached, cached)."""
+
+        def load() -> Canteen:
+            canteen = home_canteen(session, elder_id)
+            session.expunge(canteen)
+            return canteen
+
+        return self.cached(("home", elder_id), load)
+
+    def canteen_code(self, elder_id: int) -> str:
+        with read_only(self.factory) as session:
+            return self.home(session, elder_id).code
+
+    def closed(self, elder_id: int, meal: MealSlot, day: date, now: datetime) -> bool:
+        """Whether orders for that meal have closed (so it can no longer change)."""
+        with read_only(self.factory) as session:
+            times = slot_times(self.home(session, elder_id), meal)
+        return times is not None and now >= cutoff_at(day, times)
+
+    def next_open_day(self, elder_id: int, meal: MealSlot, now: datetime) -> date:
+        today = local_today(now)
+        return today + timedelta(days=1) if self.closed(elder_id, meal, today, now) else today
+
+    def menu_names(self, elder_id: int, day: date, meal: MealSlot) -> list[list[str | None]]:
+        """Every name of every dish on that meal's menu (empty when there is no menu)."""
+        with read_only(self.factory) as session:
+            canteen_id = self.home(session, elder_id).id
+
+        def load() -> list[list[str | None]]:
+            with read_only(self.factory) as session:
+                menus = load_menus(session, [canteen_id], day, meal)
+                return [
+                    [i.dish.name, *i.dish.aliases, i.dish.name_mn, i.dish.name_mn_cyrl]
+                    for i in (menus[0].items if menus else [])
+                ]
+
+        return self.cached(("menu", canteen_id, day, meal), load)
+
+    # ------------------------------------------------------------------- words
+
+    def names(self, lang: str) -> dict[str, str]:
+        """The dishes' names in ``lang`` where the menu gives them (Mongolian)."""
+        return self.names_mn if lang == "mn" else {}
+
+    def dishes_said(self, dishes: Iterable[str], lang: str) -> str:
+        names = self.names(lang)
+        return say("and", lang).join(names.get(d, d) for d in sorted(dishes))
+
+    # ------------------------------------------------------------- conversation
+
+    def load_state(self, person_id: int) -> ConversationState:
+        with read_only(self.factory) as session:
+            row = session.get(Conversation, person_id)
+            if row is not None:
+                return ConversationState.from_json(dict(row.state))
+            person = session.get(Person, person_id)
+            return ConversationState(lang=person.lang if person and person.lang else "zh")
+
+    def save_state(self, person_id: int, state: ConversationState, now: datetime) -> None:
+        data = state.to_json()
+        with unit_of_work(self.factory) as session:
+            row = session.get(Conversation, person_id)
+            if row is None:
+                session.add(Conversation(person_id=person_id, state=data, updated_at=now))
+            else:
+                row.state = data
+                row.updated_at = now

@@ -1,0 +1,157 @@
+"""What a person said, as the dialogue reads it: an intent and typed mentions.
+
+The parser speaks Rasa's JSON (``{"intent": {...}, "entities": [...]}``); the dialogue reads it
+once, here, into an ``Utterance`` so every handler works with names from the domain instead of
+dictionary keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from menus.vocab import MealSlot
+
+
+class Intent(StrEnum):
+    """What a person wants from a turn (the NLU contract's intents)."""
+
+    ORDER_MEAL = "order_meal"
+    ASK_MENU = "ask_menu"
+    CANCEL_ORDER = "cancel_order"
+    CHANGE_ORDER = "change_order"
+    CHECK_ORDER = "check_order"
+    ASK_PRICE = "ask_price"
+    CHECK_BALANCE = "check_balance"
+    ASK_NUTRITION = "ask_nutrition"
+    AFFIRM = "affirm"
+    DENY = "deny"
+    REPEAT = "repeat"
+    HELP = "help"
+    GREET = "greet"
+    GOODBYE = "goodbye"
+    THANK = "thank"
+    SET_REMINDER = "set_reminder"
+    COMPLAIN = "complain"
+    FEEDBACK = "feedback"
+    CHOOSE_FULFILLMENT = "choose_fulfillment"
+    INFORM = "inform"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+class Kind(StrEnum):
+    """What a mention names."""
+
+    DISH = "dish"
+    QUANTITY = "quantity"
+    DATE = "date"
+    MEAL = "meal"
+    FULFILLMENT = "fulfillment"
+    TIME = "time"
+    CONDITION = "condition"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """How a mention takes part in an edit (Rasa entity roles)."""
+
+    REMOVE = "remove"
+    REPLACE_FROM = "replace_from"
+    REPLACE_TO = "replace_to"
+    ADD = "add"
+    EACH = "each"
+
+
+REFUSED = frozenset({Role.REMOVE, Role.REPLACE_FROM})
+"""Roles of what the person does *not* want: never to be ordered."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One thing named: a dish 红烧肉, a quantity 2 (group 1 ties it to its dish), a day…"""
+
+    kind: Kind
+    value: str | int
+    role: Role | None = None
+    group: int | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.role in REFUSED
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One utterance understood."""
+
+    text: str
+    intent: Intent
+    confidence: float
+    mentions: tuple[Mention, ...] = ()
+
+    @classmethod
+    def from_parse(cls, text: str, parsed: dict[str, Any]) -> Utterance:
+        """Read the parser's Rasa-shaped JSON (unknown intents and kinds are kept as the
+        nearest safe ones: out of scope, other)."""
+        name = str(parsed["intent"]["name"])
+        intent = Intent(name) if name in Intent.__members__.values() else Intent.OUT_OF_SCOPE
+        mentions = tuple(_mention(e) for e in parsed.get("entities") or ())
+        confidence = float(parsed["intent"].get("confidence", 1.0))
+        return cls(text, intent, confidence, mentions)
+
+    def with_intent(self, intent: Intent) -> Utterance:
+        return Utterance(self.text, intent, self.confidence, self.mentions)
+
+    # ----------------------------------------------------------------- what was named
+
+    def of(self, kind: Kind) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    @property
+    def dishes(self) -> list[Mention]:
+        return self.of(Kind.DISH)
+
+    @property
+    def each(self) -> int | None:
+        """A count said for every dish (各一份)."""
+        return next((int(m.value) for m in self.of(Kind.QUANTITY) if m.role == Role.EACH), None)
+
+    @property
+    def counts(self) -> dict[int | None, int]:
+        """Quantities by the group that ties each to its dish."""
+        return {m.group: int(m.value) for m in self.of(Kind.QUANTITY) if m.role != Role.EACH}
+
+    @property
+    def day(self) -> date | None:
+        return next((date.fromisoformat(str(m.value)) for m in self.of(Kind.DATE)), None)
+
+    @property
+    def meal(self) -> MealSlot | None:
+        return next((MealSlot(str(m.value)) for m in self.of(Kind.MEAL)), None)
+
+    @property
+    def time(self) -> str | None:
+        return next((str(m.value) for m in self.of(Kind.TIME)), None)
+
+    @property
+    def conditions(self) -> set[str]:
+        return {str(m.value) for m in self.of(Kind.CONDITION)}
+
+    def slots(self) -> list[Mention]:
+        """The day, meal and way of getting it said as wanted (不是明天，是后天 keeps 后天)."""
+        kinds = (Kind.DATE, Kind.MEAL, Kind.FULFILLMENT)
+        return [m for m in self.mentions if m.kind in kinds and not m.refused]
+
+
+def _mention(entity: dict[str, Any]) -> Mention:
+    kind = str(entity["entity"])
+    role = entity.get("role")
+    value = entity["value"]
+    return Mention(
+        kind=Kind(kind) if kind in Kind.__members__.values() else Kind.OTHER,
+        value=value if isinstance(value, int) else str(value),
+        role=Role(str(role)) if role in Role.__members__.values() else None,
+        group=entity.get("group"),
+    )

@@ -1,0 +1,52 @@
+"""Hearing an emergency (摔倒了, 救命, 胸口疼, 喘不上气; ᠤᠨᠠᠪᠠ, унасан, туслаарай…) before
+anything else is understood.
+
+A rule over word classes, not the intent model: the cost of a miss is an elder on the floor, so
+it is checked on every utterance, in every state, and says yes to a body word with a word of
+pain, a fall verb with its result, or a cry for help — unless negated (没摔着, 不疼了).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.text import clean, fold
+
+_ZH = [
+    r"(摔|跌|绊)(倒|了|一跤|跤|着了|伤|下去|在地)",
+    r"(倒在地|躺地上|起不来了|起不来(?!那么早|太早)|爬不起来|站不起来)",
+    r"(救命|快来人|来人啊|救救我|快救)",
+    r"(胸口|心口|心脏|胸)(疼|痛|闷|憋|难受)",
+    r"(喘不(上|过|动)气|上不来气|透不过气|憋得慌|气短)",
+    r"(晕倒|昏倒|晕过去|眼前发黑|中风|出血|流血|疼死了)",
+]
+_ZH_BODY = r"(头(晕|昏)|不舒服|难受得很|难受死|疼得厉害)"
+"""Said of the body now, an emergency; said of food (胃不舒服, 吃完难受) or as a long-standing
+complaint (最近老头晕), a wish about the meal or a question: not an alarm."""
+_ZH_NOT_BODY = r"吃|喝|胃|菜|饭|粥|汤|改成|来碗|来个|订|最近|经常|老是|平时|有时|血压|膏药|药"
+_ZH_NOT = r"(没|没有|不是|别|不会)(摔|跌|事|不舒服|疼|晕)|不疼了|好多了|没事了"
+_MN = [  # traditional script, written as people type it (folded below)
+    "ᠤᠨᠠᠪᠠ", "ᠤᠨᠠᠴᠢᠬᠠᠪᠠ", "ᠤᠨᠠᠭᠰᠠᠨ", "ᠠᠪᠤᠷᠠᠭᠠᠷᠠᠢ", "ᠠᠮᠢᠰᠬᠤᠯ ᠪᠠᠷᠢᠭᠳᠠ",
+    "ᠪᠣᠰᠴᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ", "ᠲᠣᠯᠣᠭᠠᠢ ᠡᠷᠭᠢᠵᠦ", "ᠴᠡᠭᠡᠵᠢ",
+]  # fmt: skip
+_CYRILLIC = [  # with ө/ү and without (о/у), as folded
+    "унас", "унаад", "унчих", "уначих", "авраарай", "амьсгаа давч", "амьсгаа боо",
+    "цээж", "толгой эрг", "босож чадах", "эмнэлэг дуудаа", "түргэн тусламж",
+]  # fmt: skip
+
+ZH = re.compile("|".join(_ZH))
+ZH_NOT = re.compile(_ZH_NOT)
+ZH_BODY = re.compile(_ZH_BODY)
+ZH_NOT_BODY = re.compile(_ZH_NOT_BODY)
+MN = tuple(fold(clean(word)) for word in _MN + _CYRILLIC)
+
+
+def heard(text: str) -> bool:
+    """Whether ``text`` says the speaker (or the elder spoken for) is in danger now."""
+    plain = clean(text)
+    if ZH.search(plain) and not ZH_NOT.search(plain):
+        return True
+    if ZH_BODY.search(plain) and not ZH_NOT.search(plain) and not ZH_NOT_BODY.search(plain):
+        return True
+    folded = fold(plain)
+    return any(word in folded for word in MN)

@@ -72,6 +72,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class _Catalogue:
+    lang: str
     bundle: FluentBundle
     entries: dict[str, Entry]
     plain: dict[str, str]
@@ -170,25 +171,29 @@ def _catalogue(lang: str) -> _Catalogue:
                 elif (table := _choice(item.value)) is not None:
                     choice[item.id.name] = table
         bundle.add_resource(resource)
-    return _Catalogue(bundle, entries, plain, choice)
+    return _Catalogue(lang, bundle, entries, plain, choice)
 
 
 def resolve(key: str, lang: str = FALLBACK) -> str:
     """The language whose message ``say(key, lang)`` gives: ``lang`` if written there, else
     Mandarin. A key Mandarin lacks is a ``KeyError``."""
-    if lang in LANGUAGES and key in _catalogue(lang).entries:
-        return lang
-    if key in _catalogue(FALLBACK).entries:
-        return FALLBACK
-    raise KeyError(key)
+    return _find(key, lang).lang
+
+
+def _find(key: str, lang: str) -> _Catalogue:
+    """The one fallback rule: the language asked for if it has ``key``, else Mandarin."""
+    catalogue = _catalogue(lang if lang in LANGUAGES else FALLBACK)
+    if key not in catalogue.entries:
+        catalogue = _catalogue(FALLBACK)
+        if key not in catalogue.entries:
+            raise KeyError(key)
+    return catalogue
 
 
 def say(key: str, lang: str = FALLBACK, /, **params: object) -> str:
     """The sentence ``key`` in ``lang`` (Mandarin where ``lang`` lacks it), its variables
     filled; a variable the message needs and is not given is a ``KeyError``."""
-    catalogue = _catalogue(lang if lang in LANGUAGES else FALLBACK)
-    if key not in catalogue.entries:
-        catalogue = _catalogue(FALLBACK)
+    catalogue = _find(key, lang)
     template = catalogue.plain.get(key)
     if template is None and key in catalogue.choice:
         name, table, default = catalogue.choice[key]
@@ -199,8 +204,6 @@ def say(key: str, lang: str = FALLBACK, /, **params: object) -> str:
             return template.format_map(params)
         except KeyError as missing:
             raise KeyError(f"{key}: {missing.args[0]} not given") from None
-    if key not in catalogue.entries:
-        raise KeyError(key)
     return _fluent(catalogue, key, {name: _text(value) for name, value in params.items()})
 
 

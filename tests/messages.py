@@ -7,13 +7,14 @@ from __future__ import annotations
 from menus.catalogue import entries, say
 
 
+def template(key: str, lang: str) -> str:
+    """The message ``key`` as written in ``lang``, as a template."""
+    return say(key, lang, **{name: "{" + name + "}" for name in entries(lang)[key].variables})
+
+
 def templates(lang: str, area: str) -> dict[str, str]:
     """Every message of ``area`` written in ``lang``, in file order, as a template."""
-    return {
-        key: say(key, lang, **{name: "{" + name + "}" for name in entry.variables})
-        for key, entry in entries(lang).items()
-        if entry.area == area
-    }
+    return {key: template(key, lang) for key, e in entries(lang).items() if e.area == area}
 
 
 TELEGRAM_ZH = templates("zh", "telegram")

@@ -30,6 +30,7 @@ from menus.catalogue import (
 )
 from menus.spoken import money, spoken_number
 from menus.vocab import Fulfillment
+from tests.messages import template
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = {
@@ -119,21 +120,17 @@ def test_mongolian_is_in_traditional_script(key: str) -> None:
         assert TRADITIONAL.search(words), key
 
 
-def _template(key: str, lang: str) -> str:
-    return say(key, lang, **{v: "{" + v + "}" for v in entries(lang)[key].variables})
-
-
 @pytest.mark.parametrize("lang", ["zh", "mn"])
 def test_telegram_sentences_are_short(lang: str) -> None:
     """Elders read (or hear) one short sentence or two, not paragraphs."""
     telegram = [k for k, e in entries(lang).items() if e.area == "telegram"]
-    assert telegram and all(len(_template(key, lang)) <= 80 for key in telegram)
+    assert telegram and all(len(template(key, lang)) <= 80 for key in telegram)
 
 
 def test_no_isolation_marks_and_multiline_messages_keep_their_lines() -> None:
     for lang in LANGUAGES:
         for key in entries(lang):
-            assert not re.search("[\u2066-\u2069]", _template(key, lang)), key
+            assert not re.search("[\u2066-\u2069]", template(key, lang)), key
     assert say("cutoff_staff", "zh", day="今天", meal="中午", orders=2, sheet="表") == (
         "今天中午的订单截止了，一共2单。\n表"
     )

@@ -27,6 +27,7 @@ MEALS: list[tuple[str, str]] = [
 
 FULFILLMENT: list[tuple[str, str]] = [
     ("送上门", "delivery"), ("送到家", "delivery"), ("送家里", "delivery"), ("送家去", "delivery"),
+    ("送家", "delivery"), ("送回家", "delivery"), ("送我家", "delivery"), ("送俺家", "delivery"),
     ("送过来", "delivery"), ("送过去", "delivery"), ("送到", "delivery"), ("送来", "delivery"),
     ("给送", "delivery"), ("送餐", "delivery"), ("配送", "delivery"), ("外卖", "delivery"),
     ("送一下", "delivery"), ("送吧", "delivery"), ("上门", "delivery"),

@@ -80,6 +80,18 @@ def _complaint_said(turn: Turn, said: Utterance) -> Reply:
     return care.complaint(turn, said)
 
 
+def _leave(turn: Turn, said: Utterance) -> Reply:
+    turn.state.drop_draft()
+    return Reply(say("left_without_order", turn.lang))
+
+
+def _deny_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
+    """不要了 to 是中午还是晚上？: leaving; 不要米饭 is an edit (heard as usual)."""
+    if said.mentions:
+        return None
+    return _leave(turn, said)
+
+
 WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
     Awaiting.CONFIRM: {
         Intent.AFFIRM: ordering.place,
@@ -93,6 +105,7 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
         ANY: cancelling.keep,
     },
     Awaiting.REMINDER_TIME: {ANY: _reminder_time},
+    **{asked: {Intent.DENY: _deny_while_ordering} for asked in ORDERING},
     Awaiting.COMPLAINT: {
         Intent.DENY: _complaint_dropped,
         Intent.CANCEL_ORDER: _complaint_dropped,
@@ -126,8 +139,11 @@ def _change(turn: Turn, said: Utterance) -> Reply:
 
 
 def _cancel(turn: Turn, said: Utterance) -> Reply:
-    if turn.state.draft is not None:
+    """不要红烧肉了 edits the order being told; 算了不订了 leaves it (nothing is ordered)."""
+    if turn.state.draft is not None and said.dishes:
         return ordering.fill(turn, said)
+    if turn.state.draft is not None:
+        return _leave(turn, said)
     return cancelling.ask_cancel(turn, said)
 
 

@@ -32,6 +32,9 @@ from menus.vocab import Fulfillment, MealSlot
 def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
     """Merge what was said into the draft and ask the next thing, or read it back."""
     state = turn.state
+    if said.recurring:  # an order for every day is never placed as one day's
+        state.drop_draft()
+        return Reply(say("standing_not_yet", turn.lang))
     if state.draft is None:  # a new order: for the meal whose menu was just read out
         read = state.menu_read
         state.draft = Draft(day=read.day, meal=read.meal) if read else Draft()
@@ -217,6 +220,9 @@ def _when(turn: Turn) -> str:
 
 def _dish_refused(turn: Turn, refusal_: DomainError) -> Reply:
     when, params = _when(turn), refusal_.params
+    offered = _offer_what_is_left(turn, refusal_)
+    if offered is not None:
+        return offered
     if turn.state.draft is not None:
         turn.state.draft.lines = {}
     turn.state.ask(Awaiting.DISH)
@@ -234,6 +240,21 @@ def _dish_refused(turn: Turn, refusal_: DomainError) -> Reply:
         return Reply(say("sold_out", turn.lang, dish=dish))
     turn.state.drop_draft()  # the same dish twice: start the order again
     return Reply(say("refused", turn.lang, message=why(refusal_, turn.lang)))
+
+
+def _offer_what_is_left(turn: Turn, refusal_: DomainError) -> Reply | None:
+    """要二十份 with fifteen left: the fifteen are offered, the rest of the order kept, and the
+    whole order read back for a yes (None when nothing is left to offer)."""
+    draft, dish = turn.state.draft, str(refusal_.params.get("dish"))
+    left = int(str(refusal_.params.get("left") or 0))
+    if refusal_.code != "sold_out" or left <= 0 or draft is None or dish not in draft.lines:
+        return None
+    draft.lines[dish] = left
+    said = say(
+        "sold_out_offer", turn.lang, dish=turn.store.dishes_said([dish], turn.lang), left=left
+    )
+    reply = read_back_draft(turn)
+    return Reply(said + reply.text, reply.choices, reply.inline)
 
 
 def _meal_refused(turn: Turn, refusal_: DomainError) -> Reply:

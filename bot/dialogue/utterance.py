@@ -7,12 +7,13 @@ dictionary keys.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from menus.vocab import MealSlot
+from nlu.recurrence import heard as heard_recurring
 
 
 class Intent(StrEnum):
@@ -90,6 +91,8 @@ class Utterance:
     intent: Intent
     confidence: float
     mentions: tuple[Mention, ...] = ()
+    recurring: bool = False
+    """Said of more than one day (每天, 下周一到周五): a standing order, never one day's."""
 
     @classmethod
     def from_parse(cls, text: str, parsed: dict[str, Any]) -> Utterance:
@@ -99,10 +102,10 @@ class Utterance:
         intent = Intent(name) if name in Intent.__members__.values() else Intent.OUT_OF_SCOPE
         mentions = tuple(_mention(e) for e in parsed.get("entities") or ())
         confidence = float(parsed["intent"].get("confidence", 1.0))
-        return cls(text, intent, confidence, mentions)
+        return cls(text, intent, confidence, mentions, recurring=heard_recurring(text))
 
     def with_intent(self, intent: Intent) -> Utterance:
-        return Utterance(self.text, intent, self.confidence, self.mentions)
+        return replace(self, intent=intent)
 
     # ----------------------------------------------------------------- what was named
 

@@ -87,3 +87,19 @@ def test_expected_answers_are_the_last_replys_choices(shop: sessionmaker[Session
     dialogue.handle(elder_id, "中午一份红烧肉", BEFORE_LUNCH)
     assert dialogue.awaiting(elder_id) is Awaiting.FULFILLMENT
     assert dialogue.expected_answers(elder_id) == ["送到家", "自己去拿", "在食堂吃"]
+
+
+def test_too_many_portions_offers_what_is_left_and_keeps_the_rest(
+    shop: sessionmaker[Session],
+) -> None:
+    """手把肉 has three portions at lunch: asking for five hears of three, rice stays."""
+    dialogue = Dialogue(shop)
+    with shop() as session:
+        elder_id = find_elder(session, "刘德福").id
+    reply = dialogue.handle(elder_id, "中午五份手把肉一份米饭，自己去拿", BEFORE_LUNCH)
+    assert "只剩三份" in reply.text or "只剩3份" in reply.text, reply.text
+    assert "手把肉三份" in reply.text and "米饭一份" in reply.text and "要订吗" in reply.text
+    assert "订好了" in dialogue.handle(elder_id, "要", BEFORE_LUNCH).text
+    with shop() as session:
+        (order,) = list_orders(session, elder_id=elder_id)
+        assert sorted((i.dish_name, i.qty) for i in order.items) == [("手把肉", 3), ("米饭", 1)]

@@ -25,7 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +45,13 @@ from menus.models import ElderProfile, OutboxMessage, Person  # noqa: E402
 from menus.orders import OrderLine, OrderRequest, list_orders, place_order_once  # noqa: E402
 from menus.people import import_people_file  # noqa: E402
 from menus.spoken import spoken_number, spoken_yuan  # noqa: E402
+from menus.standing import place_due  # noqa: E402
 from menus.vocab import Fulfillment, MealSlot  # noqa: E402
 
 BLIND = ROOT / "tests" / "bot" / "blind"
 WORLD = BLIND / "world"
 DEFAULT_NOW = datetime(2026, 12, 1, 8, 0, tzinfo=TZ)
+WEEK_END = datetime(2026, 12, 8, 21, 0, tzinfo=TZ)
 SPOKEN_LIMIT = 60
 MN_DIGITS = str.maketrans("0123456789", "᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙")
 
@@ -204,9 +206,8 @@ def run_one(world: World, conversation: dict[str, Any], file: str) -> Outcome:
             if not any(form in reply.text for form in _forms(str(fact))):
                 outcome.problems.append(f"turn {n + 1}: reply lacks {fact!r}")
     expect = conversation.get("expect") or {}
+    _run_the_week(world, clock)
     _judge_orders(world, ids, expect, before, outcome)
-    if expect.get("standing"):
-        outcome.problems.append("standing orders: none placed (not built yet)")
     if expect.get("alert") and not _alerted(world, ids, conversation["speaker"]):
         outcome.problems.append("no emergency alert queued")
     outcome.ok = not outcome.problems
@@ -220,7 +221,11 @@ def _judge_orders(
     before: dict[str, Any],
     outcome: Outcome,
 ) -> None:
-    named = expect.get("orders") or {}
+    named: dict[str, list[Any]] = {
+        k: list(v or []) for k, v in (expect.get("orders") or {}).items()
+    }
+    for name, meals in (expect.get("standing") or {}).items():  # placed by the scheduler
+        named.setdefault(name, []).extend(meals or [])
     for name, pid in ids.items():
         got = _active(world, pid)
         if name in named:
@@ -232,6 +237,15 @@ def _judge_orders(
         elif got != before[name]:
             outcome.problems.append(f"{name}: orders changed to {got}")
             outcome.wrong_order = outcome.wrong_order or any(o not in before[name] for o in got)
+
+
+def _run_the_week(world: World, start: datetime) -> None:
+    """The scheduler's standing-order sweeps, every three hours from the conversation's end
+    until the world's last menu (what a standing order places, it places then)."""
+    moment = start
+    while moment <= WEEK_END:
+        place_due(world.factory, moment)
+        moment += timedelta(hours=3)
 
 
 def _alerted(world: World, ids: dict[str, int], speaker: str) -> bool:

@@ -17,6 +17,7 @@ from menus.vocab import MealSlot
 __all__ = [
     "advice",
     "clock_words",
+    "count",
     "day_words",
     "dish_label",
     "flags",
@@ -41,6 +42,8 @@ two fifths of the 5 g a day the Chinese Dietary Guidelines allow older people.""
 
 
 NO_NAMES: Mapping[str, str] = {}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""The catalogue's names for ``date.weekday()`` 0 to 6 (the ``weekday`` word)."""
 
 
 def dish_label(dish: Any, lang: str = "zh") -> str:
@@ -161,3 +164,20 @@ _KEYS = {
     "advice_gout",
     "advice_hyperlipidemia",
 }
+
+
+def recurrence_words(
+    weekdays: tuple[int, ...], start: date, end: date | None, today: date, lang: str = "zh"
+) -> str:
+    """每天 / 工作日 / 12月7日到12月11日 as a standing order's days are said."""
+    if set(weekdays) == set(range(7)):
+        every = say("every_day", lang)
+    elif set(weekdays) == set(range(5)):
+        every = say("workdays", lang)
+    else:
+        days = joined((word("weekday", WEEKDAYS[d], lang) for d in weekdays), lang)
+        every = say("every_weekday", lang, days=days)
+    if end is None:
+        return every
+    first, last = day_words(start, today, lang), day_words(end, today, lang)
+    return say("date_span", lang, start=first, end=last) + every

@@ -128,3 +128,18 @@ def elders_of(session: Session, family_id: int) -> list[Person]:
         .order_by(FamilyLink.id)
     )
     return list(session.scalars(query))
+
+
+def waiting_for_elders(session: Session, family_id: int, now: datetime) -> list[Person]:
+    """Elders whose code this family member gave and who have not yet said 同意."""
+    query = (
+        select(Person)
+        .join(LinkCode, LinkCode.elder_id == Person.id)
+        .where(
+            LinkCode.family_id == family_id,
+            LinkCode.status == "redeemed",
+            LinkCode.expires_at > now,
+        )
+        .order_by(LinkCode.id)
+    )
+    return list(session.scalars(query))

@@ -180,6 +180,7 @@ class ElderProfile(Base):
     community: Mapped[str | None] = mapped_column(String(200))
     region: Mapped[str] = mapped_column(String(12))
     birth_year: Mapped[int | None] = mapped_column(Integer)
+    gender: Mapped[str | None] = mapped_column(String(8))
     dietary_notes: Mapped[str | None] = mapped_column(Text)
     person: Mapped[Person] = relationship(back_populates="elder")
     categories: Mapped[list[ElderCategoryRow]] = relationship(cascade="all, delete-orphan")
@@ -549,3 +550,26 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(100))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class StandingOrder(Base):
+    """每天 / 工作日 / 下周一到周五: the same meal ordered for many days. The scheduler places
+    each day's order before its cut-off, through the same rules as any order."""
+
+    __tablename__ = "standing_orders"
+    __table_args__ = (Index("ix_standing_elder", "elder_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    placed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    placed_by_role: Mapped[str] = mapped_column(String(16))
+    meal: Mapped[str] = mapped_column(String(16))
+    fulfillment: Mapped[str] = mapped_column(String(16))
+    lines: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """Dish name → portions."""
+    weekdays: Mapped[list[int]] = mapped_column(JSON)
+    """0 is Monday … 6 is Sunday."""
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    paused: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

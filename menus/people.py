@@ -36,7 +36,15 @@ from menus.models import (
 )
 from menus.pricing import SubsidyKind, fen_to_yuan, yuan_to_fen
 from menus.text import clean, has_control_chars
-from menus.vocab import CardKind, Condition, ElderCategory, Lang, StaffRole, parse_vocab
+from menus.vocab import (
+    CardKind,
+    Condition,
+    ElderCategory,
+    Gender,
+    Lang,
+    StaffRole,
+    parse_vocab,
+)
 from menus.yamlfiles import LineDict, load_yaml
 
 MAX_LEVEL = 3
@@ -62,6 +70,7 @@ class NewElder:
     community: str | None = None
     lang: Lang = Lang.ZH
     birth_year: int | None = None
+    gender: Gender | None = None
     categories: dict[ElderCategory, int | None] = field(default_factory=dict)
     conditions: list[Condition] = field(default_factory=list)
     dietary_notes: str | None = None
@@ -124,6 +133,7 @@ def add_elder(session: Session, new: NewElder, now: datetime) -> Person:
         community=new.community,
         region=new.region,
         birth_year=new.birth_year,
+        gender=new.gender.value if new.gender else None,
         dietary_notes=new.dietary_notes,
     )
     person.elder.categories = [
@@ -535,7 +545,7 @@ class _PeopleChecker:
         )
 
     def elder(self, entry: dict[str, Any]) -> NewElder | None:
-        self.known(entry, ("name", "phone", "address", "region", "community", "lang",
+        self.known(entry, ("name", "phone", "address", "region", "community", "lang", "gender",
                            "birth_year", "categories", "conditions", "dietary_notes"))  # fmt: skip
         name = self.person_name(entry)
         region = self.text(entry, "region", required=True, limit=6) or ""
@@ -572,6 +582,7 @@ class _PeopleChecker:
             birth_year=None
             if birth_year is None
             else self.whole(entry, "birth_year", 1900, self.today.year, 1900),
+            gender=self.vocab(Gender, entry, "gender") if "gender" in entry else None,
             categories=categories,
             conditions=conditions,
             dietary_notes=self.text(entry, "dietary_notes", required=False, limit=MAX_NOTES),

@@ -104,6 +104,14 @@ class StaffRole(StrEnum):
     """The community contact (社区网格员), told when an elder goes without a meal."""
 
 
+class Gender(StrEnum):
+    """An elder's gender, as registered: how family name them (我妈 / 我爸) and how they are
+    addressed (王奶奶 / 李爷爷)."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+
 class Lang(StrEnum):
     """The languages zhucan speaks with people."""
 
@@ -112,6 +120,8 @@ class Lang(StrEnum):
 
 
 LABELS_ZH: dict[StrEnum, str] = {
+    Gender.FEMALE: "女",
+    Gender.MALE: "男",
     MealSlot.BREAKFAST: "早餐",
     MealSlot.LUNCH: "午餐",
     MealSlot.DINNER: "晚餐",

@@ -5,6 +5,7 @@ one. A rule over word classes, like ``nlu.emergency``."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from nlu.text import clean, fold
 
@@ -32,3 +33,55 @@ def heard(text: str) -> bool:
     plain = clean(text)
     spaced = f" {fold(plain)} "
     return bool(ZH.search(plain)) or any(f" {word} " in spaced for word in MN)
+
+
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1,
+            "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}  # fmt: skip
+_SPAN = re.compile(
+    r"(?:周|星期|礼拜)([一二三四五六日天1-7])(?:到|至|-|~)(?:周|星期|礼拜)?([一二三四五六日天1-7])"
+)
+_EACH_WEEKDAY = re.compile(r"每(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7、和]+)")
+_NEXT_WEEK = re.compile(r"下(?:个)?(?:周|星期|礼拜)")
+_THIS_WEEK = re.compile(r"(?:这|本)(?:个)?(?:周|星期|礼拜)")
+_WORKDAYS = re.compile(r"工作日|上班的日子")
+_MN_WORKDAYS = tuple(fold(clean(w)) for w in ("ажлын өдөр", "ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ"))
+
+
+def days(text: str, today: date) -> tuple[tuple[int, ...], date, date | None]:
+    """Which days a standing wish covers: weekdays (0 is Monday), the first day and the last
+    (None: until stopped). 下周一到周五 → Monday to Friday of next week; 这礼拜每天 → from
+    today to Sunday; 工作日 → Monday to Friday from today on; 每天 → every day from today on."""
+    plain = clean(text)
+    folded = fold(plain)
+    weekdays: tuple[int, ...] = tuple(range(7))
+    span = _SPAN.search(plain)
+    if span:
+        first, last = _WEEKDAY[span.group(1)], _WEEKDAY[span.group(2)]
+        weekdays = tuple(range(first, last + 1)) if first <= last else tuple(range(7))
+    elif _WORKDAYS.search(plain) or any(w in folded for w in _MN_WORKDAYS):
+        weekdays = (0, 1, 2, 3, 4)
+    else:
+        each = _EACH_WEEKDAY.findall(plain)
+        if each:
+            weekdays = tuple(sorted({_WEEKDAY[d] for run in each for d in run if d in _WEEKDAY}))
+    monday = today - timedelta(days=today.weekday())
+    if _NEXT_WEEK.search(plain):
+        start = monday + timedelta(days=7)
+        return weekdays, start, start + timedelta(days=6)
+    if _THIS_WEEK.search(plain):
+        return weekdays, today, monday + timedelta(days=6)
+    return weekdays, today, None
+
+
+PAUSE = re.compile(r"先停|暂停|停了|停一下|停几天|先别送|别送了|不用送了|住院|不在家")
+RESUME = re.compile(r"恢复|接着送|继续送|又回来了|出院了|接着订|照常送")
+
+
+def pause_or_resume(text: str) -> bool | None:
+    """住院了先停了 → True (pause); 出院了接着送 → False (resume); None when neither."""
+    plain = clean(text)
+    if RESUME.search(plain):
+        return False
+    if PAUSE.search(plain):
+        return True
+    return None

@@ -57,6 +57,7 @@ from menus.outbox import NewMessage, enqueue_many
 from menus.reports import kitchen_sheet, kitchen_text, monthly_report
 from menus.spoken import count as count_words
 from menus.spoken import money, number
+from menus.standing import Placed, place_due, told_key
 from menus.vocab import Actor, MealSlot, OrderStatus, StaffRole
 from scheduler.config import SchedulerSettings
 
@@ -824,9 +825,51 @@ def after_meal_questions(
         return _queue(session, messages, now)
 
 
+def standing_orders(
+    factory: sessionmaker[Session], settings: SchedulerSettings, now: datetime
+) -> list[Queued]:
+    """Place the standing orders' meals that are open (``menus.standing.place_due``); tell the
+    elder what was placed, and the elder and family what could not be (sold out, no menu) and
+    why. Once each: the key names the standing order, the day and the meal."""
+    placed = place_due(factory, now)
+    if not placed:
+        return []
+    today = local_today(now)
+    with unit_of_work(factory) as session:
+        family = _family(session, [p.elder_id for p in placed])
+        people = [p.elder_id for p in placed] + [f for fs in family.values() for f in fs]
+        langs = _langs(session, people)
+        messages = []
+        for p in placed:
+            told = [p.elder_id] if p.order is not None else [p.elder_id, *family[p.elder_id]]
+            elder = langs.get(p.elder_id, ("zh", ""))[1]
+            for person in told:
+                lang = langs.get(person, ("zh", ""))[0]
+                named = "" if person == p.elder_id else elder
+                messages.append(_standing_notice(p, person, lang, named, today, now))
+        return _queue(session, messages, now)
+
+
+def _standing_notice(
+    placed: Placed, person: int, lang: str, elder: str, today: date, now: datetime
+) -> NewMessage:
+    """What one person is told about one standing meal."""
+    day = day_words(placed.day, today, lang)
+    meal = word("part_of_day", placed.meal, lang)
+    if placed.order is not None:
+        items = [(i.dish_name, i.qty) for i in placed.order.items]
+        text = say("standing_meal_placed", lang, day=day, meal=meal, dishes=_dishes(lang, items))
+        return NewMessage(person, "standing_placed", f"{told_key(placed)}-{person}", text, now)
+    assert placed.refusal is not None
+    reason = placed.refusal.message(lang)
+    text = say("standing_refused", lang, elder=elder, day=day, meal=meal, reason=reason)
+    return NewMessage(person, "standing_refused", f"{told_key(placed)}-{person}", text, now)
+
+
 JOBS: dict[str, Job] = {
     "missed": missed_not_collected,
     "order_notifications": order_notifications,
+    "standing": standing_orders,
     "reminders": ordering_reminders,
     "cutoff": cutoff_sheets,
     "no_order": wellbeing_no_order,

@@ -3,24 +3,26 @@ orders, their cards. Nothing here changes the store."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from bot.dialogue.context import Turn
 from bot.dialogue.state import MealRef
-from bot.dialogue.utterance import Utterance
+from bot.dialogue.utterance import Intent, Utterance
+from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
 from bot.phrasing import advice, day_words, dish_label, flags, items_words, money, when_words
 from bot.turn import Reply
 from menus.catalogue import say, word
 from menus.db import read_only
-from menus.menu_store import load_menus
+from menus.menu_store import load_menus, names_match
 from menus.models import Card
 from menus.orders import OrderSummary, list_orders
 from menus.people import find_elder
 from menus.states import OPEN_STATUSES
 from menus.vocab import MealSlot
+from nlu.text import clean
 
 
 def menu(turn: Turn, said: Utterance) -> Reply:
@@ -126,3 +128,113 @@ def balance(turn: Turn, said: Utterance) -> Reply:
             for c in cards
         ]
     return Reply(say("balance", lang, cards=say("comma", lang).join(parts)))
+
+
+# ------------------------------------------------------------- about one dish
+
+
+def dish_question(turn: Turn, said: Utterance) -> Reply | None:
+    """清蒸鱼多钱 / 有没有烧麦 / 有啥汤 / 鸡蛋羹软不软: a short answer about those dishes;
+    None when the question is about the menu as a whole."""
+    day = said.day or turn.today
+    menus, dishes, _ = _menus(turn, day, said.meal, said)
+    when = _when_of(turn, day, menus)
+    if said.dishes:
+        fact = next((fact for word, fact in FACTS.items() if word in said.text), None)
+        if fact is not None:
+            return _fact(turn, said, dishes, fact)
+        return _prices(turn, said, dishes, when)
+    plain = clean(said.text)
+    kind = next((word for word in KINDS if word in plain), None)
+    if kind is not None:
+        return _kind(turn, kind, dishes, when)
+    asked = ASKED_FOR.search(plain.rstrip("？?。!！ "))
+    if asked is not None and any(w in asked.group("what") for w in NOT_A_DISH):
+        asked = None  # 有什么菜 asks for the menu, not for a dish called 什么菜
+    if asked is not None and said.intent == Intent.ASK_MENU and dishes:
+        few = say("and", turn.lang).join(dish_label(d, turn.lang) for d in dishes[:3])
+        text = say("dish_off_offer", turn.lang, when=when, dish=asked.group("what"), few=few)
+        return Reply(text)
+    return None
+
+
+def _when_of(turn: Turn, day: date, menus: list[Any]) -> str:
+    if len(menus) == 1:
+        return when_words(menus[0].date, menus[0].meal, turn.today, turn.lang)
+    return day_words(day, turn.today, turn.lang)
+
+
+def _on_menu(name: str, dishes: list[Any]) -> Any | None:
+    return next(
+        (d for d in dishes if names_match(name, [d.name, *d.aliases, d.name_mn, d.name_mn_cyrl])),
+        None,
+    )
+
+
+def _prices(turn: Turn, said: Utterance, dishes: list[Any], when: str) -> Reply:
+    lang, parts = turn.lang, []
+    for mention in said.dishes:
+        dish = _on_menu(str(mention.value), dishes)
+        name = turn.store.dishes_said([str(mention.value)], lang)
+        elsewhere = _other_meal(turn, said, str(mention.value)) if dish is None else None
+        if elsewhere is not None:  # 烧麦 asked at noon: it is a breakfast dish
+            dish, when_there = elsewhere
+            price = money(dish.price_fen, lang)
+            parts.append(say("dish_on", lang, when=when_there, dish=name, price=price))
+        elif dish is None:
+            parts.append(say("dish_off", lang, when=when, dish=name))
+        elif said.intent == Intent.ASK_PRICE:
+            parts.append(say("dish_price", lang, dish=name, price=money(dish.price_fen, lang)))
+        else:
+            parts.append(
+                say("dish_on", lang, when=when, dish=name, price=money(dish.price_fen, lang))
+            )
+    return Reply("".join(parts))
+
+
+def _other_meal(turn: Turn, said: Utterance, name: str) -> tuple[Any, str] | None:
+    """The dish on another meal's menu of that day (or the next), with when it is served."""
+    start = said.day or turn.today
+    for day in (start, start + timedelta(days=1)):
+        with read_only(turn.store.factory) as session:
+            canteen = turn.store.home(session, turn.elder_id)
+            menus = load_menus(session, [canteen.id], day, None)
+            for menu in menus:
+                found = _on_menu(name, [i.dish for i in menu.items])
+                if found is not None:
+                    when = when_words(menu.date, menu.meal, turn.today, turn.lang)
+                    session.expunge_all()
+                    return found, when
+    return None
+
+
+def _fact(
+    turn: Turn, said: Utterance, dishes: list[Any], fact: tuple[str, frozenset[str]]
+) -> Reply:
+    name, tags = fact
+    mention = str(said.dishes[0].value)
+    dish = _on_menu(mention, dishes)
+    label = turn.store.dishes_said([mention], turn.lang)
+    has = dish is not None and bool(tags & set(dish.tags or ()))
+    key = f"fact_{name}_{'yes' if has else 'no'}"
+    return Reply(
+        say("fact_yes" if has else "fact_no", turn.lang, dish=label, fact=say(key, turn.lang))
+    )
+
+
+def _kind(turn: Turn, kind: str, dishes: list[Any], when: str) -> Reply:
+    tags = set(KINDS[kind])
+    found = [d for d in dishes if tags & set(d.tags or ())]
+    said_kind = KIND_WORDS.get(kind, kind)
+    if not found:
+        return Reply(say("kind_off", turn.lang, when=when, kind=said_kind))
+    listed = say("and", turn.lang).join(
+        say(
+            "menu_item",
+            turn.lang,
+            dish=dish_label(d, turn.lang),
+            price=money(d.price_fen, turn.lang),
+        )
+        for d in found[:4]
+    )
+    return Reply(say("kind_on", turn.lang, when=when, kind=said_kind, dishes=listed))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from bot.dialogue import answers, cancelling, care, ordering
+from bot.dialogue import answers, cancelling, care, ordering, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.state import ORDERING, Awaiting
 from bot.dialogue.utterance import Intent, Utterance
@@ -23,6 +23,10 @@ ANY = "*"
 
 def handle(turn: Turn, said: Utterance) -> Reply:
     """Everything an elder (or family for them) can ask for."""
+    if turn.state.awaiting not in (Awaiting.CONFIRM, Awaiting.CANCEL):
+        paused = standing.pause_or_resume_reply(turn, said)
+        if paused is not None:
+            return paused
     table = WHILE.get(turn.state.awaiting) if turn.state.awaiting else None
     if table is not None:
         handler = table.get(said.intent) or table.get(ANY)
@@ -126,10 +130,25 @@ def _new_order(turn: Turn, said: Utterance) -> Reply:
 
 
 def _price(turn: Turn, said: Utterance) -> Reply:
-    """多少钱: of the order being told (its read-back), else of the menu."""
-    if turn.state.draft is not None or said.dishes:
+    """清蒸鱼多钱: that dish's price; 多少钱 while an order is told: its read-back; else the
+    menu with its prices."""
+    if said.dishes:
+        return answers.dish_question(turn, said) or answers.menu(turn, said)
+    if turn.state.draft is not None:
         return ordering.fill(turn, said)
     return answers.menu(turn, said)
+
+
+def _menu(turn: Turn, said: Utterance) -> Reply:
+    """有没有烧麦 / 有啥汤 / 今天吃什么: about those dishes, else the menu."""
+    return answers.dish_question(turn, said) or answers.menu(turn, said)
+
+
+def _nutrition(turn: Turn, said: Utterance) -> Reply:
+    """鸡蛋羹软不软: that dish's facts; 我血糖高吃啥好: advice."""
+    if said.dishes:
+        return answers.dish_question(turn, said) or answers.nutrition(turn, said)
+    return answers.nutrition(turn, said)
 
 
 def _change(turn: Turn, said: Utterance) -> Reply:
@@ -154,8 +173,8 @@ ANYTIME: Mapping[Intent, Handler] = {
     Intent.ASK_PRICE: _price,
     Intent.CHANGE_ORDER: _change,
     Intent.CANCEL_ORDER: _cancel,
-    Intent.ASK_MENU: answers.menu,
-    Intent.ASK_NUTRITION: answers.nutrition,
+    Intent.ASK_MENU: _menu,
+    Intent.ASK_NUTRITION: _nutrition,
     Intent.CHECK_ORDER: answers.orders,
     Intent.CHECK_BALANCE: answers.balance,
     Intent.SET_REMINDER: care.reminder,

@@ -45,6 +45,9 @@ ASK_BELOW = 0.45
 """Under this confidence a yes, a cancel or a change is asked about again: on the dev sets the
 parser is right about 60 % of the time below 0.5 and 98 % above 0.9 (bench/nlu.py)."""
 ACTS = frozenset({Intent.AFFIRM, Intent.CANCEL_ORDER, Intent.CHANGE_ORDER})
+ORDERING_INTENTS = frozenset(
+    {Intent.ORDER_MEAL, Intent.INFORM, Intent.CHOOSE_FULFILLMENT, Intent.CHANGE_ORDER}
+)
 
 
 class Dialogue:
@@ -193,7 +196,12 @@ def _elder(turn: Turn, said: Utterance) -> Reply:
 
 def _family(turn: Turn, said: Utterance) -> Reply:
     """A family member, for the elder they chose (asked when there are several)."""
-    chosen = family.choose_elder(turn, said.text)
+    if said.intent == Intent.CHECK_ORDER and family.asks_about_all(turn, said):
+        return family.orders_of_all(turn, said)  # 他俩都订了啥
+    if said.intent in ORDERING_INTENTS and family.names_several(turn, said):
+        turn.state.drop_draft()
+        return Reply(say("family_one_at_a_time", turn.lang))
+    chosen = family.choose_elder(turn, said)
     if isinstance(chosen, Reply):
         return chosen
     turn.elder_id = chosen

@@ -4,16 +4,25 @@ here too, so the whole link lives in one module."""
 
 from __future__ import annotations
 
+from bot.dialogue.answers import orders
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
-from bot.dialogue.utterance import Intent, Utterance
+from bot.dialogue.utterance import Intent, Kind, Utterance
 from bot.dialogue.words import AGREE_WORDS, DISAGREE_WORDS
 from bot.turn import Reply
 from menus.catalogue import AGREE_CHOICES, choices, say, word
 from menus.db import read_only, unit_of_work
-from menus.links import awaiting_confirmation, decide, elders_of, issue_code, redeem_code
+from menus.links import (
+    awaiting_confirmation,
+    decide,
+    elders_of,
+    issue_code,
+    redeem_code,
+    waiting_for_elders,
+)
 from menus.models import Person
 from menus.outbox import enqueue
+from menus.vocab import Gender
 
 
 def issue(turn: Turn) -> Reply:
@@ -78,26 +87,86 @@ def redeem(turn: Turn, code: str, relation: str) -> Reply:
     return Reply(say("link_redeemed", turn.lang, elder=name))
 
 
-def choose_elder(turn: Turn, text: str) -> int | Reply:
-    """Which elder a family member is ordering for: the only one linked, the one chosen
-    before, or a question with their names as buttons (a code given links a new one)."""
+RELATION_GENDER = {"mother": Gender.FEMALE.value, "father": Gender.MALE.value}
+"""我妈 / 我爸 (the NLU's beneficiary) and the gender of the linked elder it names."""
+
+
+def choose_elder(turn: Turn, said: Utterance) -> int | Reply:
+    """Which elder a family member is ordering for: the one named (by name, or as 我妈 / 我爸),
+    the only one linked, the one chosen before, or a question with their names as buttons
+    (a code given links a new one; a link still waiting for the elder's 同意 is said so)."""
+    text = said.text
     words = text.split()
     if len(words) == 2 and words[0] in ("绑定", "/link") and words[1].isdigit():
         return redeem(turn, words[1], "family")
     if text.isdigit() and len(text) == 6:
         return redeem(turn, text, "family")
-    with read_only(turn.store.factory) as session:
-        elders = [(p.id, p.name) for p in elders_of(session, turn.person_id)]
+    elders = linked_elders(turn)
     if not elders:
-        return Reply(say("family_no_elder", turn.lang))
-    by_name = {name: pid for pid, name in elders}
-    if text in by_name:
-        turn.state.for_elder = by_name[text]
+        return _no_elder(turn)
+    if text in {name for _, name, _ in elders}:
+        turn.state.for_elder = next(pid for pid, name, _ in elders if name == text)
         return Reply(say("family_for", turn.lang, elder=text))
-    chosen = turn.state.for_elder
-    if chosen in {pid for pid, _ in elders}:
-        return int(chosen)
-    if len(elders) == 1:
-        turn.state.for_elder = elders[0][0]
-        return elders[0][0]
-    return Reply(say("family_which", turn.lang), [name for _, name in elders], inline=True)
+    chosen = _named(said, elders) or _remembered(turn, elders)
+    if chosen is not None:
+        turn.state.for_elder = chosen
+        return chosen
+    return Reply(say("family_which", turn.lang), [name for _, name, _ in elders], inline=True)
+
+
+def _named(said: Utterance, elders: list[tuple[int, str, str | None]]) -> int | None:
+    """The one elder named by name, or as 我妈 / 我爸 (by their registered gender)."""
+    named = [pid for pid, name, _ in elders if name in said.text]
+    gender = RELATION_GENDER.get(said.beneficiary or "")
+    if not named and gender is not None:
+        named = [pid for pid, _, g in elders if g == gender]
+    return named[0] if len(named) == 1 else None
+
+
+def _remembered(turn: Turn, elders: list[tuple[int, str, str | None]]) -> int | None:
+    """The elder chosen before, or the only one linked."""
+    if turn.state.for_elder in {pid for pid, _, _ in elders}:
+        return turn.state.for_elder
+    return elders[0][0] if len(elders) == 1 else None
+
+
+def linked_elders(turn: Turn) -> list[tuple[int, str, str | None]]:
+    """(id, name, gender) of the elders this family member may order for."""
+    with read_only(turn.store.factory) as session:
+        return [
+            (p.id, p.name, p.elder.gender if p.elder else None)
+            for p in elders_of(session, turn.person_id)
+        ]
+
+
+def _no_elder(turn: Turn) -> Reply:
+    with read_only(turn.store.factory) as session:
+        waiting = [p.name for p in waiting_for_elders(session, turn.person_id, turn.now)]
+    if waiting:
+        return Reply(say("family_waiting", turn.lang, elder=say("and", turn.lang).join(waiting)))
+    return Reply(say("family_no_elder", turn.lang))
+
+
+def names_several(turn: Turn, said: Utterance) -> bool:
+    """给我爸订…给我妈订…: an order for two elders in one breath (never merged into one)."""
+    elders = linked_elders(turn)
+    named = {name for _, name, _ in elders if name in said.text}
+    genders = {m.value for m in said.of(Kind.BENEFICIARY)} & set(RELATION_GENDER)
+    return len(elders) > 1 and (len(named) > 1 or len(genders) > 1)
+
+
+def asks_about_all(turn: Turn, said: Utterance) -> bool:
+    """订了啥 from someone linked to several elders, naming none of them (他俩, 爸妈, or no one)."""
+    elders = linked_elders(turn)
+    if len(elders) < 2 or any(name in said.text for _, name, _ in elders):
+        return False
+    return said.beneficiary not in RELATION_GENDER
+
+
+def orders_of_all(turn: Turn, said: Utterance) -> Reply:
+    """他俩都订了啥: every linked elder's coming orders in one answer."""
+    parts = []
+    for elder_id, name, _ in linked_elders(turn):
+        turn.elder_id = elder_id
+        parts.append(say("family_orders_of", turn.lang, elder=name, orders=orders(turn, said).text))
+    return Reply("".join(parts) if parts else say("family_no_elder", turn.lang))

@@ -7,10 +7,11 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from bot.dialogue import standing
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting, Draft
-from bot.dialogue.utterance import Intent, Kind, Role, Utterance
-from bot.phrasing import items_words, mode_words, read_back, serve_words, when_words
+from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
+from bot.phrasing import count, items_words, mode_words, read_back, serve_words, when_words
 from bot.turn import Reply
 from menus.catalogue import MEALS, MODES, YES_NO, choices, say
 from menus.db import unit_of_work
@@ -32,15 +33,16 @@ from menus.vocab import Fulfillment, MealSlot
 def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
     """Merge what was said into the draft and ask the next thing, or read it back."""
     state = turn.state
-    if said.recurring:  # an order for every day is never placed as one day's
-        state.drop_draft()
-        return Reply(say("standing_not_yet", turn.lang))
+    if said.recurring:  # 每天 / 下周一到周五: a standing order, never one day's
+        standing.begin(turn, said)
     if state.draft is None:  # a new order: for the meal whose menu was just read out
         read = state.menu_read
         state.draft = Draft(day=read.day, meal=read.meal) if read else Draft()
     state.draft.key = None  # anything changed: a new read-back, a new key
     removed = _merge_dishes(turn, state.draft, said, intent or said.intent)
     _merge_slots(state.draft, said)
+    if state.draft.recurrence is not None:
+        state.draft.day = None  # its days are the recurrence's
     state.misses = 0
     return _next_question(turn, removed)
 
@@ -56,18 +58,33 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     if refused:
         draft.lines = {name: qty for name, qty in draft.lines.items() if name not in refused}
         removed = say("dish_removed", turn.lang, dish=turn.store.dishes_said(refused, turn.lang))
-    counts = said.counts
+    offered, draft.offered = draft.offered, None
     if wanted:
-        replace = intent == Intent.CHANGE_ORDER and not refused
-        replace = replace and not any(d.role == Role.ADD for d in wanted)
-        lines = {} if replace else dict(draft.lines)
-        for dish in wanted:
-            lines[str(dish.value)] = int(counts.get(dish.group, said.each or 1))
-        draft.lines = lines
-    elif counts and draft.lines and not refused:
-        last = next(reversed(draft.lines))
-        draft.lines[last] = next(iter(counts.values()))
+        _add_wanted(draft, said, wanted, intent, refused, offered)
+    elif said.counts and draft.lines and not refused:
+        last = offered if offered in draft.lines else next(reversed(draft.lines))
+        draft.lines[last] = next(iter(said.counts.values()))
     return removed
+
+
+def _add_wanted(
+    draft: Draft,
+    said: Utterance,
+    wanted: list[Mention],
+    intent: Intent,
+    refused: set[str],
+    offered: str | None,
+) -> None:
+    """改成米饭 (a swap, nothing named to give up) replaces the draft's dishes; 再加 adds; after
+    只剩三份了, 那就一份鸡蛋羹 takes the egg custard instead of the dish offered."""
+    adding = any(d.role == Role.ADD for d in wanted)
+    replace = intent == Intent.CHANGE_ORDER and not refused and not adding
+    lines = {} if replace else dict(draft.lines)
+    if offered in lines and not adding:
+        del lines[offered]
+    for dish in wanted:
+        lines[str(dish.value)] = int(said.counts.get(dish.group, said.each or 1))
+    draft.lines = lines
 
 
 def _merge_slots(draft: Draft, said: Utterance) -> None:
@@ -91,6 +108,8 @@ def _next_question(turn: Turn, removed: str) -> Reply:
     if draft.meal is None:
         state.ask(Awaiting.MEAL)
         return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
+    if draft.day is None and draft.recurrence is not None:
+        standing.first_day(turn, draft)
     if draft.day is None:
         draft.day = turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
     missing = not_on_menu(turn, draft)
@@ -145,7 +164,11 @@ def read_back_draft(turn: Turn) -> Reply:
     draft.key = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
     turn.state.ask(Awaiting.CONFIRM)
     question = say("ask_confirm_change" if draft.replacing else "ask_confirm", turn.lang)
-    text = read_back(quote, turn.today, turn.lang, store.names(turn.lang)) + question
+    prefix = ""
+    if draft.recurrence is not None:
+        prefix = standing.read_back_prefix(turn, draft)
+        question = say("ask_confirm_standing", turn.lang)
+    text = prefix + read_back(quote, turn.today, turn.lang, store.names(turn.lang)) + question
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
 
@@ -156,6 +179,8 @@ def place(turn: Turn, said: Utterance | None = None) -> Reply:
     if draft is None:
         state.ask(None)
         return Reply(say("ok", turn.lang))
+    if draft.recurrence is not None:
+        return standing.place(turn, draft)
     order_request = request(turn, draft)
     try:
         if draft.replacing:
@@ -250,10 +275,10 @@ def _offer_what_is_left(turn: Turn, refusal_: DomainError) -> Reply | None:
     if refusal_.code != "sold_out" or left <= 0 or draft is None or dish not in draft.lines:
         return None
     draft.lines[dish] = left
-    said = say(
-        "sold_out_offer", turn.lang, dish=turn.store.dishes_said([dish], turn.lang), left=left
-    )
+    name = turn.store.dishes_said([dish], turn.lang)
+    said = say("sold_out_offer", turn.lang, dish=name, left=count(left, turn.lang))
     reply = read_back_draft(turn)
+    draft.offered = dish
     return Reply(said + reply.text, reply.choices, reply.inline)
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.turn import Reply
+from menus.standing import Recurrence
 from menus.vocab import Fulfillment, MealSlot
 
 VERSION = 2
@@ -52,6 +53,11 @@ class Draft:
     fulfillment: Fulfillment | None = None
     replacing: int | None = None
     key: str | None = None
+    recurrence: Recurrence | None = None
+    """Set for a standing order (每天, 下周一到周五): ``day`` is then its first meal."""
+    offered: str | None = None
+    """A dish of which fewer portions were left than asked, and what was left offered: 那就一份
+    鸡蛋羹 then replaces it, 那就两份 changes its count."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +67,8 @@ class Draft:
             "fulfillment": self.fulfillment.value if self.fulfillment else None,
             "replacing": self.replacing,
             "key": self.key,
+            "offered": self.offered,
+            "recurrence": _recurrence_json(self.recurrence),
         }
 
     @classmethod
@@ -72,6 +80,8 @@ class Draft:
             fulfillment=Fulfillment(data["fulfillment"]) if data.get("fulfillment") else None,
             replacing=int(data["replacing"]) if data.get("replacing") else None,
             key=data.get("key"),
+            offered=data.get("offered"),
+            recurrence=_recurrence(data.get("recurrence")),
         )
 
 
@@ -174,3 +184,17 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
     """A stored reply (fields this version does not know are ignored)."""
     known = {k: v for k, v in data.items() if k in Reply.__dataclass_fields__}
     return Reply(**known)
+
+
+def _recurrence_json(rec: Recurrence | None) -> dict[str, Any] | None:
+    if rec is None:
+        return None
+    end = rec.end.isoformat() if rec.end else None
+    return {"weekdays": list(rec.weekdays), "start": rec.start.isoformat(), "end": end}
+
+
+def _recurrence(data: dict[str, Any] | None) -> Recurrence | None:
+    if not data:
+        return None
+    end = date.fromisoformat(data["end"]) if data.get("end") else None
+    return Recurrence(tuple(data["weekdays"]), date.fromisoformat(data["start"]), end)

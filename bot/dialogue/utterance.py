@@ -52,6 +52,7 @@ class Kind(StrEnum):
     FULFILLMENT = "fulfillment"
     TIME = "time"
     CONDITION = "condition"
+    BENEFICIARY = "beneficiary"
     OTHER = "other"
 
 
@@ -137,6 +138,11 @@ class Utterance:
     @property
     def time(self) -> str | None:
         return next((str(m.value) for m in self.of(Kind.TIME)), None)
+
+    @property
+    def beneficiary(self) -> str | None:
+        """For whom (family speaking): mother, father, parents, self or other."""
+        return next((str(m.value) for m in self.of(Kind.BENEFICIARY)), None)
 
     @property
     def conditions(self) -> set[str]:

@@ -111,10 +111,11 @@ def test_repeat_always_works(liu: Talk) -> None:
     assert liu.say("你说啥") == first
 
 
-def test_a_sold_out_dish_is_said_and_asked_again(liu: Talk) -> None:
-    """手把肉 has 3 portions: asking for 4 is refused politely and the dish asked again."""
+def test_fewer_left_than_asked_are_offered_and_another_dish_replaces_them(liu: Talk) -> None:
+    """手把肉 has 3 portions: asking for 4 hears that three are left, offered for a yes;
+    那就一份鸡蛋羹 takes the egg custard instead."""
     reply = liu.say("中午四份手把肉自己去拿")
-    assert reply == "手把肉卖完了。您换一个菜吧？"
+    assert reply.startswith("手把肉只剩三份了。") and "要订吗" in reply
     assert liu.say("那就一份鸡蛋羹").startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份。")
 
 

@@ -29,3 +29,5 @@ menu_missing_staff = ᠢᠷᠡᠬᠦ ᠳᠣᠯᠣᠭ᠎ᠠ ᠬᠣᠨᠣᠭ ({ $m
 monthly_staff = { $month }: ᠬᠣᠭᠣᠯᠠ { $meals }᠂ ᠲᠡᠳᠭᠦᠯᠭᠡ { $subsidy }᠂ ᠴᠤᠴᠠᠯᠠᠭᠰᠠᠨ { $cancelled }᠂ ᠠᠪᠤᠭ᠎ᠠ ᠦᠭᠡᠢ { $missed }᠃
 after_meal = ᠥᠴᠢᠭᠡᠳᠦᠷ ᠦᠨ { CASE($meal, "gen") } ᠬᠣᠭᠣᠯᠠ ᠶᠠᠮᠠᠷ ᠪᠠᠶᠢᠪᠠ? ᠑-᠕ ᠭᠡᠵᠦ ᠦᠨᠡᠯᠡᠭᠡᠷᠡᠢ᠃
 no_community = -
+standing_meal_placed = { $day } { CASE($meal, "gen") } ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠠᠪᠠ: { $dishes }᠃
+standing_refused = { $elder } { $day } { CASE($meal, "gen") } ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠳᠠᠭ᠎ᠠ ᠦᠭᠡᠢ: { $reason }

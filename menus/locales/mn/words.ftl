@@ -11,6 +11,19 @@ day =
        *[other] { $value }
     }
 
+# A day of the week, as said after 每周 (一, 三) in a standing order.
+weekday =
+    { $value ->
+        [monday] ᠨᠢᠭᠡ
+        [tuesday] ᠬᠣᠶᠠᠷ
+        [wednesday] ᠭᠤᠷᠪᠠ
+        [thursday] ᠳᠥᠷᠪᠡ
+        [friday] ᠲᠠᠪᠤ
+        [saturday] ᠵᠢᠷᠭᠤᠭ᠎ᠠ
+        [sunday] ᠡᠳᠦᠷ
+       *[other] { $value }
+    }
+
 # A meal as a thing one orders (午饭).
 meal =
     { $value ->

@@ -27,3 +27,5 @@ menu_missing_staff = 下个星期（{ $monday }起）的菜单还没发布，请
 monthly_staff = { $month }的服务情况：送出{ $meals }份饭，补贴{ $subsidy }，取消{ $cancelled }单，没取{ $missed }单。
 after_meal = 昨天{ $meal }的饭菜怎么样？请打个分，一分到五分，五分最好。
 no_community = 社区未登记
+standing_meal_placed = 长期订单：{ $day }{ $meal }的饭订好了，{ $dishes }。
+standing_refused = 长期订单：{ $elder }{ $day }{ $meal }的饭没订上，{ $reason }

@@ -11,6 +11,19 @@ day =
        *[other] { $value }
     }
 
+# A day of the week, as said after 每周 (一, 三) in a standing order.
+weekday =
+    { $value ->
+        [monday] 一
+        [tuesday] 二
+        [wednesday] 三
+        [thursday] 四
+        [friday] 五
+        [saturday] 六
+        [sunday] 日
+       *[other] { $value }
+    }
+
 # A meal as a thing one orders (午饭).
 meal =
     { $value ->

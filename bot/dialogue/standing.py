@@ -1,0 +1,105 @@
+"""Standing orders in the conversation: 这礼拜每天晌午都给我送一份 is told like any order (dish,
+meal, way, one question at a time) and read back with its days and its first meal's price;
+the yes stores it (``menus.standing``) and places what is already open. 住院了先停了 pauses
+it, 出院了接着送 resumes it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.dialogue.context import Turn
+from bot.dialogue.state import Draft
+from bot.dialogue.utterance import Utterance
+from bot.phrasing import recurrence_words
+from bot.turn import Reply
+from menus.catalogue import say, word
+from menus.db import read_only, unit_of_work
+from menus.orders import list_orders
+from menus.standing import Recurrence, active, create, place_due, set_paused
+from menus.vocab import Fulfillment, MealSlot
+from nlu.recurrence import days as recurrence_days
+from nlu.recurrence import pause_or_resume
+
+COPY = ("老样子", "跟昨天一样", "跟上次一样", "跟平时一样", "照旧", "和昨天一样", "跟今天一样")
+"""老样子: the dishes, meal and way of the last order."""
+LOOKAHEAD_DAYS = 14
+
+
+def begin(turn: Turn, said: Utterance) -> None:
+    """Mark the draft as a standing order (and copy the last order for 老样子)."""
+    if turn.state.draft is None:
+        turn.state.draft = Draft()
+    draft = turn.state.draft
+    weekdays, start, end = recurrence_days(said.text, turn.today)
+    draft.recurrence = Recurrence(weekdays, start, end)
+    draft.day = None
+    if not said.dishes and any(word_ in said.text for word_ in COPY):
+        _copy_last(turn, draft)
+
+
+def _copy_last(turn: Turn, draft: Draft) -> None:
+    with read_only(turn.store.factory) as session:
+        orders = [
+            o for o in list_orders(session, elder_id=turn.elder_id) if o.status != "cancelled"
+        ]
+        if not orders:
+            return
+        last = max(orders, key=lambda o: (o.date, o.id))
+        draft.lines = {i.dish_name: i.qty for i in last.items}
+        draft.meal = draft.meal or MealSlot(last.meal)
+        draft.fulfillment = draft.fulfillment or Fulfillment(last.fulfillment)
+
+
+def first_day(turn: Turn, draft: Draft) -> None:
+    """The standing order's first meal still open (its price is the one read back)."""
+    assert draft.recurrence is not None and draft.meal is not None
+    start = max(draft.recurrence.start, turn.today)
+    for day in draft.recurrence.days(start, start + timedelta(days=LOOKAHEAD_DAYS)):
+        if not turn.store.closed(turn.elder_id, draft.meal, day, turn.now):
+            draft.day = day
+            return
+    draft.day = start
+
+
+def read_back_prefix(turn: Turn, draft: Draft) -> str:
+    assert draft.recurrence is not None and draft.meal is not None
+    rec = draft.recurrence
+    days = recurrence_words(rec.weekdays, rec.start, rec.end, turn.today, turn.lang)
+    return say("standing_read_back", turn.lang, days=days, meal=word("meal", draft.meal, turn.lang))
+
+
+def place(turn: Turn, draft: Draft) -> Reply:
+    """The yes: the standing order stored, and its meals already open placed."""
+    assert draft.recurrence is not None and draft.meal is not None
+    assert draft.fulfillment is not None
+    with unit_of_work(turn.store.factory) as session:
+        create(
+            session,
+            elder_id=turn.elder_id,
+            meal=draft.meal,
+            fulfillment=draft.fulfillment,
+            lines=dict(draft.lines),
+            recurrence=draft.recurrence,
+            placed_by_id=turn.person_id,
+            placed_by_role=turn.actor,
+            now=turn.now,
+        )
+    place_due(turn.store.factory, turn.now, elder_id=turn.elder_id)
+    rec = draft.recurrence
+    days = recurrence_words(rec.weekdays, rec.start, rec.end, turn.today, turn.lang)
+    meal = word("meal", draft.meal, turn.lang)
+    turn.state.drop_draft()
+    return Reply(say("standing_placed", turn.lang, days=days, meal=meal))
+
+
+def pause_or_resume_reply(turn: Turn, said: Utterance) -> Reply | None:
+    """住院了先停了 / 出院了接着送, when the elder has a standing order; else None."""
+    wish = pause_or_resume(said.text)
+    if wish is None:
+        return None
+    with unit_of_work(turn.store.factory) as session:
+        if not active(session, turn.elder_id):
+            return None
+        set_paused(session, turn.elder_id, wish, turn.now, actor_id=turn.person_id)
+    turn.state.drop_draft()
+    return Reply(say("standing_paused" if wish else "standing_resumed", turn.lang))

@@ -1,0 +1,66 @@
+"""Family with two parents: 我爸 / 我妈 name the right one (by the elders' registered gender),
+他俩都订了啥 answers for both, two parents in one breath are taken one at a time, and a link
+still waiting for the parent's 同意 is said so."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.dialogue import Dialogue
+from menus.db import unit_of_work
+from menus.links import issue_code, redeem_code
+from menus.models import FamilyLink, Person
+from menus.orders import list_orders
+from menus.people import find_elder
+from tests.conftest import BEFORE_LUNCH
+
+
+def _ids(shop: sessionmaker[Session]) -> dict[str, int]:
+    with shop() as session:
+        return {p.name: p.id for p in session.scalars(select(Person))}
+
+
+def _two_parents(shop: sessionmaker[Session]) -> dict[str, int]:
+    """李娜 is linked to 王秀兰 (female) already; here also to 刘德福 (male)."""
+    ids = _ids(shop)
+    with unit_of_work(shop) as session:
+        session.add(FamilyLink(family_id=ids["李娜"], elder_id=ids["刘德福"], relation="daughter"))
+    return ids
+
+
+def test_my_dad_and_my_mum_name_the_right_parent(shop: sessionmaker[Session]) -> None:
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    reply = dialogue.handle(ids["李娜"], "给我爸订中午一份鸡蛋羹，自己去拿", BEFORE_LUNCH)
+    assert reply.text.startswith("刘德福，今天午饭"), reply.text
+    dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
+    reply = dialogue.handle(ids["李娜"], "再给我妈订中午一份米饭，自己去拿", BEFORE_LUNCH)
+    assert reply.text.startswith("王秀兰，今天午饭"), reply.text
+    dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
+    with shop() as session:
+        dad = [i.dish_name for o in list_orders(session, elder_id=ids["刘德福"]) for i in o.items]
+        mum = [i.dish_name for o in list_orders(session, elder_id=ids["王秀兰"]) for i in o.items]
+    assert (dad, mum) == (["鸡蛋羹"], ["米饭"])
+    both = dialogue.handle(ids["李娜"], "他俩都订了啥", BEFORE_LUNCH).text
+    assert "刘德福" in both and "鸡蛋羹" in both and "王秀兰" in both and "米饭" in both
+
+
+def test_two_parents_in_one_breath_are_taken_one_at_a_time(shop: sessionmaker[Session]) -> None:
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    said = "给我爸订鸡蛋羹，给我妈订米饭，中午都自己去拿"
+    assert "一位一位" in dialogue.handle(ids["李娜"], said, BEFORE_LUNCH).text
+    dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
+    with shop() as session:
+        assert list_orders(session, elder_id=ids["刘德福"]) == []
+        assert list_orders(session, elder_id=ids["王秀兰"]) == []
+
+
+def test_a_link_waiting_for_the_parent_says_so(shop: sessionmaker[Session]) -> None:
+    ids = _ids(shop)
+    with unit_of_work(shop) as session:
+        elder = find_elder(session, "赵桂芝").id
+        redeem_code(
+            session, issue_code(session, elder, BEFORE_LUNCH), ids["路人甲"], "son", BEFORE_LUNCH
+        )
+    reply = Dialogue(shop).handle(ids["路人甲"], "给我妈订个午饭", BEFORE_LUNCH)
+    assert "还在等赵桂芝同意" in reply.text

@@ -58,7 +58,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from menus.clock import TZ, cutoff_at, local_today
+from menus.clock import TZ, is_open_for_orders, local_today
 from menus.db import make_engine, normalise_url, session_factory, unit_of_work, upgrade
 from menus.demo import load_demo
 from menus.errors import DomainError
@@ -295,7 +295,7 @@ def set_up(factory: sessionmaker[Session], elders: int, days: int, seed: int) ->
             times = slot_times(canteen, meal)
             if not today <= menu.date < today + timedelta(days=days) or times is None:
                 continue
-            if cutoff_at(menu.date, times) <= NOW:
+            if not is_open_for_orders(menu.date, times, NOW):
                 continue
             names = [(i.dish.name, *i.dish.aliases) for i in menu.items]
             capped = [i.portions_cap is not None for i in menu.items]

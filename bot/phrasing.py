@@ -92,7 +92,9 @@ def read_back(
         price=money(order.price_fen, lang),
         subsidy=money(order.subsidy_fen, lang),
         voucher=voucher,
-        card=money(order.card_fen, lang),
+        card=say("read_back_card", lang, card=money(order.card_fen, lang))
+        if order.card_fen
+        else "",
         payable=money(order.payable_fen, lang)
         if order.payable_fen
         else say("nothing_to_pay", lang),

@@ -1,4 +1,7 @@
-"""A reply of the dialogue: what every channel shows or speaks."""
+"""A reply of the dialogue: what every channel shows or speaks.
+
+``Reply`` is the one reply type of every channel: the dialogue's answers, Telegram's own
+(registration, refusals, outbox messages) and the smart speaker's all are one."""
 
 from __future__ import annotations
 
@@ -8,9 +11,14 @@ from dataclasses import dataclass, field
 @dataclass
 class Reply:
     """What to say, and the choices to offer: as buttons under this message when ``inline``
-    (answers to this one question), else as the keyboard (or numbers in the terminal)."""
+    (answers to this one question), else as the keyboard (or numbers in the terminal);
+    ``ask_contact`` asks for the phone number with the channel's own button."""
 
     text: str
     choices: list[str] = field(default_factory=list)
     inline: bool = False
     ask_contact: bool = False
+    lang: str | None = None
+    """The language the reply is in (``zh``, ``mn``), None where its maker did not say: the
+    dialogue sets it to the person's language after the turn, so a channel that remembers the
+    person's language sees a switch in the reply itself."""

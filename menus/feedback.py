@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from menus.access import About, Act, check, who_acts
 from menus.errors import DomainError
 from menus.models import Feedback, Order, OutboxMessage, StaffMember
-from menus.vocab import OrderStatus
+from menus.vocab import Actor, OrderStatus
 
 KINDS = ("complaint", "praise", "rating")
 
@@ -72,8 +73,7 @@ def answer(session: Session, feedback_id: int, staff_id: int, text: str, now: da
     row = session.get(Feedback, feedback_id, with_for_update=True)
     if row is None:
         raise DomainError("unknown_feedback", feedback_id=feedback_id)
-    if row.canteen_id not in staff_canteens(session, staff_id):
-        raise DomainError("not_staff")
+    check(who_acts(session, Actor.STAFF, staff_id), Act.ANSWER, About(canteen_id=row.canteen_id))
     row.answer = text.strip()[:2000]
     row.answered_by_id = staff_id
     row.answered_at = now

@@ -14,8 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from menus.access import About, Act, Rights, Who, check, orders_for, who_acts
 from menus.errors import DomainError
 from menus.models import FamilyLink, LinkCode, Person
+from menus.vocab import Actor
 
 CODE_VALID = timedelta(minutes=30)
 """How long a code may be redeemed after the elder asked for it."""
@@ -59,10 +61,8 @@ def redeem_code(
     if now >= row.expires_at:
         row.status = "expired"
         raise DomainError("link_code_expired")
-    if row.elder_id == family_id:
-        raise DomainError("link_self")
-    if linked(session, family_id, row.elder_id):
-        raise DomainError("already_linked")
+    who = who_acts(session, Actor.FAMILY, family_id, elder_id=row.elder_id)
+    check(who, Act.LINK, About(elder_id=row.elder_id))  # not oneself, not twice
     row.status = "redeemed"
     row.family_id = family_id
     row.relation = relation or "family"
@@ -88,8 +88,9 @@ def decide(session: Session, code_id: int, elder_id: int, accept: bool, now: dat
     """The elder's yes or no. A yes creates the link (order and be told; paying stays off until
     the card's owner allows it). Returns whether a link was made."""
     row = session.get(LinkCode, code_id, with_for_update=True)
-    if row is None or row.elder_id != elder_id or row.status != "redeemed":
+    if row is None or row.status != "redeemed":
         raise DomainError("link_code_unknown")
+    check(Who(Actor.SELF, elder_id), Act.CONFIRM_LINK, About(elder_id=row.elder_id))
     row.decided_at = now
     if not accept:
         row.status = "refused"
@@ -120,14 +121,16 @@ def linked(session: Session, family_id: int, elder_id: int) -> bool:
 
 
 def elders_of(session: Session, family_id: int) -> list[Person]:
-    """The elders a family member may order for, in the order they were linked."""
-    query = (
-        select(Person)
+    """The elders a family member may order for (``menus.access``), in the order linked."""
+    rows = session.execute(
+        select(Person, FamilyLink)
         .join(FamilyLink, FamilyLink.elder_id == Person.id)
-        .where(FamilyLink.family_id == family_id, FamilyLink.can_order.is_(True))
+        .where(FamilyLink.family_id == family_id)
         .order_by(FamilyLink.id)
-    )
-    return list(session.scalars(query))
+    ).all()
+    who = Who(Actor.FAMILY, family_id, links={link.elder_id: Rights.of(link) for _, link in rows})
+    allowed = set(orders_for(who))
+    return [elder for elder, _ in rows if elder.id in allowed]
 
 
 def waiting_for_elders(session: Session, family_id: int, now: datetime) -> list[Person]:

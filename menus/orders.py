@@ -20,7 +20,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from menus import order_sql as sql
-from menus.clock import SlotTimes, cutoff_at, format_hhmm, local_today, parse_hhmm
+from menus.access import About, Act, check, who_acts
+from menus.clock import (
+    SlotTimes,
+    cutoff_at,
+    format_hhmm,
+    is_open_for_orders,
+    local_today,
+    parse_hhmm,
+)
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.menu_store import names_match, slot_times
@@ -28,11 +36,9 @@ from menus.models import (
     Canteen,
     Card,
     CardTransaction,
-    FamilyLink,
     MenuItem,
     Order,
     OrderEvent,
-    StaffMember,
     Voucher,
 )
 from menus.pricing import (
@@ -257,17 +263,17 @@ def place_order(
         return _same_request(get_order(session, existing_id, lock=False), request), False
 
     canteen, rows = _load_canteen(conn, request.canteen_code, request.day, request.meal)
-    _check_actor(session, request.placed_by_role, request.placed_by_id, elder.id, canteen.id)
+    _check_actor(
+        session, Act.ORDER, request.placed_by_role, request.placed_by_id, elder.id, canteen.id
+    )
     lines = _check_lines(request.lines)
     if request.day < local_today(now):
         raise DomainError("past_date", date=request.day.isoformat())
     if canteen.slot is None or not rows:
         raise DomainError("no_menu", date=request.day.isoformat(), meal=request.meal)
-    cutoff = cutoff_at(request.day, canteen.slot)
-    if now >= cutoff:
-        raise DomainError(
-            "closed", date=request.day.isoformat(), meal=request.meal, cutoff=_when(cutoff)
-        )
+    if not is_open_for_orders(request.day, canteen.slot, now):
+        cutoff = _when(cutoff_at(request.day, canteen.slot))
+        raise DomainError("closed", date=request.day.isoformat(), meal=request.meal, cutoff=cutoff)
     address = _check_fulfillment(canteen, elder, request)
     chosen = _choose(rows, lines, request)
     for line in chosen:
@@ -445,35 +451,17 @@ def _order_loads() -> list[Any]:
 
 def _check_actor(
     session: Session,
+    act: Act,
     actor: Actor,
     actor_id: int | None,
     elder_id: int,
     canteen_id: int,
-    *,
-    operator: bool = False,
+    **params: object,
 ) -> None:
-    """Only the elder, a family member linked with the right to order, or that canteen's
-    staff may act on an elder's order. ``operator``: an unnamed staff actor (the command line)
-    may move and cancel orders, not place them."""
-    if actor is Actor.SELF:
-        if actor_id not in (None, elder_id):
-            raise DomainError("not_linked")
-    elif actor is Actor.FAMILY:
-        link = session.scalar(
-            select(FamilyLink).where(
-                FamilyLink.family_id == actor_id, FamilyLink.elder_id == elder_id
-            )
-        )
-        if link is None or not link.can_order:
-            raise DomainError("not_linked")
-    elif actor is Actor.STAFF and not (operator and actor_id is None):
-        staff = session.scalar(
-            select(StaffMember.id).where(
-                StaffMember.person_id == actor_id, StaffMember.canteen_id == canteen_id
-            )
-        )
-        if staff is None:
-            raise DomainError("not_linked")
+    """``menus.access``'s rule on this elder's order at this canteen, with the facts about the
+    actor read from the store (``not_linked`` when it is not theirs to act on)."""
+    who = who_acts(session, actor, actor_id, elder_id=elder_id)
+    check(who, act, About(elder_id=elder_id, canteen_id=canteen_id), **params)
 
 
 def _check_lines(lines: Sequence[OrderLine]) -> list[OrderLine]:
@@ -626,8 +614,8 @@ def cancel_order(
     canteen = session.get(Canteen, order.canteen_id)
     assert canteen is not None
     times = slot_times(canteen, MealSlot(order.meal))
-    before_cutoff = times is not None and now < cutoff_at(order.date, times)
-    _check_actor(session, actor, actor_id, order.elder_id, order.canteen_id, operator=True)
+    before_cutoff = times is not None and is_open_for_orders(order.date, times, now)
+    _check_actor(session, Act.CANCEL, actor, actor_id, order.elder_id, order.canteen_id)
     check_transition(
         OrderStatus(order.status),
         OrderStatus.CANCELLED,
@@ -687,7 +675,16 @@ def set_status(
     if target is OrderStatus.CANCELLED:
         return cancel_order(session, order_id, now, actor=actor, actor_id=actor_id, reason=reason)
     order = get_order(session, order_id)
-    _check_actor(session, actor, actor_id, order.elder_id, order.canteen_id, operator=True)
+    _check_actor(
+        session,
+        Act.MOVE,
+        actor,
+        actor_id,
+        order.elder_id,
+        order.canteen_id,
+        status=OrderStatus(order.status),
+        target=target,
+    )
     check_transition(
         OrderStatus(order.status),
         target,

@@ -3,13 +3,15 @@
 placed → confirmed → preparing → ready (pickup, dine-in) / out_for_delivery (delivery) → completed.
 An order can be cancelled by the elder or family before the cut-off, or by the canteen (with a
 reason) until it is handed over; an order that was ready or on its way and never reached the
-elder becomes missed.
+elder becomes missed. Which role may move an order on or call it off late is ``menus.access``'s
+(``may``); whose order it is, too.
 """
 
 from __future__ import annotations
 
 from collections import deque
 
+from menus.access import Act, may
 from menus.errors import DomainError
 from menus.vocab import Actor, Fulfillment, OrderStatus
 
@@ -49,7 +51,7 @@ def check_transition(
     if target is S.CANCELLED:
         _check_cancel(current, actor=actor, before_cutoff=before_cutoff, reason=reason)
         return
-    if actor in (Actor.SELF, Actor.FAMILY):
+    if not may(actor, Act.MOVE):
         raise DomainError("transition_not_yours", status=current, target=target)
     if target not in _FORWARD[current]:
         raise DomainError("bad_transition", status=current, target=target)
@@ -62,7 +64,7 @@ def check_transition(
 def _check_cancel(
     current: OrderStatus, *, actor: Actor, before_cutoff: bool, reason: str | None
 ) -> None:
-    if actor in (Actor.SELF, Actor.FAMILY):
+    if not may(actor, Act.CALL_OFF):
         if current not in CANCELLABLE_BY_PEOPLE:
             raise DomainError("cannot_cancel_now", status=current)
         if not before_cutoff:

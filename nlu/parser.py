@@ -713,7 +713,12 @@ def _group_quantities(
         if prev is not None and nxt is not None:
             gap = text[prev.end or 0 : q_start]
             joined = any(word in gap for word in _CONJUNCTIONS + _WISH_AGAIN)
-            chosen = prev if counts_follow and not joined else nxt
+            # 饺子来两份，醋溜白菜一份: the next dish has its own count after it, so this one
+            # is the previous dish's, whatever verb stands between
+            counted_after = any(
+                0 <= (q.start or 0) - (nxt.end or 0) <= 2 for q in quantities if q is not quantity
+            )
+            chosen = prev if counts_follow and (not joined or counted_after) else nxt
         else:
             chosen = nxt or prev
         if chosen is not None and chosen.group is not None:

@@ -33,7 +33,7 @@ from menus.catalogue import (
     say,
     word,
 )
-from menus.clock import TZ, SlotTimes, cutoff_at, local_today, parse_hhmm
+from menus.clock import TZ, SlotTimes, cutoff_at, is_open_for_orders, local_today, parse_hhmm
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.menu_store import slot_times
@@ -266,10 +266,9 @@ def _slot_windows(
         for meal, slot in canteen.slots.items():
             for offset in range(-1, slot.days_before + 2):
                 day = today + timedelta(days=offset)
-                closes = cutoff_at(day, slot)
                 ends = datetime.combine(day, slot.serve_end, tzinfo=TZ)
-                if closes <= now < ends:
-                    yield canteen, meal, day, closes, ends
+                if not is_open_for_orders(day, slot, now) and now < ends:
+                    yield canteen, meal, day, cutoff_at(day, slot), ends
 
 
 def _queue(session: Session, messages: list[NewMessage], now: datetime) -> list[Queued]:
@@ -333,9 +332,9 @@ def ordering_reminders(
             if meal is None or slot is None:
                 continue
             day = moment.date()
-            while cutoff_at(day, slot) <= moment:
+            while not is_open_for_orders(day, slot, moment):
                 day += timedelta(days=1)
-            if cutoff_at(day, slot) <= due:
+            if not is_open_for_orders(day, slot, due):
                 continue  # closed before it could be said: dropped
             if (canteen.id, day, meal) not in menus or (person_id, day, meal) in ordered:
                 continue
@@ -383,7 +382,8 @@ def reminders_not_wanted(session: Session, keys: Sequence[str], now: datetime) -
     drop = set()
     for key, (person, day, meal) in wanted.items():
         slot = home[person].slots.get(meal) if person in home else None
-        if (person, day, meal) in ordered or (slot is not None and now >= cutoff_at(day, slot)):
+        closed = slot is not None and not is_open_for_orders(day, slot, now)
+        if (person, day, meal) in ordered or closed:
             drop.add(key)
     return drop
 

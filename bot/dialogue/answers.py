@@ -9,10 +9,19 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.dialogue.context import Turn
-from bot.dialogue.state import MealRef
+from bot.dialogue.state import Awaiting, MealRef
 from bot.dialogue.utterance import Intent, Utterance
 from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
-from bot.phrasing import advice, day_words, dish_label, flags, items_words, money, when_words
+from bot.phrasing import (
+    advice,
+    count,
+    day_words,
+    dish_label,
+    flags,
+    items_words,
+    money,
+    when_words,
+)
 from bot.turn import Reply
 from menus.catalogue import say, word
 from menus.db import read_only
@@ -24,32 +33,69 @@ from menus.states import OPEN_STATUSES
 from menus.vocab import MealSlot
 from nlu.text import clean
 
+PAGE_CHARS = 40
+"""About this many characters of dishes are read at a time: a reply spoken to an elder stays
+within about 60 characters, and the rest is offered (还有三个菜，要听吗？)."""
+
 
 def menu(turn: Turn, said: Utterance) -> Reply:
-    """The day's menu in spoken order with prices, and what suits the elder's conditions."""
+    """One meal's menu in spoken order with prices, a page at a time, what suits the elder's
+    conditions, then the next meal offered (还想听晚饭吗？)."""
     lang = turn.lang
     day, meal = said.day or turn.today, said.meal
-    menus, dishes, conditions = _menus(turn, day, meal, said)
+    menus, _, conditions = _menus(turn, day, meal, said)
     turn.state.menu_read = None
     if len(menus) == 1:
         turn.state.menu_read = MealRef(day, MealSlot(menus[0].meal))
     if not menus:
         return Reply(say("menu_none", lang, when=day_words(day, turn.today, lang)))
-    lines = []
-    for one in menus:
-        items = say("comma", lang).join(
+    return _read(turn, menus, 0, conditions)
+
+
+def more_menu(turn: Turn, said: Utterance) -> Reply | None:
+    """要 to 还有三个菜，要听吗？ / 还想听晚饭吗？: the rest."""
+    more, turn.state.menu_more = turn.state.menu_more, None
+    turn.state.ask(None)
+    if more is None:
+        return None
+    menus, _, conditions = _menus(turn, more.day, None, said, breakfast=True)
+    order = [m.value for m in MealSlot]
+    menus = [m for m in menus if order.index(m.meal) >= order.index(more.meal.value)]
+    return _read(turn, menus, more.offset, conditions) if menus else None
+
+
+def _read(turn: Turn, menus: list[Any], offset: int, conditions: set[str]) -> Reply:
+    lang, first = turn.lang, menus[0]
+    items = first.items[offset:]
+    said: list[str] = []
+    for item in items:
+        said.append(
             say(
                 "menu_item",
                 lang,
-                dish=dish_label(i.dish, lang),
-                price=money(i.dish.price_fen, lang),
+                dish=dish_label(item.dish, lang),
+                price=money(item.dish.price_fen, lang),
             )
-            for i in one.items
         )
-        intro = say("menu_intro", lang, when=when_words(one.date, one.meal, turn.today, lang))
-        lines.append(intro + items + say("stop", lang))
-    lines += flags(dishes, conditions, lang)
-    return Reply("".join(lines))
+        if len(say("comma", lang).join(said)) > PAGE_CHARS and len(said) < len(items):
+            break
+    when = when_words(first.date, first.meal, turn.today, lang)
+    text = (say("menu_intro", lang, when=when) if offset == 0 else "") + say("comma", lang).join(
+        said
+    )
+    text += say("stop", lang)
+    left = len(items) - len(said)
+    if left:
+        turn.state.menu_more = MealRef(first.date, MealSlot(first.meal), offset + len(said))
+        turn.state.ask(Awaiting.MORE_MENU)
+        return Reply(text + say("menu_more_dishes", lang, count=count(left, lang)))
+    text += "".join(flags([i.dish for i in first.items], conditions, lang))
+    if len(menus) > 1:
+        nxt = menus[1]
+        turn.state.menu_more = MealRef(nxt.date, MealSlot(nxt.meal), 0)
+        turn.state.ask(Awaiting.MORE_MENU)
+        text += say("menu_next_meal", lang, meal=word("meal", nxt.meal, lang))
+    return Reply(text)
 
 
 def nutrition(turn: Turn, said: Utterance) -> Reply:
@@ -58,7 +104,7 @@ def nutrition(turn: Turn, said: Utterance) -> Reply:
 
 
 def _menus(
-    turn: Turn, day: date, meal: MealSlot | None, said: Utterance
+    turn: Turn, day: date, meal: MealSlot | None, said: Utterance, *, breakfast: bool = False
 ) -> tuple[list[Any], list[Any], set[str]]:
     with read_only(turn.store.factory) as session:
         elder = find_elder(session, str(turn.elder_id))
@@ -66,7 +112,7 @@ def _menus(
         conditions |= said.conditions
         canteen = turn.store.home(session, turn.elder_id)
         menus = load_menus(session, [canteen.id], day, meal)
-        if meal is None:
+        if meal is None and not breakfast:
             menus = [m for m in menus if m.meal != "breakfast"] or menus
         dishes = [i.dish for m in menus for i in m.items]
         session.expunge_all()
@@ -74,14 +120,21 @@ def _menus(
 
 
 def upcoming(
-    turn: Turn, *, changeable: bool = False, dishes: frozenset[str] = frozenset()
+    turn: Turn,
+    *,
+    changeable: bool = False,
+    dishes: frozenset[str] = frozenset(),
+    day: date | None = None,
+    meal: MealSlot | None = None,
 ) -> OrderSummary | None:
-    """The next open order (one that may still change), with one of ``dishes`` if named."""
+    """The next open order (one that may still change), with one of ``dishes`` if named, on
+    ``day`` and for ``meal`` if said (取消今天晚饭 never cancels lunch)."""
     wanted = ("placed", "confirmed") if changeable else tuple(s.value for s in OPEN_STATUSES)
     with read_only(turn.store.factory) as session:
         for order in list_orders(session, elder_id=turn.elder_id):
             named = not dishes or dishes & {i.dish_name for i in order.items}
-            if order.date >= turn.today and order.status in wanted and named:
+            when = (day is None or order.date == day) and (meal is None or order.meal == meal)
+            if order.date >= turn.today and order.status in wanted and named and when:
                 return OrderSummary.of(order)
     return None
 

@@ -20,7 +20,7 @@ from menus.vocab import Fulfillment, MealSlot
 def ask_cancel(turn: Turn, said: Utterance) -> Reply:
     """取消订单 / 不要红烧肉了: ask before cancelling the order meant (never another one)."""
     named = frozenset(str(d.value) for d in said.dishes)
-    order = upcoming(turn, changeable=True, dishes=named)
+    order = upcoming(turn, changeable=True, dishes=named, day=said.day, meal=said.meal)
     if order is None and named:
         dish = turn.store.dishes_said(named, turn.lang)
         return Reply(say("no_order_of", turn.lang, dish=dish))

@@ -74,6 +74,12 @@ def _reminder_time(turn: Turn, said: Utterance) -> Reply | None:
     return care.reminder(turn, said) if said.time else None
 
 
+def _not_more(turn: Turn, said: Utterance) -> None:
+    """Anything but a yes to 还想听晚饭吗？ is heard as usual."""
+    turn.state.menu_more = None
+    turn.state.ask(None)
+
+
 def _complaint_dropped(turn: Turn, said: Utterance) -> None:
     """不说了 to 哪里不好？: no complaint; what was said is heard as usual."""
     turn.state.ask(None)
@@ -109,6 +115,7 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
         ANY: cancelling.keep,
     },
     Awaiting.REMINDER_TIME: {ANY: _reminder_time},
+    Awaiting.MORE_MENU: {Intent.AFFIRM: answers.more_menu, ANY: _not_more},
     **{asked: {Intent.DENY: _deny_while_ordering} for asked in ORDERING},
     Awaiting.COMPLAINT: {
         Intent.DENY: _complaint_dropped,

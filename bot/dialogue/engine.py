@@ -125,7 +125,8 @@ class Dialogue:
             reply = Reply(say("refused", turn.lang, message=ordering.why(refused, turn.lang)))
         except Exception:  # never show a person an exception; the log has no personal data
             log.exception("dialogue turn failed (person %s)", person_id)
-            return Reply(say("sorry", turn.lang))
+            return Reply(say("sorry", turn.lang), lang=turn.lang)
+        reply.lang = turn.lang  # after the turn: a switch shows in the reply itself
         state.remember(turn_id, reply, now)
         self.store.save_state(person_id, state, now)
         return reply

@@ -75,11 +75,13 @@ def _add_wanted(
     refused: set[str],
     offered: str | None,
 ) -> None:
-    """改成米饭 (a swap, nothing named to give up) replaces the draft's dishes; 再加 adds; after
+    """换成米饭 (a swap, nothing named to give up) replaces the dish said last; 再加 adds; after
     只剩三份了, 那就一份鸡蛋羹 takes the egg custard instead of the dish offered."""
     adding = any(d.role == Role.ADD for d in wanted)
     replace = intent == Intent.CHANGE_ORDER and not refused and not adding
-    lines = {} if replace else dict(draft.lines)
+    lines = dict(draft.lines)
+    if replace and lines:  # 换成Y, with nothing named to give up: the dish said last goes
+        del lines[next(reversed(lines))]
     if offered in lines and not adding:
         del lines[offered]
     for dish in wanted:
@@ -112,6 +114,10 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         standing.first_day(turn, draft)
     if draft.day is None:
         draft.day = turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
+    if draft.day >= turn.today and turn.store.closed(
+        turn.elder_id, draft.meal, draft.day, turn.now
+    ):
+        return refused(turn, DomainError("closed"))  # said at once, not after the next question
     missing = not_on_menu(turn, draft)
     if missing is not None:  # say so now, not after the next question
         return refused(turn, missing)

@@ -16,6 +16,7 @@ from bot.dialogue.utterance import Intent, Utterance
 from bot.dialogue.words import ACKNOWLEDGE_WORDS, key
 from bot.phrasing import when_words
 from bot.turn import Reply
+from menus.access import About, Act, Who, check
 from menus.catalogue import PUBLISH, SPOKEN, choices, date_words, say, word
 from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import read_only, unit_of_work
@@ -120,8 +121,8 @@ def _own_canteen(turn: Turn, parsed: MenuFile, canteens: list[int]) -> None:
     """A file may only be about a canteen the sender works for."""
     with read_only(turn.store.factory) as session:
         canteen = session.query(Canteen).filter_by(code=parsed.canteen.code).one_or_none()
-        if canteen is None or canteen.id not in canteens:
-            raise DomainError("not_staff")
+        staff = Who(Actor.STAFF, canteens=frozenset(canteens))
+        check(staff, Act.PUBLISH, About(canteen_id=canteen.id if canteen else None))
 
 
 def _canteens(turn: Turn) -> list[int]:

@@ -35,6 +35,7 @@ class Awaiting(StrEnum):
     REMINDER_TIME = "reminder_time"
     COMPLAINT = "complaint"
     PUBLISH = "publish"
+    MORE_MENU = "more_menu"
 
 
 ORDERING = frozenset({Awaiting.DISH, Awaiting.MEAL, Awaiting.FULFILLMENT})
@@ -87,10 +88,12 @@ class Draft:
 
 @dataclass
 class MealRef:
-    """A day's meal (the one whose menu was just read out)."""
+    """A day's meal (the one whose menu was just read out); ``offset``: how many of its
+    dishes were already read (the rest is offered: 还有三个菜，要听吗？)."""
 
     day: date
     meal: MealSlot
+    offset: int = 0
 
 
 @dataclass
@@ -102,6 +105,8 @@ class ConversationState:
     draft: Draft | None = None
     menu_read: MealRef | None = None
     cancel_id: int | None = None
+    menu_more: MealRef | None = None
+    """The menu still to read if the person says yes (the rest of a meal, or the next meal)."""
     misses: int = 0
     for_elder: int | None = None
     """Which elder a family member is ordering for."""
@@ -139,15 +144,14 @@ class ConversationState:
     # ------------------------------------------------------------------ stored form
 
     def to_json(self) -> dict[str, Any]:
-        menu_read = None
-        if self.menu_read is not None:
-            menu_read = {"date": self.menu_read.day.isoformat(), "meal": self.menu_read.meal.value}
+        menu_read = _meal_json(self.menu_read)
         return {
             "version": VERSION,
             "lang": self.lang,
             "awaiting": self.awaiting.value if self.awaiting else None,
             "draft": self.draft.to_json() if self.draft else None,
             "menu_read": menu_read,
+            "menu_more": _meal_json(self.menu_more),
             "cancel_id": self.cancel_id,
             "misses": self.misses,
             "for": self.for_elder,
@@ -162,14 +166,12 @@ class ConversationState:
         """Read a stored state, of this version or the unversioned one before it (same keys,
         any of them missing); a key not understood is dropped rather than failing the turn."""
         awaiting = data.get("awaiting")
-        menu_read = data.get("menu_read") or None
         return cls(
             lang=str(data.get("lang") or "zh"),
             awaiting=Awaiting(str(awaiting)) if awaiting in Awaiting.__members__.values() else None,
             draft=Draft.from_json(data["draft"]) if data.get("draft") else None,
-            menu_read=MealRef(date.fromisoformat(menu_read["date"]), MealSlot(menu_read["meal"]))
-            if menu_read
-            else None,
+            menu_read=_meal(data.get("menu_read")),
+            menu_more=_meal(data.get("menu_more")),
             cancel_id=int(data["cancel_id"]) if data.get("cancel_id") else None,
             misses=int(data.get("misses") or 0),
             for_elder=int(data["for"]) if data.get("for") else None,
@@ -198,3 +200,17 @@ def _recurrence(data: dict[str, Any] | None) -> Recurrence | None:
         return None
     end = date.fromisoformat(data["end"]) if data.get("end") else None
     return Recurrence(tuple(data["weekdays"]), date.fromisoformat(data["start"]), end)
+
+
+def _meal_json(ref: MealRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {"date": ref.day.isoformat(), "meal": ref.meal.value, "offset": ref.offset}
+
+
+def _meal(data: dict[str, Any] | None) -> MealRef | None:
+    if not data:
+        return None
+    return MealRef(
+        date.fromisoformat(data["date"]), MealSlot(data["meal"]), int(data.get("offset") or 0)
+    )

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue.state import ConversationState
 from menus.catalogue import say
-from menus.clock import cutoff_at, local_today
+from menus.clock import is_open_for_orders, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.feedback import staff_canteens
@@ -103,7 +103,7 @@ class Store:
         """Whether orders for that meal have closed (so it can no longer change)."""
         with read_only(self.factory) as session:
             times = slot_times(self.home(session, elder_id), meal)
-        return times is not None and now >= cutoff_at(day, times)
+        return times is not None and not is_open_for_orders(day, times, now)
 
     def next_open_day(self, elder_id: int, meal: MealSlot, now: datetime) -> date:
         today = local_today(now)

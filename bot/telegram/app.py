@@ -41,8 +41,9 @@ from bot.telegram.channel import CHANNEL, TelegramChannel
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
-from bot.telegram.turns import Answer, AnswerLike, Turns
-from menus.catalogue import SPOKEN, lang_buttons, say
+from bot.telegram.turns import Turns
+from bot.turn import Reply
+from menus.catalogue import lang_buttons, say
 from menus.clock import TZ
 from menus.db import read_only
 from menus.people import person_for_identity
@@ -56,8 +57,6 @@ SCHEDULER = "zhucan.scheduler"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Menu files are a few kilobytes; anything much larger is refused before downloading."""
 HELP_WORD = "帮助"
-LANG_SWITCHED = frozenset(say("lang_set", lang) for lang in SPOKEN)
-"""The dialogue's replies that confirm a language switch."""
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,7 @@ class SpokenAnswer(Protocol):
     @property
     def heard_line(self) -> str | None: ...
     @property
-    def reply(self) -> AnswerLike: ...
+    def reply(self) -> Reply: ...
     @property
     def voice(self) -> bytes | None: ...
 
@@ -165,13 +164,12 @@ class Deps:
             self._known[account_id] = found
         return found
 
-    def turn(
-        self, account_id: str, person_id: int, text: str, turn_id: str
-    ) -> tuple[AnswerLike, str]:
+    def turn(self, account_id: str, person_id: int, text: str, turn_id: str) -> tuple[Reply, str]:
         """A dialogue turn and the person's language after it (looked up again when the reply
-        confirms a language switch)."""
+        is in another language than the one remembered: the person switched)."""
         answer = self.turns.handle(person_id, text, self.clock(), turn_id=turn_id)
-        if answer.text in LANG_SWITCHED:
+        known = self.cached(account_id)
+        if known is not None and answer.lang is not None and answer.lang != known[1]:
             self.forget(account_id)
         who = self.person(account_id)
         return answer, who[1] if who else "zh"
@@ -251,9 +249,7 @@ def _account(update: Update) -> str:
     return str(user.id)
 
 
-async def send(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, answer: AnswerLike, lang: str
-) -> None:
+async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, answer: Reply, lang: str) -> None:
     """Send a reply: long texts in pieces, the keyboard with the last one."""
     for piece in render(answer, lang):
         await context.bot.send_message(chat_id, piece.text, reply_markup=piece.markup)
@@ -275,7 +271,7 @@ async def _registration(
         person_id=who[0] if who else None,
     )
     d.forget(account)
-    answer: AnswerLike = outcome.answer
+    answer: Reply = outcome.answer
     if outcome.link_code is not None and outcome.person_id is not None:
         answer = await d.run(
             d.turns.link_family,
@@ -357,11 +353,11 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     who = await _who(d, _account(update))
     if who is None:
-        await send(context, message.chat.id, Answer(say("start_first")), "zh")
+        await send(context, message.chat.id, Reply(say("start_first")), "zh")
         return
     person_id, lang = who
     document = message.document
-    refused = Answer(say("file_unreadable", lang))
+    refused = Reply(say("file_unreadable", lang), lang=lang)
     if document.file_size is not None and document.file_size > MAX_FILE_BYTES:
         await send(context, message.chat.id, refused, lang)
         return
@@ -390,9 +386,9 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     who = await _who(d, _account(update))
     lang = who[1] if who else "zh"
     if d.voice_pipeline is None or who is None:
-        await send(context, message.chat.id, Answer(say("voice_off", lang)), lang)
+        await send(context, message.chat.id, Reply(say("voice_off", lang), lang=lang), lang)
         return
-    too_long = Answer(say("voice_too_long", lang))
+    too_long = Reply(say("voice_too_long", lang), lang=lang)
     if (message.voice.file_size or 0) > MAX_AUDIO_BYTES:  # refused before downloading
         await send(context, message.chat.id, too_long, lang)
         return
@@ -437,7 +433,7 @@ async def on_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    buttons = Answer(say("ask_lang", who[1]), list(lang_buttons()), inline=True)
+    buttons = Reply(say("ask_lang", who[1]), list(lang_buttons()), inline=True, lang=who[1])
     await send(context, chat.id, buttons, who[1])
 
 
@@ -448,7 +444,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     if await _who(d, _account(update)) is None:
-        await send(context, message.chat.id, Answer(say("help_new")), "zh")
+        await send(context, message.chat.id, Reply(say("help_new")), "zh")
         return
     await _turn(update, context, HELP_WORD, f"tg-{update.update_id}")
 

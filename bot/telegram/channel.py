@@ -25,7 +25,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
 
 from bot.telegram.render import render
-from bot.telegram.turns import Answer
+from bot.turn import Reply
 from menus.db import read_only
 from menus.models import Identity, Person
 from scheduler.channel import ChannelError
@@ -92,7 +92,7 @@ class TelegramChannel:
         chats, lang = await self.run(recipient, self.factory, person_id)
         if not chats:
             raise ChannelError(NO_ACCOUNT)
-        answer = Answer(text, list(choices), inline=bool(choices))
+        answer = Reply(text, list(choices), inline=bool(choices), lang=lang)
         pieces = render(answer, lang)
         failure: str | None = None
         delivered = 0

@@ -12,7 +12,7 @@ Flows, one question at a time:
 - ``/link CODE``: name → own phone → a family member; the code then goes to the dialogue
   (``Outcome.link_code``), which redeems it and asks the elder to confirm.
 
-Nothing here knows Telegram: events come in as ``Event`` and replies go out as ``Answer``.
+Nothing here knows Telegram: events come in as ``Event`` and replies go out as ``Reply``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.telegram.turns import Answer
+from bot.turn import Reply
 from menus.catalogue import lang_buttons, say
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
@@ -53,7 +53,7 @@ class Outcome:
     """The reply, the person the account belongs to once registration is done, and a family
     link code the dialogue should redeem for that person (its reply then replaces ``answer``)."""
 
-    answer: Answer
+    answer: Reply
     lang: str
     person_id: int | None = None
     link_code: str | None = None
@@ -117,7 +117,7 @@ class Registration:
             if turn_id is not None and turn_id in turns:
                 done = turns[turn_id]
                 return Outcome(
-                    Answer(**done["answer"]), done["lang"], done["person_id"], done.get("code")
+                    Reply(**done["answer"]), done["lang"], done["person_id"], done.get("code")
                 )
             outcome = self._step(session, account_id, state, event, now, person_id)
             if turn_id is not None:
@@ -161,10 +161,10 @@ class Registration:
         if event.kind == "link":
             code = event.text.strip()
             if not code:
-                return Outcome(Answer(say("link_usage", lang)), lang, person_id)
+                return Outcome(Reply(say("link_usage", lang)), lang, person_id)
             if person_id is not None:
                 _finish(state)
-                return Outcome(Answer(say("link_sent", lang)), lang, person_id, code)
+                return Outcome(Reply(say("link_sent", lang)), lang, person_id, code)
             _begin(state, "family", "name", lang)
             state["code"] = code
             return _ask(state)
@@ -204,7 +204,7 @@ class Registration:
         person = session.get(Person, person_id)
         lang = person.lang if person else lang
         name = person.name if person else ""
-        return Outcome(Answer(say("already_registered", lang, name=name)), lang, person_id)
+        return Outcome(Reply(say("already_registered", lang, name=name)), lang, person_id)
 
     def _contact(
         self, session: Session, account_id: str, state: dict[str, Any], phone: str, now: datetime
@@ -226,9 +226,9 @@ class Registration:
             person = next((p for p in known if p.id in staff_ids), None)
             _finish(state)
             if person is None:
-                return Outcome(Answer(say("staff_refused", lang)), lang)
+                return Outcome(Reply(say("staff_refused", lang)), lang)
             self._attach(session, account_id, person.id)
-            return Outcome(Answer(say("staff_linked", lang, name=person.name)), lang, person.id)
+            return Outcome(Reply(say("staff_linked", lang, name=person.name)), lang, person.id)
         if flow == "family":
             person = next(iter(known), None)
             if person is None:
@@ -244,7 +244,7 @@ class Registration:
             self._attach(session, account_id, person.id)
             code = str(state.get("code") or "")
             _finish(state)
-            return Outcome(Answer(say("link_sent", lang)), lang, person.id, code)
+            return Outcome(Reply(say("link_sent", lang)), lang, person.id, code)
         # elder: a person the community registered (elders first), else ask the address
         known = sorted(known, key=lambda p: p.kind != "elder")
         if known:
@@ -252,7 +252,7 @@ class Registration:
             person.lang = lang
             self._attach(session, account_id, person.id)
             _finish(state)
-            return Outcome(Answer(say("welcome_back", lang, name=person.name)), lang, person.id)
+            return Outcome(Reply(say("welcome_back", lang, name=person.name)), lang, person.id)
         state["phone"] = phone
         state["step"] = "address"
         return _ask(state)
@@ -280,7 +280,7 @@ class Registration:
         session.flush()
         self._attach(session, account_id, person.id)
         _finish(state)
-        return Outcome(Answer(say("registered", lang, name=person.name)), lang, person.id)
+        return Outcome(Reply(say("registered", lang, name=person.name)), lang, person.id)
 
     def _attach(self, session: Session, account_id: str, person_id: int) -> None:
         """The account now speaks for this person (moved if it spoke for someone else)."""
@@ -316,11 +316,11 @@ def _ask(state: dict[str, Any], key: str | None = None) -> Outcome:
     lang = str(state.get("lang") or "zh")
     step = state.get("step")
     if step == "lang":
-        return Outcome(Answer(say(key or "ask_lang", lang), list(lang_buttons())), lang)
+        return Outcome(Reply(say(key or "ask_lang", lang), list(lang_buttons())), lang)
     if step == "name":
         first = "link_ask_name" if state.get("flow") == "family" else "ask_name"
-        return Outcome(Answer(say(key or first, lang)), lang)
+        return Outcome(Reply(say(key or first, lang)), lang)
     if step == "phone":
         first = "staff_ask_phone" if state.get("flow") == "staff" else "ask_phone"
-        return Outcome(Answer(say(key or first, lang), ask_contact=True), lang)
-    return Outcome(Answer(say(key or "ask_address", lang)), lang)
+        return Outcome(Reply(say(key or first, lang), ask_contact=True), lang)
+    return Outcome(Reply(say(key or "ask_address", lang)), lang)

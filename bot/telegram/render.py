@@ -15,7 +15,7 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
-from bot.telegram.turns import AnswerLike
+from bot.turn import Reply
 from menus.catalogue import MAIN_ACTIONS, choices, say
 
 LIMIT = 4096
@@ -101,7 +101,7 @@ def _rows(items: list[str], width: int = 2) -> list[list[str]]:
     return [items[i : i + width] for i in range(0, len(items), width)]
 
 
-def keyboard(answer: AnswerLike, lang: str) -> Markup:
+def keyboard(answer: Reply, lang: str) -> Markup:
     """Big buttons: the contact button, the reply's choices, or the four main actions."""
     if answer.ask_contact:
         button = KeyboardButton(say("phone_button", lang), request_contact=True)
@@ -127,7 +127,7 @@ def keyboard(answer: AnswerLike, lang: str) -> Markup:
     )
 
 
-def render(answer: AnswerLike, lang: str) -> list[Outgoing]:
+def render(answer: Reply, lang: str) -> list[Outgoing]:
     """The messages for one reply; the keyboard goes with the last piece."""
     pieces = split_text(answer.text)
     markup = keyboard(answer, lang)

@@ -4,7 +4,8 @@ Why a table and not checks spread over the views: the authorisation matrix test 
 table, and a new page gets a permission here or nothing. Staff act only in canteens where they
 have a role (their ``staff_members`` rows); a supervisor reads every canteen whose region code
 starts with theirs and holds no permission that changes anything. The store checks again when
-an order moves (``menus.orders`` refuses anyone who is not staff of the order's canteen).
+an order moves, with the rule every channel uses (``menus.access``: only staff of the order's
+canteen move it on).
 """
 
 from __future__ import annotations

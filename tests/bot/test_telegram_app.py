@@ -18,7 +18,7 @@ from telegram import Update
 from bot.dialogue import Dialogue
 from bot.telegram.app import PerChatProcessor
 from bot.telegram.ratelimit import RateLimiter
-from bot.telegram.turns import Answer
+from bot.turn import Reply as Answer
 from bot.voice_turn import VoiceTurns
 from menus import catalogue as replies
 from menus.db import unit_of_work
@@ -388,3 +388,41 @@ async def test_a_voice_note_too_large_is_refused_without_downloading(
         assert tg.last()["text"] == replies.say("voice_too_long")
         assert len(tg.fake.sent("getFile")) == 1
     assert heard == []
+
+
+class SwitchesToMongolian:
+    """Our ``Turns`` protocol: every turn switches the person to Mongolian in the store and
+    answers with a reply that says so only through its ``lang``."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
+
+    def handle(
+        self, person_id: int, text: str, now: datetime, *, turn_id: str | None = None
+    ) -> Answer:
+        with unit_of_work(self.factory) as session:
+            person = session.get(Person, person_id)
+            assert person is not None
+            person.lang = "mn"
+        return Answer("ok", lang="mn")
+
+    def handle_file(
+        self, person_id: int, filename: str, data: bytes, now: datetime, **_: Any
+    ) -> Answer:
+        return Answer(filename)
+
+    def link_family(
+        self, family_id: int, code: str, relation: str, now: datetime, **_: Any
+    ) -> Answer:
+        return Answer(code)
+
+
+async def test_a_language_switch_is_noticed_from_the_reply(shop: sessionmaker[Session]) -> None:
+    """The reply's language, not its wording, tells the channel to look the person up again:
+    the keyboard under it is already Mongolian."""
+    tg = Harness(shop, BEFORE_LUNCH, turns=SwitchesToMongolian(shop))
+    tg.identify("王秀兰", ELDER)
+    async with tg.app:
+        await tg.feed(text_update(1, ELDER, "/help"), text_update(2, ELDER, "你好"))
+    assert tg.last()["text"] == "ok"
+    assert buttons(tg.last()["reply_markup"])[0] == MN["btn_menu"]

@@ -12,7 +12,7 @@ from bot.telegram.render import (
     split_text,
     utf16_len,
 )
-from bot.telegram.turns import Answer
+from bot.turn import Reply as Answer
 
 MONGOLIAN_WORDS = ["ᠮᠣᠩᠭᠣᠯ", "ᠬᠣᠭᠣᠯᠠ", "ᠵᠠᠬᠢᠶᠠᠯᠤᠶ᠎ᠠ", "ᠤᠯᠠᠭᠠᠨ\u202fᠢᠶᠠᠷ", "ᠡᠳᠦᠷ"]
 

@@ -1,5 +1,6 @@
 """Orders, days, money and food said the way people say them (明天中午, 十二块钱), in the
-person's language. Pure functions: the dialogue and the notifications call them."""
+person's language. Pure functions over the catalogue (``menus.catalogue``) and the spoken
+numbers (``menus.spoken``): the dialogue and the notifications call them."""
 
 from __future__ import annotations
 
@@ -7,10 +8,26 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from bot.replies import MN_DIGITS, say, word
-from bot.texts import spoken_number, spoken_yuan
+from menus.catalogue import day_words, joined, say, word
 from menus.orders import OrderSummary
+from menus.spoken import clock as clock_words
+from menus.spoken import count, money
 from menus.vocab import MealSlot
+
+__all__ = [
+    "advice",
+    "clock_words",
+    "count",
+    "day_words",
+    "dish_label",
+    "flags",
+    "items_words",
+    "mode_words",
+    "money",
+    "read_back",
+    "serve_words",
+    "when_words",
+]
 
 FLAGS = {  # condition → (tags that suit it, tags that don't, the word for why)
     "hypertension": ({"low_salt"}, set(), "salty"),
@@ -25,37 +42,13 @@ two fifths of the 5 g a day the Chinese Dietary Guidelines allow older people.""
 
 
 NO_NAMES: Mapping[str, str] = {}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""The catalogue's names for ``date.weekday()`` 0 to 6 (the ``weekday`` word)."""
 
 
 def dish_label(dish: Any, lang: str = "zh") -> str:
     """A dish's name in ``lang``: its Mongolian name where the menu gives one."""
     return str((dish.name_mn if lang == "mn" else None) or dish.name)
-
-
-def money(fen: int, lang: str = "zh") -> str:
-    """Money as said aloud in Mandarin; in Mongolian, the amount in Mongolian digits."""
-    if lang == "mn":
-        yuan = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}".rstrip("0")
-        return yuan.translate(MN_DIGITS) + " ᠶᠤᠸᠠᠨ"
-    return spoken_yuan(fen)
-
-
-def count(n: int, lang: str = "zh") -> str:
-    """A count of portions as said aloud."""
-    return str(n).translate(MN_DIGITS) if lang == "mn" else spoken_number(n)
-
-
-def digits(text: str, lang: str = "zh") -> str:
-    """Numbers in text (11:30) in the language's digits."""
-    return text.translate(MN_DIGITS) if lang == "mn" else text
-
-
-def day_words(day: date, today: date, lang: str = "zh") -> str:
-    """今天, 明天, 后天, else 12月3日 (ᠥᠨᠦᠳᠦᠷ, ᠮᠠᠷᠭᠠᠰᠢ … in Mongolian)."""
-    ahead = (day - today).days
-    if 0 <= ahead <= 2:
-        return word("day", ahead, lang)
-    return say("date", lang, month=digits(str(day.month), lang), day=digits(str(day.day), lang))
 
 
 def when_words(day: date, meal: MealSlot | str, today: date, lang: str = "zh") -> str:
@@ -69,22 +62,14 @@ def mode_words(mode: str, lang: str = "zh") -> str:
     return word("mode", mode, lang) if mode else ""
 
 
-def clock_words(hhmm: str, lang: str = "zh") -> str:
-    """16:00 → 下午四点, 07:30 → 早上七点半; in Mongolian, the time in Mongolian digits."""
-    if lang == "mn":
-        return digits(hhmm, lang)
-    hour, minute = (int(x) for x in hhmm.split(":"))
-    part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"
-    shown = hour - 12 if hour > 12 else hour
-    tail = "" if minute == 0 else "半" if minute == 30 else f"{spoken_number(minute)}分"
-    return f"{part}{spoken_number(shown)}点{tail}"
-
-
 def items_words(order: OrderSummary, lang: str = "zh", names: Mapping[str, str] = NO_NAMES) -> str:
     """红烧肉一份、米饭两份 (``names``: the dishes' names in ``lang`` where not Mandarin)."""
-    return say("and", lang).join(
-        say("item", lang, dish=names.get(i.dish_name, i.dish_name), qty=count(i.qty, lang))
-        for i in order.items
+    return joined(
+        (
+            say("item", lang, dish=names.get(i.dish_name, i.dish_name), qty=count(i.qty, lang))
+            for i in order.items
+        ),
+        lang,
     )
 
 
@@ -192,7 +177,7 @@ def recurrence_words(
     elif set(weekdays) == set(range(5)):
         every = say("workdays", lang)
     else:
-        days = say("and", lang).join(word("weekday", d, lang) for d in weekdays)
+        days = joined((word("weekday", WEEKDAYS[d], lang) for d in weekdays), lang)
         every = say("every_weekday", lang, days=days)
     if end is None:
         return every

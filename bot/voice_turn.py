@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.dialogue import Dialogue
-from bot.replies import AGREE_CHOICES, MAIN_CHOICES, MEALS, MODES, YES_NO, say
 from bot.turn import Reply
+from menus.catalogue import AGREE_CHOICES, MAIN_CHOICES, MEALS, MODES, YES_NO, choices, say
 from menus.clock import local_today
 from menus.db import read_only
 from menus.menu_store import load_menus
@@ -195,9 +195,8 @@ def expected_zh(dishes: Iterable[str], shown: Iterable[str] = ()) -> Expected:
     choices the last reply offered: the one place that list is made (turns, the CLI and the
     benchmark all use it)."""
     sayings = [*shown, *COMMANDS_ZH, *ANSWERS_ZH]
-    for table in (YES_NO, MEALS, MODES, AGREE_CHOICES):
-        sayings.extend(table["zh"])
-    sayings.extend(MAIN_CHOICES["zh"].values())
+    for table in (YES_NO, MEALS, MODES, AGREE_CHOICES, MAIN_CHOICES):
+        sayings.extend(choices(table, "zh"))
     return Expected(
         dishes=tuple(dict.fromkeys(d for d in dishes if d)),
         sayings=tuple(dict.fromkeys(s for s in sayings if s)),

@@ -1,11 +1,50 @@
-"""Numbers and money the way people say them aloud in Mandarin (两块五, 一百零五).
+"""Numbers, money and times the way people say them, in the person's language.
 
-Shared by the dialogue (``bot``) and the scheduler's messages, which may not import each other.
+Mandarin says them aloud (两块五, 一百零五, 下午四点); Mongolian writes every figure in
+Mongolian digits (᠑᠒ ᠶᠤᠸᠠᠨ, ᠑᠑:᠓᠐), the one way the catalogue writes them. Any other language
+gets the Mandarin forms, as it gets Mandarin sentences (``menus.catalogue``'s fallback).
+Shared by the dialogue (``bot``), the scheduler's notices and the catalogue's date words.
 """
 
 from __future__ import annotations
 
 DIGITS = "零一二三四五六七八九"
+MN_DIGITS = str.maketrans("0123456789", "᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙")
+
+
+def digits(text: str, lang: str = "zh") -> str:
+    """Figures in ``text`` (11:30, 12.5) in the language's digits: Mongolian ones for ``mn``."""
+    return text.translate(MN_DIGITS) if lang == "mn" else text
+
+
+def number(n: int, lang: str = "zh") -> str:
+    """A figure as written on a sheet (一共2单, ᠒): digits, Mongolian ones for ``mn``."""
+    return digits(str(n), lang)
+
+
+def count(n: int, lang: str = "zh") -> str:
+    """A count of portions as said aloud: 两 in Mandarin, ᠒ in Mongolian."""
+    return number(n, lang) if lang == "mn" else spoken_number(n)
+
+
+def money(fen: int, lang: str = "zh") -> str:
+    """Money as people say it: 十二块五; ᠑᠒.᠕ ᠶᠤᠸᠠᠨ (other languages: as in Mandarin, whose
+    sentences they fall back to)."""
+    if lang != "mn":
+        return spoken_yuan(fen)
+    figure = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}".rstrip("0")
+    return digits(figure, lang) + " ᠶᠤᠸᠠᠨ"
+
+
+def clock(hhmm: str, lang: str = "zh") -> str:
+    """16:00 → 下午四点, 07:30 → 早上七点半; in Mongolian, the time in Mongolian digits."""
+    if lang == "mn":
+        return digits(hhmm, lang)
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"
+    shown = hour - 12 if hour > 12 else hour
+    tail = "" if minute == 0 else "半" if minute == 30 else f"{spoken_number(minute)}分"
+    return f"{part}{spoken_number(shown)}点{tail}"
 
 
 def spoken_yuan(fen: int) -> str:

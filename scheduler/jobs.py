@@ -23,6 +23,16 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from menus.catalogue import (
+    REMINDER_CHOICES,
+    choices,
+    date_words,
+    day_words,
+    joined,
+    month_words,
+    say,
+    word,
+)
 from menus.clock import TZ, SlotTimes, cutoff_at, is_open_for_orders, local_today, parse_hhmm
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
@@ -45,11 +55,11 @@ from menus.models import (
 from menus.orders import set_status
 from menus.outbox import NewMessage, enqueue_many
 from menus.reports import kitchen_sheet, kitchen_text, monthly_report
-from menus.spoken import spoken_number
+from menus.spoken import count as count_words
+from menus.spoken import money, number
 from menus.standing import Placed, place_due, told_key
 from menus.vocab import Actor, MealSlot, OrderStatus, StaffRole
 from scheduler.config import SchedulerSettings
-from scheduler.texts import day_word, meal_word, say, spoken_yuan
 
 log = logging.getLogger(__name__)
 
@@ -334,9 +344,13 @@ def ordering_reminders(
             cached = texts.get((lang, day, meal))
             if cached is None:
                 sentence = say(
-                    lang, "reminder", day=day_word(lang, day, due_day), meal=meal_word(lang, meal)
+                    "reminder",
+                    lang,
+                    day=day_words(day, due_day, lang),
+                    meal=word("part_of_day", meal, lang),
                 )
-                buttons = (say(lang, "reminder_yes"), say(lang, "reminder_no"))
+                yes, no = choices(REMINDER_CHOICES, lang)
+                buttons = (yes, no)
                 cached = texts[(lang, day, meal)] = (sentence, buttons)
             messages.append(NewMessage(person_id, "reminder", key, cached[0], due, cached[1]))
         return _queue(session, messages, now)
@@ -401,11 +415,11 @@ def cutoff_sheets(
             for person_id, key in keys.items():
                 lang = langs.get(person_id, ("zh", ""))[0]
                 text = say(
-                    lang,
                     "cutoff_staff",
-                    day=day_word(lang, day, today),
-                    meal=meal_word(lang, meal),
-                    orders=sheet.orders,
+                    lang,
+                    day=day_words(day, today, lang),
+                    meal=word("part_of_day", meal, lang),
+                    orders=number(sheet.orders, lang),
                     sheet=kitchen_text(sheet),
                 )
                 messages.append(NewMessage(person_id, "cutoff", key, text, now))
@@ -493,12 +507,12 @@ def wellbeing_no_order(
                             continue
                         lang = people.get(person_id, ("zh", ""))[0]
                         text = say(
-                            lang,
                             kind,
+                            lang,
                             elder=elder_name,
-                            community=profiles.get(elder_id) or say(lang, "no_community"),
-                            day=day_word(lang, day, today),
-                            meal=meal_word(lang, meal),
+                            community=profiles.get(elder_id) or say("no_community", lang),
+                            day=day_words(day, today, lang),
+                            meal=word("part_of_day", meal, lang),
                         )
                         messages.append(NewMessage(person_id, "no_order", key, text, now))
         return _queue(session, messages, now)
@@ -561,9 +575,12 @@ def _set_mark(session: Session, name: str, value: int, now: datetime) -> None:
 
 
 def _dishes(lang: str, items: Sequence[tuple[str, int]]) -> str:
-    if lang == "mn":
-        return ", ".join(f"{name} {qty}" if qty > 1 else name for name, qty in items)
-    return "、".join(f"{name}{spoken_number(qty)}份" if qty > 1 else name for name, qty in items)
+    """红烧肉两份、米饭: a dish ordered once is just named."""
+    said = (
+        say("item", lang, dish=name, qty=count_words(qty, lang)) if qty > 1 else name
+        for name, qty in items
+    )
+    return joined(said, lang)
 
 
 def order_notifications(
@@ -677,16 +694,16 @@ def order_notifications(
                 if text_key == "placed_family" and payable <= 0:
                     text_key = "placed_family_paid"
                 text = say(
-                    lang,
                     text_key,
+                    lang,
                     elder=elder_name,
-                    day=day_word(lang, day, today),
-                    meal=meal_word(lang, meal),
+                    day=day_words(day, today, lang),
+                    meal=word("part_of_day", meal, lang),
                     canteen=canteen.label(lang) if canteen else "",
                     dishes=_dishes(lang, items.get(order_id, [])),
-                    payable=spoken_yuan(payable, lang),
+                    payable=money(payable, lang),
                     reason=reason or "",
-                    community=profiles.get(elder_id) or say(lang, "no_community"),
+                    community=profiles.get(elder_id) or say("no_community", lang),
                 )
                 messages.append(NewMessage(person_id, "order", key, text, now))
         queued = _queue(session, messages, now)
@@ -721,17 +738,13 @@ def menu_reminders(
                 continue
             for person_id in managers.get(canteen.id) or others.get(canteen.id, []):
                 lang = langs.get(person_id, ("zh", ""))[0]
-                when = (
-                    f"{monday.month}/{monday.day}"
-                    if lang == "mn"
-                    else (f"{monday.month}月{monday.day}号")
-                )
+                when = date_words(monday, lang)
                 messages.append(
                     NewMessage(
                         person_id,
                         "menu_missing",
                         f"menu_missing:{canteen.id}:{monday.isoformat()}:{person_id}",
-                        say(lang, "menu_missing_staff", monday=when),
+                        say("menu_missing_staff", lang, monday=when),
                         due,
                     )
                 )
@@ -766,13 +779,13 @@ def monthly_reports(
             row = rows.get(canteen.code, {})
             lang = langs.get(person_id, ("zh", ""))[0]
             text = say(
-                lang,
                 "monthly_staff",
-                month=f"{month.year}/{month.month}" if lang == "mn" else f"{month.month}月",
-                meals=row.get("meals_served", 0),
-                subsidy=spoken_yuan(int(row.get("subsidy_fen", 0)), lang),
-                cancelled=row.get("cancelled", 0),
-                missed=row.get("missed", 0),
+                lang,
+                month=month_words(month, lang),
+                meals=number(row.get("meals_served", 0), lang),
+                subsidy=money(int(row.get("subsidy_fen", 0)), lang),
+                cancelled=number(row.get("cancelled", 0), lang),
+                missed=number(row.get("missed", 0), lang),
             )
             messages.append(NewMessage(person_id, "monthly", key, text, due))
         return _queue(session, messages, now)
@@ -804,7 +817,7 @@ def after_meal_questions(
                     elder_id,
                     "after_meal",
                     f"after_meal:{elder_id}:{yesterday.isoformat()}",
-                    say(lang, "after_meal", meal=meal_word(lang, meal)),
+                    say("after_meal", lang, meal=word("part_of_day", meal, lang)),
                     now,
                     RATING_CHOICES,
                 )
@@ -841,14 +854,15 @@ def _standing_notice(
     placed: Placed, person: int, lang: str, elder: str, today: date, now: datetime
 ) -> NewMessage:
     """What one person is told about one standing meal."""
-    day, meal = day_word(lang, placed.day, today), meal_word(lang, placed.meal)
+    day = day_words(placed.day, today, lang)
+    meal = word("part_of_day", placed.meal, lang)
     if placed.order is not None:
         items = [(i.dish_name, i.qty) for i in placed.order.items]
-        text = say(lang, "standing_placed", day=day, meal=meal, dishes=_dishes(lang, items))
+        text = say("standing_meal_placed", lang, day=day, meal=meal, dishes=_dishes(lang, items))
         return NewMessage(person, "standing_placed", f"{told_key(placed)}-{person}", text, now)
     assert placed.refusal is not None
-    reason = placed.refusal.message("zh")
-    text = say(lang, "standing_refused", elder=elder, day=day, meal=meal, reason=reason)
+    reason = placed.refusal.message(lang)
+    text = say("standing_refused", lang, elder=elder, day=day, meal=meal, reason=reason)
     return NewMessage(person, "standing_refused", f"{told_key(placed)}-{person}", text, now)
 
 

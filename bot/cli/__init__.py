@@ -24,9 +24,9 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError, Programm
 from bot.cli import chat, db, demo, menu, nlu, orders, people, reports
 from bot.cli.common import EXIT_REFUSED, Context
 from bot.scheduler_cli import add_commands as add_scheduler_commands
-from bot.texts import say
 from bot.web.cli import add_commands as add_web_commands
 from menus import db as store
+from menus.catalogue import say
 from menus.clock import parse_now
 from menus.errors import DomainError
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.cli.common import Context
-from bot.texts import say
 from menus import db as store
+from menus.catalogue import say
 
 
 def add_commands(sub: Any, add: Callable[..., Any]) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 
 from bot.cli.chat import run_chat
 from bot.cli.common import Context
-from bot.texts import say
 from menus import db as store
+from menus.catalogue import say
 from menus.demo import DEMO_ELDER, demo_canteen, load_demo
 from menus.people import find_elder
 

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.common import Context, date_option, print_json, vocab_option
-from bot.texts import say, spoken_yuan
 from menus import db as store
+from menus.catalogue import say
 from menus.clock import cutoff_at, local_today
 from menus.menu_store import export_menu_file, get_canteen, import_menu_file, load_menus, slot_times
 from menus.menufile import dump_csv, dump_yaml, read_menu_file
 from menus.models import Menu
+from menus.spoken import spoken_yuan
 from menus.vocab import MealSlot, label_zh
 
 

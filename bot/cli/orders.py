@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.cli.common import Context, date_option, print_json, text_option, vocab_option
-from bot.texts import say, spoken_yuan
 from menus import db as store
+from menus.catalogue import say
 from menus.errors import DomainError
 from menus.orders import (
     OrderLine,
@@ -28,6 +28,7 @@ from menus.orders import (
     set_status,
 )
 from menus.people import MAX_ADDRESS, find_elder
+from menus.spoken import spoken_yuan
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh
 
 MAX_KEY_CHARS = 200  # the column's width

@@ -8,8 +8,8 @@ from typing import Any
 
 from bot.arguments import whole_number
 from bot.cli.common import Context, print_json
-from bot.texts import say
 from menus import db as store
+from menus.catalogue import say
 from menus.clock import LAST_YEAR, local_today
 from menus.errors import DomainError
 from menus.menu_store import get_canteen

@@ -22,8 +22,8 @@ from bot.phrasing import (
     money,
     when_words,
 )
-from bot.replies import say, word
 from bot.turn import Reply
+from menus.catalogue import say, word
 from menus.db import read_only
 from menus.menu_store import load_menus, names_match
 from menus.models import Card

@@ -9,8 +9,8 @@ from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Role, Utterance
 from bot.phrasing import items_words, money, when_words
-from bot.replies import YES_NO, choices, say
 from bot.turn import Reply
+from menus.catalogue import YES_NO, choices, say
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.orders import cancel_order

@@ -10,8 +10,8 @@ from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Utterance
 from bot.dialogue.words import COMPLAINT_ONLY, key
 from bot.phrasing import clock_words
-from bot.replies import MAIN_CHOICES, say
 from bot.turn import Reply
+from menus.catalogue import MAIN_CHOICES, choices, say
 from menus.db import unit_of_work
 from menus.feedback import record, record_rating
 from menus.models import Person, StaffMember
@@ -122,6 +122,5 @@ def not_understood(turn: Turn, said: Utterance) -> Reply:
     state.misses += 1
     if state.misses >= 2:
         state.misses = 0
-        offered = MAIN_CHOICES.get(turn.lang) or MAIN_CHOICES["zh"]
-        return Reply(say("choices", turn.lang), list(offered.values()))
+        return Reply(say("choices", turn.lang), choices(MAIN_CHOICES, turn.lang))
     return Reply(say("not_understood", turn.lang))

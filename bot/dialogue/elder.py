@@ -13,8 +13,8 @@ from bot.dialogue import answers, cancelling, care, ordering, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.state import ORDERING, Awaiting
 from bot.dialogue.utterance import Intent, Utterance
-from bot.replies import YES_NO, choices, say
 from bot.turn import Reply
+from menus.catalogue import YES_NO, choices, say
 
 Handler = Callable[[Turn, Utterance], Reply | None]
 ANY = "*"

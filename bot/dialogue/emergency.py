@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from bot.dialogue.context import Turn
 from bot.dialogue.utterance import Utterance
-from bot.replies import say
 from bot.turn import Reply
+from menus.catalogue import say
 from menus.db import unit_of_work
 from menus.emergencies import acknowledge, open_alarm, raise_alarm
 from menus.feedback import staff_canteens

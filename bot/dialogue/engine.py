@@ -31,8 +31,8 @@ from bot.dialogue.words import (
     VOICE_ON_WORDS,
     key,
 )
-from bot.replies import say
 from bot.turn import Reply
+from menus.catalogue import say
 from menus.db import read_only
 from menus.errors import DomainError
 from menus.links import elders_of

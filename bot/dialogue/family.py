@@ -9,8 +9,8 @@ from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Kind, Utterance
 from bot.dialogue.words import AGREE_WORDS, DISAGREE_WORDS
-from bot.replies import AGREE_CHOICES, choices, say, word
 from bot.turn import Reply
+from menus.catalogue import AGREE_CHOICES, choices, say, word
 from menus.db import read_only, unit_of_work
 from menus.links import (
     awaiting_confirmation,

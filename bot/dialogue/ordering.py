@@ -12,8 +12,8 @@ from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import count, items_words, mode_words, read_back, serve_words, when_words
-from bot.replies import MEALS, MODES, YES_NO, choices, refusal, say
 from bot.turn import Reply
+from menus.catalogue import MEALS, MODES, YES_NO, choices, say
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.menu_store import names_match
@@ -310,4 +310,4 @@ def _mode_refused(turn: Turn, refusal_: DomainError) -> Reply:
 
 def why(refused_: DomainError, lang: str) -> str:
     """Why a rule said no, in the speaker's language."""
-    return refusal(refused_.code, lang, refused_.message("zh"))
+    return refused_.message(lang)

@@ -15,9 +15,9 @@ from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Utterance
 from bot.dialogue.words import ACKNOWLEDGE_WORDS, key
 from bot.phrasing import when_words
-from bot.replies import PUBLISH, choices, say, word
 from bot.turn import Reply
 from menus.access import About, Act, Who, check
+from menus.catalogue import PUBLISH, SPOKEN, choices, date_words, say, word
 from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
@@ -59,7 +59,7 @@ def handle(turn: Turn, said: Utterance) -> Reply:
     if pending and turn.state.awaiting == Awaiting.PUBLISH:
         turn.state.ask(None)
         turn.state.menu_file = None
-        yes = {"发布吧", *(yes for yes, _ in PUBLISH.values())}
+        yes = {"发布吧", *(say(PUBLISH[0], lang) for lang in SPOKEN)}
         if said.intent == Intent.AFFIRM or text.strip() in yes:
             return _publish(turn, pending, canteens)
         return Reply(say("menu_not_published", turn.lang))
@@ -102,8 +102,8 @@ def menu_file(turn: Turn, filename: str, data: bytes) -> Reply:
         canteen=parsed.canteen.name or parsed.canteen.code,
         dishes=len(parsed.dishes),
         menus=len(parsed.menus),
-        first=_date(days[0]) if days else "",
-        last=_date(days[-1]) if days else "",
+        first=date_words(days[0], turn.lang) if days else "",
+        last=date_words(days[-1], turn.lang) if days else "",
     )
     return Reply(preview, choices(PUBLISH, turn.lang), inline=True)
 
@@ -242,10 +242,6 @@ def _answer(turn: Turn, feedback_id: int, text: str) -> Reply:
             due_at=turn.now,
         )
     return Reply(say("feedback_answered", turn.lang, id=feedback_id))
-
-
-def _date(day: date) -> str:
-    return f"{day.month}月{day.day}日"
 
 
 def _when(day: date, meal: MealSlot, turn: Turn) -> str:

@@ -11,8 +11,8 @@ from bot.dialogue.context import Turn
 from bot.dialogue.state import Draft
 from bot.dialogue.utterance import Utterance
 from bot.phrasing import recurrence_words
-from bot.replies import say, word
 from bot.turn import Reply
+from menus.catalogue import say, word
 from menus.db import read_only, unit_of_work
 from menus.orders import list_orders
 from menus.standing import Recurrence, active, create, place_due, set_paused

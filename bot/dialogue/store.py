@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue.state import ConversationState
-from bot.replies import say
+from menus.catalogue import say
 from menus.clock import is_open_for_orders, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError

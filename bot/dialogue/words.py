@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.replies import (
+from bot.listening import (
     ACKNOWLEDGE,
     AGREE,
     ASK_LINK_CODE,
@@ -15,7 +15,7 @@ from bot.replies import (
     VOICE_OFF,
     VOICE_ON,
 )
-from bot.replies import (
+from bot.listening import (
     COMPLAINT_ONLY as _COMPLAINT_ONLY,
 )
 from nlu.text import clean, fold

@@ -37,14 +37,13 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
-from bot.replies import say as dialogue_say
 from bot.telegram.channel import CHANNEL, TelegramChannel
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
-from bot.telegram.texts import LANG_CHOICES, say
 from bot.telegram.turns import Turns
 from bot.turn import Reply
+from menus.catalogue import lang_buttons, say
 from menus.clock import TZ
 from menus.db import read_only
 from menus.people import person_for_identity
@@ -389,7 +388,7 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if d.voice_pipeline is None or who is None:
         await send(context, message.chat.id, Reply(say("voice_off", lang), lang=lang), lang)
         return
-    too_long = Reply(dialogue_say("voice_too_long", lang), lang=lang)
+    too_long = Reply(say("voice_too_long", lang), lang=lang)
     if (message.voice.file_size or 0) > MAX_AUDIO_BYTES:  # refused before downloading
         await send(context, message.chat.id, too_long, lang)
         return
@@ -434,7 +433,7 @@ async def on_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    buttons = Reply(say("ask_lang", who[1]), list(LANG_CHOICES), inline=True, lang=who[1])
+    buttons = Reply(say("ask_lang", who[1]), list(lang_buttons()), inline=True, lang=who[1])
     await send(context, chat.id, buttons, who[1])
 
 

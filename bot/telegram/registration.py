@@ -25,8 +25,8 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.telegram.texts import LANG_CHOICES, say
 from bot.turn import Reply
+from menus.catalogue import lang_buttons, say
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.models import Canteen, ChannelSession, ElderProfile, Identity, Person, StaffMember
@@ -175,8 +175,8 @@ class Registration:
             return _ask(state)
         step = state.get("step")
         if step == "lang":
-            if event.text.strip() in LANG_CHOICES:
-                state["lang"] = LANG_CHOICES[event.text.strip()]
+            if event.text.strip() in lang_buttons():
+                state["lang"] = lang_buttons()[event.text.strip()]
                 state["step"] = "phone" if state["flow"] == "staff" else "name"
             return _ask(state)
         if step == "name":
@@ -316,7 +316,7 @@ def _ask(state: dict[str, Any], key: str | None = None) -> Outcome:
     lang = str(state.get("lang") or "zh")
     step = state.get("step")
     if step == "lang":
-        return Outcome(Reply(say(key or "ask_lang", lang), list(LANG_CHOICES)), lang)
+        return Outcome(Reply(say(key or "ask_lang", lang), list(lang_buttons())), lang)
     if step == "name":
         first = "link_ask_name" if state.get("flow") == "family" else "ask_name"
         return Outcome(Reply(say(key or first, lang)), lang)

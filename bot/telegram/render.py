@@ -15,8 +15,8 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
-from bot.telegram.texts import main_actions, say
 from bot.turn import Reply
+from menus.catalogue import MAIN_ACTIONS, choices, say
 
 LIMIT = 4096
 """Telegram's longest message, counted in UTF-16 code units."""
@@ -122,7 +122,9 @@ def keyboard(answer: Reply, lang: str) -> Markup:
         return ReplyKeyboardMarkup(
             _rows(list(answer.choices)), resize_keyboard=True, one_time_keyboard=True
         )
-    return ReplyKeyboardMarkup(_rows(main_actions(lang)), resize_keyboard=True, is_persistent=True)
+    return ReplyKeyboardMarkup(
+        _rows(choices(MAIN_ACTIONS, lang)), resize_keyboard=True, is_persistent=True
+    )
 
 
 def render(answer: Reply, lang: str) -> list[Outgoing]:

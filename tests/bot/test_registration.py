@@ -6,10 +6,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.telegram.registration import Event, Registration, national_phone
-from bot.telegram.texts import MN, ZH
 from menus.db import unit_of_work
 from menus.models import Canteen, ChannelSession, Identity, Person
 from tests.conftest import BEFORE_LUNCH
+from tests.messages import TELEGRAM_MN as MN
+from tests.messages import TELEGRAM_ZH as ZH
 
 
 def people(factory: sessionmaker[Session]) -> int:

@@ -15,13 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import Update
 
-from bot import replies
 from bot.dialogue import Dialogue
 from bot.telegram.app import PerChatProcessor
 from bot.telegram.ratelimit import RateLimiter
-from bot.telegram.texts import MN, ZH
 from bot.turn import Reply as Answer
 from bot.voice_turn import VoiceTurns
+from menus import catalogue as replies
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.links import issue_code
@@ -36,6 +35,8 @@ from tests.bot.fake_telegram import (
 )
 from tests.bot.telegram_harness import Harness, buttons
 from tests.conftest import BEFORE_LUNCH, SMALL_MENU
+from tests.messages import TELEGRAM_MN as MN
+from tests.messages import TELEGRAM_ZH as ZH
 from tests.voice.conftest import clips, voice
 from voice.audio import MAX_AUDIO_BYTES
 from voice.encode import wav_to_ogg_opus

@@ -16,13 +16,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.telegram.texts import ZH
 from menus.clock import TZ
 from menus.db import unit_of_work
 from menus.models import Identity, OutboxMessage, Person, StaffMember
 from menus.outbox import enqueue
 from tests.bot.fake_telegram import TOKEN, FakeTelegram, LoopbackServer, text_update
 from tests.bot.test_cli import Zhucan
+from tests.messages import TELEGRAM_ZH as ZH
 
 ASK_LANG = ZH["ask_lang"]
 DUE = datetime(2026, 12, 1, 8, 0, tzinfo=TZ)

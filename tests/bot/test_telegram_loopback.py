@@ -20,7 +20,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.telegram.app import build_application
-from bot.telegram.texts import ZH
 from menus.models import ChannelSession, Identity, Order, Person
 from tests.bot.fake_telegram import (
     TOKEN,
@@ -34,6 +33,7 @@ from tests.bot.fake_telegram import (
 )
 from tests.bot.telegram_harness import fast_limiter
 from tests.conftest import BEFORE_LUNCH, SMALL_MENU
+from tests.messages import TELEGRAM_ZH as ZH
 
 PHONE = "13812345678"
 ADDRESS = "海东路社区12号楼3单元401室"

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue import Dialogue
-from bot.replies import say
 from bot.voice_turn import VoiceTurns
+from menus.catalogue import say
 from menus.db import unit_of_work
 from menus.models import Conversation
 from menus.people import find_elder

@@ -347,7 +347,7 @@ def test_menu_reminder_when_next_week_is_not_published(shop: sessionmaker[Sessio
     assert menu_reminders(shop, S, at("2026-12-03 09:59")) == []
     (queued,) = menu_reminders(shop, S, at("2026-12-03 10:00"))
     assert queued.person_id == manager
-    assert outbox(shop)[0].text.startswith("下个星期（12月7号起）的菜单还没发布")
+    assert outbox(shop)[0].text.startswith("下个星期（12月7日起）的菜单还没发布")
     assert menu_reminders(shop, S, at("2026-12-04 10:00")) == []  # once
     assert menu_reminders(shop, S, at("2026-12-07 10:00")) == []  # that week has started
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.texts import spoken_number, spoken_yuan
+from menus.spoken import clock, count, money, number, spoken_number, spoken_yuan
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,19 @@ def test_counts(n: int, said: str) -> None:
 def test_money(fen: int, said: str) -> None:
     """十二块五, not 12.50元."""
     assert spoken_yuan(fen) == said
+
+
+def test_mongolian_writes_figures_in_mongolian_digits() -> None:
+    assert money(1250, "mn") == "᠑᠒.᠕ ᠶᠤᠸᠠᠨ"
+    assert money(2500, "mn") == "᠒᠕ ᠶᠤᠸᠠᠨ"
+    assert money(1205, "mn") == "᠑᠒.᠐᠕ ᠶᠤᠸᠠᠨ"
+    assert count(2, "mn") == number(2, "mn") == "᠒"
+    assert clock("11:30", "mn") == "᠑᠑:᠓᠐"
+
+
+def test_mandarin_says_them_and_other_languages_follow_mandarin() -> None:
+    assert money(1250) == money(1250, "en") == "十二块五"
+    assert count(2) == "两" and number(2) == "2"
+    assert clock("16:00") == "下午四点"
+    assert clock("07:30") == "早上七点半"
+    assert clock("12:15") == "中午十二点十五分"

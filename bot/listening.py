@@ -1,0 +1,42 @@
+"""The fixed phrases the dialogue listens for before the NLU, by what they do.
+
+These are vocabulary, not sentences: what people say (in Mandarin, traditional Mongolian and
+Cyrillic), matched on the cleaned, folded text. What the bot says, button labels included,
+lives in the catalogue (``menus.catalogue``); a button's label is what it sends back, so the
+agree buttons' labels are among the phrases here (tests/menus/test_catalogue.py).
+"""
+
+from __future__ import annotations
+
+SAY_MONGOLIAN = frozenset(
+    {"说蒙古语", "蒙古语", "蒙语", "说蒙语", "ᠮᠣᠩᠭᠣᠯ", "ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ", "монгол", "монгол хэл"}
+)
+SAY_MANDARIN = frozenset(
+    {"说汉语", "汉语", "说中文", "中文", "普通话", "ᠬᠢᠲᠠᠳ", "ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡ", "хятад", "хятад хэл"}
+)
+ASK_LINK_CODE = frozenset(
+    {
+        "绑定家人",
+        "我要绑定家人",
+        "家人码",
+        "要家人码",
+        "我要家人码",
+        "给我家人码",
+        "绑定码",
+        "我要绑定码",
+        "ᠭᠡᠷ ᠪᠦᠯᠢ",
+        "гэр бүл",
+    }
+)
+ACKNOWLEDGE = frozenset({"收到", "收到了", "好的收到", "马上到", "马上去", "我这就去", "马上过去"})
+"""A staff member's answer to an emergency alert."""
+COMPLAINT_ONLY = frozenset(
+    {"投诉", "我要投诉", "我想投诉", "要投诉", "我有意见", "提意见", "我要提意见", "我有投诉"}
+)
+"""A complaint said with nothing about what went wrong: the dialogue asks what it was."""
+AGREE = frozenset({"同意", "我同意", "可以", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠨ᠎ᠡ", "зөвшөөрнө"})
+VOICE_OFF = frozenset(
+    {"不要语音", "别说话了", "不要声音", "只要文字", "关掉语音", "ᠳᠠᠭᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ", "дуу хэрэггүй"}
+)
+VOICE_ON = frozenset({"要语音", "说给我听", "要声音", "打开语音", "ᠳᠠᠭᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ", "дуу хэрэгтэй"})
+DISAGREE = frozenset({"不同意", "不行", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ", "зөвшөөрөхгүй"})

@@ -106,6 +106,14 @@ HOSTILE: dict[str, tuple[str, list[str]]] = {
         ["staff[0] (张三).canteen", "nowhere"],
     ),
     "an unknown section": ("elderz: []", ["elderz", "not a known section"]),
+    "a gender that is not one": (
+        f"elders: [{ELDER[:-1]}, gender: unknown}}]",
+        ["gender", "'unknown' is not one of: female, male"],
+    ),
+    "a gender that is a list": (
+        f"elders: [{ELDER[:-1]}, gender: [male, female]}}]",
+        ["gender", "must be one of: female, male"],
+    ),
     "a phone that is not one": (
         'elders: [{name: 甲, phone: "=cmd|calc", address: x, region: "150102"}]',
         ["phone", "not a phone number"],

@@ -23,3 +23,22 @@ def test_many_days_are_heard(text: str) -> None:
 )  # fmt: skip
 def test_one_day_is_not_heard_as_many(text: str) -> None:
     assert not heard(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "每" * 100_000, "\x00\x01每天", "🍚" * 1000, "ᠡᠳᠦᠷ" * 5000]
+)
+def test_empty_huge_and_hostile_text_is_answered_quickly(text: str) -> None:
+    """Whatever arrives, the answer is a plain yes or no, and no pattern runs away."""
+    import time
+
+    from nlu.emergency import heard as heard_emergency
+    from nlu.recurrence import days, pause_or_resume
+
+    started = time.perf_counter()
+    assert heard(text) in (True, False)
+    assert heard_emergency(text) in (True, False)
+    assert pause_or_resume(text) in (True, False, None)
+    weekdays, _, _ = days(text, __import__("datetime").date(2026, 12, 1))
+    assert set(weekdays) <= set(range(7))
+    assert time.perf_counter() - started < 2

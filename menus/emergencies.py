@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from menus.feedback import record
 from menus.models import FamilyLink, Feedback, Person, StaffMember
 from menus.outbox import enqueue
 from menus.vocab import StaffRole
@@ -70,16 +71,15 @@ def raise_alarm(
 ) -> tuple[Feedback, list[Contact]]:
     """Record the alarm and queue ``alert_text`` to every contact, ahead of everything else.
     Returns the record and the contacts told."""
-    row = Feedback(
+    row = record(
+        session,
         canteen_id=canteen_id,
         elder_id=elder_id,
         author_id=reporter_id,
         kind=KIND,
-        text=said.strip()[:2000],
-        created_at=now,
+        text=said,
+        now=now,
     )
-    session.add(row)
-    session.flush()
     told = contacts(session, elder_id, canteen_id)
     for contact in told:
         if contact.person_id == reporter_id:

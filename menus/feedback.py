@@ -13,7 +13,7 @@ from menus.errors import DomainError
 from menus.models import Feedback, Order, OutboxMessage, StaffMember
 from menus.vocab import Actor, OrderStatus
 
-KINDS = ("complaint", "praise", "rating")
+KINDS = ("complaint", "praise", "rating", "emergency")
 
 
 def record(

@@ -67,6 +67,7 @@ class Outcome:
     wrong_order: bool
     problems: list[str] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
 
 
 def frozen_ok() -> list[str]:
@@ -202,6 +203,7 @@ def run_one(world: World, conversation: dict[str, Any], file: str) -> Outcome:
         speaker = ids[turn.get("as", conversation["speaker"])]
         reply = world.dialogue.handle(speaker, str(turn["say"]), clock, turn_id=f"t{n}")
         outcome.replies.append(reply.text)
+        outcome.said.append(str(turn["say"]))
         for fact in turn.get("mentions") or []:
             if not any(form in reply.text for form in _forms(str(fact))):
                 outcome.problems.append(f"turn {n + 1}: reply lacks {fact!r}")
@@ -226,10 +228,13 @@ def _judge_orders(
     }
     for name, meals in (expect.get("standing") or {}).items():  # placed by the scheduler
         named.setdefault(name, []).extend(meals or [])
+    listed = set(expect.get("orders") or {})
     for name, pid in ids.items():
         got = _active(world, pid)
         if name in named:
             want = _wanted(named[name])
+            if name not in listed:  # `standing` alone: what it places, the given orders kept
+                want = sorted(set(want) | set(before[name]))
             if got != want:
                 outcome.problems.append(f"{name}: stored {got}, meant {want}")
             if any(order not in want for order in got if order not in before[name]):
@@ -322,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n✗ {o.file} · {o.name}{' · WRONG ORDER' if o.wrong_order else ''}")
                 for p in o.problems:
                     print(f"    {p}")
-                for r in o.replies:
-                    print(f"    ← {r}")
+                for said, r in zip(o.said, o.replies, strict=True):
+                    print(f"    → {said}\n    ← {r}")
     print(f"({len(outcomes)} conversations in {time.perf_counter() - started:.0f} s)")
     return 0
 

@@ -75,6 +75,7 @@ class DishMatcher:
                     self.folded.append((tuple(fold(mongolian).split()), dish.name))
         self.forms.sort(key=lambda f: -len(f[0]))
         self.folded.sort(key=lambda f: -len(f[0]))
+        self.heads = _heads(self.folded)
         self.han_forms = [(s, c, [_syllable(ch) for ch in s]) for s, c in self.forms if has_han(s)]
         # a near-homophone shares at least one character with the name: index forms by them
         self.by_char: dict[str, list[tuple[int, int]]] = {}
@@ -142,8 +143,14 @@ class DishMatcher:
         # longer names: every sound close, at most one not identical, most characters shared
         return near == size and exact >= size - 1 and same_chars >= size - 2
 
-    def find_tokens(self, tokens: list[str]) -> list[tuple[str, int, int]]:
-        """Dishes named in folded Mongolian tokens: ``(canonical, first, last+1)`` token indexes."""
+    def find_tokens(
+        self, tokens: list[str], everyday: frozenset[str] = frozenset()
+    ) -> list[tuple[str, int, int]]:
+        """Dishes named in folded Mongolian tokens: ``(canonical, first, last+1)`` token indexes.
+
+        A name is found whole, or with a small typo per word (never in a word of ``everyday``,
+        the lexicon's own words: орой is evening, not өрөм), or by its last word alone where
+        no other dish ends in it (банш for хонины махтай банш, as people shorten names)."""
         taken = [False] * len(tokens)
         found = []
         for key, name in self.folded:
@@ -151,13 +158,34 @@ class DishMatcher:
             for start in range(0, len(tokens) - size + 1):
                 if any(taken[start : start + size]):
                     continue
-                if tuple(tokens[start : start + size]) == key or _close(
-                    tokens[start : start + size], key
+                window = tokens[start : start + size]
+                if tuple(window) == key or (
+                    not everyday.intersection(window) and _close(window, key)
                 ):
                     found.append((name, start, start + size))
                     for i in range(start, start + size):
                         taken[i] = True
+        for i, token in enumerate(tokens):
+            head = None if taken[i] or token in everyday else strip_ending(token, self.heads)
+            if head is not None:
+                found.append((self.heads[head], i, i + 1))
+                taken[i] = True
         return sorted(found, key=lambda f: f[1])
+
+
+def _heads(folded: list[tuple[tuple[str, ...], str]]) -> dict[str, str]:
+    """The last word of each name of two words or more, where it names one dish only and is
+    not a whole name itself (банш → 羊肉胡萝卜饺子; not мах, which ends several names)."""
+    dishes: dict[str, set[str]] = {}
+    for key, name in folded:
+        if len(key) >= 2 and len(key[-1]) >= 4:
+            dishes.setdefault(key[-1], set()).add(name)
+    whole = {key[0] for key, _name in folded if len(key) == 1}
+    return {
+        word: next(iter(names))
+        for word, names in dishes.items()
+        if len(names) == 1 and word not in whole
+    }
 
 
 _NOT_DISHES = frozenset(fold(w) for w in ("ᠮᠡᠨᠳᠦ", "мэнд", "ᠮᠡᠩᠳᠦ"))

@@ -25,6 +25,10 @@ _ZH_BODY = r"(头(晕|昏)|不舒服|难受得很|难受死|疼得厉害)"
 complaint (最近老头晕), a wish about the meal or a question: not an alarm."""
 _ZH_NOT_BODY = r"吃|喝|胃|菜|饭|粥|汤|改成|来碗|来个|订|最近|经常|老是|平时|有时|血压|膏药|药"
 _ZH_NOT = r"(没|没有|不是|别|不会)(摔|跌|事|不舒服|疼|晕)|不疼了|好多了|没事了"
+_ZH_EARLY = r"(早上|早晨|清早|一早|大早|起早|早起|早饭|早点|太早|那么早)"
+_ZH_LATE = _ZH_EARLY + r"[^，,。；;！!？?摔跌绊倒]{0,4}起不来"
+"""早上起不来 (改成晚上): not getting up early, not a fall; the clause is set aside before the
+fall words are looked for (我早上摔了起不来 is still heard by 摔)."""
 _MN = [  # traditional script, written as people type it (folded below)
     "ᠤᠨᠠᠪᠠ", "ᠤᠨᠠᠴᠢᠬᠠᠪᠠ", "ᠤᠨᠠᠭᠰᠠᠨ", "ᠠᠪᠤᠷᠠᠭᠠᠷᠠᠢ", "ᠠᠮᠢᠰᠬᠤᠯ ᠪᠠᠷᠢᠭᠳᠠ",
     "ᠪᠣᠰᠴᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ", "ᠲᠣᠯᠣᠭᠠᠢ ᠡᠷᠭᠢᠵᠦ", "ᠴᠡᠭᠡᠵᠢ",
@@ -36,6 +40,7 @@ _CYRILLIC = [  # with ө/ү and without (о/у), as folded
 
 ZH = re.compile("|".join(_ZH))
 ZH_NOT = re.compile(_ZH_NOT)
+ZH_LATE = re.compile(_ZH_LATE)
 ZH_BODY = re.compile(_ZH_BODY)
 ZH_NOT_BODY = re.compile(_ZH_NOT_BODY)
 MN = tuple(fold(clean(word)) for word in _MN + _CYRILLIC)
@@ -44,7 +49,7 @@ MN = tuple(fold(clean(word)) for word in _MN + _CYRILLIC)
 def heard(text: str) -> bool:
     """Whether ``text`` says the speaker (or the elder spoken for) is in danger now."""
     plain = clean(text)
-    if ZH.search(plain) and not ZH_NOT.search(plain):
+    if ZH.search(ZH_LATE.sub("", plain)) and not ZH_NOT.search(plain):
         return True
     if ZH_BODY.search(plain) and not ZH_NOT.search(plain) and not ZH_NOT_BODY.search(plain):
         return True

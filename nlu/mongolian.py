@@ -117,6 +117,8 @@ class MongolianLexicon:
     beneficiary: dict[tuple[str, ...], str] = field(default_factory=dict)
     conditions: dict[tuple[str, ...], str] = field(default_factory=dict)
     roles: PhraseIndex = field(default_factory=PhraseIndex)
+    everyday: frozenset[str] = frozenset()
+    """Words for days, meals and numbers: never a dish's name misspelt (``everyday_words``)."""
 
     @staticmethod
     def load(path: Path) -> MongolianLexicon:
@@ -152,6 +154,7 @@ class MongolianLexicon:
             lexicon.beneficiary[tuple(word.split())] = who
         for condition, word in words("conditions"):
             lexicon.conditions[tuple(word.split())] = condition
+        lexicon.everyday = everyday_words(lexicon)
         return lexicon
 
 
@@ -243,6 +246,16 @@ def known_words(lexicon: MongolianLexicon, dishes: DishMatcher) -> frozenset[str
     return frozenset(w for w in words if len(w) >= 2)
 
 
+def everyday_words(lexicon: MongolianLexicon) -> frozenset[str]:
+    """The lexicon's own words for days, meals and numbers (орой, маргааш, нэг): never read
+    as a dish's name misspelt."""
+    words: set[str] = set()
+    for table in (lexicon.numbers, lexicon.dates, lexicon.weekdays, lexicon.meals):
+        for word in table:
+            words.update(word.split())
+    return frozenset(w for w in words if len(w) >= 3)
+
+
 def extract(
     text: str,
     today: date,
@@ -255,7 +268,7 @@ def extract(
     """Every entity of a Mongolian sentence (without groups and roles), and its tokens."""
     tokens = Tokens.of(text, known, latin=latin)
     entities: list[Entity] = []
-    for name, first, last in dishes.find_tokens(tokens.words):
+    for name, first, last in dishes.find_tokens(tokens.words, lexicon.everyday):
         entities.append(tokens.entity("dish", name, first, last))
     for k, (start, end) in enumerate(tokens.spans):  # 手把肉 typed inside a Mongolian sentence
         if not tokens.taken[k] and has_han(text[start:end]):

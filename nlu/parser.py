@@ -176,6 +176,7 @@ class Parser:
         entities += find_words(masked, lex.MEALS, "meal")
         entities += find_words(masked, lex.FULFILLMENT, "fulfillment")
         entities += _refused_delivery(masked)
+        entities += _sending(masked, {m.start for m in mentions})
         entities += [
             e for e in find_words(masked, lex.BENEFICIARY, "beneficiary") if _for_whom(text, e)
         ]
@@ -340,6 +341,8 @@ class Parser:
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
         if kinds == {"fulfillment"} and max(scores.values(), default=0) < 2.5:
             scores["choose_fulfillment"] = 2.6
+        if set(scores) - _SOCIAL:  # Сайн байна уу. Картанд хэд үлдсэн бэ?: the question counts
+            scores = {intent: s for intent, s in scores.items() if intent not in _SOCIAL}
         return scores
 
     def _features_mn(self, entities: list[Entity], tokens: mongolian.Tokens) -> list[str]:
@@ -463,6 +466,26 @@ def _refused_delivery(masked: Masked) -> list[Entity]:
             found.append(Entity("fulfillment", "delivery", start, end))
     return found
 
+
+_SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?[个碗份盘笼屉块杯根张]|[俩仨])")
+"""送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
+
+
+def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:
+    """每天早上给我送一碗粥 / 送饺子来: 送 with the food it brings right after it is delivery,
+    as a verb; 送了吗 / 谁送 (about an order) and 不送 (refused, found before) are not."""
+    found = []
+    text = masked.text
+    for start in (i for i, c in enumerate(text) if c == "送"):
+        sends = _SEND_WHAT.match(text, start) is not None or start + 1 in dish_starts
+        if sends and masked.free(start, start + 1):
+            masked.take(start, start + 1)
+            found.append(Entity("fulfillment", "delivery", start, start + 1))
+    return found
+
+
+_SOCIAL = frozenset({"greet", "thank", "goodbye"})
+"""What is said around a request (hello, thanks, bye); any request said with it wins."""
 
 _KIND_MARKS = {"dish": DISH_TOKEN, "quantity": "#", "date": "D", "meal": "M", "fulfillment": "F",
                "beneficiary": "B", "condition": "H", "time": "T"}  # fmt: skip

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
+from nlu.mongolian import TOKEN_RE, MongolianLexicon
 from nlu.text import clean, fold
 
 _ZH = (
@@ -28,11 +31,51 @@ ZH = re.compile(_ZH)
 MN = tuple(fold(clean(word)) for word in _MN)
 
 
+_MN_UNTIL = tuple(fold(w).split()[0] for w in ("хүртэл", "хүрт", "ᠬᠦᠷᠲᠡᠯᠡ", "ᠬᠦᠷᠲᠡᠯ"))
+_MN_WEEK = tuple(
+    fold(w).split()[0] for w in ("хоног", "ᠬᠣᠨᠣᠭ", "гараг", "ᠭᠠᠷᠠᠭ", "долоо", "ᠳᠣᠯᠣᠭ᠎ᠠ", "7")
+)
+
+
+@cache
+def _mn_lexicon() -> MongolianLexicon:
+    return MongolianLexicon.load(Path(__file__).parent / "data" / "lexicon_mn.yml")
+
+
+def _mn_words(text: str) -> list[str]:
+    return TOKEN_RE.findall(fold(clean(text)))
+
+
+def _mn_weekday(word: str) -> int | None:
+    """даваа, даваагаас, баасан, ᠪᠠᠰᠠᠩ ᠤᠨ: the weekday a Mongolian word names, with any ending."""
+    stems = _mn_lexicon().weekdays
+    return next((day for stem, day in stems.items() if word.startswith(stem.split()[0])), None)
+
+
+def _mn_span(words: list[str]) -> tuple[int, int] | None:
+    """даваагаас баасан хүртэл (Monday to Friday): the first and last weekday of a span."""
+    if not any(w.startswith(_MN_UNTIL) for w in words):
+        return None
+    named = [d for d in (_mn_weekday(w) for w in words) if d is not None]
+    return (named[0], named[-1]) if len(named) >= 2 else None
+
+
+def _mn_next_week(words: list[str]) -> bool:
+    """ирэх долоо хоног / дараа 7 хоногийн / ᠢᠷᠡᠬᠦ ᠳᠣᠯᠣᠭ᠎ᠠ ᠬᠣᠨᠣᠭ: next week."""
+    after = _mn_lexicon().next_week
+    return any(
+        w in after and any(x.startswith(_MN_WEEK) for x in words[k + 1 : k + 3])
+        for k, w in enumerate(words)
+    )
+
+
 def heard(text: str) -> bool:
     """Whether ``text`` asks for meals on more than one day (a standing order)."""
     plain = clean(text)
     spaced = f" {fold(plain)} "
-    return bool(ZH.search(plain)) or any(f" {word} " in spaced for word in MN)
+    if ZH.search(plain) or any(f" {word} " in spaced for word in MN):
+        return True
+    return _mn_span(_mn_words(text)) is not None
 
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1,
@@ -64,8 +107,13 @@ def days(text: str, today: date) -> tuple[tuple[int, ...], date, date | None]:
         each = _EACH_WEEKDAY.findall(plain)
         if each:
             weekdays = tuple(sorted({_WEEKDAY[d] for run in each for d in run if d in _WEEKDAY}))
+    words = _mn_words(text)
+    mn_span = _mn_span(words)
+    if mn_span is not None and not span:
+        first, last = mn_span
+        weekdays = tuple(range(first, last + 1)) if first <= last else tuple(range(7))
     monday = today - timedelta(days=today.weekday())
-    if _NEXT_WEEK.search(plain):
+    if _NEXT_WEEK.search(plain) or _mn_next_week(words):
         start = monday + timedelta(days=7)
         return weekdays, start, start + timedelta(days=6)
     if _THIS_WEEK.search(plain):

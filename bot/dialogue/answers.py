@@ -186,12 +186,17 @@ def balance(turn: Turn, said: Utterance) -> Reply:
 # ------------------------------------------------------------- about one dish
 
 
-def dish_question(turn: Turn, said: Utterance) -> Reply | None:
-    """清蒸鱼多钱 / 有没有烧麦 / 有啥汤 / 鸡蛋羹软不软: a short answer about those dishes;
+def dish_question(
+    turn: Turn, said: Utterance, *, day: date | None = None, meal: MealSlot | None = None
+) -> Reply | None:
+    """清蒸鱼多钱 / 有没有烧麦 / 有啥汤 / 鸡蛋羹软不软: a short answer about those dishes
+    (on ``day`` and ``meal`` when the question names none: the order being told);
     None when the question is about the menu as a whole."""
-    day = said.day or turn.today
-    menus, dishes, _ = _menus(turn, day, said.meal, said)
+    day = said.day or day or turn.today
+    menus, dishes, _ = _menus(turn, day, said.meal or meal, said)
     when = _when_of(turn, day, menus)
+    if len(menus) == 1 and turn.state.draft is None:  # 今天中午有汤没有 → 来一碗: that lunch
+        turn.state.menu_read = MealRef(menus[0].date, MealSlot(menus[0].meal))
     if said.dishes:
         fact = next((fact for word, fact in FACTS.items() if word in said.text), None)
         if fact is not None:

@@ -58,6 +58,21 @@ def _cancel_draft(turn: Turn, said: Utterance) -> Reply:
     return ordering.fill(turn, said)
 
 
+def _question_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
+    """排骨多少钱？ / 鸡蛋羹软不软？ asked at the read-back: the short answer about that dish
+    on the order's day and meal, then the read-back's question again (the draft stays). A
+    question naming no dish is heard as usual."""
+    draft = turn.state.draft
+    if draft is None or not said.dishes:
+        return None
+    answer = answers.dish_question(turn, said, day=draft.day, meal=draft.meal)
+    if answer is None:
+        return None
+    turn.state.ask(Awaiting.CONFIRM)
+    text = answer.text + ordering.confirm_question(turn)
+    return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
 def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
     """Anything else said to the read-back: a correction if it names something, else the
     question again, plainly."""
@@ -107,6 +122,9 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
         Intent.AFFIRM: ordering.place,
         Intent.DENY: _deny_draft,
         Intent.CANCEL_ORDER: _cancel_draft,
+        Intent.ASK_PRICE: _question_at_confirm,
+        Intent.ASK_MENU: _question_at_confirm,
+        Intent.ASK_NUTRITION: _question_at_confirm,
         ANY: _correct_or_ask,
     },
     Awaiting.CANCEL: {

@@ -169,13 +169,18 @@ def read_back_draft(turn: Turn) -> Reply:
         return refused(turn, refusal_)
     draft.key = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
     turn.state.ask(Awaiting.CONFIRM)
-    question = say("ask_confirm_change" if draft.replacing else "ask_confirm", turn.lang)
-    prefix = ""
-    if draft.recurrence is not None:
-        prefix = standing.read_back_prefix(turn, draft)
-        question = say("ask_confirm_standing", turn.lang)
-    text = prefix + read_back(quote, turn.today, turn.lang, store.names(turn.lang)) + question
-    return Reply(text, choices(YES_NO, turn.lang), inline=True)
+    prefix = standing.read_back_prefix(turn, draft) if draft.recurrence is not None else ""
+    text = prefix + read_back(quote, turn.today, turn.lang, store.names(turn.lang))
+    return Reply(text + confirm_question(turn), choices(YES_NO, turn.lang), inline=True)
+
+
+def confirm_question(turn: Turn) -> str:
+    """要订吗？ / 要这样改吗？ / 要这样长期订吗？: the question that places the draft."""
+    draft = turn.state.draft
+    if draft is not None and draft.recurrence is not None:
+        return say("ask_confirm_standing", turn.lang)
+    replacing = draft is not None and draft.replacing
+    return say("ask_confirm_change" if replacing else "ask_confirm", turn.lang)
 
 
 def place(turn: Turn, said: Utterance | None = None) -> Reply:

@@ -130,3 +130,53 @@ def test_odd_digits_in_mongolian_do_not_crash(parser: Parser) -> None:
     """Superscript and circled digits are not numbers to count with."""
     for text in ("хоёр ² цагаан будаа", "① мантуу авъя"):
         assert parser.parse(text, today=TODAY)["lang"] == "mn"
+
+
+RURAL = MenuNames(
+    (
+        DishNames("奶皮子", (), "ᠥᠷᠥᠮᠡ", "өрөм"),
+        DishNames("羊肉胡萝卜饺子", ("饺子",), "ᠬᠣᠨᠢᠨ ᠤ ᠮᠢᠬᠠᠨ ᠪᠠᠨᠰᠢ", "хонины махтай банш"),
+        DishNames("羊肉面片", ("面片",), None, "хонины махтай бантан"),
+        DishNames("土豆炖羊肉", (), None, "төмстэй хонины мах"),
+        DishNames("手把肉", (), None, "чанасан мах"),
+        DishNames("羊背子", (), "ᠤᠭᠴᠠ", "ууц"),
+    )
+)
+
+
+def test_a_mongolian_dish_is_named_by_its_last_word_where_no_other_ends_in_it() -> None:
+    """банш is the only dumpling: 羊肉胡萝卜饺子; мах ends two names and names neither; орой
+    (evening) is a meal word, never өрөм misspelt."""
+    parser = Parser(RURAL)
+    result = parser.parse("оноодор орой банш 2 авъя очоод авна", today=TODAY)
+    found = {(e["entity"], e["value"]) for e in result["entities"]}
+    assert {("meal", "dinner"), ("dish", "羊肉胡萝卜饺子"), ("quantity", 2)} <= found
+    assert ("dish", "奶皮子") not in found
+    meat = parser.parse("мах нэг авъя", today=TODAY)["entities"]
+    assert not [e for e in meat if e["entity"] == "dish"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Сайн байна уу. Аавын картанд хэдэн юань үлдсэн бэ?", "check_balance"),
+        ("ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ", "greet"),
+        ("ᠤᠭᠴᠠ ᠬᠡᠳᠦ", "ask_price"),
+        ("饺子 ᠬᠡᠳᠦ", "ask_price"),
+    ],
+)
+def test_mongolian_requests_win_over_the_greeting_around_them(text: str, intent: str) -> None:
+    """A hello said before a question does not hide the question; ᠬᠡᠳᠦ alone asks a price."""
+    assert Parser(RURAL).parse(text, today=TODAY)["intent"]["name"] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [("每天早上给我送一碗小米粥", "delivery"), ("给我爸妈各送一份饺子", "delivery"),
+     ("饺子送了吗", None), ("谁送的饭", None)],
+)  # fmt: skip
+def test_send_with_what_is_sent_is_delivery(parser: Parser, text: str, mode: str | None) -> None:
+    """送 followed by the food it brings is the way to get it; 送了吗 asks about an order."""
+    found = [e["value"] for e in parser.parse(text, today=TODAY)["entities"]
+             if e["entity"] == "fulfillment"]  # fmt: skip
+    assert found == ([mode] if mode else [])

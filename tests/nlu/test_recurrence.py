@@ -42,3 +42,32 @@ def test_empty_huge_and_hostile_text_is_answered_quickly(text: str) -> None:
     weekdays, _, _ = days(text, __import__("datetime").date(2026, 12, 1))
     assert set(weekdays) <= set(range(7))
     assert time.perf_counter() - started < 2
+
+
+WORKDAYS = (0, 1, 2, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "weekdays", "first", "last"),
+    [
+        ("ирэх 7 хоногийн даваагаас баасан хурт удэд шол", WORKDAYS, "2026-12-07", "2026-12-13"),
+        ("ᠢᠷᠡᠬᠦ ᠳᠣᠯᠣᠭ᠎ᠠ ᠬᠣᠨᠣᠭ ᠤᠨ ᠳᠠᠪᠤᠭ᠎ᠠ ᠠᠴᠠ ᠪᠠᠰᠠᠩ ᠬᠦᠷᠲᠡᠯᠡ", WORKDAYS, "2026-12-07", "2026-12-13"),
+        ("даваа гарагаас пүрэв хүртэл үдийн хоол", (0, 1, 2, 3), "2026-12-01", None),
+        ("下周一到周五中午羊汤", (0, 1, 2, 3, 4), "2026-12-07", "2026-12-13"),
+    ],
+)  # fmt: skip
+def test_mongolian_spans_of_weekdays_are_heard_with_their_days(
+    text: str, weekdays: tuple[int, ...], first: str, last: str | None
+) -> None:
+    """даваагаас баасан хүртэл is Monday to Friday, ирэх долоо хоног next week, in both scripts."""
+    from datetime import date
+
+    from nlu.recurrence import days
+
+    assert heard(text)
+    said = days(text, date(2026, 12, 1))
+    assert said == (weekdays, date.fromisoformat(first), date.fromisoformat(last) if last else None)
+
+
+def test_one_mongolian_weekday_is_one_day() -> None:
+    assert not heard("ирэх баасан гарагт банш авъя")

@@ -42,7 +42,8 @@ class Recording:
 @pytest.mark.parametrize(
     "text",
     ["我摔倒了", "救命啊", "胸口疼得厉害", "喘不上气", "我妈摔了一跤起不来", "ᠪᠢ ᠤᠨᠠᠪᠠ",
-     "би унасан", "амьсгаа давчдаж байна", "цээж өвдөж байна"],
+     "би унасан", "амьсгаа давчдаж байна", "цээж өвдөж байна", "我早上摔了起不来",
+     "早上在厕所倒了起不来"],
 )  # fmt: skip
 def test_emergencies_are_heard(text: str) -> None:
     assert heard(text)
@@ -51,7 +52,8 @@ def test_emergencies_are_heard(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["我没摔着，就想订饭", "吃完胃里不舒服", "最近老头晕，血压多少合适",
-     "把早饭改成午饭，起不来那么早", "清蒸鱼有刺吗", "我要订餐", "хоол захиалъя", "Надад туслаач"],
+     "把早饭改成午饭，起不来那么早", "不对，早上起不来，改成晚上", "早上太早起不来，订晚饭吧",
+     "清蒸鱼有刺吗", "我要订餐", "хоол захиалъя", "Надад туслаач"],
 )  # fmt: skip
 def test_what_is_not_an_emergency_is_not_heard(text: str) -> None:
     assert not heard(text)

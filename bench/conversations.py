@@ -44,6 +44,7 @@ from menus.menufile import read_menu_file  # noqa: E402
 from menus.models import ElderProfile, OutboxMessage, Person  # noqa: E402
 from menus.orders import OrderLine, OrderRequest, list_orders, place_order_once  # noqa: E402
 from menus.people import import_people_file  # noqa: E402
+from menus.scripts import script_of  # noqa: E402
 from menus.spoken import spoken_number, spoken_yuan  # noqa: E402
 from menus.standing import place_due  # noqa: E402
 from menus.vocab import Fulfillment, MealSlot  # noqa: E402
@@ -293,12 +294,25 @@ def report(label: str, outcomes: list[Outcome]) -> None:
     replies = [r for o in outcomes for r in o.replies]
     long = [r for r in replies if len(r) > SPOKEN_LIMIT]
     longest = max((len(r) for r in replies), default=0)
+    scripts = [same for o in mongolian for same in _script_followed(o)]
     print(
         f"{label:5} {right:3}/{len(outcomes):<3} right ({right / total:.0%}); "
         f"{wrong} stored an order not asked for; Mongolian "
         f"{sum(o.ok for o in mongolian)}/{len(mongolian)}; replies over {SPOKEN_LIMIT} chars "
-        f"{len(long)}/{len(replies)}, longest {longest}"
+        f"{len(long)}/{len(replies)}, longest {longest}; Mongolian replies in the writer's "
+        f"script {sum(scripts)}/{len(scripts)}"
     )
+
+
+def _script_followed(outcome: Outcome) -> list[bool]:
+    """For each Mongolian reply: whether it is in the script the person last wrote in."""
+    written, followed = None, []
+    for said, reply in zip(outcome.said, outcome.replies, strict=True):
+        written = script_of(said) or written
+        answered = script_of(reply)
+        if written is not None and answered is not None:
+            followed.append(answered == written)
+    return followed
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 
 from menus.catalogue import day_words, joined, say, word
 from menus.orders import OrderSummary
+from menus.scripts import CYRILLIC_MN
 from menus.spoken import clock as clock_words
 from menus.spoken import count, money
 from menus.vocab import MealSlot
@@ -47,7 +48,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 def dish_label(dish: Any, lang: str = "zh") -> str:
-    """A dish's name in ``lang``: its Mongolian name where the menu gives one."""
+    """A dish's name in ``lang``: its Mongolian name (in the person's script) where the menu
+    gives one."""
+    if lang == CYRILLIC_MN:
+        return str(getattr(dish, "name_mn_cyrl", None) or dish.name)
     return str((dish.name_mn if lang == "mn" else None) or dish.name)
 
 

@@ -29,6 +29,7 @@ from menus.clock import local_today
 from menus.db import read_only
 from menus.menu_store import load_menus
 from menus.models import PersonSettings
+from menus.scripts import spoken_language
 from voice.audio import Pcm
 from voice.decode import decode
 from voice.encode import to_ogg_opus
@@ -114,7 +115,7 @@ class VoiceTurns:
         setting (the speaker always speaks); ``phrases`` replaces what would be expected now
         (benchmarks)."""
         spoken = self.language_of(person_id)  # replies and kind sentences
-        lang = lang or spoken  # what is recognised
+        lang = lang or spoken_language(spoken)  # what is recognised (one Mongolian, 2 scripts)
         timings: dict[str, float] = {}
         started = time.perf_counter()
         heard: str | None = None
@@ -157,7 +158,8 @@ class VoiceTurns:
     def _speak(self, result: VoiceReply, rate: int | None) -> None:
         mark = time.perf_counter()
         try:
-            speech = self.voice.tts(result.lang).synthesize(result.reply.text, rate=rate)
+            voice = self.voice.tts(spoken_language(result.lang))
+            speech = voice.synthesize(result.reply.text, rate=rate)
             result.timings["speak"] = time.perf_counter() - mark
             mark = time.perf_counter()
             result.voice = to_ogg_opus(speech)

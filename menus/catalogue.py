@@ -3,15 +3,17 @@
 The catalogues are Fluent files (``menus/locales/<lang>/<area>.ftl``): ``zh`` Mandarin (every
 message), ``mn`` Mongolian in traditional script (everything elders, families and staff read in
 the chat: dialogue, Telegram, scheduler notices, words, buttons; the store's refusals where
-written), ``en`` English (the store's refusals, for operators with ``ZHUCAN_LANG=en``). Areas:
+written), ``mn-Cyrl`` the same in Cyrillic (for people who write Cyrillic), ``en`` English (the
+store's refusals, for operators with ``ZHUCAN_LANG=en``). Areas:
 ``dialogue`` (the conversation, buttons), ``words`` (days, meals, statuses, dates put into
 sentences), ``telegram`` (registration and the channel), ``scheduler`` (reminders, notices,
 alerts), ``refusals`` (the store's ``DomainError`` codes, as ``refusal_<code>``) and ``cli``
 (the ``zhucan`` command).
 
 One lookup, ``say(key, lang, **params)``; one fallback rule: the message in the language asked
-for, else the Mandarin one (so ``en`` gets English refusals and Mandarin for the rest, and an
-unknown language gets Mandarin); a key Mandarin lacks is a ``KeyError``. The files are read
+for (for ``mn-Cyrl``, else in the traditional script), else the Mandarin one (so ``en`` gets
+English refusals and Mandarin for the rest, and an unknown language gets Mandarin); a key
+Mandarin lacks is a ``KeyError``. The files are read
 once, on first use, and kept.
 
 Why Fluent and not gettext with Babel: Mongolian needs grammar inside the message. A case
@@ -42,12 +44,17 @@ from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, ast, visitor
 
 from menus.grammar import case
+from menus.scripts import CYRILLIC_MN
 from menus.spoken import digits
 
-LANGUAGES = ("zh", "mn", "en")
-SPOKEN = ("zh", "mn")
-"""The languages people talk to the bot in (``en`` is for operators' messages only)."""
+LANGUAGES = ("zh", "mn", CYRILLIC_MN, "en")
+SPOKEN = ("zh", "mn", CYRILLIC_MN)
+"""The languages people talk to the bot in (``en`` is for operators' messages only); Mongolian
+in both its scripts (``menus.scripts``)."""
 FALLBACK = "zh"
+PARENT = {CYRILLIC_MN: "mn"}
+"""Where a script's catalogue lacks a message, the same language's other script has it
+(before Mandarin): Cyrillic written for every message Mongolian has."""
 
 # Buttons: the labels are sentences a person sees (in the catalogue); these name them, in order.
 YES_NO = ("btn_yes", "btn_no")
@@ -88,7 +95,13 @@ def _case(word: Any, kind: Any) -> str:
     return case(str(word), str(kind))
 
 
+def _case_cyrillic(word: Any, kind: Any) -> str:
+    """``CASE`` in a Cyrillic message: a number or a Chinese name takes a Cyrillic ending."""
+    return case(str(word), str(kind), cyrillic=True)
+
+
 FUNCTIONS: dict[str, Any] = {"CASE": _case}
+FUNCTIONS_CYRILLIC: dict[str, Any] = {"CASE": _case_cyrillic}
 
 
 class _Variables(visitor.Visitor):
@@ -148,7 +161,8 @@ def _variables(message: ast.Message) -> frozenset[str]:
 @cache
 def _catalogue(lang: str) -> _Catalogue:
     """The language's files, parsed once; a syntax error or an id twice is refused here."""
-    bundle = FluentBundle([lang], functions=FUNCTIONS, use_isolating=False)
+    functions = FUNCTIONS_CYRILLIC if lang == CYRILLIC_MN else FUNCTIONS
+    bundle = FluentBundle([lang], functions=functions, use_isolating=False)
     entries: dict[str, Entry] = {}
     plain: dict[str, str] = {}
     choice: dict[str, tuple[str, dict[str, str], str]] = {}
@@ -181,13 +195,14 @@ def resolve(key: str, lang: str = FALLBACK) -> str:
 
 
 def _find(key: str, lang: str) -> _Catalogue:
-    """The one fallback rule: the language asked for if it has ``key``, else Mandarin."""
-    catalogue = _catalogue(lang if lang in LANGUAGES else FALLBACK)
-    if key not in catalogue.entries:
-        catalogue = _catalogue(FALLBACK)
-        if key not in catalogue.entries:
-            raise KeyError(key)
-    return catalogue
+    """The one fallback rule: the language asked for if it has ``key``, else the same language
+    in its other script (``PARENT``), else Mandarin."""
+    for tried in (lang, PARENT.get(lang), FALLBACK):
+        if tried in LANGUAGES:
+            catalogue = _catalogue(tried)
+            if key in catalogue.entries:
+                return catalogue
+    raise KeyError(key)
 
 
 def say(key: str, lang: str = FALLBACK, /, **params: object) -> str:

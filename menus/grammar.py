@@ -67,9 +67,11 @@ class _Word:
     end: str  # "V" vowel, "N" n, "H" hard consonant, "C" another consonant
 
 
-def case(word: str, kind: str) -> str:
+def case(word: str, kind: str, *, cyrillic: bool = False) -> str:
     """``word`` with the case ending ``kind`` (one of ``CASES``) that its vowels call for:
-    ``case("ᠭᠡᠷ", "dat")`` is ᠭᠡᠷ ᠲᠦ, ``case("гэр", "dat")`` is гэрт."""
+    ``case("ᠭᠡᠷ", "dat")`` is ᠭᠡᠷ ᠲᠦ, ``case("гэр", "dat")`` is гэрт. In a Cyrillic sentence
+    (``cyrillic``), a number or a name in neither script takes a Cyrillic ending after a
+    hyphen, as Cyrillic writes it (12-ын, 5 дугаар, 新华食堂-д)."""
     if kind not in CASES:
         raise ValueError(f"unknown case {kind!r}; one of {', '.join(CASES)}")
     text = str(word).rstrip()
@@ -78,6 +80,8 @@ def case(word: str, kind: str) -> str:
     last = text.split()[-1]
     if _CYRILLIC.search(last):
         return text[: len(text) - len(last)] + _cyrillic(last, kind)
+    if cyrillic and not re.search("[\u1820-\u18aa]", last):
+        return text + _cyrillic_after(last, kind)
     ending = _TRADITIONAL[kind]
     shape = _number(last) or _traditional(last)
     forms = ending.get(shape.end) or ending.get("C" if shape.end in "NH" else "V") or ending["V"]
@@ -121,7 +125,38 @@ def _number(word: str) -> _Word | None:
     return _traditional(spoken)
 
 
+_CY_IRREGULAR = {("өглөө", "gen"): "өглөөний", ("орой", "gen"): "оройн", ("үд", "gen"): "үдийн"}
+"""Words with a hidden n (өглөө → өглөөний) among those the catalogue puts in sentences."""
+
+# The last spoken word of a number in Cyrillic, as _UNITS/_TENS/_POWERS in the script.
+_CY_UNITS = ["тэг", "нэг", "хоёр", "гурав", "дөрөв", "тав", "зургаа", "долоо", "найм", "ес"]
+_CY_TENS = ["", "арав", "хорь", "гуч", "дөч", "тавь", "жар", "дал", "ная", "ер"]
+_CY_POWERS = ["зуу", "мянга", "түм"]
+
+
+def _cyrillic_after(word: str, kind: str) -> str:
+    """The Cyrillic ending for a number or a foreign name, written after a hyphen (a space
+    for the ordinal): the ending of the number's last spoken word, or of a back vowel."""
+    found = _NUMBER.search(word.translate(_MONGOLIAN_DIGITS))
+    spoken = "ба"  # a name in neither script: a back word ending in a vowel
+    if found is not None:
+        n = int(found.group(1).lstrip("0") or "0")
+        if n % 10 or n == 0:
+            spoken = _CY_UNITS[n % 10]
+        elif n % 100:
+            spoken = _CY_TENS[(n // 10) % 10]
+        else:
+            spoken = _CY_POWERS[0 if n % 1000 else 1 if n % 10000 else 2]
+    ending = _cyrillic(spoken, kind)[len(spoken) :]
+    if kind == "ord":
+        return ending
+    return "-" + ending.lstrip()
+
+
 def _cyrillic(word: str, kind: str) -> str:
+    irregular = _CY_IRREGULAR.get((word.lower(), kind))
+    if irregular is not None:
+        return irregular
     low = word.lower()
     vowels = [c for c in low if c in _CY_VOWELS]
     first = next((v for v in vowels if v not in "иы"), "э")

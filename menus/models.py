@@ -162,7 +162,7 @@ class Person(Base):
     kind: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100), index=True)
     phone: Mapped[str | None] = mapped_column(String(40))
-    lang: Mapped[str] = mapped_column(String(4), default="zh")
+    lang: Mapped[str] = mapped_column(String(16), default="zh")
     created_at: Mapped[datetime]
     elder: Mapped[ElderProfile | None] = relationship(
         back_populates="person", cascade="all, delete-orphan"

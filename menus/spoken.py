@@ -1,12 +1,15 @@
 """Numbers, money and times the way people say them, in the person's language.
 
 Mandarin says them aloud (两块五, 一百零五, 下午四点); Mongolian writes every figure in
-Mongolian digits (᠑᠒ ᠶᠤᠸᠠᠨ, ᠑᠑:᠓᠐), the one way the catalogue writes them. Any other language
+Mongolian digits (᠑᠒ ᠶᠤᠸᠠᠨ, ᠑᠑:᠓᠐), the one way the catalogue writes them, and in Cyrillic
+(``mn-Cyrl``) in the digits 0-9 (12 юань, 11:30). Any other language
 gets the Mandarin forms, as it gets Mandarin sentences (``menus.catalogue``'s fallback).
 Shared by the dialogue (``bot``), the scheduler's notices and the catalogue's date words.
 """
 
 from __future__ import annotations
+
+from menus.scripts import is_mongolian
 
 DIGITS = "零一二三四五六七八九"
 MN_DIGITS = str.maketrans("0123456789", "᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙")
@@ -23,22 +26,22 @@ def number(n: int, lang: str = "zh") -> str:
 
 
 def count(n: int, lang: str = "zh") -> str:
-    """A count of portions as said aloud: 两 in Mandarin, ᠒ in Mongolian."""
-    return number(n, lang) if lang == "mn" else spoken_number(n)
+    """A count of portions as said aloud: 两 in Mandarin, ᠒ (or 2) in Mongolian."""
+    return number(n, lang) if is_mongolian(lang) else spoken_number(n)
 
 
 def money(fen: int, lang: str = "zh") -> str:
     """Money as people say it: 十二块五; ᠑᠒.᠕ ᠶᠤᠸᠠᠨ (other languages: as in Mandarin, whose
     sentences they fall back to)."""
-    if lang != "mn":
+    if not is_mongolian(lang):
         return spoken_yuan(fen)
     figure = f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}".rstrip("0")
-    return digits(figure, lang) + " ᠶᠤᠸᠠᠨ"
+    return digits(figure, lang) + (" ᠶᠤᠸᠠᠨ" if lang == "mn" else " юань")
 
 
 def clock(hhmm: str, lang: str = "zh") -> str:
     """16:00 → 下午四点, 07:30 → 早上七点半; in Mongolian, the time in Mongolian digits."""
-    if lang == "mn":
+    if is_mongolian(lang):
         return digits(hhmm, lang)
     hour, minute = (int(x) for x in hhmm.split(":"))
     part = "早上" if hour < 11 else "中午" if hour < 13 else "下午" if hour < 18 else "晚上"

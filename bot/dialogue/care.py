@@ -16,6 +16,7 @@ from menus.db import unit_of_work
 from menus.feedback import record, record_rating
 from menus.models import Person, StaffMember
 from menus.outbox import enqueue
+from menus.scripts import is_mongolian, script_of
 from menus.settings import set_reminder, set_voice_replies
 
 SMALL_TALK = {
@@ -108,12 +109,25 @@ def voice_replies(turn: Turn, on: bool) -> Reply:
 
 
 def switch_language(turn: Turn, lang: str) -> Reply:
+    _keep_language(turn, lang)
+    return Reply(say("lang_set", lang))
+
+
+def follow_script(turn: Turn, text: str) -> None:
+    """A Mongolian speaker is answered in the script they write in now: Cyrillic for Cyrillic,
+    the traditional script for it (kept for the scheduler's notices too). Mandarin speakers
+    switch only when they ask to."""
+    script = script_of(text)
+    if is_mongolian(turn.lang) and script is not None and script != turn.lang:
+        _keep_language(turn, script)
+
+
+def _keep_language(turn: Turn, lang: str) -> None:
     turn.state.lang = lang
     with unit_of_work(turn.store.factory) as session:
         person = session.get(Person, turn.person_id)
         if person is not None:
             person.lang = lang
-    return Reply(say("lang_set", lang))
 
 
 def not_understood(turn: Turn, said: Utterance) -> Reply:

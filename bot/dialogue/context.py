@@ -22,6 +22,8 @@ class Turn:
     state: ConversationState
     now: datetime
     elder_id: int = 0
+    placed: bool = False
+    """Set when this turn placed an order (or a standing order): what comes next may start."""
 
     @property
     def lang(self) -> str:

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.dialogue import care, elder, emergency, family, ordering, staff
+from bot.dialogue import care, elder, emergency, family, ordering, several, staff
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.store import Store
@@ -36,6 +36,7 @@ from menus.catalogue import say
 from menus.db import read_only
 from menus.errors import DomainError
 from menus.links import elders_of
+from menus.scripts import script_of
 from nlu.emergency import heard as heard_emergency
 from nlu.parser import Parser
 
@@ -141,6 +142,7 @@ def _turn(turn: Turn, text: str) -> Reply:
     if isinstance(fixed, Reply):
         return fixed
     text = fixed
+    care.follow_script(turn, text)
     if turn.kind != "staff" and heard_emergency(text):  # before anything else is understood
         return emergency.alarm(turn, Utterance(text, Intent.OUT_OF_SCOPE, 1.0), _in_danger(turn))
     parsed = turn.store.parser.parse(text.translate(MN_TO_ASCII_DIGITS), today=turn.today)
@@ -166,7 +168,8 @@ def _fixed_phrase(turn: Turn, text: str) -> Reply | str:
         text = shown[int(number) - 1]
     plain = key(text)
     if plain in MONGOLIAN or plain in MANDARIN:
-        return care.switch_language(turn, "mn" if plain in MONGOLIAN else "zh")
+        mongolian = script_of(text) or "mn"  # монгол: Mongolian in Cyrillic
+        return care.switch_language(turn, mongolian if plain in MONGOLIAN else "zh")
     if plain in VOICE_OFF_WORDS or plain in VOICE_ON_WORDS:
         return care.voice_replies(turn, plain in VOICE_ON_WORDS)
     return text
@@ -201,12 +204,16 @@ def _family(turn: Turn, said: Utterance) -> Reply:
         return family.orders_of_all(turn, said)  # 他俩都订了啥
     if said.intent in ORDERING_INTENTS and family.names_several(turn, said):
         turn.state.drop_draft()
-        return Reply(say("family_one_at_a_time", turn.lang))
+        first = several.split(turn, said)
+        if first is None:
+            return Reply(say("family_one_at_a_time", turn.lang))
+        said = first
     chosen = family.choose_elder(turn, said)
     if isinstance(chosen, Reply):
         return chosen
     turn.elder_id = chosen
-    return elder.handle(turn, said)
+    told = turn.state.draft
+    return several.next_in_line(turn, elder.handle(turn, said), told)
 
 
 ROLES: dict[str, Callable[[Turn, Utterance], Reply]] = {

@@ -148,11 +148,14 @@ def _no_elder(turn: Turn) -> Reply:
 
 
 def names_several(turn: Turn, said: Utterance) -> bool:
-    """给我爸订…给我妈订…: an order for two elders in one breath (never merged into one)."""
+    """给我爸订…给我妈订… / 给我爸妈各送一份…: an order for two elders in one breath (never
+    merged into one)."""
     elders = linked_elders(turn)
     named = {name for _, name, _ in elders if name in said.text}
-    genders = {m.value for m in said.of(Kind.BENEFICIARY)} & set(RELATION_GENDER)
-    return len(elders) > 1 and (len(named) > 1 or len(genders) > 1)
+    said_for = {m.value for m in said.of(Kind.BENEFICIARY)}
+    genders = said_for & set(RELATION_GENDER)
+    both = "parents" in said_for and bool(said.dishes)
+    return len(elders) > 1 and (len(named) > 1 or len(genders) > 1 or both)
 
 
 def asks_about_all(turn: Turn, said: Utterance) -> bool:

@@ -100,6 +100,11 @@ def _merge_slots(draft: Draft, said: Utterance) -> None:
             draft.fulfillment = Fulfillment(str(mention.value))
 
 
+def ask_next(turn: Turn) -> Reply:
+    """The next question about the draft as it stands (or its read-back)."""
+    return _next_question(turn, "")
+
+
 def _next_question(turn: Turn, removed: str) -> Reply:
     state, lang = turn.state, turn.lang
     draft = state.draft
@@ -207,6 +212,7 @@ def place(turn: Turn, said: Utterance | None = None) -> Reply:
         tell_elder(turn, order)
     state.drop_draft()
     state.menu_read = None
+    turn.placed = True
     return Reply(say(key, turn.lang, serve=serve_words(order, turn.today, turn.lang)))
 
 

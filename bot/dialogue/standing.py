@@ -85,6 +85,7 @@ def place(turn: Turn, draft: Draft) -> Reply:
             now=turn.now,
         )
     place_due(turn.store.factory, turn.now, elder_id=turn.elder_id)
+    turn.placed = True
     rec = draft.recurrence
     days = recurrence_words(rec.weekdays, rec.start, rec.end, turn.today, turn.lang)
     meal = word("meal", draft.meal, turn.lang)

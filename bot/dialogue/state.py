@@ -112,6 +112,9 @@ class ConversationState:
     """Which elder a family member is ordering for."""
     menu_file: dict[str, str] | None = None
     """A staff member's menu file waiting for 发布 (name and text)."""
+    queued: list[dict[str, Any]] = field(default_factory=list)
+    """Family ordering for two elders in one breath: the orders after the one being told
+    (``elder`` and its ``lines``), each started once the one before is placed."""
     last: Reply | None = None
     turns: dict[str, dict[str, Any]] = field(default_factory=dict)
     at: datetime | None = None
@@ -156,6 +159,7 @@ class ConversationState:
             "misses": self.misses,
             "for": self.for_elder,
             "menu_file": self.menu_file,
+            "queued": self.queued,
             "last": asdict(self.last) if self.last else None,
             "turns": self.turns,
             "at": self.at.isoformat() if self.at else None,
@@ -176,6 +180,7 @@ class ConversationState:
             misses=int(data.get("misses") or 0),
             for_elder=int(data["for"]) if data.get("for") else None,
             menu_file=data.get("menu_file") or None,
+            queued=[q for q in data.get("queued") or [] if isinstance(q, dict)],
             last=reply_from_json(data["last"]) if data.get("last") else None,
             turns=dict(data.get("turns") or {}),
             at=datetime.fromisoformat(data["at"]) if data.get("at") else None,

@@ -21,6 +21,7 @@ from menus.errors import DomainError
 from menus.feedback import staff_canteens
 from menus.menu_store import home_canteen, load_menus, slot_times
 from menus.models import Canteen, Conversation, Dish, Person
+from menus.scripts import CYRILLIC_MN
 from menus.vocab import MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
@@ -38,6 +39,7 @@ class Store:
         self._cache: dict[Any, tuple[float, Any]] = {}
         self.parser: Parser
         self.names_mn: dict[str, str] = {}
+        self.names_mn_cyrl: dict[str, str] = {}
         self.refresh_names()
 
     def cached(self, key: Any, make: Callable[[], T]) -> T:
@@ -62,6 +64,7 @@ class Store:
         self.parser = Parser(MenuNames(names))
         self._cache = {}
         self.names_mn = {d.name: d.name_mn for d in names if d.name_mn}
+        self.names_mn_cyrl = {d.name: d.name_mn_cyrl for d in names if d.name_mn_cyrl}
 
     # ------------------------------------------------------------------ people
 
@@ -127,7 +130,10 @@ class Store:
     # ------------------------------------------------------------------- words
 
     def names(self, lang: str) -> dict[str, str]:
-        """The dishes' names in ``lang`` where the menu gives them (Mongolian)."""
+        """The dishes' names in ``lang`` where the menu gives them (Mongolian, in the script
+        the person writes)."""
+        if lang == CYRILLIC_MN:
+            return self.names_mn_cyrl
         return self.names_mn if lang == "mn" else {}
 
     def dishes_said(self, dishes: Iterable[str], lang: str) -> str:

@@ -180,14 +180,16 @@ def test_check_orders(liu: Talk) -> None:
     assert "明天午饭，鸡蛋羹两份" in liu.say("我订了啥", now=NOW + timedelta(minutes=5))
 
 
-def test_a_mongolian_speaker_is_answered_in_traditional_script(
+def test_a_mongolian_speaker_is_answered_in_the_script_he_writes(
     shop: sessionmaker[Session],
 ) -> None:
-    """巴特尔 speaks Mongolian: greetings and questions come back in Mongolian script."""
+    """巴特尔 speaks Mongolian: traditional script comes back in it, Cyrillic in Cyrillic."""
     bater = Talk(shop, "巴特尔")
-    reply = bater.say("Сайн байна уу")
-    assert reply.startswith("ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ")
-    assert any("\u1820" <= ch <= "\u18aa" for ch in bater.say("хоол захиалъя"))
+    assert bater.say("ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ").startswith("ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ ᠤᠤ")
+    assert bater.say("Сайн байна уу").startswith("Сайн байна уу")
+    ordering = bater.say("хоол захиалъя")
+    assert any("\u0400" <= ch <= "\u04ff" for ch in ordering)
+    assert not any("\u1820" <= ch <= "\u18aa" for ch in ordering)
 
 
 def test_terminal_chat_is_scriptable(

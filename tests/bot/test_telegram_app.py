@@ -122,7 +122,7 @@ async def test_a_new_elder_registers_step_by_step(tg: Harness) -> None:
     uid = 2001
     await tg.feed(text_update(1, uid, "/start"))
     assert tg.last()["text"] == ZH["ask_lang"]
-    assert buttons(tg.last()["reply_markup"]) == ["中文", "ᠮᠣᠩᠭᠣᠯ"]
+    assert buttons(tg.last()["reply_markup"]) == ["中文", "ᠮᠣᠩᠭᠣᠯ", "Монгол"]
     await tg.feed(text_update(2, uid, "中文"))
     assert tg.last()["text"] == ZH["ask_name"]
     await tg.feed(text_update(3, uid, "张大妈"))
@@ -241,7 +241,7 @@ async def test_lang_offers_both_languages_and_the_dialogue_switches(tg: Harness)
     person = tg.identify("王秀兰", ELDER)
     await tg.feed(text_update(1, ELDER, "/lang"))
     offer = tg.last()
-    assert buttons(offer["reply_markup"]) == ["中文", "ᠮᠣᠩᠭᠣᠯ"]
+    assert buttons(offer["reply_markup"]) == ["中文", "ᠮᠣᠩᠭᠣᠯ", "Монгол"]
     await tg.feed(callback_update(2, ELDER, "cbq-l", "ᠮᠣᠩᠭᠣᠯ", offer["reply_markup"]))
     assert tg.last()["text"] == replies.say("lang_set", "mn")
     with tg.factory() as session:

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = {
     "zh": {"dialogue", "words", "telegram", "scheduler", "refusals", "cli"},
     "mn": {"dialogue", "words", "telegram", "scheduler"},
+    "mn-Cyrl": {"dialogue", "words", "telegram", "scheduler"},
     "en": {"refusals"},
 }
 """The areas each language has every message of; elsewhere the fallback (Mandarin) speaks."""
@@ -120,7 +121,41 @@ def test_mongolian_is_in_traditional_script(key: str) -> None:
         assert TRADITIONAL.search(words), key
 
 
-@pytest.mark.parametrize("lang", ["zh", "mn"])
+@pytest.mark.parametrize("key", sorted(_parsed("mn-Cyrl")))
+def test_cyrillic_mongolian_is_in_cyrillic(key: str) -> None:
+    """Written for people who read Cyrillic: no traditional letters, no Mongolian digits."""
+    text = "".join(_texts(_parsed("mn-Cyrl")[key].value))
+    assert not TRADITIONAL.search(text) and not re.search("[᠐-᠙]", text), key
+    if key not in QUOTES_MANDARIN:
+        assert not HAN.search(text), key
+    if re.sub(r"[\s\d:;,.()（）\-«»/…!?]", "", text):
+        assert CYRILLIC.search(text), key
+
+
+def test_mongolian_cyrillic_has_every_message_the_traditional_script_has() -> None:
+    assert set(entries("mn-Cyrl")) == set(entries("mn"))
+
+
+def test_cyrillic_sentences_put_cyrillic_endings_after_numbers_and_chinese_names() -> None:
+    from menus.grammar import case
+
+    assert case("12", "ord", cyrillic=True) == "12 дугаар"
+    assert case("12", "gen", cyrillic=True) == "12-ын"
+    assert case("新华食堂", "dat", cyrillic=True) == "新华食堂-д"
+    assert case("өглөө", "gen") == "өглөөний" and case("орой", "gen") == "оройн"
+    assert case("12", "ord") == "12\u202fᠳᠤᠭᠠᠷ"  # traditional script unchanged
+
+
+def test_cyrillic_falls_back_to_mongolian_then_to_mandarin(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert catalogue.resolve("btn_yes", "mn-Cyrl") == "mn-Cyrl"
+    only_mandarin = next(k for k in entries("zh") if k not in entries("mn"))
+    assert catalogue.resolve(only_mandarin, "mn-Cyrl") == "zh"
+    loaded = catalogue._catalogue("mn-Cyrl")
+    monkeypatch.delitem(loaded.entries, "btn_yes")  # a message not yet written in Cyrillic
+    assert catalogue.resolve("btn_yes", "mn-Cyrl") == "mn"
+
+
+@pytest.mark.parametrize("lang", ["zh", "mn", "mn-Cyrl"])
 def test_telegram_sentences_are_short(lang: str) -> None:
     """Elders read (or hear) one short sentence or two, not paragraphs."""
     telegram = [k for k, e in entries(lang).items() if e.area == "telegram"]
@@ -168,7 +203,7 @@ def test_buttons_are_labels_from_the_catalogue() -> None:
         say("btn_orders", "mn"),
         say("btn_repeat", "mn"),
     ]
-    assert catalogue.lang_buttons() == {"中文": "zh", "ᠮᠣᠩᠭᠣᠯ": "mn"}
+    assert catalogue.lang_buttons() == {"中文": "zh", "ᠮᠣᠩᠭᠣᠯ": "mn", "Монгол": "mn-Cyrl"}
 
 
 def test_mongolian_case_endings_in_messages_follow_the_word() -> None:

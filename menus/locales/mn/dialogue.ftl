@@ -212,3 +212,6 @@ choice_menu = ᠥᠨᠦᠳᠦᠷ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ
 choice_order = ᠬᠣᠭᠣᠯᠠ ᠵᠠᠬᠢᠶᠠᠯᠤᠶ᠎ᠠ
 choice_orders = ᠶᠠᠭᠤ ᠵᠠᠬᠢᠶᠠᠯᠤᠭᠰᠠᠨ
 choice_repeat = ᠳᠠᠬᠢᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ
+
+# One elder's part of an answer about several (family ordering for two in one breath).
+several_for = { $elder }: { $text }

@@ -210,3 +210,6 @@ choice_menu = 今天吃什么
 choice_order = 我要订餐
 choice_orders = 我的订单
 choice_repeat = 再说一遍
+
+# One elder's part of an answer about several (family ordering for two in one breath).
+several_for = { $elder }：{ $text }

@@ -1,6 +1,7 @@
 """Family with two parents: 我爸 / 我妈 name the right one (by the elders' registered gender),
-他俩都订了啥 answers for both, two parents in one breath are taken one at a time, and a link
-still waiting for the parent's 同意 is said so."""
+他俩都订了啥 answers for both, two parents in one breath are read back together (one yes
+places both, each what was said for them), and a link still waiting for the parent's 同意 is
+said so."""
 
 from __future__ import annotations
 
@@ -45,14 +46,43 @@ def test_my_dad_and_my_mum_name_the_right_parent(shop: sessionmaker[Session]) ->
     assert "刘德福" in both and "鸡蛋羹" in both and "王秀兰" in both and "米饭" in both
 
 
-def test_two_parents_in_one_breath_are_taken_one_at_a_time(shop: sessionmaker[Session]) -> None:
-    ids, dialogue = _two_parents(shop), Dialogue(shop)
-    said = "给我爸订鸡蛋羹，给我妈订米饭，中午都自己去拿"
-    assert "一位一位" in dialogue.handle(ids["李娜"], said, BEFORE_LUNCH).text
-    dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
+def _dishes(shop: sessionmaker[Session], elder_id: int) -> list[tuple[str, int]]:
     with shop() as session:
-        assert list_orders(session, elder_id=ids["刘德福"]) == []
-        assert list_orders(session, elder_id=ids["王秀兰"]) == []
+        return [
+            (i.dish_name, i.qty) for o in list_orders(session, elder_id=elder_id) for i in o.items
+        ]
+
+
+def test_two_parents_in_one_breath_are_read_back_together_and_one_yes_places_both(
+    shop: sessionmaker[Session],
+) -> None:
+    """Each parent gets what was said after their name, never the other's; the day, meal and
+    way said once are both's; a retried yes places nothing twice."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    said = "给我爸订鸡蛋羹，给我妈订两碗米饭，中午都自己去拿"
+    reply = dialogue.handle(ids["李娜"], said, BEFORE_LUNCH, turn_id="u1").text
+    assert reply.startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份"), reply
+    assert "王秀兰，今天午饭，自己去拿：米饭两份" in reply and reply.endswith("要订吗？"), reply
+    assert _dishes(shop, ids["刘德福"]) == [] and _dishes(shop, ids["王秀兰"]) == []
+    placed = dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH, turn_id="u2").text
+    assert "刘德福：订好了" in placed and "王秀兰：订好了" in placed, placed
+    assert dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH, turn_id="u2").text == placed
+    assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
+    assert _dishes(shop, ids["王秀兰"]) == [("米饭", 2)]
+
+
+def test_both_parents_each_get_the_same_and_a_no_places_neither(
+    shop: sessionmaker[Session],
+) -> None:
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    reply = dialogue.handle(ids["李娜"], "中午给我爸妈各送一份鸡蛋羹", BEFORE_LUNCH).text
+    assert "刘德福，今天午饭，送到家：鸡蛋羹一份" in reply, reply
+    assert "王秀兰，今天午饭，送到家：鸡蛋羹一份" in reply, reply
+    dialogue.handle(ids["李娜"], "不要", BEFORE_LUNCH)
+    dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
+    assert _dishes(shop, ids["刘德福"]) == [] and _dishes(shop, ids["王秀兰"]) == []
+    reply = dialogue.handle(ids["李娜"], "给我爸妈各订一份鸡蛋羹", BEFORE_LUNCH).text
+    assert reply.endswith("？") and "订好了" not in reply  # the meal and way asked first
 
 
 def test_a_link_waiting_for_the_parent_says_so(shop: sessionmaker[Session]) -> None:

@@ -1,0 +1,154 @@
+"""An order for two elders in one breath, from family: 明天中午给我爸来份土豆炖牛肉，我妈来个
+鸡蛋羹 / 这礼拜每天晚上给我爸妈各送一份饺子.
+
+Never merged into one order, never guessed: what is said after (or, said dish first, before)
+我爸 is his, after 我妈 hers; the day, meal and way said once are everyone's. The first
+elder's order is told as any other; its read-back reads back each other one too, with its
+elder's name and price, and the one yes places them all, each with its own idempotency key
+(a no or 算了 places none). Parts that cannot be told apart for sure are asked for one at a
+time instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.dialogue import ordering
+from bot.dialogue.context import Turn
+from bot.dialogue.family import RELATION_GENDER, linked_elders
+from bot.dialogue.state import Awaiting, Draft
+from bot.dialogue.utterance import Kind, Mention, Role, Utterance
+from bot.turn import Reply
+from menus.catalogue import say
+
+_OWN = (Kind.DISH, Kind.QUANTITY)
+"""What belongs to one elder's part of the sentence; the rest (day, meal, way) to all."""
+
+
+def split(turn: Turn, said: Utterance) -> Utterance | None:
+    """The first elder's part of ``said`` (their elder chosen), the others' orders queued; None
+    when the parts cannot be told apart for sure (then they are asked for one at a time)."""
+    parts = _parts(said, linked_elders(turn))
+    if parts is None or len(parts) < 2:
+        return None
+    first_elder, first = parts[0]
+    turn.state.queued = [
+        {"elder": elder_id, "lines": _lines(mentions)} for elder_id, mentions in parts[1:]
+    ]
+    turn.state.for_elder = first_elder
+    shared = tuple(m for m in said.mentions if m.kind not in (*_OWN, Kind.BENEFICIARY))
+    return replace(said, mentions=shared + tuple(first))
+
+
+def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
+    """After a reply to the family member: a read-back of the first elder's order also reads
+    back the others' (one yes places them all); once it is placed, so are they; when it was
+    declined or left, none is."""
+    state = turn.state
+    if not state.queued:
+        return reply
+    if state.draft is not None and state.awaiting == Awaiting.CONFIRM:
+        return _read_back_all(turn, reply, state.draft)
+    if state.draft is not None:
+        return reply  # the first order is still being told
+    if not turn.placed or told is None:
+        state.queued = []
+        return reply
+    first = turn.elder_id
+    texts = [_for(turn, _name(turn, first), reply.text)]
+    for entry in state.queued:
+        texts.append(_for(turn, _name(turn, int(entry["elder"])), _place(turn, entry, told)))
+    state.queued = []
+    turn.elder_id = state.for_elder = first
+    return Reply("".join(texts))
+
+
+def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
+    """The first order's read-back, then each other one's (with its elder's name), then the
+    one question."""
+    question = ordering.confirm_question(turn)
+    text = reply.text.removesuffix(question)
+    saved = (first, turn.elder_id, turn.state.for_elder)
+    for entry in turn.state.queued:
+        turn.state.draft = _draft(entry, first)
+        turn.elder_id = int(entry["elder"])
+        other = ordering.read_back_draft(turn)
+        if turn.state.awaiting != Awaiting.CONFIRM:  # refused (sold out…): say why, stop here
+            turn.state.queued = []
+            return Reply(text + other.text)
+        entry["key"] = turn.state.draft.key
+        text += other.text.removesuffix(ordering.confirm_question(turn))
+    turn.state.draft, turn.elder_id, turn.state.for_elder = saved
+    return Reply(text + question, reply.choices, reply.inline)
+
+
+def _place(turn: Turn, entry: dict[str, Any], told: Draft) -> str:
+    """Place one queued order as read back (its own idempotency key), for its elder."""
+    turn.state.draft = _draft(entry, told)
+    turn.state.draft.key = str(entry.get("key") or "")
+    turn.elder_id = turn.state.for_elder = int(entry["elder"])
+    return ordering.place(turn).text
+
+
+def _draft(entry: dict[str, Any], like: Draft) -> Draft:
+    return Draft(
+        lines={str(k): int(v) for k, v in dict(entry["lines"]).items()},
+        day=like.day,
+        meal=like.meal,
+        fulfillment=like.fulfillment,
+        recurrence=like.recurrence,
+    )
+
+
+def _name(turn: Turn, elder_id: int | None) -> str:
+    return next((name for pid, name, _ in linked_elders(turn) if pid == elder_id), "")
+
+
+def _for(turn: Turn, elder: str, text: str) -> str:
+    return say("several_for", turn.lang, elder=elder, text=text) if elder else text
+
+
+def _parts(
+    said: Utterance, elders: list[tuple[int, str, str | None]]
+) -> list[tuple[int, list[Mention]]] | None:
+    """Each elder named with the dishes that are theirs, in the order named."""
+    mentions = list(said.mentions)
+    named = [i for i, m in enumerate(mentions) if m.kind == Kind.BENEFICIARY]
+    if not named:
+        return None
+    if len(named) == 1 and mentions[named[0]].value == "parents":  # 给我爸妈各送一份
+        both = [pid for pid, _, gender in elders if gender in RELATION_GENDER.values()]
+        both = both if len(both) == 2 else [pid for pid, _, _ in elders]
+        own = [m for m in mentions if m.kind in _OWN]
+        return [(pid, own) for pid in both] if len(both) == 2 and own else None
+    dish_first = any(m.kind == Kind.DISH for m in mentions[: named[0]])
+    bounds = [-1, *named] if dish_first else [*named, len(mentions)]
+    parts = []
+    for k, at in enumerate(named):
+        start, end = (bounds[k] + 1, at) if dish_first else (at + 1, bounds[k + 1])
+        own = [m for m in mentions[start:end] if m.kind in _OWN]
+        elder = _elder_of(mentions[at], elders)
+        if elder is None or not any(m.kind == Kind.DISH for m in own):
+            return None
+        parts.append((elder, own))
+    return parts if len({elder for elder, _ in parts}) == len(parts) else None
+
+
+def _elder_of(mention: Mention, elders: list[tuple[int, str, str | None]]) -> int | None:
+    gender = RELATION_GENDER.get(str(mention.value))
+    matching = [pid for pid, _, g in elders if gender is not None and g == gender]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _lines(mentions: list[Mention]) -> dict[str, int]:
+    """Dishes with their portions (a count tied to its dish, 各一份 for each, else one)."""
+    each = next(
+        (int(m.value) for m in mentions if m.kind == Kind.QUANTITY and m.role == Role.EACH), None
+    )
+    counts = {m.group: int(m.value) for m in mentions if m.kind == Kind.QUANTITY}
+    return {
+        str(m.value): counts.get(m.group, each or 1)
+        for m in mentions
+        if m.kind == Kind.DISH and not m.refused
+    }

@@ -78,9 +78,16 @@ def items_words(order: OrderSummary, lang: str = "zh", names: Mapping[str, str] 
 
 
 def read_back(
-    order: OrderSummary, today: date, lang: str = "zh", names: Mapping[str, str] = NO_NAMES
+    order: OrderSummary,
+    today: date,
+    lang: str = "zh",
+    names: Mapping[str, str] = NO_NAMES,
+    *,
+    named: bool = True,
 ) -> str:
-    """The order with every part of its price, as it will be placed."""
+    """The order with every part of its price, as it will be placed; ``named``: starting with
+    the elder's name (for family, who may order for two), never to the elder themself (an elder
+    is spoken to as 您, not by full name)."""
     voucher = (
         say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
         if order.voucher_fen
@@ -89,7 +96,7 @@ def read_back(
     return say(
         "read_back",
         lang,
-        name=order.elder_name,
+        who=say("read_back_who", lang, name=order.elder_name) if named else "",
         when=when_words(order.date, order.meal, today, lang),
         mode=mode_words(order.fulfillment, lang),
         items=items_words(order, lang, names),

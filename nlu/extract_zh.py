@@ -209,6 +209,8 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
             continue
         if measure == "块" and text[end : end + 1] in ("钱", "五", "半"):
             continue  # 十五块钱 is a price, not fifteen portions
+        if number_text == "一" and measure == "块" and text[end : end + 1] in "儿吃去来走坐住":
+            continue  # 一块吃 / 一块儿去 is "together"
         num_end = start + len(number_text)
         masked.take(start, end)
         found.append(Entity("quantity", value, start, num_end))

@@ -702,7 +702,8 @@ EACH_WORDS = frozenset(
 
 
 def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexicon) -> None:
-    """Refusals (хэрэггүй, битгий), swaps (X-ийг Y-ээр соль, X биш Y, … болго), additions (нэм-)."""
+    """Refusals (хэрэггүй, битгий), swaps (X-ийг Y-ээр соль, X биш Y, X-ын оронд Y, … болго),
+    additions (нэм-)."""
     index = {span[0]: k for k, span in enumerate(tokens.spans)}
     targets = sorted(
         (e for e in entities if e.entity in ("dish", "date", "meal", "fulfillment")),
@@ -735,6 +736,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
                 named = [e for e in targets if previous[0] <= position[id(e)] <= previous[1]]
                 if named and named[-1].role is None:
                     _refuse(named[-1])
+        elif role == "instead" and before:
+            _instead(before[-1], [e for e in targets if position[id(e)] >= last])
         elif role == "not" and before:
             wrong = before[-1]
             right = next(
@@ -772,6 +775,13 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
 _ANNUL = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "хүчингүй", "хучингуй", "ᠬᠡᠷᠡᠭᠭᠦᠢ", "хэрэггүй"))
 _WEAK_NO = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "үгүй"))
 _REFUSE_FIRST = frozenset(fold(w) for w in ("битгий", "ᠪᠢᠲᠡᠭᠡᠢ"))
+
+
+def _instead(wrong: Entity, later: list[Entity]) -> None:
+    """X-ын оронд Y (Y in place of X): X is replaced by the next thing of its kind."""
+    right = next((e for e in later if e.entity == wrong.entity and e.role is None), None)
+    if right is not None:
+        wrong.role, right.role = "replace_from", "replace_to"
 
 
 def _refuse(entity: Entity) -> None:

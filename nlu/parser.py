@@ -177,6 +177,7 @@ class Parser:
         entities += find_words(masked, lex.FULFILLMENT, "fulfillment")
         entities += _refused_delivery(masked)
         entities += _sending(masked, {m.start for m in mentions})
+        entities += _eating_there(masked)
         entities += [
             e for e in find_words(masked, lex.BENEFICIARY, "beneficiary") if _for_whom(text, e)
         ]
@@ -469,6 +470,20 @@ def _refused_delivery(masked: Masked) -> list[Entity]:
 
 _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?[个碗份盘笼屉块杯根张]|[俩仨])")
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
+
+
+_EAT_THERE = re.compile(r"(去|到|上|在)(食堂|饭堂|店里)[^，,。；;！!？?]{0,10}?吃")
+
+
+def _eating_there(masked: Masked) -> list[Entity]:
+    """想去食堂跟老姐妹一块吃: going to the canteen to eat, with words between, is dine-in."""
+    found = []
+    for match in _EAT_THERE.finditer(masked.text):
+        start, end = match.start(2), match.end(2)
+        if masked.free(start, end):
+            masked.take(start, end)
+            found.append(Entity("fulfillment", "dine_in", start, end))
+    return found
 
 
 def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:

@@ -3,6 +3,7 @@ orders, their cards. Nothing here changes the store."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,7 +27,7 @@ from bot.turn import Reply
 from menus.catalogue import say, word
 from menus.db import read_only
 from menus.menu_store import load_menus, names_match
-from menus.models import Card
+from menus.models import Card, Voucher
 from menus.orders import OrderSummary, list_orders
 from menus.people import find_elder
 from menus.states import OPEN_STATUSES
@@ -165,12 +166,20 @@ def orders(turn: Turn, said: Utterance) -> Reply:
 
 
 def balance(turn: Turn, said: Utterance) -> Reply:
-    """What is left on the elder's family and charity cards."""
+    """What is left on the elder's family and charity cards, and their vouchers still valid."""
     lang = turn.lang
     with read_only(turn.store.factory) as session:
         cards = list(session.scalars(select(Card).where(Card.elder_id == turn.elder_id)))
-        if not cards:
-            return Reply(say("balance_none", lang))
+        vouchers = list(
+            session.scalars(
+                select(Voucher.value_fen).where(
+                    Voucher.elder_id == turn.elder_id,
+                    Voucher.used_order_id.is_(None),
+                    Voucher.valid_from <= turn.today,
+                    Voucher.valid_to >= turn.today,
+                )
+            )
+        )
         parts = [
             say(
                 "balance_card",
@@ -180,10 +189,36 @@ def balance(turn: Turn, said: Utterance) -> Reply:
             )
             for c in cards
         ]
-    return Reply(say("balance", lang, cards=say("comma", lang).join(parts)))
+    if vouchers:
+        parts.append(_vouchers(vouchers, lang))
+    text = say("balance", lang, cards=say("comma", lang).join(parts)) if parts else ""
+    if not cards:  # said first: the card asked about is not there
+        text = say("balance_none", lang) + text
+    return Reply(text)
+
+
+def _vouchers(values: list[int], lang: str) -> str:
+    """消费券还有五张，每张三块钱 (or 一共 when they are worth different amounts)."""
+    many = count(len(values), lang)
+    if len(set(values)) == 1:
+        return say("balance_vouchers", lang, count=many, money=money(values[0], lang))
+    return say("balance_vouchers_total", lang, count=many, money=money(sum(values), lang))
 
 
 # ------------------------------------------------------------- about one dish
+
+
+QUESTIONS = (Intent.ASK_PRICE, Intent.ASK_MENU, Intent.ASK_NUTRITION)
+FOLLOW_UP = re.compile(r"^(那|那个|那么|还有|再问问)?[^，,。；;]{1,16}呢[？?。！!～~]*$")
+"""那羊肉汤呢 / 米饭呢？: the question just answered, asked of another dish."""
+
+
+def follow_up(turn: Turn, said: Utterance) -> Utterance:
+    """``said`` as the question it continues (那羊肉汤呢 after 手把肉多少钱 asks a price)."""
+    asked, turn.state.asked = turn.state.asked, None
+    if asked and said.dishes and FOLLOW_UP.match(clean(said.text)):
+        return said.with_intent(Intent(asked))
+    return said
 
 
 def dish_question(
@@ -197,6 +232,8 @@ def dish_question(
     when = _when_of(turn, day, menus)
     if len(menus) == 1 and turn.state.draft is None:  # 今天中午有汤没有 → 来一碗: that lunch
         turn.state.menu_read = MealRef(menus[0].date, MealSlot(menus[0].meal))
+    if said.dishes and said.intent in QUESTIONS:
+        turn.state.asked = said.intent.value  # 那羊肉汤呢 asks the same of another dish
     if said.dishes:
         fact = next((fact for word, fact in FACTS.items() if word in said.text), None)
         if fact is not None:

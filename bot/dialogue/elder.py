@@ -23,6 +23,7 @@ ANY = "*"
 
 def handle(turn: Turn, said: Utterance) -> Reply:
     """Everything an elder (or family for them) can ask for."""
+    said = answers.follow_up(turn, said)
     if turn.state.awaiting not in (Awaiting.CONFIRM, Awaiting.CANCEL):
         paused = standing.pause_or_resume_reply(turn, said)
         if paused is not None:
@@ -42,8 +43,8 @@ def handle(turn: Turn, said: Utterance) -> Reply:
 
 
 def _deny_draft(turn: Turn, said: Utterance) -> Reply:
-    """不要 to the read-back: nothing placed (or changed); 不要米饭 is a correction."""
-    if said.mentions:
+    """不要 to the read-back: nothing placed (or changed); 不要米饭 / 汤不要了 is a correction."""
+    if said.mentions or _names_a_dish_of_the_order(turn, said):
         return ordering.fill(turn, said)
     changing = turn.state.draft is not None and turn.state.draft.replacing
     turn.state.drop_draft()
@@ -51,8 +52,8 @@ def _deny_draft(turn: Turn, said: Utterance) -> Reply:
 
 
 def _cancel_draft(turn: Turn, said: Utterance) -> Reply:
-    """取消 / 不订了 to the read-back: nothing placed; 不要米饭了 is a correction."""
-    if not said.dishes:
+    """取消 / 不订了 to the read-back: nothing placed; 不要米饭了 / 汤不要了 is a correction."""
+    if not said.dishes and not _names_a_dish_of_the_order(turn, said):
         turn.state.drop_draft()
         return Reply(say("not_placed", turn.lang))
     return ordering.fill(turn, said)
@@ -71,6 +72,10 @@ def _question_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     turn.state.ask(Awaiting.CONFIRM)
     text = answer.text + ordering.confirm_question(turn)
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
+def _names_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
+    return ordering.named_in_draft(said, turn.state.draft) is not None
 
 
 def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
@@ -111,10 +116,18 @@ def _leave(turn: Turn, said: Utterance) -> Reply:
 
 
 def _deny_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
-    """不要了 to 是中午还是晚上？: leaving; 不要米饭 is an edit (heard as usual)."""
-    if said.mentions:
-        return None
+    """不要了 to 是中午还是晚上？: leaving; 不要米饭 / 汤不要了 is an edit."""
+    if said.mentions or _names_a_dish_of_the_order(turn, said):
+        return ordering.fill(turn, said)
     return _leave(turn, said)
+
+
+def _unsure_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
+    """Words not understood as a whole while an order is being told, naming a day, a meal, a
+    way or a dish (оо тэгвэл маргааш үдэд нь): those are the answer; else not understood."""
+    if said.slots() or said.dishes:
+        return ordering.fill(turn, said)
+    return None
 
 
 WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
@@ -134,7 +147,10 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
     },
     Awaiting.REMINDER_TIME: {ANY: _reminder_time},
     Awaiting.MORE_MENU: {Intent.AFFIRM: answers.more_menu, ANY: _not_more},
-    **{asked: {Intent.DENY: _deny_while_ordering} for asked in ORDERING},
+    **{
+        asked: {Intent.DENY: _deny_while_ordering, Intent.OUT_OF_SCOPE: _unsure_while_ordering}
+        for asked in ORDERING
+    },
     Awaiting.COMPLAINT: {
         Intent.DENY: _complaint_dropped,
         Intent.CANCEL_ORDER: _complaint_dropped,
@@ -184,7 +200,7 @@ def _change(turn: Turn, said: Utterance) -> Reply:
 
 def _cancel(turn: Turn, said: Utterance) -> Reply:
     """不要红烧肉了 edits the order being told; 算了不订了 leaves it (nothing is ordered)."""
-    if turn.state.draft is not None and said.dishes:
+    if turn.state.draft is not None and (said.dishes or _names_a_dish_of_the_order(turn, said)):
         return ordering.fill(turn, said)
     if turn.state.draft is not None:
         return _leave(turn, said)

@@ -208,7 +208,8 @@ def _family(turn: Turn, said: Utterance) -> Reply:
         if first is None:
             return Reply(say("family_one_at_a_time", turn.lang))
         said = first
-    chosen = family.choose_elder(turn, said)
+    keep = turn.state.for_elder if turn.state.draft is not None and not said.dishes else None
+    chosen = keep or family.choose_elder(turn, said)  # 我妈下楼去拿 edits Dad's order
     if isinstance(chosen, Reply):
         return chosen
     turn.elder_id = chosen

@@ -5,6 +5,7 @@ the store, so what is said is what is placed), and it is placed only after a yes
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import standing
@@ -13,7 +14,7 @@ from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import count, items_words, mode_words, read_back, serve_words, when_words
 from bot.turn import Reply
-from menus.catalogue import MEALS, MODES, YES_NO, choices, say
+from menus.catalogue import MEALS, MODES, YES_NO, choices, say, word
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.menu_store import names_match
@@ -47,9 +48,44 @@ def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
     return _next_question(turn, removed)
 
 
+HEADS = "汤粥面饭肉鱼蛋饼包饺菜羹"
+"""Last characters that name a dish's kind (汤不要了: the soup in the order)."""
+
+
+def named_in_draft(said: Utterance, draft: Draft | None) -> str | None:
+    """The one dish of the order that a part of its name names (牛肉 for 土豆炖牛肉, 汤 for
+    紫菜蛋花汤), when no dish was recognised as given up: what 牛肉换成白菜豆腐 / 汤不要了
+    take out. None when no such part is said, or it fits several dishes of the order."""
+    if draft is None or any(d.refused for d in said.dishes):
+        return None
+    wanted = [str(d.value) for d in said.dishes]
+    text = said.text
+    found = set()
+    for name in draft.lines:
+        if name in wanted:
+            continue
+        parts = {name[i:j] for i in range(len(name)) for j in range(i + 2, len(name) + 1)}
+        parts |= {name[-1]} if name[-1] in HEADS else set()
+        if any(p in text and not any(p in w for w in wanted) for p in parts):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def with_named_in_draft(said: Utterance, draft: Draft | None) -> Utterance:
+    """``said`` with the order's dish it names by a part of its name as given up."""
+    name = named_in_draft(said, draft)
+    if name is None:
+        return said
+    gone = Mention(Kind.DISH, name, role=Role.REMOVE)
+    return replace(said, mentions=(*said.mentions, gone))
+
+
 def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> str:
     """Dishes refused leave the draft, dishes wanted join it (or replace it: 改成米饭); a bare
     count changes the last dish's (改成两份). Returns what to say about dishes taken out."""
+    refusing = intent in (Intent.CHANGE_ORDER, Intent.CANCEL_ORDER, Intent.DENY)
+    if refusing or any(d.role == Role.REPLACE_TO for d in said.dishes):
+        said = with_named_in_draft(said, draft)
     refused = {str(d.value) for d in said.dishes if d.refused}
     wanted = [d for d in said.dishes if not d.refused]
     if wanted and intent == Intent.CANCEL_ORDER and not refused:  # 不要红烧肉了
@@ -78,19 +114,40 @@ def _add_wanted(
     """换成米饭 (a swap, nothing named to give up) replaces the dish said last; 再加 adds; after
     只剩三份了, 那就一份鸡蛋羹 takes the egg custard instead of the dish offered."""
     adding = any(d.role == Role.ADD for d in wanted)
-    replace = intent == Intent.CHANGE_ORDER and not refused and not adding
+    recounted = any(str(d.value) in draft.lines for d in wanted)
+    replace = intent == Intent.CHANGE_ORDER and not refused and not adding and not recounted
     lines = dict(draft.lines)
     if replace and lines:  # 换成Y, with nothing named to give up: the dish said last goes
         del lines[next(reversed(lines))]
     if offered in lines and not adding:
         del lines[offered]
     for dish in wanted:
-        lines[str(dish.value)] = int(said.counts.get(dish.group, said.each or 1))
+        lines[str(dish.value)] = _count(said, dish, lines.get(str(dish.value)), len(wanted))
     draft.lines = lines
 
 
+def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> int:
+    """How many of ``dish``: its own count (or 各一份's). For a dish already in the order, the
+    last count said that differs from what it has (包子仨吃不了，俩吧 → 2; 馅饼吃不了俩，一个就行
+    → 1), a count tied to no dish included when only this dish is named."""
+    said_counts = [
+        int(m.value)
+        for m in said.of(Kind.QUANTITY)
+        if m.role != Role.EACH and (m.group == dish.group or (m.group is None and named == 1))
+    ]
+    own = int(said.counts.get(dish.group, said.each or 1))
+    if current is None or not said_counts:
+        return own
+    changed = [n for n in said_counts if n != current]
+    return changed[-1] if changed else said_counts[-1]
+
+
 def _merge_slots(draft: Draft, said: Utterance) -> None:
-    """The day, meal and way said (the ones given up, 不是明天, are not kept)."""
+    """The day, meal and way said (the ones given up, 不是明天 / 不用送了, are taken out and, if
+    nothing else is said for them, asked again)."""
+    refused = {str(m.value) for m in said.of(Kind.FULFILLMENT) if m.refused}
+    if draft.fulfillment is not None and draft.fulfillment.value in refused:
+        draft.fulfillment = None
     for mention in said.slots():
         if mention.kind == Kind.DATE:
             draft.day = date.fromisoformat(str(mention.value))
@@ -113,8 +170,10 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         state.ask(Awaiting.DISH)
         return Reply(removed + say("ask_dish", lang))
     if draft.meal is None:
-        state.ask(Awaiting.MEAL)
-        return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
+        serving = _meals_serving(turn, draft)
+        if len(serving) != 1:
+            return _ask_meal(turn, removed, serving)
+        draft.meal = serving[0]  # 小米粥 and 茶叶蛋 are breakfast: no need to ask
     if draft.day is None and draft.recurrence is not None:
         standing.first_day(turn, draft)
     if draft.day is None:
@@ -131,6 +190,29 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
     reply = read_back_draft(turn)
     return Reply(removed + reply.text, reply.choices, reply.inline)
+
+
+def _meals_serving(turn: Turn, draft: Draft) -> list[MealSlot]:
+    """The meals whose menu has every dish said (on the day said, else on the next day that
+    meal is still open): one is the meal meant; two are the ones to choose between."""
+    found = []
+    for meal in MealSlot:
+        day = draft.day or turn.store.next_open_day(turn.elder_id, meal, turn.now)
+        names = turn.store.menu_names(turn.elder_id, day, meal)
+        if names and all(any(names_match(d, known) for known in names) for d in draft.lines):
+            found.append(meal)
+    return found
+
+
+def _ask_meal(turn: Turn, removed: str, serving: list[MealSlot]) -> Reply:
+    """是中午，还是晚上？ or, where the dishes are served at two other meals, those two."""
+    lang = turn.lang
+    turn.state.ask(Awaiting.MEAL)
+    if len(serving) != 2 or serving == [MealSlot.LUNCH, MealSlot.DINNER]:
+        return Reply(removed + say("ask_meal", lang), choices(MEALS, lang), inline=True)
+    first, second = (word("meal", meal.value, lang) for meal in serving)
+    text = say("ask_meal_of", lang, first=first, second=second)
+    return Reply(removed + text, [first, second], inline=True)
 
 
 def not_on_menu(turn: Turn, draft: Draft) -> DomainError | None:
@@ -175,7 +257,8 @@ def read_back_draft(turn: Turn) -> Reply:
     draft.key = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
     turn.state.ask(Awaiting.CONFIRM)
     prefix = standing.read_back_prefix(turn, draft) if draft.recurrence is not None else ""
-    text = prefix + read_back(quote, turn.today, turn.lang, store.names(turn.lang))
+    named = turn.kind == "family"  # which parent; an elder is never called by full name
+    text = prefix + read_back(quote, turn.today, turn.lang, store.names(turn.lang), named=named)
     return Reply(text + confirm_question(turn), choices(YES_NO, turn.lang), inline=True)
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.dialogue import emergency
+from bot.dialogue import emergency, staff_counts
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Utterance
@@ -70,6 +70,8 @@ def handle(turn: Turn, said: Utterance) -> Reply:
         found = pattern.search(text)
         if found:
             return _mark(turn, int(found.group(1)), target)
+    if staff_counts.asks(text):
+        return _count(turn, canteens[0], said)
     if any(word in text for word in DELIVERY):
         return _delivery(turn, canteens[0], said)
     if any(word in text for word in KITCHEN):
@@ -160,6 +162,15 @@ def _sheet(turn: Turn, canteen_id: int, said: Utterance) -> tuple[str, KitchenSh
         day, meal = _next_meal(session, canteen, turn.now, said)
         sheet = kitchen_sheet(session, canteen, day, meal)
     return _when(day, meal, turn), sheet
+
+
+def _count(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
+    """今天中午一共几单 / 鲈鱼还剩几份: of the meal asked about, else the one being cooked for."""
+    with read_only(turn.store.factory) as session:
+        canteen = session.get(Canteen, canteen_id)
+        assert canteen is not None
+        day, meal = _next_meal(session, canteen, turn.now, said)
+    return staff_counts.answer(turn, canteen_id, said, day, meal)
 
 
 def _kitchen(turn: Turn, canteen_id: int, said: Utterance) -> Reply:

@@ -31,6 +31,8 @@ def begin(turn: Turn, said: Utterance) -> None:
         turn.state.draft = Draft()
     draft = turn.state.draft
     weekdays, start, end = recurrence_days(said.text, turn.today)
+    if said.day is not None and start < said.day and (end is None or said.day <= end):
+        start = said.day  # 从明天起每天 / маргаашаас эхлээд өдөр бүр: not today
     draft.recurrence = Recurrence(weekdays, start, end)
     draft.day = None
     if not said.dishes and any(word_ in said.text for word_ in COPY):

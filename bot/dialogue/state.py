@@ -112,6 +112,8 @@ class ConversationState:
     """Which elder a family member is ordering for."""
     menu_file: dict[str, str] | None = None
     """A staff member's menu file waiting for 发布 (name and text)."""
+    asked: str | None = None
+    """The question just answered about a dish (ask_price…): 那羊肉汤呢 asks it again of another."""
     queued: list[dict[str, Any]] = field(default_factory=list)
     """Family ordering for two elders in one breath: the orders after the one being told
     (``elder`` and its ``lines``), each started once the one before is placed."""
@@ -160,6 +162,7 @@ class ConversationState:
             "for": self.for_elder,
             "menu_file": self.menu_file,
             "queued": self.queued,
+            "asked": self.asked,
             "last": asdict(self.last) if self.last else None,
             "turns": self.turns,
             "at": self.at.isoformat() if self.at else None,
@@ -181,6 +184,7 @@ class ConversationState:
             for_elder=int(data["for"]) if data.get("for") else None,
             menu_file=data.get("menu_file") or None,
             queued=[q for q in data.get("queued") or [] if isinstance(q, dict)],
+            asked=str(data["asked"]) if data.get("asked") else None,
             last=reply_from_json(data["last"]) if data.get("last") else None,
             turns=dict(data.get("turns") or {}),
             at=datetime.fromisoformat(data["at"]) if data.get("at") else None,

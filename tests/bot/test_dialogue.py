@@ -60,7 +60,7 @@ def liu(shop: sessionmaker[Session]) -> Talk:
 def test_order_in_one_sentence_read_back_then_placed(liu: Talk) -> None:
     """Everything said at once: one read-back with the price, one yes, one order."""
     reply = liu.say("明天中午要两份红烧肉，自己去拿")
-    assert reply.startswith("刘德福，明天午饭，自己去拿：红烧肉两份。")
+    assert reply.startswith("明天午饭，自己去拿：红烧肉两份。")
     assert "原价二十四块钱，补贴五块钱，消费券三块钱" in reply and reply.endswith("要订吗？")
     assert liu.orders() == []  # nothing stored before the yes
     assert "订好了" in liu.say("行")
@@ -72,7 +72,7 @@ def test_one_question_at_a_time(liu: Talk) -> None:
     assert liu.say("我要订餐") == "您想吃什么？"
     assert liu.say("鸡蛋羹") == "是中午，还是晚上？"
     assert liu.say("晚上") == "送到家、自己去拿，还是在食堂吃？"
-    assert liu.say("在食堂吃").startswith("刘德福，今天晚饭，在食堂吃：鸡蛋羹一份。")
+    assert liu.say("在食堂吃").startswith("今天晚饭，在食堂吃：鸡蛋羹一份。")
     liu.say("对")
     assert liu.orders() == [("placed", "dinner", "dine_in", [("鸡蛋羹", 1)])]
 
@@ -116,7 +116,7 @@ def test_fewer_left_than_asked_are_offered_and_another_dish_replaces_them(liu: T
     那就一份鸡蛋羹 takes the egg custard instead."""
     reply = liu.say("中午四份手把肉自己去拿")
     assert reply.startswith("手把肉只剩三份了。") and "要订吗" in reply
-    assert liu.say("那就一份鸡蛋羹").startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份。")
+    assert liu.say("那就一份鸡蛋羹").startswith("今天午饭，自己去拿：鸡蛋羹一份。")
 
 
 def test_a_closed_meal_is_refused_and_another_asked(liu: Talk) -> None:
@@ -127,7 +127,7 @@ def test_a_closed_meal_is_refused_and_another_asked(liu: Talk) -> None:
     assert liu.orders() == []
     # dinner has no 红烧肉: said in plain words, with what there is
     assert liu.say("晚上", now=late) == "今天晚饭没有红烧肉。有：鸡蛋羹、小米粥、米饭。您想吃哪个？"
-    assert liu.say("鸡蛋羹", now=late).startswith("刘德福，今天晚饭，自己去拿：鸡蛋羹一份。")
+    assert liu.say("鸡蛋羹", now=late).startswith("今天晚饭，自己去拿：鸡蛋羹一份。")
 
 
 def test_outside_the_delivery_area_offers_pickup(shop: sessionmaker[Session]) -> None:
@@ -135,7 +135,7 @@ def test_outside_the_delivery_area_offers_pickup(shop: sessionmaker[Session]) ->
     li = Talk(shop, "李建军")
     reply = li.say("中午一份米饭送到家")
     assert "不在送餐范围" in reply
-    assert li.say("那我自己去拿").startswith("李建军，今天午饭，自己去拿：米饭一份。")
+    assert li.say("那我自己去拿").startswith("今天午饭，自己去拿：米饭一份。")
 
 
 def test_cancel_before_the_cut_off_refunds_the_card(shop: sessionmaker[Session]) -> None:

@@ -48,11 +48,12 @@ __all__ = ["clips", "voice"]  # session fixtures shared with tests/voice
 
 
 async def order_to_read_back(tg: Harness) -> dict[str, Any]:
-    """An elder orders red-braised pork for lunch, to pick up; the read-back message."""
+    """An elder orders rice (served at lunch and dinner) for lunch, to pick up; the read-back
+    message."""
     tg.identify("王秀兰", ELDER)
     await tg.feed(text_update(1, ELDER, "我要订餐"))
     assert tg.last()["text"] == replies.say("ask_dish")
-    await tg.feed(text_update(2, ELDER, "红烧肉"))
+    await tg.feed(text_update(2, ELDER, "米饭"))
     asked = tg.last()
     assert asked["text"] == replies.say("ask_meal")
     assert buttons(asked["reply_markup"]) == ["中午", "晚上"]
@@ -67,7 +68,7 @@ async def test_an_order_is_stored_before_the_reply_that_says_so(tg: Harness) -> 
         (str(params.get("text", method)), tg.orders())
     )
     read_back = await order_to_read_back(tg)
-    assert "红烧肉一份" in read_back["text"] and read_back["text"].endswith("要订吗？")
+    assert "米饭一份" in read_back["text"] and read_back["text"].endswith("要订吗？")
     keyboard = read_back["reply_markup"]["inline_keyboard"]
     assert [[b["text"] for b in row] for row in keyboard] == [["要", "不要"]]
     assert [b["callback_data"] for b in keyboard[0]] == ["要", "不要"]

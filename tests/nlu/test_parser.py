@@ -137,7 +137,7 @@ RURAL = MenuNames(
         DishNames("奶皮子", (), "ᠥᠷᠥᠮᠡ", "өрөм"),
         DishNames("羊肉胡萝卜饺子", ("饺子",), "ᠬᠣᠨᠢᠨ ᠤ ᠮᠢᠬᠠᠨ ᠪᠠᠨᠰᠢ", "хонины махтай банш"),
         DishNames("羊肉面片", ("面片",), None, "хонины махтай бантан"),
-        DishNames("土豆炖羊肉", (), None, "төмстэй хонины мах"),
+        DishNames("土豆炖羊肉", (), "ᠲᠥᠮᠥᠰᠥ ᠲᠡᠢ ᠬᠣᠨᠢᠨ ᠤ ᠮᠢᠬᠠ", "төмстэй хонины мах"),
         DishNames("手把肉", (), None, "чанасан мах"),
         DishNames("羊背子", (), "ᠤᠭᠴᠠ", "ууц"),
     )
@@ -180,3 +180,27 @@ def test_send_with_what_is_sent_is_delivery(parser: Parser, text: str, mode: str
     found = [e["value"] for e in parser.parse(text, today=TODAY)["entities"]
              if e["entity"] == "fulfillment"]  # fmt: skip
     assert found == ([mode] if mode else [])
+
+
+def test_going_to_the_canteen_to_eat_with_words_between_is_dine_in(parser: Parser) -> None:
+    """想去食堂跟老姐妹一块吃: dine-in; 一块 (together) is no count of portions."""
+    found = parser.parse("她说想去食堂跟老姐妹一块吃，不用送了", today=TODAY)["entities"]
+    kinds = {(e["entity"], e["value"], e.get("role")) for e in found}
+    assert ("fulfillment", "dine_in", None) in kinds
+    assert ("fulfillment", "delivery", "remove") in kinds
+    assert not [e for e in found if e["entity"] == "quantity"]
+
+
+def test_mongolian_instead_of_and_from_a_day_on() -> None:
+    """X ᠶᠢᠨ ᠣᠷᠣᠨ ᠳᠤ Y (Y instead of X) replaces X; маргаашаас (from tomorrow) is a day."""
+    parser = Parser(RURAL)
+    said = "ᠤᠭᠴᠠ ᠶᠢᠨ ᠣᠷᠣᠨ ᠳᠤ ᠲᠥᠮᠥᠰᠥ ᠲᠡᠢ ᠬᠣᠨᠢᠨ ᠤ ᠮᠢᠬᠠ ᠨᠢᠭᠡ ᠪᠣᠯᠭᠠᠭᠠᠷᠠᠢ"
+    roles = {(e["value"], e.get("role")) for e in parser.parse(said, today=TODAY)["entities"]}
+    assert {("羊背子", "replace_from"), ("土豆炖羊肉", "replace_to")} <= roles
+    cyrillic = parser.parse("ууцны оронд банш нэг", today=TODAY)["entities"]
+    assert {(e["value"], e.get("role")) for e in cyrillic} >= {
+        ("羊背子", "replace_from"),
+        ("羊肉胡萝卜饺子", "replace_to"),
+    }
+    dated = parser.parse("маргаашаас эхлээд өдөр бүр банш", today=TODAY)["entities"]
+    assert ("date", "2026-12-02") in {(e["entity"], e["value"]) for e in dated}

@@ -70,7 +70,8 @@ advice_salt = { $dish } нэг хувьд ойролцоогоор { $salt } г�
 ask_dish = Та юу идэх вэ?
 ask_meal = Үдийн хоол уу, оройн хоол уу?
 ask_fulfillment = Гэрт хүргэх үү, өөрөө авах уу, хоолны газарт идэх үү?
-read_back = { $name }, { $when }, { $mode }: { $items }. Үнэ { $price }, татаас { $subsidy }{ $voucher }{ $card }, төлөх дүн { $payable }.{" "}
+read_back_who = { $name },{" "}
+read_back = { $who }{ $when }, { $mode }: { $items }. Үнэ { $price }, татаас { $subsidy }{ $voucher }{ $card }, төлөх дүн { $payable }.{" "}
 read_back_voucher = , талон { $voucher }
 read_back_card = , картаас хасах { $card }
 ask_confirm = Захиалах уу?
@@ -219,3 +220,15 @@ choice_repeat = Дахин хэлээрэй
 
 # One elder's part of an answer about several (family ordering for two in one breath).
 several_for = { $elder }: { $text }
+# The meal asked when the dishes said are served at two meals other than lunch and dinner.
+ask_meal_of = { $first } уу, { $second } уу?
+
+# Counts staff ask for (today's orders, portions left of a dish).
+staff_count_orders = { $when } нийт { $orders } захиалга: хүргэх { $delivery }, өөрөө авах { $pickup }, хоолны газарт идэх { $dine_in }.
+staff_count_ordered = { $when } { $dish } { $qty } хувь захиалсан.
+staff_count_left = { $when } { $dish } { $left } хувь үлдсэн.
+staff_count_unlimited = { $when } { $dish } хязгааргүй.
+staff_count_not_on = { $when } { $dish } байхгүй.
+# Vouchers still valid, in the balance answer.
+balance_vouchers = Талон { $count } байна, нэг нь { $money }
+balance_vouchers_total = Талон { $count } байна, нийт { $money }

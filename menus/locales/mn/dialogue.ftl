@@ -66,7 +66,8 @@ advice_salt = { $dish } ᠨᠢᠭᠡ ᠬᠤᠪᠢ ᠳᠤ ᠪᠠᠷᠤᠭ { $sa
 ask_dish = ᠲᠠ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ ᠪᠤᠢ᠃
 ask_meal = ᠦᠳᠡ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠤᠤ᠂ ᠣᠷᠣᠢ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠤᠤ᠃
 ask_fulfillment = ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠬᠦ ᠦᠦ᠂ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠤᠤ᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ ᠦᠦ᠃
-read_back = { $name }᠂ { $when }᠂ { $mode }: { $items }᠃ ᠦᠨ᠎ᠡ { $price }᠂ ᠲᠡᠳᠬᠦᠮᠵᠢ { $subsidy }{ $voucher }{ $card }᠂ ᠲᠥᠯᠦᠬᠦ ᠨᠢ { $payable }᠃{" "}
+read_back_who = { $name }᠂{" "}
+read_back = { $who }{ $when }᠂ { $mode }: { $items }᠃ ᠦᠨ᠎ᠡ { $price }᠂ ᠲᠡᠳᠬᠦᠮᠵᠢ { $subsidy }{ $voucher }{ $card }᠂ ᠲᠥᠯᠦᠬᠦ ᠨᠢ { $payable }᠃{" "}
 read_back_voucher = ᠂ ᠲᠠᠯᠣᠨ { $voucher }
 read_back_card = ᠂ ᠺᠠᠷᠲ ᠠᠴᠠ ᠬᠠᠰᠤᠬᠤ { $card }
 ask_confirm = ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠤᠤ᠃
@@ -215,3 +216,15 @@ choice_repeat = ᠳᠠᠬᠢᠨ ᠬᠡᠯᠡᠭᠡᠷᠡᠢ
 
 # One elder's part of an answer about several (family ordering for two in one breath).
 several_for = { $elder }: { $text }
+# The meal asked when the dishes said are served at two meals other than lunch and dinner.
+ask_meal_of = { $first } ᠤᠤ᠂ { $second } ᠤᠤ᠃
+
+# Counts staff ask for (today's orders, portions left of a dish).
+staff_count_orders = { $when } ᠨᠡᠢᠲᠡ { $orders } ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ: ᠬᠦᠷᠭᠡᠬᠦ { $delivery }᠂ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ { $pickup }᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ { $dine_in }᠃
+staff_count_ordered = { $when } { $dish } { $qty } ᠬᠤᠪᠢ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ᠃
+staff_count_left = { $when } { $dish } { $left } ᠬᠤᠪᠢ ᠦᠯᠡᠳᠡᠭᠰᠡᠨ᠃
+staff_count_unlimited = { $when } { $dish } ᠬᠢᠵᠠᠭᠠᠷ ᠦᠭᠡᠢ᠃
+staff_count_not_on = { $when } { $dish } ᠦᠭᠡᠢ᠃
+# Vouchers still valid, in the balance answer.
+balance_vouchers = ᠲᠠᠯᠣᠨ { $count } ᠪᠠᠢᠨ᠎ᠠ᠂ ᠨᠢᠭᠡ ᠨᠢ { $money }
+balance_vouchers_total = ᠲᠠᠯᠣᠨ { $count } ᠪᠠᠢᠨ᠎ᠠ᠂ ᠨᠡᠢᠲᠡ { $money }

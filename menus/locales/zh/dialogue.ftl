@@ -64,7 +64,9 @@ advice_salt = { $dish }一份大约有{ $salt }克盐。
 ask_dish = 您想吃什么？
 ask_meal = 是中午，还是晚上？
 ask_fulfillment = 送到家、自己去拿，还是在食堂吃？
-read_back = { $name }，{ $when }，{ $mode }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，还需付{ $payable }。
+# The read-back: $who is the elder's name (read_back_who) when family orders for them, else empty.
+read_back_who = { $name }，
+read_back = { $who }{ $when }，{ $mode }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，还需付{ $payable }。
 read_back_voucher = ，消费券{ $voucher }
 read_back_card = ，卡上扣{ $card }
 ask_confirm = 要订吗？
@@ -213,3 +215,15 @@ choice_repeat = 再说一遍
 
 # One elder's part of an answer about several (family ordering for two in one breath).
 several_for = { $elder }：{ $text }
+# The meal asked when the dishes said are served at two meals other than lunch and dinner.
+ask_meal_of = 是{ $first }，还是{ $second }？
+
+# Counts staff ask for (今天中午一共几单, 鲈鱼还剩几份).
+staff_count_orders = { $when }一共{ $orders }单：送餐{ $delivery }，自取{ $pickup }，堂食{ $dine_in }。
+staff_count_ordered = { $when }{ $dish }订了{ $qty }份。
+staff_count_left = { $when }{ $dish }还剩{ $left }份。
+staff_count_unlimited = { $when }{ $dish }不限量。
+staff_count_not_on = { $when }没有{ $dish }。
+# Vouchers (消费券) still valid, in the balance answer.
+balance_vouchers = 消费券还有{ $count }张，每张{ $money }
+balance_vouchers_total = 消费券还有{ $count }张，一共{ $money }

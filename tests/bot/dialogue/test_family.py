@@ -94,3 +94,16 @@ def test_a_link_waiting_for_the_parent_says_so(shop: sessionmaker[Session]) -> N
         )
     reply = Dialogue(shop).handle(ids["路人甲"], "给我妈订个午饭", BEFORE_LUNCH)
     assert "还在等赵桂芝同意" in reply.text
+
+
+def test_the_other_parent_named_in_an_edit_does_not_move_the_order(
+    shop: sessionmaker[Session],
+) -> None:
+    """改一下，我妈下楼自己去拿 changes how Dad's meal is got; it is still Dad's."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    reply = dialogue.handle(ids["李娜"], "给我爸订中午一份鸡蛋羹，送到家", BEFORE_LUNCH).text
+    assert reply.startswith("刘德福，今天午饭，送到家"), reply
+    reply = dialogue.handle(ids["李娜"], "改一下，不用送了，我妈下楼自己去拿", BEFORE_LUNCH).text
+    assert reply.startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份"), reply
+    dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
+    assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)] and _dishes(shop, ids["王秀兰"]) == []

@@ -1,0 +1,63 @@
+"""Counts canteen staff ask for in a sentence: 明天中午一共几单了 / 今天多少人订饭, 手把肉一共
+几份, 鲈鱼还能订几份 / 羊背子还剩几份. Read from the kitchen sheet and the menu's portions, the
+same figures the console and the kitchen sheet show; one short answer each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.dialogue.context import Turn
+from bot.dialogue.utterance import Utterance
+from bot.phrasing import when_words
+from bot.turn import Reply
+from menus.catalogue import say
+from menus.db import read_only
+from menus.menu_store import load_menus, names_match
+from menus.models import Canteen
+from menus.reports import kitchen_sheet
+from menus.spoken import number
+from menus.vocab import MealSlot
+
+ASKS_COUNT = ("几单", "多少单", "多少人", "几个人", "几份", "多少份", "还剩", "剩几", "剩多少",
+              "还能订", "还有几", "还有多少", "一共")  # fmt: skip
+LEFT = ("剩", "还能订", "还能卖", "还有几", "还有多少")
+
+
+def asks(text: str) -> bool:
+    """Whether a staff sentence asks for a count."""
+    return any(word in text for word in ASKS_COUNT)
+
+
+def answer(turn: Turn, canteen_id: int, said: Utterance, day: date, meal: MealSlot) -> Reply:
+    """The count asked for, of the meal ``meal`` on ``day``, in one sentence."""
+    lang = turn.lang
+    with read_only(turn.store.factory) as session:
+        canteen = session.get(Canteen, canteen_id)
+        assert canteen is not None
+        sheet = kitchen_sheet(session, canteen, day, meal)
+        items = [i for m in load_menus(session, [canteen.id], day, meal) for i in m.items]
+        session.expunge_all()
+    when = when_words(day, meal, turn.today, lang)
+    if not said.dishes:
+        counts = {
+            "orders": sheet.orders,
+            "delivery": sum(len(group) for group in sheet.delivery.values()),
+            "pickup": sheet.pickup,
+            "dine_in": sheet.dine_in,
+        }
+        figures = {k: number(v, lang) for k, v in counts.items()}
+        return Reply(say("staff_count_orders", lang, when=when, **figures))
+    parts = []
+    for mention in said.dishes:
+        name = str(mention.value)
+        item = next((i for i in items if names_match(name, [i.dish.name, *i.dish.aliases])), None)
+        if item is None:
+            parts.append(say("staff_count_not_on", lang, when=when, dish=name))
+        elif any(word in said.text for word in LEFT):
+            left = item.portions_left
+            key = "staff_count_unlimited" if left is None else "staff_count_left"
+            parts.append(say(key, lang, when=when, dish=name, left=number(left or 0, lang)))
+        else:
+            ordered = number(sheet.portions.get(item.dish.name, 0), lang)
+            parts.append(say("staff_count_ordered", lang, when=when, dish=name, qty=ordered))
+    return Reply("".join(parts))

@@ -40,3 +40,17 @@ VOICE_OFF = frozenset(
 )
 VOICE_ON = frozenset({"要语音", "说给我听", "要声音", "打开语音", "ᠳᠠᠭᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ", "дуу хэрэгтэй"})
 DISAGREE = frozenset({"不同意", "不行", "ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ", "зөвшөөрөхгүй"})
+
+SPEECH_WISHES: dict[str, tuple[str, ...]] = {
+    "slower": (r"(说|讲)?慢(一)?点", r"太快了?", r"说得?太快", r"удаан ярь", r"удаан хэл",
+               r"ᠤᠳᠠᠭᠠᠨ ᠬᠡᠯᠡ", r"ᠤᠳᠠᠭᠠᠨ ᠶᠠᠷᠢ"),
+    "faster": (r"(说|讲)快(一)?点", r"快(一)?点(说|讲)", r"说得?太慢", r"хурдан ярь",
+               r"ᠬᠤᠷᠳᠤᠨ ᠬᠡᠯᠡ"),
+    "louder": (r"大(一)?点(儿)?声", r"大声(一)?点", r"声音?大(一)?点", r"听不见", r"声音太小",
+               r"чанга ярь", r"чангаар", r"ᠴᠢᠩᠭ᠎ᠠ"),
+    "shorter": (r"(说|讲)?短(一)?点", r"太长了?", r"记不住", r"简单(一)?点", r"(说|讲)?简短",
+                r"товч", r"богино", r"ᠲᠣᠪᠴᠢ", r"ᠪᠣᠭᠣᠨᠢ"),
+    "longer": (r"(说|讲)?(详细|仔细|全)(一)?点", r"дэлгэрэнгүй", r"ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ"),
+}  # fmt: skip
+"""How a person asks the bot to speak (slower, faster, louder, shorter, in full): patterns
+heard in a short utterance; the wish is kept for them (``menus.settings``)."""

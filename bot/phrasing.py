@@ -112,6 +112,28 @@ def read_back(
     )
 
 
+def read_back_short(
+    order: OrderSummary,
+    today: date,
+    lang: str = "zh",
+    names: Mapping[str, str] = NO_NAMES,
+    *,
+    named: bool = True,
+) -> str:
+    """The order briefly: when, how, what, and only what is left to pay (说短点, 再说一遍)."""
+    return say(
+        "read_back_short",
+        lang,
+        who=say("read_back_who", lang, name=order.elder_name) if named else "",
+        when=when_words(order.date, order.meal, today, lang),
+        mode=mode_words(order.fulfillment, lang),
+        items=items_words(order, lang, names),
+        pay=say("pay_short", lang, payable=money(order.payable_fen, lang))
+        if order.payable_fen
+        else say("pay_nothing_short", lang),
+    )
+
+
 def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
     """When and where the meal will be ready."""
     if order.serve_start is None or order.serve_end is None:

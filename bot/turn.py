@@ -18,6 +18,9 @@ class Reply:
     choices: list[str] = field(default_factory=list)
     inline: bool = False
     ask_contact: bool = False
+    short: str | None = None
+    """The same said briefly (a read-back with only what is to pay), for people who asked for
+    short replies and for a repeat of a long one; None where the reply is short already."""
     lang: str | None = None
     """The language the reply is in (``zh``, ``mn``), None where its maker did not say: the
     dialogue sets it to the person's language after the turn, so a channel that remembers the

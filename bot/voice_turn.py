@@ -30,7 +30,7 @@ from menus.db import read_only
 from menus.menu_store import load_menus
 from menus.models import PersonSettings
 from menus.scripts import spoken_language
-from voice.audio import Pcm
+from voice.audio import Pcm, louder
 from voice.decode import decode
 from voice.encode import to_ogg_opus
 from voice.engines import Voice
@@ -149,17 +149,17 @@ class VoiceTurns:
             spoken = self.language_of(person_id)  # "说蒙古语" switches it in this turn
         timings["dialogue"] = time.perf_counter() - mark
         result = VoiceReply(heard, reply, error=error, lang=spoken, timings=timings)
-        wanted, rate = self._voice_setting(person_id)
+        wanted, rate, volume = self._voice_setting(person_id)
         if wanted if speak is None else speak:
-            self._speak(result, rate)
+            self._speak(result, rate, volume)
         timings["total"] = time.perf_counter() - started
         return result
 
-    def _speak(self, result: VoiceReply, rate: int | None) -> None:
+    def _speak(self, result: VoiceReply, rate: int | None, volume: int = 100) -> None:
         mark = time.perf_counter()
         try:
             voice = self.voice.tts(spoken_language(result.lang))
-            speech = voice.synthesize(result.reply.text, rate=rate)
+            speech = louder(voice.synthesize(result.reply.text, rate=rate), volume)
             result.timings["speak"] = time.perf_counter() - mark
             mark = time.perf_counter()
             result.voice = to_ogg_opus(speech)
@@ -174,10 +174,14 @@ class VoiceTurns:
         """The language the person talks in now (the conversation's, else their profile's)."""
         return self.dialogue.language(person_id)
 
-    def _voice_setting(self, person_id: int) -> tuple[bool, int | None]:
+    def _voice_setting(self, person_id: int) -> tuple[bool, int | None, int]:
+        """Whether to speak, how fast (words a minute, None: the voice's default) and how loud
+        (percent), as the person chose by saying so."""
         with read_only(self.dialogue.factory) as session:
             row = session.get(PersonSettings, person_id)
-            return (True, None) if row is None else (row.voice_replies, row.speech_rate)
+            if row is None:
+                return True, None, 100
+            return row.voice_replies, row.speech_rate, row.speech_volume or 100
 
     def phrases_now(self, person_id: int, now: datetime) -> Expected:
         """What makes sense to say now: the dishes on the coming days' menus and their aliases,

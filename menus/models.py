@@ -410,6 +410,8 @@ class PersonSettings(Base):
     reminder_at: Mapped[str | None] = mapped_column(String(5))
     voice_replies: Mapped[bool] = mapped_column(default=True)
     speech_rate: Mapped[int | None] = mapped_column(Integer)
+    speech_volume: Mapped[int | None] = mapped_column(Integer)
+    """Loudness in percent of the voice's own (None: 100)."""
     updated_at: Mapped[datetime]
 
 

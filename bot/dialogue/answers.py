@@ -78,7 +78,8 @@ def _read(turn: Turn, menus: list[Any], offset: int, conditions: set[str]) -> Re
                 price=money(item.dish.price_fen, lang),
             )
         )
-        if len(say("comma", lang).join(said)) > PAGE_CHARS and len(said) < len(items):
+        page = PAGE_CHARS // 2 if turn.state.short else PAGE_CHARS  # 说短点: fewer at a time
+        if len(say("comma", lang).join(said)) > page and len(said) < len(items):
             break
     when = when_words(first.date, first.meal, turn.today, lang)
     text = (say("menu_intro", lang, when=when) if offset == 0 else "") + say("comma", lang).join(
@@ -230,10 +231,7 @@ def dish_question(
     day = said.day or day or turn.today
     menus, dishes, _ = _menus(turn, day, said.meal or meal, said)
     when = _when_of(turn, day, menus)
-    if len(menus) == 1 and turn.state.draft is None:  # 今天中午有汤没有 → 来一碗: that lunch
-        turn.state.menu_read = MealRef(menus[0].date, MealSlot(menus[0].meal))
-    if said.dishes and said.intent in QUESTIONS:
-        turn.state.asked = said.intent.value  # 那羊肉汤呢 asks the same of another dish
+    _remember_topic(turn, said, menus)
     if said.dishes:
         fact = next((fact for word, fact in FACTS.items() if word in said.text), None)
         if fact is not None:
@@ -251,6 +249,15 @@ def dish_question(
         text = say("dish_off_offer", turn.lang, when=when, dish=asked.group("what"), few=few)
         return Reply(text)
     return None
+
+
+def _remember_topic(turn: Turn, said: Utterance, menus: list[Any]) -> None:
+    """What the next words may lean on: the one meal asked about (今天中午有汤没有 → 来一碗:
+    that lunch) and the question asked of a dish (那羊肉汤呢 asks it of another)."""
+    if len(menus) == 1 and turn.state.draft is None:
+        turn.state.menu_read = MealRef(menus[0].date, MealSlot(menus[0].meal))
+    if said.dishes and said.intent in QUESTIONS:
+        turn.state.asked = said.intent.value
 
 
 def _when_of(turn: Turn, day: date, menus: list[Any]) -> str:

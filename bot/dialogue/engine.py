@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.dialogue import care, elder, emergency, family, ordering, several, staff
+from bot.dialogue import care, elder, emergency, family, ordering, several, speech, staff
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.store import Store
@@ -128,9 +128,10 @@ class Dialogue:
             log.exception("dialogue turn failed (person %s)", person_id)
             return Reply(say("sorry", turn.lang), lang=turn.lang)
         reply.lang = turn.lang  # after the turn: a switch shows in the reply itself
-        state.remember(turn_id, reply, now)
+        shown = speech.as_wanted(turn, reply)  # short, for those who asked for it
+        state.remember(turn_id, shown, now, whole=reply)
         self.store.save_state(person_id, state, now)
-        return reply
+        return shown
 
 
 # ----------------------------------------------------------------------- a turn
@@ -151,7 +152,9 @@ def _turn(turn: Turn, text: str) -> Reply:
         said = said.with_intent(Intent.OUT_OF_SCOPE)  # unsure of a yes or a cancel: ask
     if said.intent == Intent.REPEAT:
         last = turn.state.last
-        return last if last is not None else Reply(say("nothing_to_repeat", turn.lang))
+        if last is None:
+            return Reply(say("nothing_to_repeat", turn.lang))
+        return speech.as_wanted(turn, last, repeat=True)  # a long one: its short form
     return ROLES.get(turn.kind, _elder)(turn, said)
 
 
@@ -166,13 +169,19 @@ def _fixed_phrase(turn: Turn, text: str) -> Reply | str:
             return rated
     if number.isdigit() and 1 <= int(number) <= len(shown):  # a numbered choice
         text = shown[int(number) - 1]
+    return _how_to_speak(turn, text) or text
+
+
+def _how_to_speak(turn: Turn, text: str) -> Reply | None:
+    """说蒙古语 / монгол, 不要语音, 说慢点 / 说短点: how the person wants to be answered."""
     plain = key(text)
     if plain in MONGOLIAN or plain in MANDARIN:
         mongolian = script_of(text) or "mn"  # монгол: Mongolian in Cyrillic
         return care.switch_language(turn, mongolian if plain in MONGOLIAN else "zh")
     if plain in VOICE_OFF_WORDS or plain in VOICE_ON_WORDS:
         return care.voice_replies(turn, plain in VOICE_ON_WORDS)
-    return text
+    wish = speech.wish_of(text)
+    return speech.change(turn, wish) if wish is not None else None
 
 
 def _in_danger(turn: Turn) -> list[int]:

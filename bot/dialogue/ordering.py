@@ -12,7 +12,15 @@ from bot.dialogue import standing
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
-from bot.phrasing import count, items_words, mode_words, read_back, serve_words, when_words
+from bot.phrasing import (
+    count,
+    items_words,
+    mode_words,
+    read_back,
+    read_back_short,
+    serve_words,
+    when_words,
+)
 from bot.turn import Reply
 from menus.catalogue import MEALS, MODES, YES_NO, choices, say, word
 from menus.db import unit_of_work
@@ -189,7 +197,8 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         state.ask(Awaiting.FULFILLMENT)
         return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
     reply = read_back_draft(turn)
-    return Reply(removed + reply.text, reply.choices, reply.inline)
+    short = removed + reply.short if reply.short else None
+    return Reply(removed + reply.text, reply.choices, reply.inline, short=short)
 
 
 def _meals_serving(turn: Turn, draft: Draft) -> list[MealSlot]:
@@ -258,8 +267,11 @@ def read_back_draft(turn: Turn) -> Reply:
     turn.state.ask(Awaiting.CONFIRM)
     prefix = standing.read_back_prefix(turn, draft) if draft.recurrence is not None else ""
     named = turn.kind == "family"  # which parent; an elder is never called by full name
-    text = prefix + read_back(quote, turn.today, turn.lang, store.names(turn.lang), named=named)
-    return Reply(text + confirm_question(turn), choices(YES_NO, turn.lang), inline=True)
+    names = store.names(turn.lang)
+    text = prefix + read_back(quote, turn.today, turn.lang, names, named=named)
+    brief = prefix + read_back_short(quote, turn.today, turn.lang, names, named=named)
+    question = confirm_question(turn)
+    return Reply(text + question, choices(YES_NO, turn.lang), inline=True, short=brief + question)
 
 
 def confirm_question(turn: Turn) -> str:
@@ -379,7 +391,8 @@ def _offer_what_is_left(turn: Turn, refusal_: DomainError) -> Reply | None:
     said = say("sold_out_offer", turn.lang, dish=name, left=count(left, turn.lang))
     reply = read_back_draft(turn)
     draft.offered = dish
-    return Reply(said + reply.text, reply.choices, reply.inline)
+    short = said + reply.short if reply.short else None
+    return Reply(said + reply.text, reply.choices, reply.inline, short=short)
 
 
 def _meal_refused(turn: Turn, refusal_: DomainError) -> Reply:

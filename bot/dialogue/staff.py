@@ -70,6 +70,12 @@ def handle(turn: Turn, said: Utterance) -> Reply:
         found = pattern.search(text)
         if found:
             return _mark(turn, int(found.group(1)), target)
+    return _sheets(turn, canteens, said)
+
+
+def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
+    """Counts, the delivery list, the kitchen sheet, the complaints, or what can be asked."""
+    text = said.text
     if staff_counts.asks(text):
         return _count(turn, canteens[0], said)
     if any(word in text for word in DELIVERY):

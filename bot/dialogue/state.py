@@ -112,6 +112,8 @@ class ConversationState:
     """Which elder a family member is ordering for."""
     menu_file: dict[str, str] | None = None
     """A staff member's menu file waiting for 发布 (name and text)."""
+    short: bool = False
+    """The person asked for short replies (说短点; 说详细点 undoes it)."""
     asked: str | None = None
     """The question just answered about a dish (ask_price…): 那羊肉汤呢 asks it again of another."""
     queued: list[dict[str, Any]] = field(default_factory=list)
@@ -132,9 +134,12 @@ class ConversationState:
         if self.at is not None and now - self.at > STALE:
             self.draft, self.awaiting, self.cancel_id, self.misses = None, None, None, 0
 
-    def remember(self, turn_id: str | None, reply: Reply, now: datetime) -> None:
-        """Keep the reply as the last one (for 再说一遍) and under its turn id (for retries)."""
-        self.last = reply
+    def remember(
+        self, turn_id: str | None, reply: Reply, now: datetime, *, whole: Reply | None = None
+    ) -> None:
+        """Keep the reply under its turn id (a retry gets what was shown) and, in full (``whole``
+        when a short form was shown), as the last one (for 再说一遍 and 说详细点)."""
+        self.last = whole or reply
         self.at = now
         if turn_id is not None:
             self.turns[turn_id] = asdict(reply)
@@ -163,6 +168,7 @@ class ConversationState:
             "menu_file": self.menu_file,
             "queued": self.queued,
             "asked": self.asked,
+            "short": self.short,
             "last": asdict(self.last) if self.last else None,
             "turns": self.turns,
             "at": self.at.isoformat() if self.at else None,
@@ -185,6 +191,7 @@ class ConversationState:
             menu_file=data.get("menu_file") or None,
             queued=[q for q in data.get("queued") or [] if isinstance(q, dict)],
             asked=str(data["asked"]) if data.get("asked") else None,
+            short=bool(data.get("short")),
             last=reply_from_json(data["last"]) if data.get("last") else None,
             turns=dict(data.get("turns") or {}),
             at=datetime.fromisoformat(data["at"]) if data.get("at") else None,

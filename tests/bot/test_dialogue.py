@@ -105,10 +105,14 @@ def test_no_means_nothing_is_placed(liu: Talk) -> None:
 
 
 def test_repeat_always_works(liu: Talk) -> None:
-    """再说一遍 gives the last reply again, word for word."""
+    """再说一遍 gives the last reply again: a short one word for word, a long read-back in its
+    short form (what, when, how, what to pay), its question and buttons the same."""
+    asked = liu.say("我要订餐")
+    assert liu.say("再说一遍") == asked == liu.say("你说啥")
     first = liu.say("中午一份红烧肉送到家")
-    assert liu.say("再说一遍") == first
-    assert liu.say("你说啥") == first
+    again = liu.say("再说一遍")
+    assert "原价" in first and again == "今天午饭，送到家：红烧肉一份。您付四块钱。要订吗？"
+    assert liu.say("你说啥") == again
 
 
 def test_fewer_left_than_asked_are_offered_and_another_dish_replaces_them(liu: Talk) -> None:

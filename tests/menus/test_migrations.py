@@ -19,4 +19,4 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert current_revision(db_url) == "0008"
+    assert current_revision(db_url) == "0009"

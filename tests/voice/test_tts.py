@@ -80,3 +80,14 @@ def test_an_operator_can_plug_in_a_mongolian_voice() -> None:
         assert voice.tts("mn").synthesize("ᠰᠠᠶᠢᠨ").seconds == pytest.approx(0.1)
     finally:
         del TTS_ENGINES["beep"]
+
+
+def test_louder_scales_and_clips_and_never_makes_quieter() -> None:
+    """说大声点: the speech 150 % as loud, peaks clipped (not wrapped round)."""
+    import numpy as np
+
+    from voice.audio import Pcm, louder
+
+    pcm = Pcm(np.array([1000, -1000, 30000, -30000], dtype="<i2").tobytes(), 16000)
+    assert louder(pcm, 150).samples().tolist() == [1500, -1500, 32767, -32768]
+    assert louder(pcm, 100) is pcm and louder(pcm, 50) is pcm

@@ -232,3 +232,13 @@ staff_count_not_on = { $when } { $dish } байхгүй.
 # Vouchers still valid, in the balance answer.
 balance_vouchers = Талон { $count } байна, нэг нь { $money }
 balance_vouchers_total = Талон { $count } байна, нийт { $money }
+
+# The read-back briefly, then how a person wants to be spoken to.
+read_back_short = { $who }{ $when }, { $mode }: { $items }. { $pay }{" "}
+pay_short = Төлөх дүн { $payable }.
+pay_nothing_short = Төлөх мөнгө байхгүй.
+speech_slower = За, удаан ярья.{" "}
+speech_faster = За, хурдан ярья.{" "}
+speech_louder = За, чанга ярья.{" "}
+speech_shorter = За, товч ярья.{" "}
+speech_longer = За, дэлгэрэнгүй ярья.{" "}

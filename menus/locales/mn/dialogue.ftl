@@ -228,3 +228,13 @@ staff_count_not_on = { $when } { $dish } ᠦᠭᠡᠢ᠃
 # Vouchers still valid, in the balance answer.
 balance_vouchers = ᠲᠠᠯᠣᠨ { $count } ᠪᠠᠢᠨ᠎ᠠ᠂ ᠨᠢᠭᠡ ᠨᠢ { $money }
 balance_vouchers_total = ᠲᠠᠯᠣᠨ { $count } ᠪᠠᠢᠨ᠎ᠠ᠂ ᠨᠡᠢᠲᠡ { $money }
+
+# The read-back briefly, then how a person wants to be spoken to.
+read_back_short = { $who }{ $when }᠂ { $mode }: { $items }᠃ { $pay }{" "}
+pay_short = ᠲᠥᠯᠦᠬᠦ ᠨᠢ { $payable }᠃
+pay_nothing_short = ᠲᠥᠯᠦᠬᠦ ᠮᠥᠩᠭᠡ ᠦᠭᠡᠢ᠃
+speech_slower = ᠵᠠ᠂ ᠤᠳᠠᠭᠠᠨ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
+speech_faster = ᠵᠠ᠂ ᠬᠤᠷᠳᠤᠨ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
+speech_louder = ᠵᠠ᠂ ᠴᠢᠩᠭ᠎ᠠ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
+speech_shorter = ᠵᠠ᠂ ᠲᠣᠪᠴᠢ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
+speech_longer = ᠵᠠ᠂ ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}

@@ -227,3 +227,14 @@ staff_count_not_on = { $when }没有{ $dish }。
 # Vouchers (消费券) still valid, in the balance answer.
 balance_vouchers = 消费券还有{ $count }张，每张{ $money }
 balance_vouchers_total = 消费券还有{ $count }张，一共{ $money }
+
+# The read-back briefly (说短点, or said again): what, when, how and only what is left to pay.
+read_back_short = { $who }{ $when }，{ $mode }：{ $items }。{ $pay }
+pay_short = 您付{ $payable }。
+pay_nothing_short = 不用付钱。
+# How a person wants to be spoken to (说慢点, 说快点, 大声点, 说短点, 说详细点), then the last reply again.
+speech_slower = 好，我说慢一点。
+speech_faster = 好，我说快一点。
+speech_louder = 好，我大声一点。
+speech_shorter = 好，我说短一点。
+speech_longer = 好，我说全一点。

@@ -1,0 +1,56 @@
+"""How a person wants to be spoken to: 说慢点 / 说快点 / 大声点 (the voice's rate and loudness,
+kept in their settings for every spoken reply after) and 说短点 / 说详细点 (short replies, kept
+with their conversation). Heard before the NLU in a short utterance; the last reply is then
+said again the way they asked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.dialogue.context import Turn
+from bot.listening import SPEECH_WISHES
+from bot.turn import Reply
+from menus.catalogue import say
+from menus.db import unit_of_work
+from menus.settings import change_speech
+from nlu.text import clean
+
+WISHES = {wish: re.compile("|".join(patterns)) for wish, patterns in SPEECH_WISHES.items()}
+LONGEST = 16
+"""A wish about speech is said on its own (你说慢点儿); a longer sentence is about more."""
+LONG_REPLY = 40
+"""Characters: a reply longer than this (a read-back with its price parts) is said in its short
+form when asked for again: whoever asks 再说一遍 did not catch it whole."""
+
+
+def wish_of(text: str) -> str | None:
+    """slower, faster, louder, shorter or longer, when ``text`` asks for it."""
+    plain = clean(text).lower()
+    if len(plain) > LONGEST:
+        return None
+    return next((wish for wish, pattern in WISHES.items() if pattern.search(plain)), None)
+
+
+def change(turn: Turn, wish: str) -> Reply:
+    """Keep the wish, say so, and say the last reply again as now wanted."""
+    if wish in ("shorter", "longer"):
+        turn.state.short = wish == "shorter"
+    else:
+        with unit_of_work(turn.store.factory) as session:
+            change_speech(session, turn.person_id, wish, turn.now)
+    told = say(f"speech_{wish}", turn.lang)
+    last = turn.state.last
+    if last is None:
+        return Reply(told)
+    again = last if wish == "longer" else as_wanted(turn, last, repeat=True)
+    return Reply(told + again.text, again.choices, again.inline)
+
+
+def as_wanted(turn: Turn, reply: Reply, *, repeat: bool = False) -> Reply:
+    """``reply`` in its short form when the person asked for short replies, or when a long
+    reply is said again (a repeat of 60 characters is not what helps)."""
+    wants_short = turn.state.short or (repeat and len(reply.text) > LONG_REPLY)
+    if reply.short and wants_short:
+        return replace(reply, text=reply.short)
+    return reply

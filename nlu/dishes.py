@@ -96,8 +96,28 @@ class DishMatcher:
                     for i in range(start, end):
                         taken[i] = True
                 start = text.find(surface, end)
+        found = self._longer_heard(text, found, taken)
         found += self._fuzzy(text, taken)
         return sorted(found, key=lambda m: m.start)
+
+    def _longer_heard(
+        self, text: str, exact: list[DishMention], taken: list[bool]
+    ) -> list[DishMention]:
+        """黄油炒米周 is 黄油炒米粥 misheard, not 炒米 with words around it: a longer name that
+        sounds like the words around an exact shorter one takes its place."""
+        if not exact:
+            return exact
+        kept = list(exact)
+        for longer in self._fuzzy(text, [False] * len(text)):
+            inside = [m for m in kept if longer.start <= m.start and m.end <= longer.end]
+            crossing = [
+                m for m in kept if m not in inside and m.start < longer.end and longer.start < m.end
+            ]
+            if inside and not crossing and all(m.name != longer.name for m in inside):
+                kept = [m for m in kept if m not in inside] + [longer]
+                for i in range(longer.start, longer.end):
+                    taken[i] = True
+        return kept
 
     def _fuzzy(self, text: str, taken: list[bool]) -> list[DishMention]:
         limit = min(len(text), FUZZY_SCAN_CHARS)

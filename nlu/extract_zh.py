@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
 
 from nlu import lexicon_zh as lex
 from nlu.entities import Entity
@@ -214,8 +217,31 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
         num_end = start + len(number_text)
         masked.take(start, end)
         found.append(Entity("quantity", value, start, num_end))
+    found += _heard_portions(masked, dish_spans)
     found += _implicit_ones(masked, starts)
     return sorted(found, key=lambda e: e.start or 0)
+
+
+_HEARD_PORTION = re.compile(rf"({_NUM}|俩|仨)分(?![钟钱])")
+
+
+def _heard_portions(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[Entity]:
+    """小米周两分 / 一分羊肉面: 分 for 份, as a recogniser writes it, right next to a dish (never
+    十分好吃, 两分钟, 五分钱)."""
+    found = []
+    ends = {e for _, e in dish_spans}
+    starts = {s for s, _ in dish_spans}
+    for match in _HEARD_PORTION.finditer(masked.text):
+        start, end = match.span()
+        value = _number(match.group(1)) if match.group(1) not in ("俩", "仨") else None
+        value = value or (2 if match.group(1) == "俩" else 3 if match.group(1) == "仨" else None)
+        if match.group(1) == "十":
+            continue  # 十分好吃: very
+        near_dish = start in ends or end in starts
+        if value and 0 < value <= 99 and near_dish and masked.free(start, end):
+            masked.take(start, end)
+            found.append(Entity("quantity", value, start, start + len(match.group(1))))
+    return found
 
 
 _IMPLICIT_MEASURES = "个碗份盘笼杯根块串碟屉盒"
@@ -249,3 +275,32 @@ def _alone(text: str, start: int, end: int) -> bool:
     """The whole utterance is essentially the number (a bare answer: 两, 三个)."""
     rest = (text[:start] + text[end:]).strip(" ，。,.!！?？的吧啊呀")
     return rest in ("", "要", "来", "就", "就要", "要了")
+
+
+@lru_cache(maxsize=4096)
+def _sound(char: str) -> str:
+    """A character's syllable without its tone (食 and 石 both shi)."""
+    sounds = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
+    return sounds[0] if sounds else char
+
+
+def find_sounding(masked: Masked, words: list[tuple[str, str]], entity: str) -> list[Entity]:
+    """Phrases of three characters or more written with one homophone, as a recogniser or a
+    hurried hand writes them: 在食糖吃 (在食堂吃), 送到加 (送到家). Every syllable must sound the
+    same and every character but one be the phrase's own; only where nothing was found."""
+    found = []
+    text = masked.text
+    for word, value in sorted(words, key=lambda w: -len(w[0])):
+        size = len(word)
+        if size < 3:
+            continue
+        sounds = [_sound(c) for c in word]
+        for start in range(0, len(text) - size + 1):
+            window = text[start : start + size]
+            same = sum(a == b for a, b in zip(window, word, strict=True))
+            if same != size - 1 or not masked.free(start, start + size):
+                continue
+            if all(_sound(c) == s for c, s in zip(window, sounds, strict=True)):
+                masked.take(start, start + size)
+                found.append(Entity(entity, value, start, start + size))
+    return found

@@ -22,7 +22,14 @@ from nlu.classifier import DISH_TOKEN, NaiveBayes
 from nlu.data import DATA_DIR, Example, read_examples, training_files
 from nlu.dishes import DishMatcher
 from nlu.entities import Entity
-from nlu.extract_zh import Masked, find_dates, find_quantities, find_times, find_words
+from nlu.extract_zh import (
+    Masked,
+    find_dates,
+    find_quantities,
+    find_sounding,
+    find_times,
+    find_words,
+)
 from nlu.menu import DishNames, MenuNames
 from nlu.model import IntentModel, char_ngrams, files_fingerprint, load_or_train
 from nlu.roles import assign_roles
@@ -175,6 +182,7 @@ class Parser:
         entities += find_dates(masked, today)
         entities += find_words(masked, lex.MEALS, "meal")
         entities += find_words(masked, lex.FULFILLMENT, "fulfillment")
+        entities += find_sounding(masked, lex.FULFILLMENT, "fulfillment")
         entities += _refused_delivery(masked)
         entities += _sending(masked, {m.start for m in mentions})
         entities += _eating_there(masked)
@@ -429,19 +437,23 @@ _NOT_FOR_WHOM_AFTER = (
     "说", "问", "嫌", "刚", "差点", "最", "平时", "爱", "一块", "觉得", "嘱咐", "那天",
     "过生日", "腿脚", "不", "口", "也", "都", "让", "住院", "过去", "自己", "胃", "心脏",
 )  # fmt: skip
-_FOR_A_MEAL = frozenset(
-    {"order_meal", "change_order", "cancel_order", "check_order", "inform", "choose_fulfillment"}
-)
-"""Intents about a meal: only there is a relative who the meal is for (卡里, 血糖高 are not)."""
+_NOT_FOR_ANYONE = frozenset({"greet", "thank", "goodbye", "out_of_scope", "affirm", "deny"})
+"""Intents about no one: a relative said with them is who the request is for nowhere else (我妈的
+卡 asks her card's balance, 我爸尿酸高 asks about his diet: family mean that parent)."""
 _NOT_FOR_WHOM_BEFORE = ("陪", "跟", "和", "邻居")
+_POINTED_BACK = re.compile(r"(给|帮|替|为|让)(她|他)|(她|他)(的|要|想|吃|订)")
+"""给她来… / 他的手把肉: the relative named before is who the request is for."""
 
 
 def _for_whom(text: str, entity: Entity) -> bool:
     """A relative is who the meal is for unless the sentence only reports them (奶奶说…,
-    奶奶平时爱…) or they come along (陪奶奶, 跟老伴)."""
+    奶奶平时爱…) or they come along (陪奶奶, 跟老伴). Said with 的 (我妈的卡, 我公公的手把肉), or
+    pointed back to (我妈不吃米饭，给她来俩馒头), they are."""
     start, end = entity.start or 0, entity.end or 0
     before = text[max(0, start - 3) : start]
-    if any(word in before for word in _FOR_WHOM):
+    if any(word in before for word in _FOR_WHOM) or text[end : end + 1] == "的":
+        return True
+    if _POINTED_BACK.search(text[end:]) and not before.endswith(_NOT_FOR_WHOM_BEFORE):
         return True
     if (
         before.endswith(_NOT_FOR_WHOM_BEFORE)
@@ -551,7 +563,7 @@ def _about_a_meal(intent: str, entities: list[Entity]) -> list[Entity]:
     return [
         e
         for e in entities
-        if not (e.entity == "beneficiary" and intent not in _FOR_A_MEAL)
+        if not (e.entity == "beneficiary" and intent in _NOT_FOR_ANYONE)
         and not (e.entity == "fulfillment" and intent not in _FETCHING)
     ]
 

@@ -226,10 +226,20 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         )  # 花卷甭要米饭来一碗, 馒头不要米饭也不要了: the refusal is of what came before
         if near and not any(word in gap for word in _WANT_WORDS) and not wanted_next:
             continue  # 我要红烧肉，不要米饭: the refusal is of what follows
-        before = [
-            e for e in targets if (e.end or 0) <= start and e.role is None and e.entity in REFUSABLE
-        ]
         clause_from = _clause_start(text, start)
+        if any(clause_from <= (e.start or 0) < start for e in targets):
+            # 送家，早饭那俩不要了: the clause names what it refuses; nothing before it is
+            before_from = clause_from
+        else:
+            before_from = 0
+        before = [
+            e
+            for e in targets
+            if before_from <= (e.start or 0)
+            and (e.end or 0) <= start
+            and e.role is None
+            and e.entity in REFUSABLE
+        ]
         in_clause = [e for e in before if (e.start or 0) >= clause_from and e.entity == "dish"]
         ends_clause = _clause_end(text, end) - end <= 2
         between = text[(in_clause[-1].end or 0) if in_clause else start : start]
@@ -243,9 +253,11 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             used.append((start, end))
             before[-1].role = "remove"
             # 米饭馒头都不要了: everything of that kind listed just before, in the same clause
+            # (with 都; 羊肉饺子 面片不要了 refuses only the 面片)
             clause_from = _clause_start(text, before[-1].start or 0)
             last = before[-1]
-            for e in reversed(before[:-1]):
+            together = any(w in text[last.end or 0 : end] for w in ("都", "全", "俩", "两样"))
+            for e in reversed(before[:-1] if together else []):
                 if (e.start or 0) < clause_from or not _listed_with(text, e, last):
                     break
                 e.role = "remove"
@@ -349,8 +361,10 @@ def _not_a_refusal(text: str, start: int, *, wish_possible: bool = True) -> bool
 
 
 def _same_clause_near(text: str, left: int, right: int) -> bool:
+    """Nothing but a word or two between, no clause break (nor a pause a transcript writes as a
+    space: 面片不要了 在食堂吃)."""
     gap = text[left:right]
-    return not _CLAUSE_BREAK.search(gap) and len(gap) <= 3
+    return not _CLAUSE_BREAK.search(gap) and not re.search(r"\S\s+\S", f"x{gap}x") and len(gap) <= 3
 
 
 def _gap_ok(text: str, left: int, right: int, *, slack: int = 6, allow_ba: bool = False) -> bool:

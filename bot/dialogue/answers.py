@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.dialogue.context import Turn
+from bot.dialogue.naming import without_names
 from bot.dialogue.state import Awaiting, MealRef
 from bot.dialogue.utterance import Intent, Utterance
 from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
@@ -233,7 +234,8 @@ def dish_question(
     when = _when_of(turn, day, menus)
     _remember_topic(turn, said, menus)
     if said.dishes:
-        fact = next((fact for word, fact in FACTS.items() if word in said.text), None)
+        question = without_names(said.text, [str(d.value) for d in said.dishes])  # 黄油: no 油
+        fact = next((fact for word, fact in FACTS.items() if word in question), None)
         if fact is not None:
             return _fact(turn, said, dishes, fact)
         return _prices(turn, said, dishes, when)
@@ -328,6 +330,7 @@ def _kind(turn: Turn, kind: str, dishes: list[Any], when: str) -> Reply:
     tags = set(KINDS[kind])
     found = [d for d in dishes if tags & set(d.tags or ())]
     said_kind = KIND_WORDS.get(kind, kind)
+    turn.state.offered_dishes = [d.name for d in found[:4]]  # 就要那个粥: one of these
     if not found:
         return Reply(say("kind_off", turn.lang, when=when, kind=said_kind))
     listed = say("and", turn.lang).join(

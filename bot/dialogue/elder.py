@@ -7,17 +7,21 @@ the table of what can be said at any time."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from bot.dialogue import answers, cancelling, care, ordering, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.state import ORDERING, Awaiting
 from bot.dialogue.utterance import Intent, Utterance
+from bot.listening import NO_AMONG_WORDS, YES_AMONG_WORDS
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
 
 Handler = Callable[[Turn, Utterance], Reply | None]
 ANY = "*"
+YES_AMONG = re.compile(YES_AMONG_WORDS)
+NO_AMONG = re.compile(NO_AMONG_WORDS)
 """In a table: any intent not listed."""
 
 
@@ -79,10 +83,12 @@ def _names_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
 
 
 def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
-    """Anything else said to the read-back: a correction if it names something, else the
-    question again, plainly."""
+    """Anything else said to the read-back: a correction if it names something, a yes said among
+    other words (她说对，就这样，谢谢), else the question again, plainly."""
     if said.mentions:
         return ordering.fill(turn, said)
+    if YES_AMONG.search(said.text) and not NO_AMONG.search(said.text):
+        return ordering.place(turn, said)
     return Reply(say("confirm_yes_no", turn.lang), choices(YES_NO, turn.lang), inline=True)
 
 
@@ -122,6 +128,11 @@ def _deny_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
     return _leave(turn, said)
 
 
+def _ask_again(turn: Turn, said: Utterance) -> Reply | None:
+    """对 / 行 to 送到家、自己去拿，还是在食堂吃？: not an answer; the question again."""
+    return ordering.ask_next(turn) if turn.state.draft is not None else None
+
+
 def _unsure_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
     """Words not understood as a whole while an order is being told, naming a day, a meal, a
     way or a dish (оо тэгвэл маргааш үдэд нь): those are the answer; else not understood."""
@@ -148,7 +159,11 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
     Awaiting.REMINDER_TIME: {ANY: _reminder_time},
     Awaiting.MORE_MENU: {Intent.AFFIRM: answers.more_menu, ANY: _not_more},
     **{
-        asked: {Intent.DENY: _deny_while_ordering, Intent.OUT_OF_SCOPE: _unsure_while_ordering}
+        asked: {
+            Intent.DENY: _deny_while_ordering,
+            Intent.OUT_OF_SCOPE: _unsure_while_ordering,
+            Intent.AFFIRM: _ask_again,
+        }
         for asked in ORDERING
     },
     Awaiting.COMPLAINT: {

@@ -172,16 +172,23 @@ def _fixed_phrase(turn: Turn, text: str) -> Reply | str:
     return _how_to_speak(turn, text) or text
 
 
-def _how_to_speak(turn: Turn, text: str) -> Reply | None:
-    """说蒙古语 / монгол, 不要语音, 说慢点 / 说短点: how the person wants to be answered."""
+def _how_to_speak(turn: Turn, text: str) -> Reply | str | None:
+    """说蒙古语 / монгол, 不要语音, 说慢点 / 说短点: how the person wants to be answered (with
+    more said, 说慢点，羊背子多少钱: kept, and the rest is what to understand)."""
     plain = key(text)
     if plain in MONGOLIAN or plain in MANDARIN:
         mongolian = script_of(text) or "mn"  # монгол: Mongolian in Cyrillic
         return care.switch_language(turn, mongolian if plain in MONGOLIAN else "zh")
     if plain in VOICE_OFF_WORDS or plain in VOICE_ON_WORDS:
         return care.voice_replies(turn, plain in VOICE_ON_WORDS)
-    wish = speech.wish_of(text)
-    return speech.change(turn, wish) if wish is not None else None
+    heard = speech.wish_of(text)
+    if heard is None:
+        return None
+    wish, rest = heard
+    if rest:
+        speech.keep(turn, wish)
+        return rest
+    return speech.change(turn, wish)
 
 
 def _in_danger(turn: Turn) -> list[int]:

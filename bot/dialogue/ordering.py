@@ -10,6 +10,7 @@ from datetime import date
 
 from bot.dialogue import standing
 from bot.dialogue.context import Turn
+from bot.dialogue.naming import named_by_part
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import (
@@ -48,16 +49,16 @@ def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
         read = state.menu_read
         state.draft = Draft(day=read.day, meal=read.meal) if read else Draft()
     state.draft.key = None  # anything changed: a new read-back, a new key
+    said = with_offered(turn, said)
+    state.offered_dishes = []
+    before = (state.draft.day, state.draft.meal, dict(state.draft.lines))
     removed = _merge_dishes(turn, state.draft, said, intent or said.intent)
     _merge_slots(state.draft, said)
+    removed += _moved_meal(turn, state.draft, before, said)
     if state.draft.recurrence is not None:
         state.draft.day = None  # its days are the recurrence's
     state.misses = 0
     return _next_question(turn, removed)
-
-
-HEADS = "汤粥面饭肉鱼蛋饼包饺菜羹"
-"""Last characters that name a dish's kind (汤不要了: the soup in the order)."""
 
 
 def named_in_draft(said: Utterance, draft: Draft | None) -> str | None:
@@ -66,17 +67,19 @@ def named_in_draft(said: Utterance, draft: Draft | None) -> str | None:
     take out. None when no such part is said, or it fits several dishes of the order."""
     if draft is None or any(d.refused for d in said.dishes):
         return None
-    wanted = [str(d.value) for d in said.dishes]
-    text = said.text
-    found = set()
-    for name in draft.lines:
-        if name in wanted:
-            continue
-        parts = {name[i:j] for i in range(len(name)) for j in range(i + 2, len(name) + 1)}
-        parts |= {name[-1]} if name[-1] in HEADS else set()
-        if any(p in text and not any(p in w for w in wanted) for p in parts):
-            found.add(name)
-    return found.pop() if len(found) == 1 else None
+    return named_by_part(said.text, draft.lines, [str(d.value) for d in said.dishes])
+
+
+def with_offered(turn: Turn, said: Utterance) -> Utterance:
+    """就要那个粥 after 晚饭的粥有：小米粥: the dish just offered, named by a part of its name,
+    is wanted too."""
+    offered = turn.state.offered_dishes
+    if not offered or said.intent not in (Intent.ORDER_MEAL, Intent.INFORM):
+        return said
+    name = named_by_part(said.text, offered, [str(d.value) for d in said.dishes])
+    if name is None:
+        return said
+    return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, name)))
 
 
 def with_named_in_draft(said: Utterance, draft: Draft | None) -> Utterance:
@@ -150,13 +153,41 @@ def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> i
     return changed[-1] if changed else said_counts[-1]
 
 
+def _moved_meal(
+    turn: Turn, draft: Draft, before: tuple[date | None, MealSlot | None, dict[str, int]],
+    said: Utterance,
+) -> str:  # fmt: skip
+    """改明天中午，鸡蛋羹一份: the order moved to a meal (another, or the one asked for after a
+    closed one) with dishes of its own; what was asked before and is not served there goes, and
+    is said to go (豆腐脑 is a breakfast dish)."""
+    day, meal, lines = before
+    new = [str(d.value) for d in said.dishes if not d.refused]
+    if draft.meal is None or (draft.meal, draft.day) == (meal, day) or not new:
+        return ""
+    on = draft.day or turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
+    served = turn.store.menu_names(turn.elder_id, on, draft.meal)
+    gone = [
+        name
+        for name in draft.lines
+        if name in lines and name not in new and not any(names_match(name, s) for s in served)
+    ]
+    if not served or not gone:
+        return ""
+    draft.lines = {name: qty for name, qty in draft.lines.items() if name not in gone}
+    when = word("meal", draft.meal.value, turn.lang)
+    return say(
+        "dish_not_served", turn.lang, dish=turn.store.dishes_said(gone, turn.lang), when=when
+    )
+
+
 def _merge_slots(draft: Draft, said: Utterance) -> None:
     """The day, meal and way said (the ones given up, 不是明天 / 不用送了, are taken out and, if
     nothing else is said for them, asked again)."""
     refused = {str(m.value) for m in said.of(Kind.FULFILLMENT) if m.refused}
     if draft.fulfillment is not None and draft.fulfillment.value in refused:
         draft.fulfillment = None
-    for mention in said.slots():
+    # 改明天中午…早饭那俩不要了: what something is changed to wins over what is named besides
+    for mention in sorted(said.slots(), key=lambda m: m.role == Role.REPLACE_TO):
         if mention.kind == Kind.DATE:
             draft.day = date.fromisoformat(str(mention.value))
         elif mention.kind == Kind.MEAL:

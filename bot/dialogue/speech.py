@@ -24,21 +24,34 @@ LONG_REPLY = 40
 form when asked for again: whoever asks 再说一遍 did not catch it whole."""
 
 
-def wish_of(text: str) -> str | None:
-    """slower, faster, louder, shorter or longer, when ``text`` asks for it."""
+FILLER = re.compile(r"[\s，,。.！!？?、~～啊呀吧呢嘛哦噢嗯哎了点儿些]+")
+
+
+def wish_of(text: str) -> tuple[str, str] | None:
+    """(slower, faster, louder, shorter or longer; what else was said) when ``text`` asks for
+    it: 说慢点 alone, or 说慢点，羊背子多少钱 (the question is still to be answered)."""
     plain = clean(text).lower()
     if len(plain) > LONGEST:
         return None
-    return next((wish for wish, pattern in WISHES.items() if pattern.search(plain)), None)
+    for wish, pattern in WISHES.items():
+        if pattern.search(plain):
+            rest = pattern.sub(" ", plain)  # 太长了，记不住: both say the one wish
+            return wish, "" if len(FILLER.sub("", rest)) <= 2 else rest.strip(" ，,。")
+    return None
 
 
-def change(turn: Turn, wish: str) -> Reply:
-    """Keep the wish, say so, and say the last reply again as now wanted."""
+def keep(turn: Turn, wish: str) -> None:
+    """Keep the wish: short replies with the conversation, rate and loudness in the settings."""
     if wish in ("shorter", "longer"):
         turn.state.short = wish == "shorter"
     else:
         with unit_of_work(turn.store.factory) as session:
             change_speech(session, turn.person_id, wish, turn.now)
+
+
+def change(turn: Turn, wish: str) -> Reply:
+    """Keep the wish, say so, and say the last reply again as now wanted."""
+    keep(turn, wish)
     told = say(f"speech_{wish}", turn.lang)
     last = turn.state.last
     if last is None:

@@ -7,10 +7,11 @@ version existed (plain dictionaries with the same keys) are read as version 1.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.turn import Reply
 from menus.standing import Recurrence
@@ -112,6 +113,8 @@ class ConversationState:
     """Which elder a family member is ordering for."""
     menu_file: dict[str, str] | None = None
     """A staff member's menu file waiting for 发布 (name and text)."""
+    offered_dishes: list[str] = field(default_factory=list)
+    """The dishes the last answer listed (晚饭的粥有：小米粥): 就要那个粥 names one of them."""
     short: bool = False
     """The person asked for short replies (说短点; 说详细点 undoes it)."""
     asked: str | None = None
@@ -169,6 +172,7 @@ class ConversationState:
             "queued": self.queued,
             "asked": self.asked,
             "short": self.short,
+            "offered_dishes": self.offered_dishes,
             "last": asdict(self.last) if self.last else None,
             "turns": self.turns,
             "at": self.at.isoformat() if self.at else None,
@@ -185,17 +189,27 @@ class ConversationState:
             draft=Draft.from_json(data["draft"]) if data.get("draft") else None,
             menu_read=_meal(data.get("menu_read")),
             menu_more=_meal(data.get("menu_more")),
-            cancel_id=int(data["cancel_id"]) if data.get("cancel_id") else None,
+            cancel_id=_optional(data, "cancel_id", int),
             misses=int(data.get("misses") or 0),
-            for_elder=int(data["for"]) if data.get("for") else None,
+            for_elder=_optional(data, "for", int),
             menu_file=data.get("menu_file") or None,
             queued=[q for q in data.get("queued") or [] if isinstance(q, dict)],
-            asked=str(data["asked"]) if data.get("asked") else None,
+            asked=_optional(data, "asked", str),
             short=bool(data.get("short")),
+            offered_dishes=[str(d) for d in data.get("offered_dishes") or []][:12],
             last=reply_from_json(data["last"]) if data.get("last") else None,
             turns=dict(data.get("turns") or {}),
             at=datetime.fromisoformat(data["at"]) if data.get("at") else None,
         )
+
+
+T = TypeVar("T")
+
+
+def _optional(data: dict[str, Any], key: str, kind: Callable[[Any], T]) -> T | None:
+    """``data[key]`` as ``kind``, or None when absent or empty (an older state's missing key)."""
+    value = data.get(key)
+    return kind(value) if value else None
 
 
 def reply_from_json(data: dict[str, Any]) -> Reply:

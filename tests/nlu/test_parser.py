@@ -204,3 +204,54 @@ def test_mongolian_instead_of_and_from_a_day_on() -> None:
     }
     dated = parser.parse("маргаашаас эхлээд өдөр бүр банш", today=TODAY)["entities"]
     assert ("date", "2026-12-02") in {(e["entity"], e["value"]) for e in dated}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("在食糖吃", ("fulfillment", "dine_in")),  # 食堂 as a recogniser writes it
+        ("送到加", ("fulfillment", "delivery")),
+        ("小米周两分", ("quantity", 2)),  # 份 written 分, next to the dish
+    ],
+)
+def test_words_written_as_they_sound_are_heard(parser: Parser, text: str, wanted: tuple) -> None:
+    found = {(e["entity"], e["value"]) for e in parser.parse(text, today=TODAY)["entities"]}
+    assert wanted in found
+
+
+@pytest.mark.parametrize("text", ["红烧肉十分好吃", "两分钟以后再说", "石头"])
+def test_sounding_alike_is_not_enough_on_its_own(parser: Parser, text: str) -> None:
+    found = parser.parse(text, today=TODAY)["entities"]
+    assert not [e for e in found if e["entity"] in ("quantity", "fulfillment")], found
+
+
+def test_a_longer_dish_misheard_wins_over_a_shorter_one_inside_it() -> None:
+    """黄油炒米周 is the butter porridge misheard, not 炒米 with words around it."""
+    parser = Parser(MenuNames((DishNames("炒米"), DishNames("黄油炒米粥"))))
+    dishes = [e["value"] for e in parser.parse("黄油炒米周多少钱", today=TODAY)["entities"]
+              if e["entity"] == "dish"]  # fmt: skip
+    assert dishes == ["黄油炒米粥"]
+    assert [e["value"] for e in parser.parse("炒米来一份", today=TODAY)["entities"]
+            if e["entity"] == "dish"] == ["炒米"]  # fmt: skip
+
+
+def test_a_refusal_after_a_pause_refuses_only_what_is_just_before_it(parser: Parser) -> None:
+    """晚上要一份饺子 米饭不要了: the space is a pause; only 米饭 is refused (米饭馒头都不要了:
+    both, said with 都)."""
+    said = parser.parse("晚上要一份饺子 米饭不要了 在食堂吃", today=TODAY)["entities"]
+    roles = {(e["value"], e.get("role")) for e in said}
+    assert ("饺子", None) in roles and ("米饭", "remove") in roles
+    assert ("dine_in", None) in roles
+    both = parser.parse("米饭馒头都不要了", today=TODAY)["entities"]
+    assert {e.get("role") for e in both if e["entity"] == "dish"} == {"remove"}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [("我妈的爱心卡还剩多少？", "mother"), ("我妈不吃米饭，给她来俩馒头", "mother"),
+     ("我爸尿酸高，烧麦可以吃不？", "father")],
+)  # fmt: skip
+def test_the_relative_a_request_is_about(parser: Parser, text: str, who: str) -> None:
+    """我妈的卡 / 给她来 / 我爸尿酸高: family mean that parent, whatever they ask."""
+    found = parser.parse(text, today=TODAY)["entities"]
+    assert ("beneficiary", who) in {(e["entity"], e["value"]) for e in found}

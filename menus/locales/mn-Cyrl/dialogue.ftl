@@ -242,3 +242,5 @@ speech_faster = За, хурдан ярья.{" "}
 speech_louder = За, чанга ярья.{" "}
 speech_shorter = За, товч ярья.{" "}
 speech_longer = За, дэлгэрэнгүй ярья.{" "}
+# Dishes of an order moved to another meal that the new meal does not serve.
+dish_not_served = { $when } { $dish } байхгүй, захиалахгүй.{" "}

@@ -238,3 +238,5 @@ speech_faster = ᠵᠠ᠂ ᠬᠤᠷᠳᠤᠨ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
 speech_louder = ᠵᠠ᠂ ᠴᠢᠩᠭ᠎ᠠ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
 speech_shorter = ᠵᠠ᠂ ᠲᠣᠪᠴᠢ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
 speech_longer = ᠵᠠ᠂ ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
+# Dishes of an order moved to another meal that the new meal does not serve.
+dish_not_served = { $when } { $dish } ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠦᠭᠡᠢ᠃{" "}

@@ -238,3 +238,5 @@ speech_faster = 好，我说快一点。
 speech_louder = 好，我大声一点。
 speech_shorter = 好，我说短一点。
 speech_longer = 好，我说全一点。
+# Dishes of an order moved to another meal that the new meal does not serve.
+dish_not_served = { $when }没有{ $dish }，就不订了。

@@ -1,0 +1,38 @@
+"""A dish named by a part of its name, as people shorten names in talk: 牛肉 for 土豆炖牛肉, 汤 for
+紫菜蛋花汤, 那个粥 for the 小米粥 just offered. Only among the few dishes in view (the order
+being told, the dishes just listed), and only when the part fits exactly one of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+HEADS = "汤粥面饭肉鱼蛋饼包饺菜羹"
+"""Last characters that name a dish's kind (汤不要了: the soup in the order)."""
+
+
+def parts_of(name: str) -> set[str]:
+    """Every run of two characters or more of ``name``, and its last one if it names a kind."""
+    parts = {name[i:j] for i in range(len(name)) for j in range(i + 2, len(name) + 1)}
+    return parts | ({name[-1]} if name and name[-1] in HEADS else set())
+
+
+def named_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -> str | None:
+    """The one dish of ``names`` that ``text`` names by a part of its name, a part that is no
+    part of a dish ``said`` by its own name; None when none or several fit."""
+    said = list(said)
+    found = {
+        name
+        for name in names
+        if name not in said
+        and any(p in text and not any(p in other for other in said) for p in parts_of(name))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def without_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with the parts of these dishes' names taken out (黄油炒米周 asks no question
+    about 油: the 油 is the dish's own)."""
+    for name in names:
+        for part in sorted((p for p in parts_of(name) if len(p) >= 2), key=len, reverse=True):
+            text = text.replace(part, " ")
+    return text

@@ -4,11 +4,12 @@ The catalogues are Fluent files (``menus/locales/<lang>/<area>.ftl``): ``zh`` Ma
 message), ``mn`` Mongolian in traditional script (everything elders, families and staff read in
 the chat: dialogue, Telegram, scheduler notices, words, buttons; the store's refusals where
 written), ``mn-Cyrl`` the same in Cyrillic (for people who write Cyrillic), ``en`` English (the
-store's refusals, for operators with ``ZHUCAN_LANG=en``). Areas:
+store's refusals and a menu file's problems, for operators with ``ZHUCAN_LANG=en``). Areas:
 ``dialogue`` (the conversation, buttons), ``words`` (days, meals, statuses, dates put into
 sentences), ``telegram`` (registration and the channel), ``scheduler`` (reminders, notices,
-alerts), ``refusals`` (the store's ``DomainError`` codes, as ``refusal_<code>``) and ``cli``
-(the ``zhucan`` command).
+alerts), ``refusals`` (the store's ``DomainError`` codes, as ``refusal_<code>``), ``menufile``
+(what is wrong in a menu file, as ``menufile_<code>``: ``menus.menuproblems``) and ``cli`` (the
+``zhucan`` command).
 
 One lookup, ``say(key, lang, **params)``; one fallback rule: the message in the language asked
 for (for ``mn-Cyrl``, else in the traditional script), else the Mandarin one (so ``en`` gets

@@ -15,15 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from menus.clock import SlotTimes, format_hhmm, parse_hhmm
 from menus.errors import DomainError
-from menus.menufile import (
-    CanteenSpec,
-    DishSpec,
-    MenuFile,
-    MenuFileError,
-    MenuSpec,
-    Problem,
-    SlotSpec,
-)
+from menus.menufile import CanteenSpec, DishSpec, MenuFile, MenuSpec, SlotSpec
+from menus.menuproblems import Issue, MenuFileError, Problem, Where
 from menus.models import (
     Canteen,
     CanteenSlot,
@@ -167,7 +160,7 @@ def _replace_items(
         referenced.add(item_id)
         if status != OrderStatus.CANCELLED.value:
             ordered[item_id] = ordered.get(item_id, 0) + int(qty)
-    where = f"menus ({spec.date.isoformat()} {spec.meal.value})"
+    where = Where("menus", label=f"{spec.date.isoformat()} {spec.meal.value}")
     problems: list[Problem] = []
     current = {item.dish_id: item for item in menu.items}
     wanted = [dishes[name] for name in spec.dishes]
@@ -176,9 +169,9 @@ def _replace_items(
         item = current.pop(dish.id, None)
         taken = int(ordered.get(item.id, 0)) if item is not None and item.id else 0
         if cap is not None and cap < taken:
-            problems.append(
-                Problem(where, f"portions.{dish.name}", f"{taken} already ordered; cap {cap}")
-            )
+            ordered_already = {"taken": taken, "cap": cap}
+            fld = f"portions.{dish.name}"
+            problems.append(Problem(where, fld, Issue.CAP_BELOW_ORDERED, ordered_already))
             continue
         if item is None:
             item = MenuItem(dish=dish)
@@ -189,11 +182,8 @@ def _replace_items(
     for item in current.values():
         if item.id in referenced:
             taken = ordered.get(item.id, 0)
-            problems.append(
-                Problem(
-                    where, "dishes", f"'{item.dish.name}' has orders ({taken} portions); keep it"
-                )
-            )
+            kept = {"value": item.dish.name, "taken": taken}
+            problems.append(Problem(where, "dishes", Issue.HAS_ORDERS, kept))
         else:
             menu.items.remove(item)
     return problems

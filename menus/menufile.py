@@ -2,7 +2,9 @@
 
 A canteen publishes its dishes and menus as a file. A file with any problem is refused as a
 whole, with every problem listed (file, line or entry, field, what is wrong), so that staff can
-fix it in one go; nothing is stored from it. Writing a parsed file back gives the same menu.
+fix it in one go; nothing is stored from it. Each problem is a code with what its message needs
+(``menus.menuproblems``), said in the reader's language. Writing a parsed file back gives the
+same menu.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from menus.clock import DEFAULT_SLOTS, format_hhmm, parse_hhmm
-from menus.errors import DomainError
+from menus.clock import DEFAULT_SLOTS, SlotTimes, format_hhmm, parse_hhmm
 from menus.files import FileRefused, read_bounded
-from menus.pricing import fen_to_yuan, yuan_to_fen
+from menus.menuproblems import FILE, HEADER, Issue, Where
+from menus.menuproblems import MenuFileError as MenuFileError  # named here too, as before
+from menus.menuproblems import Problem as Problem
+from menus.pricing import PriceError, fen_to_yuan, yuan_to_fen
 from menus.text import (
     clean,
     csv_cell,
@@ -33,13 +38,14 @@ from menus.text import (
 )
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, parse_vocab
 from menus.yamlfiles import LineDict as _LineDict
-from menus.yamlfiles import load_yaml
+from menus.yamlfiles import read_yaml
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NAME_CHARS = 50
 MAX_PRICE_FEN = 100_000
 MAX_PORTIONS = 100_000
 NUTRIENTS = ("kcal", "protein_g", "fat_g", "carbs_g", "sodium_mg", "sugar_g")
+E = TypeVar("E", bound=StrEnum)
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 REGION_RE = re.compile(r"^\d{6}$")
 TAG_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
@@ -50,32 +56,6 @@ CSV_COLUMNS = (
     "canteen", "date", "meal", "dish", "price", "name_mn", "name_mn_cyrl", "aliases",
     *NUTRIENTS, "tags", "allergens", "portions",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a menu file."""
-
-    where: str
-    field: str
-    what: str
-    line: int | None = None
-
-    def render(self, file: str) -> str:
-        """``menu.yaml:12 dishes[3] (红烧肉) price: must not be negative``."""
-        location = f"{file}:{self.line}" if self.line else file
-        name = f".{self.field}" if self.field else ""
-        return f"{location} {self.where}{name}: {self.what}"
-
-
-class MenuFileError(DomainError):
-    """The file was refused; ``problems`` says everything that is wrong with it."""
-
-    def __init__(self, file: str, problems: list[Problem]) -> None:
-        self.file = file
-        self.problems = problems
-        text = "\n".join("  - " + p.render(file) for p in problems)
-        super().__init__("menu_file_invalid", count=len(problems), problems=text)
 
 
 @dataclass(frozen=True)
@@ -153,27 +133,31 @@ def read_menu_file(path: str | Path, *, today: date | None = None) -> MenuFile:
     try:
         raw = read_bounded(path, MAX_FILE_BYTES)  # a 50 MB file is refused before it is read
     except FileRefused as exc:
-        raise MenuFileError(name, [Problem("file", "", exc.what)]) from None
+        raise MenuFileError(name, [_refused_file(exc)]) from None
     return parse_menu_bytes(raw, name, today=today)
+
+
+def _refused_file(exc: FileRefused) -> Problem:
+    """A file not read (``file_too_big``, ``file_unreadable``, ``file_not_regular``) as the
+    file's one problem; its name is said where the problem is."""
+    params = {key: value for key, value in exc.params.items() if key != "name"}
+    return Problem(FILE, "", Issue(exc.code), params)
 
 
 def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> MenuFile:
     """Check the bytes of a menu file; the format is chosen by the name's suffix."""
     if len(raw) > MAX_FILE_BYTES:
-        raise MenuFileError(
-            name, [Problem("file", "", f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-        )
+        size = {"size": f"{len(raw):,}", "limit": f"{MAX_FILE_BYTES:,}"}
+        raise MenuFileError(name, [Problem(FILE, "", Issue.FILE_TOO_BIG, size)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MenuFileError(
-            name,
-            [Problem("file", "", f"is not UTF-8 (byte {exc.start}); save it as UTF-8 and retry")],
-        ) from None
+        problem = Problem(FILE, "", Issue.NOT_UTF8, {"byte": exc.start})
+        raise MenuFileError(name, [problem]) from None
     if not text.strip():
-        raise MenuFileError(name, [Problem("file", "", "is empty")])
+        raise MenuFileError(name, [Problem(FILE, "", Issue.EMPTY)])
     if "\x00" in text:
-        raise MenuFileError(name, [Problem("file", "", "contains NUL bytes; is it a text file?")])
+        raise MenuFileError(name, [Problem(FILE, "", Issue.NUL_BYTES)])
     menu_file: MenuFile | None = None
     kept: frozenset[str] = frozenset()
     if name.lower().endswith(".csv"):
@@ -184,7 +168,7 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
         menu_file, more = _check(data, today=today)
         problems += more
     elif not problems:
-        problems = [Problem("file", "", "has no menu in it (only an empty YAML value)")]
+        problems = [Problem(FILE, "", Issue.NO_MENU)]
     if problems or menu_file is None:
         raise MenuFileError(name, problems)
     if kept:
@@ -193,9 +177,10 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
 
 
 def _yaml_to_data(text: str) -> tuple[Any, list[Problem]]:
-    data, what, line = load_yaml(text)
-    if what is not None:
-        return None, [Problem("file", "", what, line)]
+    data, refused = read_yaml(text)
+    if refused is not None:
+        code = Issue("yaml_" + refused.code)
+        return None, [Problem(FILE, "", code, refused.params, line=refused.line)]
     return data, []
 
 
@@ -205,34 +190,36 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, where: str, fld: str, what: str, line: int | None = None) -> None:
-        self.problems.append(Problem(where, fld, what, line))
+    def add(
+        self, where: Where, fld: str, code: Issue, line: int | None = None, **params: object
+    ) -> None:
+        self.problems.append(Problem(where, fld, code, params, line))
 
     def text(
-        self, entry: Mapping[str, Any], key: str, where: str, *, required: bool,
+        self, entry: Mapping[str, Any], key: str, where: Where, *, required: bool,
         max_chars: int = 200,
     ) -> str | None:  # fmt: skip
         value = entry.get(key)
         line = getattr(entry, "line", None)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.add(where, key, "is missing", line)
+                self.add(where, key, Issue.MISSING, line)
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            self.add(where, key, f"must be text, not {_kind(value)}", line)
+            self.add(where, key, Issue.NOT_TEXT, line, kind=_kind(value))
             return None
         value = clean(value)
         if has_control_chars(value):
-            self.add(where, key, "contains control characters", line)
+            self.add(where, key, Issue.CONTROL_CHARS, line)
             return None
         if len(value) > max_chars:
-            self.add(where, key, f"is {len(value)} characters; the limit is {max_chars}", line)
+            self.add(where, key, Issue.TOO_LONG, line, length=len(value), limit=max_chars)
             return None
         return value
 
-    def text_list(self, entry: Mapping[str, Any], key: str, where: str) -> list[str]:
+    def text_list(self, entry: Mapping[str, Any], key: str, where: Where) -> list[str]:
         value = entry.get(key)
         line = getattr(entry, "line", None)
         if value is None:
@@ -240,39 +227,52 @@ class _Checker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.add(where, key, f"must be a list, not {_kind(value)}", line)
+            self.add(where, key, Issue.NOT_LIST, line, kind=_kind(value))
             return []
         out: list[str] = []
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.add(where, f"{key}[{i}]", "must be non-empty text", line)
+                self.add(where, f"{key}[{i}]", Issue.EMPTY_ITEM, line)
                 continue
             item = clean(item)
             if has_control_chars(item) or len(item) > MAX_NAME_CHARS:
-                self.add(where, f"{key}[{i}]", "has control characters or is too long", line)
+                self.add(where, f"{key}[{i}]", Issue.BAD_ITEM, line)
                 continue
             if item in out:
-                self.add(where, f"{key}[{i}]", f"'{item}' is listed twice", line)
+                self.add(where, f"{key}[{i}]", Issue.LISTED_TWICE, line, value=item)
                 continue
             out.append(item)
         return out
 
 
 def _kind(value: object) -> str:
+    """What a value is, as a word the catalogue says (``menufile_kind``): ``list``, ``text``."""
     return {
-        dict: "a mapping", _LineDict: "a mapping", list: "a list", str: "text", bool: "yes/no",
-        int: "a number", float: "a number", date: "a date",
+        dict: "mapping", _LineDict: "mapping", list: "list", str: "text", bool: "yesno",
+        int: "number", float: "number", date: "date",
     }.get(type(value), type(value).__name__)  # fmt: skip
+
+
+def _vocab(
+    chk: _Checker, kind: type[E], text: str, where: Where, fld: str, line: int | None
+) -> E | None:
+    """The vocabulary value ``text`` names, or a problem saying which ones there are."""
+    try:
+        return parse_vocab(kind, text)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        chk.add(where, fld, Issue.NOT_ONE_OF, line, value=text, allowed=allowed)
+        return None
 
 
 def _check(data: Any, *, today: date | None) -> tuple[MenuFile | None, list[Problem]]:
     chk = _Checker()
     if not isinstance(data, dict):
-        chk.add("file", "", f"must be a mapping with canteen, dishes and menus, not {_kind(data)}")
+        chk.add(FILE, "", Issue.FILE_NOT_MAPPING, kind=_kind(data))
         return None, chk.problems
     for key in data:
         if key not in ("canteen", "dishes", "menus"):
-            chk.add("file", str(key), "is not a known section (canteen, dishes, menus)")
+            chk.add(FILE, str(key), Issue.UNKNOWN_SECTION)
     canteen = _check_canteen(chk, data.get("canteen"))
     dishes = _check_dishes(chk, data.get("dishes"))
     menus = _check_menus(chk, data.get("menus"), dishes, canteen, today)
@@ -281,64 +281,67 @@ def _check(data: Any, *, today: date | None) -> tuple[MenuFile | None, list[Prob
     return MenuFile(canteen, list(dishes.values()), menus), []
 
 
+CANTEEN = Where("canteen")
+
+
 def _check_canteen(chk: _Checker, raw: Any) -> CanteenSpec | None:
     if raw is None:
-        chk.add("canteen", "", "is missing")
+        chk.add(CANTEEN, "", Issue.MISSING)
         return None
     if not isinstance(raw, dict):
-        chk.add("canteen", "", f"must be a mapping, not {_kind(raw)}")
+        chk.add(CANTEEN, "", Issue.NOT_MAPPING, kind=_kind(raw))
         return None
     line = getattr(raw, "line", None)
     known = {"code", "name", "name_mn", "kind", "region", "address", "phone", "modes", "slots",
              "delivery_area", "partial"}  # fmt: skip
     for key in raw:
         if key not in known:
-            chk.add("canteen", str(key), "is not a known field", line)
-    code = chk.text(raw, "code", "canteen", required=True)
+            chk.add(CANTEEN, str(key), Issue.UNKNOWN_FIELD, line)
+    code = chk.text(raw, "code", CANTEEN, required=True)
     if code is not None and not CODE_RE.match(code):
-        chk.add("canteen", "code", f"'{code}' must be lowercase letters, digits, - or _", line)
+        chk.add(CANTEEN, "code", Issue.BAD_CODE, line, value=code)
     partial = raw.get("partial") is True
-    name = chk.text(raw, "name", "canteen", required=not partial) or ""
-    name_mn = chk.text(raw, "name_mn", "canteen", required=False, max_chars=400)
+    name = chk.text(raw, "name", CANTEEN, required=not partial) or ""
+    name_mn = chk.text(raw, "name_mn", CANTEEN, required=False, max_chars=400)
     if name_mn is not None and not is_traditional_mongolian(name_mn):
-        chk.add("canteen", "name_mn", "must be in traditional Mongolian script", line)
-    kind = CanteenKind.CANTEEN
+        chk.add(CANTEEN, "name_mn", Issue.NOT_TRADITIONAL, line)
+    kind: CanteenKind | None = CanteenKind.CANTEEN
     if raw.get("kind") is not None:
-        try:
-            kind = parse_vocab(CanteenKind, str(raw["kind"]))
-        except ValueError as exc:
-            chk.add("canteen", "kind", str(exc), line)
-    region = chk.text(raw, "region", "canteen", required=not partial) or ""
+        kind = _vocab(chk, CanteenKind, str(raw["kind"]), CANTEEN, "kind", line)
+    region = chk.text(raw, "region", CANTEEN, required=not partial) or ""
     if region and not REGION_RE.match(region):
-        chk.add("canteen", "region", f"'{region}' must be a 6-digit region code like 150102", line)
-    modes: list[Fulfillment] = []
-    raw_modes = raw.get("modes")
-    if raw_modes is None:
-        if not partial:
-            chk.add("canteen", "modes", "is missing (dine_in, pickup, delivery)", line)
-    elif not isinstance(raw_modes, list) or not raw_modes:
-        chk.add("canteen", "modes", "must be a non-empty list of dine_in, pickup, delivery", line)
-    else:
-        for i, mode in enumerate(raw_modes):
-            try:
-                parsed = parse_vocab(Fulfillment, str(mode))
-            except ValueError as exc:
-                chk.add("canteen", f"modes[{i}]", str(exc), line)
-                continue
-            if parsed in modes:
-                chk.add("canteen", f"modes[{i}]", f"'{mode}' is listed twice", line)
-            else:
-                modes.append(parsed)
+        chk.add(CANTEEN, "region", Issue.BAD_REGION, line, value=region)
+    modes = _check_modes(chk, raw.get("modes"), line, partial=partial)
     slots = _check_slots(chk, raw.get("slots"), line)
-    area = chk.text_list(raw, "delivery_area", "canteen")
+    area = chk.text_list(raw, "delivery_area", CANTEEN)
     if code is None:
         return None
     return CanteenSpec(
-        code=code, name=name, name_mn=name_mn, kind=kind, region=region,
-        address=chk.text(raw, "address", "canteen", required=False, max_chars=400),
-        phone=chk.text(raw, "phone", "canteen", required=False, max_chars=40),
+        code=code, name=name, name_mn=name_mn, kind=kind or CanteenKind.CANTEEN, region=region,
+        address=chk.text(raw, "address", CANTEEN, required=False, max_chars=400),
+        phone=chk.text(raw, "phone", CANTEEN, required=False, max_chars=40),
         modes=modes, slots=slots, delivery_area=area, partial=partial,
     )  # fmt: skip
+
+
+def _check_modes(chk: _Checker, raw: Any, line: int | None, *, partial: bool) -> list[Fulfillment]:
+    """The ways the canteen serves, each once; a partial canteen (a CSV file) may leave them
+    out."""
+    modes: list[Fulfillment] = []
+    if raw is None:
+        if not partial:
+            chk.add(CANTEEN, "modes", Issue.MODES_MISSING, line)
+        return modes
+    if not isinstance(raw, list) or not raw:
+        chk.add(CANTEEN, "modes", Issue.MODES_NOT_LIST, line)
+        return modes
+    for i, mode in enumerate(raw):
+        parsed = _vocab(chk, Fulfillment, str(mode), CANTEEN, f"modes[{i}]", line)
+        if parsed in modes:
+            chk.add(CANTEEN, f"modes[{i}]", Issue.LISTED_TWICE, line, value=str(mode))
+        elif parsed is not None:
+            modes.append(parsed)
+    return modes
 
 
 def _check_slots(chk: _Checker, raw: Any, line: int | None) -> dict[MealSlot, SlotSpec]:
@@ -348,103 +351,99 @@ def _check_slots(chk: _Checker, raw: Any, line: int | None) -> dict[MealSlot, Sl
             for meal, s in DEFAULT_SLOTS.items()
         }
     if not isinstance(raw, dict) or not raw:
-        chk.add("canteen", "slots", "must map meals (breakfast, lunch, dinner) to times", line)
+        chk.add(CANTEEN, "slots", Issue.SLOTS_NOT_MAPPING, line)
         return {}
     slots: dict[MealSlot, SlotSpec] = {}
     for key, spec in raw.items():
         where = f"slots.{key}"
-        try:
-            meal = parse_vocab(MealSlot, str(key))
-        except ValueError as exc:
-            chk.add("canteen", where, str(exc), line)
+        meal = _vocab(chk, MealSlot, str(key), CANTEEN, where, line)
+        if meal is None:
             continue
         if not isinstance(spec, dict):
-            chk.add("canteen", where, "must be {cutoff: 'HH:MM', days_before: N, serve: ...}", line)
+            chk.add(CANTEEN, where, Issue.SLOT_NOT_MAPPING, line)
             continue
-        default = DEFAULT_SLOTS[meal.value]
-        spec_line = getattr(spec, "line", line)
-        try:
-            cutoff = parse_hhmm(spec["cutoff"]) if "cutoff" in spec else default.cutoff
-        except ValueError as exc:
-            chk.add("canteen", f"{where}.cutoff", str(exc), spec_line)
-            continue
-        days_before = spec.get("days_before", default.days_before)
-        if isinstance(days_before, bool) or not isinstance(days_before, int):
-            chk.add("canteen", f"{where}.days_before", "must be a whole number of days", spec_line)
-            continue
-        if not 0 <= days_before <= 7:
-            chk.add("canteen", f"{where}.days_before", "must be between 0 and 7", spec_line)
-            continue
-        start, end = default.serve_start, default.serve_end
-        if "serve" in spec:
-            try:
-                first, last = str(spec["serve"]).split("-")
-                start, end = parse_hhmm(first), parse_hhmm(last)
-            except ValueError:
-                chk.add("canteen", f"{where}.serve", "must look like 11:30-13:00", spec_line)
-                continue
-            if end <= start:
-                chk.add("canteen", f"{where}.serve", "must end after it starts", spec_line)
-                continue
-        if days_before == 0 and cutoff > start:
-            chk.add("canteen", f"{where}.cutoff", "is after the meal is served", spec_line)
-            continue
-        slots[meal] = SlotSpec(cutoff, days_before, start, end)
+        slot = _check_slot(chk, spec, where, DEFAULT_SLOTS[meal.value], getattr(spec, "line", line))
+        if slot is not None:
+            slots[meal] = slot
     if slots and MealSlot.LUNCH not in slots:
-        chk.add("canteen", "slots", "must include lunch (every canteen serves lunch)", line)
+        chk.add(CANTEEN, "slots", Issue.NO_LUNCH, line)
     return slots
+
+
+def _check_slot(
+    chk: _Checker, spec: Mapping[str, Any], where: str, default: SlotTimes, line: int | None
+) -> SlotSpec | None:
+    """One meal's times; what the file leaves out is the service's default."""
+    try:
+        cutoff = parse_hhmm(spec["cutoff"]) if "cutoff" in spec else default.cutoff
+    except ValueError:
+        chk.add(CANTEEN, f"{where}.cutoff", Issue.BAD_TIME, line, value=str(spec["cutoff"]))
+        return None
+    days_before = spec.get("days_before", default.days_before)
+    if isinstance(days_before, bool) or not isinstance(days_before, int):
+        chk.add(CANTEEN, f"{where}.days_before", Issue.DAYS_NOT_WHOLE, line)
+        return None
+    if not 0 <= days_before <= 7:
+        chk.add(CANTEEN, f"{where}.days_before", Issue.DAYS_RANGE, line)
+        return None
+    start, end = default.serve_start, default.serve_end
+    if "serve" in spec:
+        try:
+            first, last = str(spec["serve"]).split("-")
+            start, end = parse_hhmm(first), parse_hhmm(last)
+        except ValueError:
+            chk.add(CANTEEN, f"{where}.serve", Issue.BAD_SERVE, line)
+            return None
+        if end <= start:
+            chk.add(CANTEEN, f"{where}.serve", Issue.SERVE_BACKWARDS, line)
+            return None
+    if days_before == 0 and cutoff > start:
+        chk.add(CANTEEN, f"{where}.cutoff", Issue.CUTOFF_AFTER_SERVE, line)
+        return None
+    return SlotSpec(cutoff, days_before, start, end)
+
+
+DISHES = Where("dishes")
 
 
 def _check_dishes(chk: _Checker, raw: Any) -> dict[str, DishSpec]:
     dishes: dict[str, DishSpec] = {}
     if raw is None:
-        chk.add("dishes", "", "is missing")
+        chk.add(DISHES, "", Issue.MISSING)
         return dishes
     if not isinstance(raw, list) or not raw:
-        chk.add("dishes", "", "must be a non-empty list of dishes")
+        chk.add(DISHES, "", Issue.DISHES_NOT_LIST)
         return dishes
     spoken: dict[str, str] = {}  # every name and alias → the dish it belongs to
     known = {"name", "name_mn", "name_mn_cyrl", "aliases", "price", "nutrition", "tags",
              "allergens"}  # fmt: skip
     for i, entry in enumerate(raw):
-        where = f"dishes[{i}]"
+        where = Where("dishes", i)
         if not isinstance(entry, dict):
-            chk.add(where, "", f"must be a mapping with name and price, not {_kind(entry)}")
+            chk.add(where, "", Issue.DISH_NOT_MAPPING, kind=_kind(entry))
             continue
         line = getattr(entry, "line", None)
         before = len(chk.problems)
         name = chk.text(entry, "name", where, required=True, max_chars=MAX_NAME_CHARS)
         if name:
-            where = f"dishes[{i}] ({name})"
+            where = where.named(name)
         for key in entry:
             if key not in known:
-                chk.add(where, str(key), "is not a known field", line)
+                chk.add(where, str(key), Issue.UNKNOWN_FIELD, line)
         price_fen = _check_price(chk, entry, where, line)
         name_mn = chk.text(entry, "name_mn", where, required=False, max_chars=400)
         if name_mn is not None and not is_traditional_mongolian(name_mn):
-            chk.add(
-                where, "name_mn", "must be in traditional Mongolian script (U+1800–U+18AF)", line
-            )
+            chk.add(where, "name_mn", Issue.NOT_TRADITIONAL_LETTERS, line)
         cyrl = chk.text(entry, "name_mn_cyrl", where, required=False, max_chars=400)
         if cyrl is not None and not is_cyrillic_mongolian(cyrl):
-            chk.add(where, "name_mn_cyrl", "must be in Cyrillic letters", line)
+            chk.add(where, "name_mn_cyrl", Issue.NOT_CYRILLIC, line)
         aliases = chk.text_list(entry, "aliases", where)
         nutrition = _check_nutrition(chk, entry.get("nutrition"), where, line)
         tags = _check_tags(chk, entry, "tags", where, line)
         allergens = _check_tags(chk, entry, "allergens", where, line)
         if name is None:
             continue
-        for said in [name, *aliases]:
-            owner = spoken.get(said)
-            if owner is not None:
-                what = (
-                    "is a duplicate dish name"
-                    if said == name and owner == name
-                    else (f"'{said}' is already used by dish '{owner}'")
-                )
-                chk.add(where, "name" if said == name else "aliases", what, line)
-            else:
-                spoken[said] = name
+        _check_names(chk, spoken, name, aliases, where, line)
         if len(chk.problems) == before and price_fen is not None:
             dishes[name] = DishSpec(name, price_fen, name_mn, cyrl, aliases, nutrition, tags,
                                     allergens)  # fmt: skip
@@ -453,49 +452,66 @@ def _check_dishes(chk: _Checker, raw: Any) -> dict[str, DishSpec]:
     return dishes
 
 
+def _check_names(
+    chk: _Checker, spoken: dict[str, str], name: str, aliases: list[str], where: Where,
+    line: int | None,
+) -> None:  # fmt: skip
+    """A dish's name and aliases are said by people to order it, so each names one dish only;
+    ``spoken`` (every name and alias so far → its dish) learns the new ones."""
+    for said in [name, *aliases]:
+        owner = spoken.get(said)
+        if owner is None:
+            spoken[said] = name
+        elif said == name and owner == name:
+            chk.add(where, "name", Issue.DUPLICATE_DISH, line)
+        else:
+            fld = "name" if said == name else "aliases"
+            chk.add(where, fld, Issue.NAME_TAKEN, line, value=said, owner=owner)
+
+
 def _check_price(
-    chk: _Checker, entry: Mapping[str, Any], where: str, line: int | None
+    chk: _Checker, entry: Mapping[str, Any], where: Where, line: int | None
 ) -> int | None:
     if "price" not in entry or entry["price"] is None:
-        chk.add(where, "price", "is missing", line)
+        chk.add(where, "price", Issue.MISSING, line)
         return None
     try:
         fen = yuan_to_fen(entry["price"])
-    except ValueError as exc:
-        chk.add(where, "price", str(exc), line)
+    except PriceError as exc:
+        chk.add(where, "price", Issue("price_" + exc.code), line, value=exc.value)
         return None
     if fen < 0:
-        chk.add(where, "price", "must not be negative", line)
+        chk.add(where, "price", Issue.NEGATIVE, line)
         return None
     if fen > MAX_PRICE_FEN:
-        chk.add(where, "price", f"{fen_to_yuan(fen)} yuan is more than a meal can cost", line)
+        chk.add(where, "price", Issue.PRICE_TOO_HIGH, line, yuan=fen_to_yuan(fen))
         return None
     return fen
 
 
-def _check_nutrition(chk: _Checker, raw: Any, where: str, line: int | None) -> dict[str, float]:
+def _check_nutrition(chk: _Checker, raw: Any, where: Where, line: int | None) -> dict[str, float]:
+    nutrients = ", ".join(NUTRIENTS)
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        chk.add(where, "nutrition", f"must be a mapping of {', '.join(NUTRIENTS)}", line)
+        chk.add(where, "nutrition", Issue.NUTRITION_NOT_MAPPING, line, nutrients=nutrients)
         return {}
     out: dict[str, float] = {}
     for key, value in raw.items():
+        fld = f"nutrition.{key}"
         if key not in NUTRIENTS:
-            chk.add(where, f"nutrition.{key}", f"is not one of {', '.join(NUTRIENTS)}", line)
-            continue
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            chk.add(where, f"nutrition.{key}", f"must be a number, not {_kind(value)}", line)
-            continue
-        if not math.isfinite(value) or value < 0 or value > 100_000:
-            chk.add(where, f"nutrition.{key}", "must be a number from 0 to 100000", line)
-            continue
-        out[key] = value
+            chk.add(where, fld, Issue.NOT_NUTRIENT, line, nutrients=nutrients)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            chk.add(where, fld, Issue.NOT_NUMBER, line, kind=_kind(value))
+        elif not math.isfinite(value) or value < 0 or value > 100_000:
+            chk.add(where, fld, Issue.NUTRIENT_RANGE, line)
+        else:
+            out[key] = value
     return out
 
 
 def _check_tags(
-    chk: _Checker, entry: Mapping[str, Any], key: str, where: str, line: int | None
+    chk: _Checker, entry: Mapping[str, Any], key: str, where: Where, line: int | None
 ) -> list[str]:
     tags = chk.text_list(entry, key, where)
     good = []
@@ -503,8 +519,11 @@ def _check_tags(
         if TAG_RE.match(tag):
             good.append(tag)
         else:
-            chk.add(where, key, f"'{tag}' must be a lowercase word like low_salt", line)
+            chk.add(where, key, Issue.BAD_TAG, line, value=tag)
     return good
+
+
+MENUS = Where("menus")
 
 
 def _check_menus(
@@ -518,32 +537,28 @@ def _check_menus(
     if raw is None:
         return menus
     if not isinstance(raw, list):
-        chk.add("menus", "", f"must be a list of menus, not {_kind(raw)}")
+        chk.add(MENUS, "", Issue.MENUS_NOT_LIST, kind=_kind(raw))
         return menus
     alias_of = {alias: d.name for d in dishes.values() for alias in d.aliases}
     seen: set[tuple[date, MealSlot]] = set()
     for i, entry in enumerate(raw):
-        where = f"menus[{i}]"
+        where = Where("menus", i)
         if not isinstance(entry, dict):
-            chk.add(where, "", f"must be a mapping with date, meal and dishes, not {_kind(entry)}")
+            chk.add(where, "", Issue.MENU_NOT_MAPPING, kind=_kind(entry))
             continue
         line = getattr(entry, "line", None)
         for key in entry:
             if key not in ("date", "meal", "dishes", "portions"):
-                chk.add(where, str(key), "is not a known field", line)
+                chk.add(where, str(key), Issue.UNKNOWN_FIELD, line)
         day = _check_date(chk, entry.get("date"), where, line, today)
-        meal: MealSlot | None = None
-        try:
-            meal = parse_vocab(MealSlot, str(entry.get("meal", "")))
-        except ValueError as exc:
-            chk.add(where, "meal", str(exc), line)
+        meal = _vocab(chk, MealSlot, str(entry.get("meal", "")), where, "meal", line)
         if day and meal:
-            where = f"menus[{i}] ({day.isoformat()} {meal.value})"
+            where = where.named(f"{day.isoformat()} {meal.value}")
             if (day, meal) in seen:
-                chk.add(where, "", "this date and meal appear twice", line)
+                chk.add(where, "", Issue.MENU_TWICE, line)
             seen.add((day, meal))
             if canteen and canteen.slots and meal not in canteen.slots:
-                chk.add(where, "meal", f"the canteen does not serve {meal.value}", line)
+                chk.add(where, "meal", Issue.MEAL_NOT_SERVED, line, meal=meal.value)
         names = _check_menu_dishes(chk, entry.get("dishes"), where, line, dishes, alias_of)
         portions = _check_portions(chk, entry.get("portions"), where, line, names)
         if day and meal and names:
@@ -552,13 +567,13 @@ def _check_menus(
 
 
 def _check_date(
-    chk: _Checker, raw: Any, where: str, line: int | None, today: date | None
+    chk: _Checker, raw: Any, where: Where, line: int | None, today: date | None
 ) -> date | None:
     if raw is None:
-        chk.add(where, "date", "is missing", line)
+        chk.add(where, "date", Issue.MISSING, line)
         return None
     if isinstance(raw, datetime):
-        chk.add(where, "date", f"'{raw}' has a time; write only the date, like 2026-12-01", line)
+        chk.add(where, "date", Issue.DATE_HAS_TIME, line, value=str(raw))
         return None
     if isinstance(raw, date):
         day = raw
@@ -566,54 +581,55 @@ def _check_date(
         try:
             day = date.fromisoformat(str(raw).strip())
         except ValueError:
-            chk.add(where, "date", f"'{raw}' is not a date like 2026-12-01", line)
+            chk.add(where, "date", Issue.BAD_DATE, line, value=str(raw))
             return None
     if today is not None and day < today:
-        chk.add(where, "date", f"{day.isoformat()} is in the past", line)
+        chk.add(where, "date", Issue.PAST_DATE, line, date=day.isoformat())
         return None
     return day
 
 
 def _check_menu_dishes(
-    chk: _Checker, raw: Any, where: str, line: int | None,
+    chk: _Checker, raw: Any, where: Where, line: int | None,
     dishes: Mapping[str, DishSpec], alias_of: Mapping[str, str],
 ) -> list[str]:  # fmt: skip
     if not isinstance(raw, list) or not raw:
-        chk.add(where, "dishes", "must be a non-empty list of dish names", line)
+        chk.add(where, "dishes", Issue.MENU_DISHES_NOT_LIST, line)
         return []
     names: list[str] = []
     for j, item in enumerate(raw):
         name = clean(str(item)) if isinstance(item, (str, int)) else None
+        fld = f"dishes[{j}]"
         if not name:
-            chk.add(where, f"dishes[{j}]", "must be a dish name", line)
+            chk.add(where, fld, Issue.NOT_DISH_NAME, line)
         elif name in names:
-            chk.add(where, f"dishes[{j}]", f"'{name}' is on this menu twice", line)
+            chk.add(where, fld, Issue.ON_MENU_TWICE, line, value=name)
         elif name in dishes:
             names.append(name)
         elif name in alias_of:
-            chk.add(where, f"dishes[{j}]", f"'{name}' is an alias; write '{alias_of[name]}'", line)
+            chk.add(where, fld, Issue.IS_ALIAS, line, value=name, dish=alias_of[name])
         else:
-            chk.add(where, f"dishes[{j}]", f"'{name}' is not in the dishes list", line)
+            chk.add(where, fld, Issue.NOT_IN_DISHES, line, value=name)
     return names
 
 
 def _check_portions(
-    chk: _Checker, raw: Any, where: str, line: int | None, names: list[str]
+    chk: _Checker, raw: Any, where: Where, line: int | None, names: list[str]
 ) -> dict[str, int]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        chk.add(where, "portions", "must map dish names to numbers of portions", line)
+        chk.add(where, "portions", Issue.PORTIONS_NOT_MAPPING, line)
         return {}
     out: dict[str, int] = {}
     for name, count in raw.items():
         key = f"portions.{name}"
         if str(name) not in names:
-            chk.add(where, key, f"'{name}' is not on this menu", line)
+            chk.add(where, key, Issue.NOT_ON_MENU, line, value=str(name))
         elif isinstance(count, bool) or not isinstance(count, int):
-            chk.add(where, key, f"must be a whole number, not {_kind(count)}", line)
+            chk.add(where, key, Issue.NOT_WHOLE, line, kind=_kind(count))
         elif not 0 <= count <= MAX_PORTIONS:
-            chk.add(where, key, f"must be from 0 to {MAX_PORTIONS}", line)
+            chk.add(where, key, Issue.PORTIONS_RANGE, line, most=MAX_PORTIONS)
         else:
             out[str(name)] = count
     return out
@@ -640,34 +656,35 @@ def _csv_rows_to_data(text: str) -> tuple[Any, list[Problem], list[str]]:
         header = list(reader.fieldnames or [])
         rows = list(reader)
     except csv.Error as exc:
-        return None, [Problem("file", "", f"is not valid CSV: {exc}")], []
+        return None, [Problem(FILE, "", Issue.CSV_INVALID, {"detail": str(exc)})], []
     missing = [c for c in ("canteen", "dish", "price") if c not in header]
     if missing:
-        problems = [Problem("header", "", f"is missing column(s): {', '.join(missing)}", 1)]
-        return None, problems, header
+        columns = {"columns": ", ".join(missing)}
+        return None, [Problem(HEADER, "", Issue.MISSING_COLUMNS, columns, line=1)], header
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if unknown:
-        problems.append(Problem("header", "", f"has unknown column(s): {', '.join(unknown)}", 1))
+        columns = {"columns": ", ".join(unknown)}
+        problems.append(Problem(HEADER, "", Issue.UNKNOWN_COLUMNS, columns, line=1))
     for number, row in enumerate(rows, start=2):
         if any(value is None for key, value in row.items() if key is not None):
-            problems.append(Problem(f"row {number}", "", "has fewer cells than the header", number))
+            problems.append(Problem(Where("row", number), "", Issue.FEWER_CELLS, line=number))
     if problems:
         return None, problems, header
     codes = {_cell(row, "canteen") for row in rows}
     if len(codes) != 1:
-        problems.append(Problem("file", "canteen", "must name exactly one canteen"))
+        problems.append(Problem(FILE, "canteen", Issue.ONE_CANTEEN))
         return None, problems, header
     dishes: dict[str, _LineDict] = {}
     menus: dict[tuple[str, str], _LineDict] = {}
     for number, row in enumerate(rows, start=2):
         if None in row:
-            problems.append(Problem(f"row {number}", "", "has more cells than the header", number))
+            problems.append(Problem(Where("row", number), "", Issue.MORE_CELLS, line=number))
             continue
         dish = _dish_from_row(row, number)
         name = str(dish.get("name", ""))
         if name in dishes and _comparable(dishes[name]) != _comparable(dish):
-            problems.append(Problem(f"row {number} ({name})", "", "describes the dish differently "
-                                    "from an earlier row", number))  # fmt: skip
+            where = Where("row", number, name)
+            problems.append(Problem(where, "", Issue.DISH_DIFFERS, line=number))
         dishes.setdefault(name, dish)
         day, meal = _cell(row, "date"), _cell(row, "meal")
         if not day and not meal:

@@ -193,26 +193,43 @@ MAX_YUAN = 10**12
 turned into fen (and before a message would print its thousands of digits)."""
 
 
+class PriceError(ValueError):
+    """A value that is not a price: the English reason is the text; ``code`` (``not_number``,
+    ``not_yuan``, ``too_many_yuan``, ``decimals``) and ``value`` (as written) let a file's
+    problem list say it in the reader's language."""
+
+    def __init__(self, code: str, text: str, value: str = "") -> None:
+        super().__init__(text)
+        self.code = code
+        self.value = value
+
+
 def yuan_to_fen(value: object) -> int:
-    """Parse a price in yuan (``12``, ``12.5``, ``"12.50"``) to integer fen, exactly.
+    """Parse a price in yuan (``12``, ``12.5``, ``"12.50"``) to integer fen, exactly;
+    ``PriceError`` otherwise.
 
     Why via ``str``: ``12.3`` as a float is 12.2999…, and money must not drift by a fen.
     """
     from decimal import Decimal, InvalidOperation
 
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValueError("a price must be a number of yuan, like 12 or 12.5")
+        raise PriceError("not_number", "a price must be a number of yuan, like 12 or 12.5")
     try:
         amount = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValueError(f"'{value}' is not a number of yuan") from None
+        raise PriceError("not_yuan", f"'{value}' is not a number of yuan", str(value)) from None
     if not amount.is_finite():
-        raise ValueError(f"'{value}' is not a number of yuan")
+        raise PriceError("not_yuan", f"'{value}' is not a number of yuan", str(value))
     if abs(amount) >= MAX_YUAN:  # no amount is this big; its digits need not be read out
-        raise ValueError(f"'{str(value)[:20]}…' is more yuan than any amount here")
+        start = str(value)[:20]
+        raise PriceError("too_many_yuan", f"'{start}…' is more yuan than any amount here", start)
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise ValueError(f"'{value}' has more than two decimals (fen are the smallest unit)")
+        raise PriceError(
+            "decimals",
+            f"'{value}' has more than two decimals (fen are the smallest unit)",
+            str(value),
+        )
     return int(fen)
 
 

@@ -11,10 +11,35 @@ would silently win.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import yaml
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Why text is not YAML this loader accepts, as a code with what its message needs, so a
+    menu file's problem list can say it in the reader's language (``menufile_yaml_<code>`` in
+    the catalogue): ``invalid`` (``detail``: the parser's own English words), ``alias``
+    (``anchor``), ``bad_key``, ``duplicate_key`` (``key``), ``bad_value`` (``detail``),
+    ``too_deep``. ``what`` says it in English, as the people file's list shows it."""
+
+    code: str
+    what: str
+    line: int | None = None
+    params: dict[str, str] = field(default_factory=dict, hash=False)
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A construct this loader refuses on purpose (an alias, a key that is not a word, a key
+    twice), with the code and parameters its message needs."""
+
+    def __init__(self, code: str, problem: str, mark: Any, **params: str) -> None:
+        super().__init__(None, None, problem, mark)
+        self.code = code
+        self.params = params
 
 
 class LineDict(dict[str, Any]):
@@ -30,11 +55,11 @@ class SafeLineLoader(yaml.SafeLoader):
         """Refuse an alias before it is resolved into the value it repeats."""
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None,
-                None,
+            raise _Refused(
+                "alias",
                 f"aliases (*{event.anchor}) are not accepted; write the value out",
                 event.start_mark,
+                anchor=str(event.anchor),
             )
         return super().compose_node(parent, index)
 
@@ -46,14 +71,10 @@ def _construct_mapping(loader: SafeLineLoader, node: yaml.MappingNode) -> LineDi
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool, date)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word or number", key_node.start_mark
-            )
+            raise _Refused("bad_key", "a key must be a plain word or number", key_node.start_mark)
         key = key if isinstance(key, str) else str(key)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
+            raise _Refused("duplicate_key", f"duplicate key '{key}'", key_node.start_mark, key=key)
         result[key] = loader.construct_object(value_node, deep=True)
     return result
 
@@ -64,16 +85,33 @@ SafeLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _
 def load_yaml(text: str) -> tuple[Any, str | None, int | None]:
     """``(data, None, None)``, or ``(None, what is wrong, its line)`` for text that is not
     YAML this loader accepts; never a library exception."""
+    data, problem = read_yaml(text)
+    if problem is None:
+        return data, None, None
+    return None, problem.what, problem.line
+
+
+def read_yaml(text: str) -> tuple[Any, YamlProblem | None]:
+    """``(data, None)``, or ``(None, what is wrong)`` for text that is not YAML this loader
+    accepts; never a library exception."""
     try:
-        return yaml.load(text, Loader=SafeLineLoader), None, None
+        return yaml.load(text, Loader=SafeLineLoader), None
+    except _Refused as exc:
+        return None, _problem(exc.code, f"is not valid YAML: {exc.problem}", exc, **exc.params)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        return None, f"is not valid YAML: {exc.problem}", mark.line + 1 if mark else None
+        detail = str(exc.problem)
+        return None, _problem("invalid", f"is not valid YAML: {detail}", exc, detail=detail)
     except yaml.YAMLError as exc:
-        return None, f"is not valid YAML: {exc}", None
+        return None, YamlProblem("invalid", f"is not valid YAML: {exc}", None, {"detail": str(exc)})
     except (ValueError, TypeError, OverflowError) as exc:
         # PyYAML builds dates and numbers itself: 2026-13-40, or an integer of 5,000 digits
         # (past Python's limit for int()), fails here, not in the checks.
-        return None, f"has a value that is not valid: {exc}", None
+        what = f"has a value that is not valid: {exc}"
+        return None, YamlProblem("bad_value", what, None, {"detail": str(exc)})
     except RecursionError:
-        return None, "is nested too deeply", None
+        return None, YamlProblem("too_deep", "is nested too deeply")
+
+
+def _problem(code: str, what: str, exc: yaml.MarkedYAMLError, **params: str) -> YamlProblem:
+    mark = exc.problem_mark
+    return YamlProblem(code, what, mark.line + 1 if mark else None, params)

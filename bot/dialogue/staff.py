@@ -95,11 +95,7 @@ def menu_file(turn: Turn, filename: str, data: bytes) -> Reply:
     try:
         parsed = parse_menu_bytes(data, filename, today=turn.today)
     except MenuFileError as refused:
-        shown = [p.render(filename) for p in refused.problems[:MAX_PROBLEMS]]
-        text = "\n" + "\n".join(f"{n}. {line}" for n, line in enumerate(shown, 1))
-        return Reply(
-            say("menu_file_problems", turn.lang, count=len(refused.problems), problems=text)
-        )
+        return _problems(turn, refused)
     _own_canteen(turn, parsed, canteens)
     turn.state.menu_file = {"name": filename, "text": data.decode("utf-8-sig")}
     turn.state.ask(Awaiting.PUBLISH)
@@ -116,11 +112,24 @@ def menu_file(turn: Turn, filename: str, data: bytes) -> Reply:
     return Reply(preview, choices(PUBLISH, turn.lang), inline=True)
 
 
+def _problems(turn: Turn, refused: MenuFileError) -> Reply:
+    """What is wrong with a file, numbered, in the staff member's language: the first
+    ``MAX_PROBLEMS`` of them (a chat message is read on a phone), and how many there are."""
+    shown = refused.lines(turn.lang, MAX_PROBLEMS)
+    text = "\n" + "\n".join(f"{n}. {line}" for n, line in enumerate(shown, 1))
+    return Reply(say("menu_file_problems", turn.lang, count=len(refused.problems), problems=text))
+
+
 def _publish(turn: Turn, pending: dict[str, str], canteens: list[int]) -> Reply:
-    parsed = parse_menu_bytes(pending["text"].encode(), pending["name"], today=turn.today)
-    _own_canteen(turn, parsed, canteens)
-    with unit_of_work(turn.store.factory) as session:
-        summary = import_menu_file(session, parsed, pending["name"])
+    """Store the previewed file; what the stored orders forbid (a cap below what is ordered, a
+    dish with orders left out) is listed as the file's problems were."""
+    try:
+        parsed = parse_menu_bytes(pending["text"].encode(), pending["name"], today=turn.today)
+        _own_canteen(turn, parsed, canteens)
+        with unit_of_work(turn.store.factory) as session:
+            summary = import_menu_file(session, parsed, pending["name"])
+    except MenuFileError as refused:
+        return _problems(turn, refused)
     turn.store.refresh_names()
     return Reply(say("menu_published", turn.lang, **vars(summary)))
 

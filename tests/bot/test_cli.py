@@ -209,6 +209,29 @@ def test_malformed_menu_file_imports_nothing(zhucan: Zhucan, tmp_path: Path) -> 
     assert zhucan.json("menu", "show", "--date", DAY, "--json") == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        ("en", "The menu file has 1 problem(s); nothing was imported:"),
+        ("zh", "菜单文件有 1 处问题，什么都没有导入："),
+    ],
+)
+def test_a_menu_files_problems_print_as_they_always_have(
+    zhucan: Zhucan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, header: str
+) -> None:
+    """The command line lists a file's problems in the operators' words, whatever
+    ``ZHUCAN_LANG`` makes of the sentence around them (the chat says them in the staff
+    member's language): byte for byte what it printed before problems had codes."""
+    monkeypatch.setenv("ZHUCAN_LANG", lang)
+    bad = tmp_path / "bad.yaml"
+    text = SMALL_MENU.read_text(encoding="utf-8").replace("price: 12.0", "price: -3")
+    bad.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - name: 红烧肉") + 1
+    code, out, err = zhucan("menu", "import", str(bad), "--allow-past")
+    assert (code, out) == (2, "")
+    assert err == f"{header}\n  - bad.yaml:{line} dishes[0] (红烧肉).price: must not be negative\n"
+
+
 # ----------------------------------------------------------------------------- elders
 
 

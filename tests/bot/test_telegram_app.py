@@ -201,6 +201,44 @@ async def test_staff_publish_a_menu_file_they_send(tg: Harness) -> None:
     assert tg.last()["text"].startswith("发布好了")
 
 
+NEGATIVE_PRICE = SMALL_MENU.read_text(encoding="utf-8").replace("price: 12.0", "price: -3")
+PORK_LINE = NEGATIVE_PRICE.splitlines().index("  - name: 红烧肉") + 1
+"""A menu file with one problem (红烧肉 costs -3 yuan), and the line its dish starts on."""
+
+
+async def send_negative_price(tg: Harness, account: int) -> str:
+    """The staff member at ``account`` sends the file with a negative price; the reply."""
+    data = NEGATIVE_PRICE.encode()
+    tg.fake.add_file("doc-bad", "documents/bad.yaml", data)
+    await tg.feed(document_update(1, account, "doc-bad", "week.yaml", len(data)))
+    return str(tg.last()["text"])
+
+
+async def test_staff_get_a_menu_files_problems_in_mandarin(tg: Harness) -> None:
+    """Canteen staff read the problem in Mandarin, not the operators' English."""
+    tg.identify("张建国", 3001)
+    text = await send_negative_price(tg, 3001)
+    problem = f"week.yaml 第{PORK_LINE}行：dishes[0]（红烧肉）的价格不能是负数。"
+    assert text == replies.say("menu_file_problems", count=1, problems="\n1. " + problem)
+    assert "must not be negative" not in text and "price" not in text
+
+
+async def test_staff_writing_cyrillic_get_the_list_in_their_script(tg: Harness) -> None:
+    """The list is said in the staff member's language: the sentence around it in Cyrillic
+    Mongolian; the problems in Mandarin (the catalogue's fallback) until they are written in
+    Mongolian, never in English."""
+    person_id = tg.identify("张建国", 3001)
+    with unit_of_work(tg.factory) as session:
+        staff = session.get(Person, person_id)
+        assert staff is not None
+        staff.lang = "mn-Cyrl"
+    text = await send_negative_price(tg, 3001)
+    problem = f"week.yaml 第{PORK_LINE}行：dishes[0]（红烧肉）的价格不能是负数。"
+    expected = replies.say("menu_file_problems", "mn-Cyrl", count=1, problems="\n1. " + problem)
+    assert text == expected
+    assert "must not be negative" not in text
+
+
 async def test_elders_cannot_publish_menus(tg: Harness) -> None:
     tg.identify("王秀兰", ELDER)
     tg.fake.add_file("doc-2", "documents/file_2.yaml", b"menus: []")

@@ -28,16 +28,17 @@ from menus.catalogue import (
     say,
     word,
 )
+from menus.menuproblems import Issue
 from menus.spoken import money, spoken_number
 from menus.vocab import Fulfillment
 from tests.messages import template
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = {
-    "zh": {"dialogue", "words", "telegram", "scheduler", "refusals", "cli"},
+    "zh": {"dialogue", "words", "telegram", "scheduler", "refusals", "menufile", "cli"},
     "mn": {"dialogue", "words", "telegram", "scheduler"},
     "mn-Cyrl": {"dialogue", "words", "telegram", "scheduler"},
-    "en": {"refusals"},
+    "en": {"refusals", "menufile"},
 }
 """The areas each language has every message of; elsewhere the fallback (Mandarin) speaks."""
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -292,6 +293,7 @@ def test_every_key_the_code_says_is_in_mandarin() -> None:
     dynamic = {f"advice_{c}" for c in FLAGS} | {why for _, _, why in FLAGS.values()}
     dynamic |= {f"completed_family_{f.value}" for f in Fulfillment}
     dynamic |= set(_voice_sentences().values()) | {"advice_general", "complaint", "praise"}
+    dynamic |= {issue.key for issue in Issue}  # a menu file's problems: menufile_<code>
     missing += [key for key in dynamic if key not in known]
     assert missing == []
 

@@ -59,10 +59,25 @@ def test_republishing_keeps_orders_and_counts_portions(shop: sessionmaker[Sessio
     before = row_counts(shop)
     too_low = replace(lunch, portions={**lunch.portions, "手把肉": 1})
     dropped = replace(lunch, dishes=[d for d in lunch.dishes if d != "手把肉"], portions={})
-    for changed in (too_low, dropped):
+    said = [
+        (
+            too_low,
+            "bad.yaml menus (2026-12-01 lunch).portions.手把肉: 2 already ordered; cap 1",
+            "bad.yaml：菜单（2026-12-01 lunch）的portions.手把肉已经订出2份，不能限量为1份。",
+        ),
+        (
+            dropped,
+            "bad.yaml menus (2026-12-01 lunch).dishes: '手把肉' has orders (2 portions); keep it",
+            "bad.yaml：菜单（2026-12-01 lunch）的菜少了“手把肉”，"
+            "可它已经有人订了（2份），请留着它。",
+        ),
+    ]
+    for changed, english, mandarin in said:
         with pytest.raises(MenuFileError) as caught, unit_of_work(shop) as session:
             import_menu_file(session, _with_menu(menu_file, changed), "bad.yaml")
-        assert "手把肉" in caught.value.message("en")
+        assert caught.value.lines("en") == [english]
+        assert f"  - {english}" in caught.value.message("en")
+        assert caught.value.lines("zh") == [mandarin]
         assert row_counts(shop) == before
 
 

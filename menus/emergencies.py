@@ -23,6 +23,8 @@ from menus.vocab import StaffRole
 
 URGENT_DUE = datetime(2000, 1, 1, tzinfo=UTC)
 KIND = "emergency"
+URGENT_KINDS = frozenset({KIND, "emergency_answer"})
+"""Messages a sender sends before any other it holds, even mid-batch (``scheduler.sender``)."""
 OPEN_FOR = timedelta(hours=6)
 """How long after an alarm a staff member's 收到 is taken as answering it."""
 
@@ -125,7 +127,7 @@ def acknowledge(
         enqueue(
             session,
             person_id=person_id,
-            kind="emergency_answer",
+            kind="emergency_answer",  # in URGENT_KINDS
             key=f"emergency-answer-{alarm.id}-{person_id}",
             text=text,
             due_at=URGENT_DUE,

@@ -175,8 +175,10 @@ def claim_due(
     *,
     limit: int = 100,
     lease: timedelta = timedelta(seconds=60),
+    due_by: datetime | None = None,
 ) -> list[Claimed]:
-    """Take up to ``limit`` due messages for sending, oldest first, with a lease on each.
+    """Take up to ``limit`` due messages for sending, oldest first, with a lease on each
+    (from ``now``); ``due_by``: only those due by then (the urgent ones, due since long ago).
 
     PostgreSQL: ``FOR UPDATE SKIP LOCKED`` lets concurrent senders take disjoint rows. SQLite:
     the store's ``BEGIN IMMEDIATE`` already lets one writer in at a time.
@@ -203,7 +205,7 @@ def claim_due(
                 break
             query = (
                 select(*columns)
-                .where(OutboxMessage.status == status, OutboxMessage.due_at <= now)
+                .where(OutboxMessage.status == status, OutboxMessage.due_at <= (due_by or now))
                 .order_by(OutboxMessage.due_at, OutboxMessage.id)
                 .limit(limit - len(rows))
             )

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from menus.clock import TZ
 from menus.db import read_only
+from menus.emergencies import URGENT_DUE, URGENT_KINDS
 from menus.outbox import (
     Claimed,
     claim_due,
@@ -89,6 +90,15 @@ class _Marks:
                 except Exception:
                     self.ids[:0] = ids  # try again with the next flush
                     raise
+
+
+URGENT_LOOK_S = 0.2
+"""While a batch waits on a rate limit, how often it looks for an alarm to send first."""
+
+
+def _rank(message: Claimed) -> int:
+    """0 for an alarm (sent before anything else held), 1 for the rest."""
+    return 0 if message.kind in URGENT_KINDS else 1
 
 
 class Sender:
@@ -177,21 +187,31 @@ class Sender:
         deadline = self.clock() + lease_s - self._timeout() - lease_s * 0.1
         start = self.clock()
         queue = [
-            (self.limiter.person_earliest(m.person_id, start), n, m) for n, m in enumerate(claimed)
+            (_rank(m), self.limiter.person_earliest(m.person_id, start), n, m)
+            for n, m in enumerate(claimed)
         ]
         heapq.heapify(queue)
         tasks: list[asyncio.Task[Delivery]] = []
+        looked = start
         try:
             while queue:
-                key, n, message = heapq.heappop(queue)
+                rank, key, n, message = heapq.heappop(queue)
                 ready = self.limiter.person_earliest(message.person_id, start)
                 if ready > key:  # this person got a message meanwhile: look again later
-                    heapq.heappush(queue, (ready, n, message))
+                    heapq.heappush(queue, (rank, ready, n, message))
                     continue
                 moment = self.clock()
                 at = self.limiter.earliest(message.person_id, moment)
+                if at > moment and moment - looked >= URGENT_LOOK_S:
+                    looked = moment  # waiting on a rate limit: an alarm since? it goes first
+                    urgent = await asyncio.to_thread(self._claim_urgent, now)
+                    if urgent:
+                        heapq.heappush(queue, (rank, key, n, message))
+                        for extra, m in enumerate(urgent, start=len(claimed) + len(queue)):
+                            heapq.heappush(queue, (_rank(m), start, extra, m))
+                        continue
                 if at > deadline:  # every message left is at least as late: give them back
-                    rest = [message] + [m for _, _, m in queue]
+                    rest = [message] + [m for _, _, _, m in queue]
                     queue.clear()
                     await asyncio.to_thread(
                         release_many, self.factory, [m.id for m in rest], now or self.wall()
@@ -232,6 +252,12 @@ class Sender:
         if len(marks.ids) >= MARK_BATCH:
             await asyncio.to_thread(marks.flush)
         return self._result(message, "sent")
+
+    def _claim_urgent(self, now: datetime | None) -> list[Claimed]:
+        """Alarms queued while this batch waits on a rate limit (due since ``URGENT_DUE``)."""
+        lease = timedelta(seconds=self.settings.lease_s)
+        moment = now or self.wall()
+        return claim_due(self.factory, moment, limit=10, lease=lease, due_by=URGENT_DUE)
 
     def _timeout(self) -> float:
         return min(SEND_TIMEOUT_S, self.settings.lease_s / 4)

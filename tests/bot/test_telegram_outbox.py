@@ -248,3 +248,66 @@ async def test_stopping_the_application_stops_the_scheduler(shop: sessionmaker[S
         await asyncio.sleep(0.3)
     assert fake.sent() == []
     assert row(shop, "late-1")[0] == "pending"
+
+
+async def test_a_fall_said_over_telegram_at_night_alerts_the_family_first_within_a_second(
+    shop: sessionmaker[Session],
+) -> None:
+    """我摔倒了 over Telegram at night, with ordinary messages waiting for the daughter and one
+    message a second allowed her: the alert is in the outbox within a second of the update
+    arriving and reaches her chat ahead of the backlog (six seconds of it), not behind it."""
+    import time
+    from datetime import datetime
+
+    from menus.clock import TZ
+
+    night = datetime(2026, 12, 1, 23, 30, tzinfo=TZ)
+    elder, daughter = 7201, 7202
+    with unit_of_work(shop) as session:
+        for name, account in (("王秀兰", elder), ("李娜", daughter)):
+            who = session.scalars(select(Person.id).where(Person.name == name)).one()
+            session.add(Identity(channel="telegram", account_id=str(account), person_id=who))
+    for n in range(6):  # a backlog for the daughter, due long before
+        queue(shop, "李娜", f"old-{n}", f"普通消息{n}。")
+    fake = FakeTelegram()
+    slow = replace(FAST, global_rate=2.0, person_rate=1.0, global_burst=1, person_burst=1)
+    with LoopbackServer(fake) as server:
+        app = build_application(
+            TOKEN, shop, base_url=server.base_url, now=night,
+            rate_limiter=fast_limiter(), scheduler_settings=slow,
+        )  # fmt: skip
+        async with app:
+            await app.start()
+            assert app.updater is not None
+            await app.updater.start_polling(poll_interval=0.0, timeout=1)
+            try:
+                started = time.perf_counter()
+                fake.push(text(1, elder, "我摔倒了，起不来"))
+                queued = None
+                while queued is None and time.perf_counter() - started < 5:
+                    with shop() as session:
+                        queued = session.scalars(
+                            select(OutboxMessage.id).where(OutboxMessage.kind == "emergency")
+                        ).first()
+                    await asyncio.sleep(0.01)
+                assert queued is not None and time.perf_counter() - started <= 1.0
+                for _ in range(100):
+                    if any(m["chat_id"] == elder for m in fake.sent()):
+                        break
+                    await asyncio.sleep(0.05)
+                reply = next(m["text"] for m in fake.sent() if m["chat_id"] == elder)
+                assert "120" in reply
+
+                def alerts() -> list[str]:
+                    told = [m["text"] for m in fake.sent() if m["chat_id"] == daughter]
+                    return [t for t in told if "紧急" in t and "王秀兰" in t]
+
+                while not alerts() and time.perf_counter() - started < 3:
+                    await asyncio.sleep(0.05)
+                assert alerts(), fake.sent()
+                assert time.perf_counter() - started < 3  # the six ordinary ones take six
+                backlog = [m for m in fake.sent() if m["text"].startswith("普通消息")]
+                assert len(backlog) < 6
+            finally:
+                await app.updater.stop()
+                await app.stop()

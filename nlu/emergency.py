@@ -38,12 +38,22 @@ _CYRILLIC = [  # with ө/ү and without (о/у), as folded
     "цээж", "толгой эрг", "босож чадах", "эмнэлэг дуудаа", "түргэн тусламж",
 ]  # fmt: skip
 
+_MN_TOGETHER = [  # a body part with a word of pain, or breath with a word of failing
+    (("ᠵᠢᠷᠦᠬᠡ", "ᠴᠡᠭᠡᠵᠢ", "зүрх", "цээж"), ("ᠡᠪᠡᠳ", "өвд", "ovd")),
+    (("ᠠᠮᠢᠰᠬᠤᠯ", "амьсгаа"), ("ᠳᠠᠪᠴᠢ", "ᠪᠠᠷᠢᠭᠳ", "давч", "боогд", "хүрэхгүй")),
+]  # fmt: skip
+"""ᠵᠢᠷᠦᠬᠡ ᠮᠢᠨᠢ ᠡᠪᠡᠳᠴᠦ ᠪᠠᠢᠨ᠎ᠠ (my heart hurts), ᠠᠮᠢᠰᠬᠤᠯ ᠳᠠᠪᠴᠢᠳᠠᠵᠤ (breath short): both words
+said, in either order, with anything between."""
 ZH = re.compile("|".join(_ZH))
 ZH_NOT = re.compile(_ZH_NOT)
 ZH_LATE = re.compile(_ZH_LATE)
 ZH_BODY = re.compile(_ZH_BODY)
 ZH_NOT_BODY = re.compile(_ZH_NOT_BODY)
 MN = tuple(fold(clean(word)) for word in _MN + _CYRILLIC)
+MN_TOGETHER = [
+    (tuple(fold(w).split()[0] for w in body), tuple(fold(w).split()[0] for w in trouble))
+    for body, trouble in _MN_TOGETHER
+]
 
 
 def heard(text: str) -> bool:
@@ -54,4 +64,9 @@ def heard(text: str) -> bool:
     if ZH_BODY.search(plain) and not ZH_NOT.search(plain) and not ZH_NOT_BODY.search(plain):
         return True
     folded = fold(plain)
-    return any(word in folded for word in MN)
+    if any(word in folded for word in MN):
+        return True
+    return any(
+        any(b in folded for b in body) and any(t in folded for t in trouble)
+        for body, trouble in MN_TOGETHER
+    )

@@ -277,6 +277,10 @@ def _alone(text: str, start: int, end: int) -> bool:
     return rest in ("", "要", "来", "就", "就要", "要了")
 
 
+_EVERYDAY = frozenset("那这哪在的了是吧吗呢啊么去来也就都还和跟给我你他她它不没有")
+"""Characters so common that, written, they are meant: never a homophone of the phrase's own."""
+
+
 @lru_cache(maxsize=4096)
 def _sound(char: str) -> str:
     """A character's syllable without its tone (食 and 石 both shi)."""
@@ -300,6 +304,8 @@ def find_sounding(masked: Masked, words: list[tuple[str, str]], entity: str) -> 
             same = sum(a == b for a, b in zip(window, word, strict=True))
             if same != size - 1 or not masked.free(start, start + size):
                 continue
+            if any(a != b and a in _EVERYDAY for a, b in zip(window, word, strict=True)):
+                continue  # 自己过去那儿吃: 那 is itself, not 拿 misheard
             if all(_sound(c) == s for c, s in zip(window, sounds, strict=True)):
                 masked.take(start, start + size)
                 found.append(Entity(entity, value, start, start + size))

@@ -34,6 +34,8 @@ FULFILLMENT: list[tuple[str, str]] = [
     ("在食堂吃", "dine_in"), ("去食堂吃", "dine_in"), ("到食堂吃", "dine_in"), ("食堂吃", "dine_in"),
     ("堂食", "dine_in"), ("过去吃", "dine_in"), ("在那儿吃", "dine_in"), ("在那吃", "dine_in"),
     ("到店吃", "dine_in"), ("在店里吃", "dine_in"), ("坐那吃", "dine_in"),
+    ("过去那儿吃", "dine_in"), ("去那儿吃", "dine_in"), ("到那儿吃", "dine_in"),
+    ("过去那边吃", "dine_in"), ("去那边吃", "dine_in"), ("在那边吃", "dine_in"),
     ("自己去拿", "pickup"), ("自己去取", "pickup"), ("自己过去拿", "pickup"), ("自己拿", "pickup"),
     ("自己取", "pickup"), ("过去拿", "pickup"), ("过去取", "pickup"), ("去拿", "pickup"),
     ("去取", "pickup"), ("来拿", "pickup"), ("来取", "pickup"), ("自取", "pickup"),

@@ -96,7 +96,7 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     count changes the last dish's (改成两份). Returns what to say about dishes taken out."""
     refusing = intent in (Intent.CHANGE_ORDER, Intent.CANCEL_ORDER, Intent.DENY)
     if refusing or any(d.role == Role.REPLACE_TO for d in said.dishes):
-        said = with_named_in_draft(said, draft)
+        said = with_named_in_draft(_replaced_by_name(said, draft), draft)
     refused = {str(d.value) for d in said.dishes if d.refused}
     wanted = [d for d in said.dishes if not d.refused]
     if wanted and intent == Intent.CANCEL_ORDER and not refused:  # 不要红烧肉了
@@ -108,10 +108,40 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     offered, draft.offered = draft.offered, None
     if wanted:
         _add_wanted(draft, said, wanted, intent, refused, offered)
+        _count_corrected(draft, said, wanted)
     elif said.counts and draft.lines and not refused:
         last = offered if offered in draft.lines else next(reversed(draft.lines))
         draft.lines[last] = next(iter(said.counts.values()))
     return removed
+
+
+def _replaced_by_name(said: Utterance, draft: Draft) -> Utterance:
+    """Хуушуур хатуу байх. Бантан болгоё: a swap into one dish, with one dish of the order named
+    plainly beside it: that dish is the one swapped out."""
+    counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
+    plain = [
+        d
+        for d in said.dishes
+        if d.role is None and str(d.value) in draft.lines and d.group not in counted
+    ]  # 米饭一碗就够了 recounts the rice: it is not swapped out
+    swapping = any(d.role == Role.REPLACE_TO for d in said.dishes)
+    if not swapping or len(plain) != 1 or any(d.refused for d in said.dishes):
+        return said
+    gone = replace(plain[0], role=Role.REPLACE_FROM)
+    return replace(said, mentions=tuple(gone if m is plain[0] else m for m in said.mentions))
+
+
+def _count_corrected(draft: Draft, said: Utterance, wanted: list[Mention]) -> None:
+    """Гурав биш, хоёр болго. Бас цусан хиам нэм / 不是三份，两份，再加个馒头: two counts tied to
+    no dish, said while only adding another: the order's one dish with the first count gets the
+    last."""
+    loose = [int(m.value) for m in said.of(Kind.QUANTITY) if m.group is None and m.role is None]
+    if len(loose) < 2 or not all(d.role == Role.ADD for d in wanted):
+        return
+    added = {str(d.value) for d in wanted}
+    matching = [name for name, qty in draft.lines.items() if qty == loose[0] and name not in added]
+    if len(matching) == 1:
+        draft.lines[matching[0]] = loose[-1]
 
 
 def _add_wanted(
@@ -126,7 +156,12 @@ def _add_wanted(
     只剩三份了, 那就一份鸡蛋羹 takes the egg custard instead of the dish offered."""
     adding = any(d.role == Role.ADD for d in wanted)
     recounted = any(str(d.value) in draft.lines for d in wanted)
-    replace = intent == Intent.CHANGE_ORDER and not refused and not adding and not recounted
+    swapped_in = any(d.role == Role.REPLACE_TO for d in wanted)  # Бантан болгоё, бас мантуу
+    replace = (
+        (swapped_in or (intent == Intent.CHANGE_ORDER and not adding))
+        and not refused
+        and not recounted
+    )
     lines = dict(draft.lines)
     if replace and lines:  # 换成Y, with nothing named to give up: the dish said last goes
         del lines[next(reversed(lines))]

@@ -255,3 +255,14 @@ def test_the_relative_a_request_is_about(parser: Parser, text: str, who: str) ->
     """我妈的卡 / 给她来 / 我爸尿酸高: family mean that parent, whatever they ask."""
     found = parser.parse(text, today=TODAY)["entities"]
     assert ("beneficiary", who) in {(e["entity"], e["value"]) for e in found}
+
+
+def test_common_words_are_never_taken_for_a_homophone(parser: Parser) -> None:
+    """自己过去那儿吃 is going there to eat (dine-in), not 自己过去拿 with 那 misheard."""
+    found = parser.parse("那我自己过去那儿吃吧", today=TODAY)["entities"]
+    assert [e["value"] for e in found if e["entity"] == "fulfillment"] == ["dine_in"]
+
+
+def test_a_mongolian_count_with_a_case_ending_is_a_count() -> None:
+    said = Parser(RURAL).parse("үдийн хоолонд банш гурвыг авъя", today=TODAY)["entities"]
+    assert ("quantity", 3) in {(e["entity"], e["value"]) for e in said}

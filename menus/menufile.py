@@ -1,4 +1,4 @@
-"""Menu files (YAML or CSV): read and check them whole, and write them back.
+"""Menu files (YAML, CSV or an Excel workbook): read and check them whole, and write them back.
 
 A canteen publishes its dishes and menus as a file. A file with any problem is refused as a
 whole, with every problem listed (file, line or entry, field, what is wrong), so that staff can
@@ -13,7 +13,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -37,6 +37,7 @@ from menus.text import (
     is_traditional_mongolian,
 )
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, parse_vocab
+from menus.xlsxfile import SheetRefused, is_xlsx, read_table
 from menus.yamlfiles import LineDict as _LineDict
 from menus.yamlfiles import read_yaml
 
@@ -125,7 +126,7 @@ class MenuFile:
 
 
 def read_menu_file(path: str | Path, *, today: date | None = None) -> MenuFile:
-    """Read and check a YAML or CSV menu file; ``MenuFileError`` lists every problem.
+    """Read and check a YAML, CSV or .xlsx menu file; ``MenuFileError`` lists every problem.
 
     ``today``, when given, refuses menus dated before it: a canteen cannot publish the past.
     """
@@ -149,21 +150,16 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
     if len(raw) > MAX_FILE_BYTES:
         size = {"size": f"{len(raw):,}", "limit": f"{MAX_FILE_BYTES:,}"}
         raise MenuFileError(name, [Problem(FILE, "", Issue.FILE_TOO_BIG, size)])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problem = Problem(FILE, "", Issue.NOT_UTF8, {"byte": exc.start})
-        raise MenuFileError(name, [problem]) from None
-    if not text.strip():
+    if not raw:
         raise MenuFileError(name, [Problem(FILE, "", Issue.EMPTY)])
-    if "\x00" in text:
-        raise MenuFileError(name, [Problem(FILE, "", Issue.NUL_BYTES)])
     menu_file: MenuFile | None = None
     kept: frozenset[str] = frozenset()
-    if name.lower().endswith(".csv"):
-        data, problems, kept = _csv_to_data(text)
+    if is_xlsx(name):
+        data, problems, kept = _xlsx_to_data(raw)
+    elif name.lower().endswith(".csv"):
+        data, problems, kept = _csv_to_data(_text(raw, name))
     else:
-        data, problems = _yaml_to_data(text)
+        data, problems = _yaml_to_data(_text(raw, name))
     if data is not None:
         menu_file, more = _check(data, today=today)
         problems += more
@@ -174,6 +170,20 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
     if kept:
         menu_file.dishes = [replace(d, kept=kept) for d in menu_file.dishes]
     return menu_file
+
+
+def _text(raw: bytes, name: str) -> str:
+    """A text file's (YAML or CSV) characters; not UTF-8, blank or with NUL bytes refuses it."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problem = Problem(FILE, "", Issue.NOT_UTF8, {"byte": exc.start})
+        raise MenuFileError(name, [problem]) from None
+    if not text.strip():
+        raise MenuFileError(name, [Problem(FILE, "", Issue.EMPTY)])
+    if "\x00" in text:
+        raise MenuFileError(name, [Problem(FILE, "", Issue.NUL_BYTES)])
+    return text
 
 
 def _yaml_to_data(text: str) -> tuple[Any, list[Problem]]:
@@ -642,41 +652,74 @@ def _split_list(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[|、;；]", value) if part.strip()]
 
 
+Row = Mapping[str | None, Any]
+"""A row as ``csv.DictReader`` gives it: a cell under its column's name, ``None`` for a cell
+the row lacks, and the cells past the header under the key ``None``."""
+
+
 def _csv_to_data(text: str) -> tuple[Any, list[Problem], frozenset[str]]:
     """Turn the one-row-per-menu-line CSV form into the same data the YAML form gives, and
     the dish columns the header leaves out (their values are kept as stored)."""
-    data, problems, header = _csv_rows_to_data(text)
-    return data, problems, frozenset(KEEPABLE_COLUMNS) - set(header)
-
-
-def _csv_rows_to_data(text: str) -> tuple[Any, list[Problem], list[str]]:
-    problems: list[Problem] = []
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
         header = list(reader.fieldnames or [])
-        rows = list(reader)
+        rows = list(enumerate(reader, start=2))
     except csv.Error as exc:
-        return None, [Problem(FILE, "", Issue.CSV_INVALID, {"detail": str(exc)})], []
+        problem = Problem(FILE, "", Issue.CSV_INVALID, {"detail": str(exc)})
+        return None, [problem], frozenset(KEEPABLE_COLUMNS)
+    data, problems = _rows_to_data(header, rows)
+    return data, problems, frozenset(KEEPABLE_COLUMNS) - set(header)
+
+
+def _xlsx_to_data(raw: bytes) -> tuple[Any, list[Problem], frozenset[str]]:
+    """A workbook's first sheet read as the CSV form is: the same header, the same checks, and
+    problems at the sheet's row numbers; a workbook that cannot be read safely says why."""
+    try:
+        table = read_table(raw)
+    except SheetRefused as refused:
+        return None, refused.problems, frozenset(KEEPABLE_COLUMNS)
+    if not table.header and not table.rows:
+        return None, [Problem(FILE, "", Issue.EMPTY)], frozenset(KEEPABLE_COLUMNS)
+    rows = [(number, _sheet_row(table.header, cells)) for number, cells in table.rows]
+    data, problems = _rows_to_data(table.header, rows)
+    return data, problems, frozenset(KEEPABLE_COLUMNS) - set(table.header)
+
+
+def _sheet_row(header: list[str], cells: list[str]) -> Row:
+    """A sheet row as ``csv.DictReader`` would give it; a sheet has no short rows (a missing
+    cell is an empty one), and values past the header are its extra cells."""
+    row: dict[str | None, Any] = {key: "" for key in header}
+    for key, value in zip(header, cells, strict=False):
+        row[key] = value
+    extra = [value for value in cells[len(header) :] if value]
+    if extra:
+        row[None] = extra
+    return row
+
+
+def _rows_to_data(header: list[str], rows: Sequence[tuple[int, Row]]) -> tuple[Any, list[Problem]]:
+    """The YAML form's data from a header and numbered rows (CSV lines or sheet rows)."""
+    problems: list[Problem] = []
     missing = [c for c in ("canteen", "dish", "price") if c not in header]
     if missing:
         columns = {"columns": ", ".join(missing)}
-        return None, [Problem(HEADER, "", Issue.MISSING_COLUMNS, columns, line=1)], header
+        return None, [Problem(HEADER, "", Issue.MISSING_COLUMNS, columns, line=1)]
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if unknown:
         columns = {"columns": ", ".join(unknown)}
         problems.append(Problem(HEADER, "", Issue.UNKNOWN_COLUMNS, columns, line=1))
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         if any(value is None for key, value in row.items() if key is not None):
             problems.append(Problem(Where("row", number), "", Issue.FEWER_CELLS, line=number))
     if problems:
-        return None, problems, header
-    codes = {_cell(row, "canteen") for row in rows}
+        return None, problems
+    codes = {_cell(row, "canteen") for _, row in rows}
     if len(codes) != 1:
         problems.append(Problem(FILE, "canteen", Issue.ONE_CANTEEN))
-        return None, problems, header
+        return None, problems
     dishes: dict[str, _LineDict] = {}
     menus: dict[tuple[str, str], _LineDict] = {}
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         if None in row:
             problems.append(Problem(Where("row", number), "", Issue.MORE_CELLS, line=number))
             continue
@@ -700,7 +743,7 @@ def _csv_rows_to_data(text: str) -> tuple[Any, list[Problem], list[str]]:
             menu["portions"][name] = _int_or_text(portions)
     canteen = _LineDict(code=codes.pop(), partial=True)
     data = {"canteen": canteen, "dishes": list(dishes.values()), "menus": list(menus.values())}
-    return data, problems, header
+    return data, problems
 
 
 def _int_or_text(cell: str) -> int | str:
@@ -716,12 +759,12 @@ def _int_or_text(cell: str) -> int | str:
     return int(cell)
 
 
-def _cell(row: Mapping[str, str | None], key: str) -> str:
+def _cell(row: Row, key: str) -> str:
     """A cell's text, trimmed, with the formula escape of an exported file taken off."""
     return csv_value((row.get(key) or "").strip())
 
 
-def _dish_from_row(row: Mapping[str, str | None], number: int) -> _LineDict:
+def _dish_from_row(row: Row, number: int) -> _LineDict:
     def cell(key: str) -> str:
         return _cell(row, key)
 

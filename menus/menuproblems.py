@@ -48,6 +48,14 @@ class Issue(StrEnum):
     MORE_CELLS = "more_cells"
     ONE_CANTEEN = "one_canteen"
     DISH_DIFFERS = "dish_differs"
+    # Excel workbooks (menus.xlsxfile)
+    XLSX_NOT_ZIP = "xlsx_not_zip"
+    XLSX_NOT_WORKBOOK = "xlsx_not_workbook"
+    XLSX_ENCRYPTED = "xlsx_encrypted"
+    XLSX_UNPACKS_TOO_BIG = "xlsx_unpacks_too_big"
+    XLSX_TOO_MANY_ROWS = "xlsx_too_many_rows"
+    XLSX_TOO_MANY_COLUMNS = "xlsx_too_many_columns"
+    XLSX_FORMULA = "xlsx_formula"
     # any field
     MISSING = "missing"
     NOT_TEXT = "not_text"

@@ -21,7 +21,7 @@ from menus.vocab import MealSlot, label_zh
 def add_commands(sub: Any, add: Callable[..., Any]) -> None:
     """Register ``menu import``, ``menu export`` and ``menu show``."""
     menu = sub.add_parser("menu", help="menus").add_subparsers(dest="sub", required=True)
-    p = add("import", cmd_menu_import, "import a YAML or CSV menu file", menu)
+    p = add("import", cmd_menu_import, "import a YAML, CSV or Excel (.xlsx) menu file", menu)
     p.add_argument("file")
     p.add_argument("--allow-past", action="store_true", help="accept menus dated before today")
     p = add("export", cmd_menu_export, "write a canteen's dishes and menus", menu)

@@ -4,6 +4,7 @@ complaints. Only for the canteens they work for; the store checks it again."""
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date, datetime
 
@@ -30,6 +31,7 @@ from menus.outbox import enqueue
 from menus.reports import KitchenSheet, kitchen_sheet
 from menus.states import forward_steps
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
+from menus.xlsxfile import is_xlsx
 
 S = OrderStatus
 MARKS: list[tuple[re.Pattern[str], OrderStatus]] = [
@@ -97,7 +99,7 @@ def menu_file(turn: Turn, filename: str, data: bytes) -> Reply:
     except MenuFileError as refused:
         return _problems(turn, refused)
     _own_canteen(turn, parsed, canteens)
-    turn.state.menu_file = {"name": filename, "text": data.decode("utf-8-sig")}
+    turn.state.menu_file = _pending(filename, data)
     turn.state.ask(Awaiting.PUBLISH)
     days = sorted(m.date for m in parsed.menus)
     preview = say(
@@ -124,7 +126,7 @@ def _publish(turn: Turn, pending: dict[str, str], canteens: list[int]) -> Reply:
     """Store the previewed file; what the stored orders forbid (a cap below what is ordered, a
     dish with orders left out) is listed as the file's problems were."""
     try:
-        parsed = parse_menu_bytes(pending["text"].encode(), pending["name"], today=turn.today)
+        parsed = parse_menu_bytes(_pending_bytes(pending), pending["name"], today=turn.today)
         _own_canteen(turn, parsed, canteens)
         with unit_of_work(turn.store.factory) as session:
             summary = import_menu_file(session, parsed, pending["name"])
@@ -132,6 +134,21 @@ def _publish(turn: Turn, pending: dict[str, str], canteens: list[int]) -> Reply:
         return _problems(turn, refused)
     turn.store.refresh_names()
     return Reply(say("menu_published", turn.lang, **vars(summary)))
+
+
+def _pending(filename: str, data: bytes) -> dict[str, str]:
+    """A previewed file as the conversation state keeps it (JSON): a text file as its text,
+    readable where the state is stored; a workbook, which is binary, in base64."""
+    if is_xlsx(filename):
+        return {"name": filename, "base64": base64.b64encode(data).decode("ascii")}
+    return {"name": filename, "text": data.decode("utf-8-sig")}
+
+
+def _pending_bytes(pending: dict[str, str]) -> bytes:
+    """The bytes of a previewed file, checked again when staff say 发布."""
+    if "base64" in pending:
+        return base64.b64decode(pending["base64"])
+    return pending["text"].encode()
 
 
 def _own_canteen(turn: Turn, parsed: MenuFile, canteens: list[int]) -> None:

@@ -112,7 +112,7 @@ class ConversationState:
     for_elder: int | None = None
     """Which elder a family member is ordering for."""
     menu_file: dict[str, str] | None = None
-    """A staff member's menu file waiting for 发布 (name and text)."""
+    """A staff member's menu file waiting for 发布 (name, and text or a workbook's base64)."""
     offered_dishes: list[str] = field(default_factory=list)
     """The dishes the last answer listed (晚饭的粥有：小米粥): 就要那个粥 names one of them."""
     short: bool = False

@@ -346,7 +346,8 @@ async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A file (staff publish menus as YAML or CSV): downloaded and handed to the dialogue."""
+    """A file (staff publish menus as YAML, CSV or Excel .xlsx): downloaded and handed to the
+    dialogue."""
     d = deps(context)
     message = update.effective_message
     if message is None or message.document is None or message.chat is None:

@@ -21,6 +21,7 @@ import yaml
 
 from bot.cli import run
 from tests.conftest import PEOPLE, SMALL_MENU
+from tests.menus.workbooks import from_csv
 
 NOW = "2026-12-01T08:00"
 """Before the lunch cut-off (09:30) on the small menu's first day; naive = Asia/Shanghai."""
@@ -835,3 +836,16 @@ def test_a_value_the_store_cannot_hold_is_a_refusal(
     assert (code, out) == (2, "")
     assert_one_line(err)
     assert "too long or out of range" in err
+
+
+def test_menu_import_reads_an_excel_workbook(shop: Zhucan, tmp_path: Path) -> None:
+    """``menu import`` decides the format by the name: a .xlsx file is a workbook, read as the
+    CSV form, and kept columns stay as they were."""
+    (before,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    sheet = tmp_path / "minimal.xlsx"
+    sheet.write_bytes(from_csv("canteen,date,meal,dish,price\ntest,2026-12-03,lunch,红烧肉,13\n"))
+    shop.ok("menu", "import", str(sheet))
+    (after,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    old, new = before["dishes"][0], after["dishes"][0]
+    assert old["name"] == new["name"] == "红烧肉"
+    assert new == {**old, "price_fen": 1300}

@@ -3,7 +3,8 @@ every conversation in ``tests/bot/conversations/*.yml`` against the small test c
 
 A conversation names who speaks, optionally the clock (``now``, local time) and orders placed
 before it starts (``given``), then its turns, then what the database holds at the end
-(``expect``). A turn says something (``say``), sends a file (``file``) or redeems a family code
+(``expect``). A turn says something (``say``), sends a file (``file``: its ``name`` and its
+``text``, or for a workbook its sheet's ``rows``) or redeems a family code
 (``link``); ``as`` makes someone else speak that turn; ``turn_id`` is the channel's message id;
 ``says`` / ``not_says`` are substrings of the reply, ``buttons`` its buttons; ``remember``
 keeps a part of the reply (a regular expression's first group, spaces dropped) for later turns
@@ -44,6 +45,7 @@ from menus.orders import OrderLine, OrderRequest, list_orders, place_order_once
 from menus.scripts import CYRILLIC_MN, script_of
 from menus.vocab import Actor, Fulfillment, MealSlot
 from tests.conftest import BEFORE_LUNCH
+from tests.menus.workbooks import workbook
 
 HERE = Path(__file__).parent / "conversations"
 TRADITIONAL = re.compile(r"[\u1820-\u18aa]")
@@ -145,7 +147,7 @@ class Script:
         turn_id = turn.get("turn_id")
         if "file" in turn:
             sent = turn["file"]
-            data = self.fill(sent["text"]).encode()
+            data = workbook(sent["rows"]) if "rows" in sent else self.fill(sent["text"]).encode()
             return self.dialogue.handle_file(speaker, sent["name"], data, now, turn_id=turn_id)
         if "link" in turn:
             return self.dialogue.link_family(

@@ -83,6 +83,16 @@ menufile_more_cells = has more cells than the header
 menufile_one_canteen = must name exactly one canteen
 menufile_dish_differs = describes the dish differently from an earlier row
 
+## Excel workbooks (.xlsx)
+
+menufile_xlsx_not_zip = is not an Excel workbook (.xlsx); save it from Excel as .xlsx
+menufile_xlsx_not_workbook = is not an Excel workbook with a worksheet, or it is damaged; save it from Excel as .xlsx
+menufile_xlsx_encrypted = is password-protected or an old .xls workbook; save it as .xlsx without a password
+menufile_xlsx_unpacks_too_big = unpacks to { $size } bytes in { $parts } parts; the limit is { $limit } bytes in { $most } parts
+menufile_xlsx_too_many_rows = has more than { $limit } rows
+menufile_xlsx_too_many_columns = has a value in cell { $cell }, past the first { $limit } columns
+menufile_xlsx_formula = cell { $cell } holds a formula; type the value itself (formulas are not worked out)
+
 ## Any field
 
 menufile_missing = is missing

@@ -83,6 +83,16 @@ menufile_more_cells = 的格子比表头多。
 menufile_one_canteen = 必须都一样，一个文件只能写一个食堂。
 menufile_dish_differs = 和前面的行对这道菜写得不一样，价格、名字等要一致。
 
+## Excel 表格（.xlsx）
+
+menufile_xlsx_not_zip = 不是 Excel 表格（.xlsx），请在 Excel 里另存为 .xlsx 再发。
+menufile_xlsx_not_workbook = 不是有工作表的 Excel 表格，或者文件坏了，请在 Excel 里另存为 .xlsx 再发。
+menufile_xlsx_encrypted = 设了密码，或者是旧的 .xls 表格，请去掉密码、另存为 .xlsx 再发。
+menufile_xlsx_unpacks_too_big = 解压后太大了：{ $parts }个部分共{ $size }字节，最多{ $most }个部分、{ $limit }字节。
+menufile_xlsx_too_many_rows = 超过了{ $limit }行，一个菜单文件写不了这么多。
+menufile_xlsx_too_many_columns = 的{ $cell }格里有内容，超出了前{ $limit }列，请删掉多余的列。
+menufile_xlsx_formula = 的{ $cell }格是公式，请直接填写数值（公式不会被计算）。
+
 ## 任何一项
 
 menufile_missing = 没有填。

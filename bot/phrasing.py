@@ -96,10 +96,7 @@ def read_back(
     return say(
         "read_back",
         lang,
-        who=say("read_back_who", lang, name=order.elder_name) if named else "",
-        when=when_words(order.date, order.meal, today, lang),
-        mode=mode_words(order.fulfillment, lang),
-        items=items_words(order, lang, names),
+        **_order_words(order, today, lang, names, named=named),
         price=money(order.price_fen, lang),
         subsidy=money(order.subsidy_fen, lang),
         voucher=voucher,
@@ -110,6 +107,18 @@ def read_back(
         if order.payable_fen
         else say("nothing_to_pay", lang),
     )
+
+
+def _order_words(
+    order: OrderSummary, today: date, lang: str, names: Mapping[str, str], *, named: bool
+) -> dict[str, str]:
+    """Whose, when, how and what: the words every read-back starts with."""
+    return {
+        "who": say("read_back_who", lang, name=order.elder_name) if named else "",
+        "when": when_words(order.date, order.meal, today, lang),
+        "mode": mode_words(order.fulfillment, lang),
+        "items": items_words(order, lang, names),
+    }
 
 
 def read_back_short(
@@ -124,10 +133,7 @@ def read_back_short(
     return say(
         "read_back_short",
         lang,
-        who=say("read_back_who", lang, name=order.elder_name) if named else "",
-        when=when_words(order.date, order.meal, today, lang),
-        mode=mode_words(order.fulfillment, lang),
-        items=items_words(order, lang, names),
+        **_order_words(order, today, lang, names, named=named),
         pay=say("pay_short", lang, payable=money(order.payable_fen, lang))
         if order.payable_fen
         else say("pay_nothing_short", lang),

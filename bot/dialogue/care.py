@@ -29,7 +29,8 @@ SMALL_TALK = {
 
 def small_talk(turn: Turn, said: Utterance) -> Reply:
     turn.state.misses = 0
-    return Reply(say(SMALL_TALK[said.intent], turn.lang, name=turn.store.name(turn.elder_id)))
+    name = turn.store.address(turn.elder_id, turn.lang)  # 王奶奶, never the full name
+    return Reply(say(SMALL_TALK[said.intent], turn.lang, name=name))
 
 
 def ok(turn: Turn, said: Utterance) -> Reply:

@@ -26,6 +26,8 @@ from menus.vocab import MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 
+ELDER_WORDS = {"female": "奶奶", "male": "爷爷"}
+"""How an older woman or man is addressed after their surname (王奶奶, 刘爷爷)."""
 CACHE_SECONDS = 30.0
 CACHE_ENTRIES = 10_000
 T = TypeVar("T")
@@ -85,6 +87,20 @@ class Store:
         with read_only(self.factory) as session:
             person = session.get(Person, person_id)
             return person.name if person else ""
+
+    def address(self, person_id: int, lang: str) -> str:
+        """How to greet a person politely: 王奶奶 / 刘爷爷 for an elder whose gender is on file
+        (surname and the word for a grandmother or grandfather; never the full name), else their
+        name as registered (family, staff; a Mongolian given name, said as it is)."""
+        with read_only(self.factory) as session:
+            person = session.get(Person, person_id)
+            if person is None:
+                return ""
+            gender = person.elder.gender if person.elder else None
+            name = person.name
+        if lang == "zh" and gender in ELDER_WORDS and name and "\u4e00" <= name[0] <= "\u9fff":
+            return say("address_elder", lang, surname=name[0], word=ELDER_WORDS[gender])
+        return name
 
     # ---------------------------------------------------------------- canteens
 

@@ -210,7 +210,7 @@ def test_terminal_chat_is_scriptable(
     code = run(["chat", "--elder", "刘德福", "--db", db_url, "--now", "2026-12-01T08:00"], out=out)
     lines = out.getvalue().splitlines()
     assert code == 0
-    assert lines[0].startswith("您好，刘德福")
+    assert lines[0].startswith("您好，刘爷爷")
     assert any("订好了" in line for line in lines)
     assert "今天午饭，红烧肉两份，已下单" in lines[-1]
 

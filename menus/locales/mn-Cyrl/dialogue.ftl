@@ -244,3 +244,5 @@ speech_shorter = За, товч ярья.{" "}
 speech_longer = За, дэлгэрэнгүй ярья.{" "}
 # Dishes of an order moved to another meal that the new meal does not serve.
 dish_not_served = { $when } { $dish } байхгүй, захиалахгүй.{" "}
+# An elder greeted politely (used in Mandarin only: a Mongolian given name is said as it is).
+address_elder = { $surname }{ $word }

@@ -240,3 +240,5 @@ speech_shorter = ᠵᠠ᠂ ᠲᠣᠪᠴᠢ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
 speech_longer = ᠵᠠ᠂ ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
 # Dishes of an order moved to another meal that the new meal does not serve.
 dish_not_served = { $when } { $dish } ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠦᠭᠡᠢ᠃{" "}
+# An elder greeted politely (used in Mandarin only: a Mongolian given name is said as it is).
+address_elder = { $surname }{ $word }

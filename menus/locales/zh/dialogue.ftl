@@ -240,3 +240,5 @@ speech_shorter = 好，我说短一点。
 speech_longer = 好，我说全一点。
 # Dishes of an order moved to another meal that the new meal does not serve.
 dish_not_served = { $when }没有{ $dish }，就不订了。
+# An elder greeted politely: surname and 奶奶 / 爷爷 (王奶奶), never by full name.
+address_elder = { $surname }{ $word }

@@ -1,0 +1,53 @@
+"""The paths added for speech wishes, scripts, parts of dish names, two parents and staff counts
+take whatever arrives: empty, huge, control characters, other scripts. Each answers quickly
+with a reply, and nothing stored changes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.dialogue import Dialogue
+from bot.dialogue.naming import named_by_part, without_names
+from bot.dialogue.speech import wish_of
+from menus.models import Order, Person, StandingOrder
+from menus.scripts import script_of
+from tests.conftest import BEFORE_LUNCH
+
+HOSTILE = ["", " ", "\x00\x01说慢点", "说" * 100_000, "慢点" * 5000, "ᠡ" * 20_000,
+           "Монгол" * 3000, "🍚" * 2000, "给我爸" * 3000 + "订饭", "几单" * 10_000,
+           "那个粥呢" * 2000, "说慢点，" + "红烧肉" * 3000]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_new_helpers_answer_any_text_quickly(text: str) -> None:
+    started = time.perf_counter()
+    heard = wish_of(text)
+    assert heard is None or heard[0] in ("slower", "faster", "louder", "shorter", "longer")
+    assert script_of(text) in (None, "mn", "mn-Cyrl")
+    assert named_by_part(text, ["紫菜蛋花汤", "土豆炖牛肉"]) in (None, "紫菜蛋花汤", "土豆炖牛肉")
+    assert isinstance(without_names(text, ["黄油炒米粥"]), str)
+    assert time.perf_counter() - started < 2
+
+
+def _counts(shop: sessionmaker[Session]) -> tuple[int, int]:
+    with shop() as session:
+        orders = session.scalar(select(func.count()).select_from(Order)) or 0
+        standing = session.scalar(select(func.count()).select_from(StandingOrder)) or 0
+        return orders, standing
+
+
+@pytest.mark.parametrize("speaker", ["王秀兰", "李娜", "张建国"])
+def test_elders_family_and_staff_get_a_reply_and_nothing_is_stored(
+    shop: sessionmaker[Session], speaker: str
+) -> None:
+    with shop() as session:
+        who = session.scalars(select(Person.id).where(Person.name == speaker)).one()
+    dialogue, before = Dialogue(shop), _counts(shop)
+    for text in HOSTILE[1:]:
+        reply = dialogue.handle(who, text, BEFORE_LUNCH)
+        assert reply.text.strip(), text[:20]
+    assert _counts(shop) == before

@@ -10,7 +10,7 @@ from typing import Any
 
 from menus.catalogue import day_words, joined, say, word
 from menus.orders import OrderSummary
-from menus.scripts import CYRILLIC_MN
+from menus.scripts import name_in
 from menus.spoken import clock as clock_words
 from menus.spoken import count, money
 from menus.vocab import MealSlot
@@ -50,9 +50,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def dish_label(dish: Any, lang: str = "zh") -> str:
     """A dish's name in ``lang``: its Mongolian name (in the person's script) where the menu
     gives one."""
-    if lang == CYRILLIC_MN:
-        return str(getattr(dish, "name_mn_cyrl", None) or dish.name)
-    return str((dish.name_mn if lang == "mn" else None) or dish.name)
+    return name_in(lang, str(dish.name), dish.name_mn, getattr(dish, "name_mn_cyrl", None))
 
 
 def when_words(day: date, meal: MealSlot | str, today: date, lang: str = "zh") -> str:

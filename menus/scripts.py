@@ -31,6 +31,14 @@ def spoken_language(lang: str) -> str:
     return "mn" if lang in MONGOLIAN else lang
 
 
+def name_in(lang: str, name: str, name_mn: str | None, name_mn_cyrl: str | None) -> str:
+    """A dish's (or canteen's) name for a reader of ``lang``: its Mongolian name in the script
+    they read where the menu gives one, else the Mandarin name (never the other script's)."""
+    if lang == CYRILLIC_MN:
+        return name_mn_cyrl or name
+    return (name_mn or name) if lang == "mn" else name
+
+
 def script_of(text: str) -> str | None:
     """``mn`` for text mostly in the traditional script, ``mn-Cyrl`` for text mostly in
     Cyrillic, None for text in neither (digits, a Chinese dish name, an emoji)."""

@@ -21,7 +21,7 @@ from menus.errors import DomainError
 from menus.feedback import staff_canteens
 from menus.menu_store import home_canteen, load_menus, slot_times
 from menus.models import Canteen, Conversation, Dish, Person
-from menus.scripts import CYRILLIC_MN
+from menus.scripts import CYRILLIC_MN, name_in
 from menus.vocab import MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
@@ -65,8 +65,10 @@ class Store:
             )
         self.parser = Parser(MenuNames(names))
         self._cache = {}
-        self.names_mn = {d.name: d.name_mn for d in names if d.name_mn}
-        self.names_mn_cyrl = {d.name: d.name_mn_cyrl for d in names if d.name_mn_cyrl}
+        self.names_mn = {d.name: name_in("mn", d.name, d.name_mn, None) for d in names}
+        self.names_mn_cyrl = {
+            d.name: name_in(CYRILLIC_MN, d.name, None, d.name_mn_cyrl) for d in names
+        }
 
     # ------------------------------------------------------------------ people
 

@@ -18,6 +18,7 @@ from menus.vocab import MealSlot
 __all__ = [
     "advice",
     "clock_words",
+    "cost_words",
     "count",
     "day_words",
     "dish_label",
@@ -26,6 +27,7 @@ __all__ = [
     "mode_words",
     "money",
     "read_back",
+    "read_back_full",
     "serve_words",
     "when_words",
 ]
@@ -83,16 +85,58 @@ def read_back(
     *,
     named: bool = True,
 ) -> str:
-    """The order with every part of its price, as it will be placed; ``named``: starting with
-    the elder's name (for family, who may order for two), never to the elder themself (an elder
-    is spoken to as 您, not by full name)."""
+    """The order and what it costs after the subsidy, and how that is paid: short enough to
+    be heard whole (about 60 characters). ``named``: starting with the elder's name (for
+    family, who may order for two), never to the elder themself (an elder is spoken to as 您,
+    not by full name)."""
+    return say(
+        "read_back",
+        lang,
+        **_order_words(order, today, lang, names, named=named),
+        cost=cost_words(order, lang),
+    )
+
+
+def cost_words(order: OrderSummary, lang: str = "zh") -> str:
+    """补贴后十七块钱，从卡上扣 / 补贴后十三块钱，用券三块钱，您再付十块钱 / 补贴后您付六块钱:
+    the price the elder pays after the subsidy, then only the ways of paying that are used."""
+    net = order.price_fen - order.subsidy_fen
+    if not order.voucher_fen and not order.card_fen:
+        if not order.payable_fen:
+            return say("cost_free", lang)
+        return say("cost_plain", lang, payable=money(order.payable_fen, lang))
+    if order.card_fen == net:
+        return say("cost_card_all", lang, net=money(net, lang))
+    voucher = (
+        say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
+        if order.voucher_fen
+        else ""
+    )
+    card = say("read_back_card", lang, card=money(order.card_fen, lang)) if order.card_fen else ""
+    pay = (
+        say("cost_pay", lang, payable=money(order.payable_fen, lang))
+        if order.payable_fen
+        else say("nothing_to_pay", lang)
+    )
+    return say("cost_parts", lang, net=money(net, lang), voucher=voucher, card=card, pay=pay)
+
+
+def read_back_full(
+    order: OrderSummary,
+    today: date,
+    lang: str = "zh",
+    names: Mapping[str, str] = NO_NAMES,
+    *,
+    named: bool = True,
+) -> str:
+    """The order with every part of its price (原价, 补贴, 券, 卡, 还需付), for 说详细点."""
     voucher = (
         say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
         if order.voucher_fen
         else ""
     )
     return say(
-        "read_back",
+        "read_back_full",
         lang,
         **_order_words(order, today, lang, names, named=named),
         price=money(order.price_fen, lang),
@@ -103,7 +147,7 @@ def read_back(
         else "",
         payable=money(order.payable_fen, lang)
         if order.payable_fen
-        else say("nothing_to_pay", lang),
+        else say("nothing_to_pay_full", lang),
     )
 
 

@@ -21,7 +21,22 @@ class Reply:
     short: str | None = None
     """The same said briefly (a read-back with only what is to pay), for people who asked for
     short replies and for a repeat of a long one; None where the reply is short already."""
+    full: str | None = None
+    """The same with every detail (a read-back with 原价, 补贴, 券, 卡 each said), for 说详细点;
+    None where the reply says everything already."""
     lang: str | None = None
     """The language the reply is in (``zh``, ``mn``), None where its maker did not say: the
     dialogue sets it to the person's language after the turn, so a channel that remembers the
     person's language sees a switch in the reply itself."""
+
+    def prefixed(self, words: str) -> Reply:
+        """The same reply after ``words`` (好的，不要红烧肉了。), in each of its forms."""
+        return Reply(
+            words + self.text,
+            self.choices,
+            self.inline,
+            self.ask_contact,
+            short=words + self.short if self.short is not None else None,
+            full=words + self.full if self.full is not None else None,
+            lang=self.lang,
+        )

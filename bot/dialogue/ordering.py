@@ -18,6 +18,7 @@ from bot.phrasing import (
     items_words,
     mode_words,
     read_back,
+    read_back_full,
     read_back_short,
     serve_words,
     when_words,
@@ -262,9 +263,7 @@ def _next_question(turn: Turn, removed: str) -> Reply:
     if draft.fulfillment is None:
         state.ask(Awaiting.FULFILLMENT)
         return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
-    reply = read_back_draft(turn)
-    short = removed + reply.short if reply.short else None
-    return Reply(removed + reply.text, reply.choices, reply.inline, short=short)
+    return read_back_draft(turn).prefixed(removed)
 
 
 def _meals_serving(turn: Turn, draft: Draft) -> list[MealSlot]:
@@ -334,10 +333,17 @@ def read_back_draft(turn: Turn) -> Reply:
     prefix = standing.read_back_prefix(turn, draft) if draft.recurrence is not None else ""
     named = turn.kind == "family"  # which parent; an elder is never called by full name
     names = store.names(turn.lang)
-    text = prefix + read_back(quote, turn.today, turn.lang, names, named=named)
-    brief = prefix + read_back_short(quote, turn.today, turn.lang, names, named=named)
+    text = read_back(quote, turn.today, turn.lang, names, named=named)
+    brief = read_back_short(quote, turn.today, turn.lang, names, named=named)
+    full = read_back_full(quote, turn.today, turn.lang, names, named=named)
     question = confirm_question(turn)
-    return Reply(text + question, choices(YES_NO, turn.lang), inline=True, short=brief + question)
+    return Reply(
+        text + question,
+        choices(YES_NO, turn.lang),
+        inline=True,
+        short=brief + question,
+        full=full + question,
+    ).prefixed(prefix)
 
 
 def confirm_question(turn: Turn) -> str:
@@ -457,8 +463,7 @@ def _offer_what_is_left(turn: Turn, refusal_: DomainError) -> Reply | None:
     said = say("sold_out_offer", turn.lang, dish=name, left=count(left, turn.lang))
     reply = read_back_draft(turn)
     draft.offered = dish
-    short = said + reply.short if reply.short else None
-    return Reply(said + reply.text, reply.choices, reply.inline, short=short)
+    return reply.prefixed(said)
 
 
 def _meal_refused(turn: Turn, refusal_: DomainError) -> Reply:

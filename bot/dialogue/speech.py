@@ -56,7 +56,10 @@ def change(turn: Turn, wish: str) -> Reply:
     last = turn.state.last
     if last is None:
         return Reply(told)
-    again = last if wish == "longer" else as_wanted(turn, last, repeat=True)
+    if wish == "longer":
+        again = replace(last, text=last.full) if last.full else last
+    else:
+        again = as_wanted(turn, last, repeat=True)
     return Reply(told + again.text, again.choices, again.inline)
 
 

@@ -66,12 +66,21 @@ ask_meal = 是中午，还是晚上？
 ask_fulfillment = 送到家、自己去拿，还是在食堂吃？
 # The read-back: $who is the elder's name (read_back_who) when family orders for them, else empty.
 read_back_who = { $name }，
-read_back = { $who }{ $when }，{ $mode }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，还需付{ $payable }。
+# The read-back as said: what it costs after the subsidy ($cost, one of the cost_ lines), short
+# enough to be heard whole; read_back_full (说详细点) says every part of the price.
+read_back = { $who }{ $when }，{ $mode }：{ $items }。{ $cost }。
+read_back_full = { $who }{ $when }，{ $mode }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，还需付{ $payable }。
+cost_plain = 补贴后您付{ $payable }
+cost_free = 有补贴，不用付钱
+cost_card_all = 补贴后{ $net }，从卡上扣
+cost_parts = 补贴后{ $net }{ $voucher }{ $card }，{ $pay }
+cost_pay = 您再付{ $payable }
 read_back_voucher = ，消费券{ $voucher }
 read_back_card = ，卡上扣{ $card }
 ask_confirm = 要订吗？
 ask_confirm_change = 要这样改吗？
-nothing_to_pay = 零元，不用再付钱
+nothing_to_pay = 不用再付钱
+nothing_to_pay_full = 零元，不用再付钱
 serve_delivery = { $day }{ $start }到{ $end }之间送到家。
 serve_pickup = { $day }{ $start }到{ $end }之间到食堂取餐。
 serve_dine_in = { $day }{ $start }到{ $end }之间到食堂吃。

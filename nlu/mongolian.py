@@ -388,7 +388,8 @@ def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[En
     return found
 
 
-_DELIVER = tuple(fold(w) for w in ("хүргэ", "хургэ", "ᠬᠦᠷᠭᠡ"))
+_DELIVER = tuple(fold(w) for w in ("хүргэ", "хургэ", "ᠬᠦᠷᠭᠡ", "авчир", "ᠠᠪᠴᠢᠷ"))
+"""Bringing the meal: хүргэ- (deliver), авчир- (bring it here)."""
 _GO = frozenset(
     fold(w)
     for w in (
@@ -504,6 +505,9 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
             found.append(tokens.entity("date", when.isoformat(), first, last))
             continue
         meal = strip_ending(token, lexicon.meals)
+        if meal is not None and k and words[k - 1] in _THIS and _is_day_word(meal):
+            found.append(tokens.entity("date", today.isoformat(), k - 1, k + 1))  # ᠡᠨᠡ ᠡᠳᠦᠷ
+            continue
         if meal is not None and not (k + 1 < len(words) and words[k + 1] in _EVERY):
             found.append(tokens.entity("meal", lexicon.meals[meal], k, k + 1))
             continue
@@ -514,6 +518,29 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
             if nxt < len(words) and tokens.taken[nxt] and not (k and tokens.taken[k - 1]):
                 found.append(tokens.entity("quantity", 1, k, k + 1))  # аяга сүүтэй цай өгөөч
     return found
+
+
+_THIS = frozenset(fold(w) for w in ("ᠡᠨᠡ", "энэ", "эне"))
+_FACTS = tuple(
+    fold(w)
+    for w in ("зөөлөн", "зоолон", "хатуу", "ястай", "ясгүй", "халуун", "давс", "чихэр", "өөх",
+              "тослог", "ᠵᠥᠭᠡᠯᠡᠨ", "ᠬᠠᠲᠠᠭᠤ", "ᠶᠠᠰᠤ", "ᠬᠠᠯᠠᠭᠤᠨ", "ᠳᠠᠪᠤᠰᠤ", "ᠴᠢᠬᠢᠷ", "ᠥᠭᠡᠬᠦ")
+)  # fmt: skip
+"""What is asked of a dish: soft or hard, bones, spicy, salty, sweet, fatty."""
+_ASKING = frozenset(fold(w) for w in ("уу", "үү", "вэ", "бэ", "ᠤᠤ", "ᠦᠦ", "ᠪᠤᠢ", "ᠪᠡ"))
+
+
+def asks_a_fact(tokens: Tokens) -> bool:
+    """Хуушуур зөөлөн үү? / ᠡᠭᠡᠵᠡᠭᠡ ᠬᠠᠲᠠᠭᠤ ᠪᠢᠰᠢ ᠦᠦ?: a question about what a dish is like, not
+    an order of it."""
+    free = [w for w, taken in zip(tokens.words, tokens.taken, strict=True) if not taken]
+    asked = any(w in _ASKING for w in free) or "?" in tokens.text or "？" in tokens.text
+    return asked and any(w.startswith(_FACTS) for w in free)
+
+
+def _is_day_word(stem: str) -> bool:
+    """ᠡᠳᠦᠷ / өдөр: the day (энэ өдөр, this day: today), also heard as the midday meal."""
+    return stem in _DAY_WORDS or stem.startswith(fold("өдр"))
 
 
 def _beneficiaries(tokens: Tokens, lexicon: MongolianLexicon) -> list[Entity]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from nlu import lexicon_zh as lex
 from nlu import mongolian
+from nlu.afterthoughts import asides_dropped, bare_measure_dropped, counts_taken_back
 from nlu.augment import augment
 from nlu.classifier import DISH_TOKEN, NaiveBayes
 from nlu.data import DATA_DIR, Example, read_examples, training_files
@@ -186,14 +187,17 @@ class Parser:
         entities += _refused_delivery(masked)
         entities += _sending(masked, {m.start for m in mentions})
         entities += _eating_there(masked)
+        entities += _labelled_relatives(masked)
         entities += [
             e for e in find_words(masked, lex.BENEFICIARY, "beneficiary") if _for_whom(text, e)
         ]
         entities += find_words(masked, lex.CONDITIONS, "condition")
         quantities = find_quantities(masked, [(m.start, m.end) for m in mentions])
-        entities += _group_quantities(quantities, entities, text)
+        quantities = bare_measure_dropped(quantities, entities[: len(mentions)], text)
+        quantities = counts_taken_back(_group_quantities(quantities, entities, text), text)
+        entities += quantities
         assign_roles(text, entities)
-        return entities
+        return asides_dropped(text, entities)
 
     def _features_zh(self, text: str, entities: list[Entity]) -> list[str]:
         """What the learned model sees: the sentence with its entities replaced by their kind,
@@ -346,7 +350,11 @@ class Parser:
             scores["set_reminder"] += 1.0
         if "condition" in kinds:
             scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.4)
-        if "dish" in kinds and not ({"cancel_order", "ask_price", "ask_menu"} & set(scores)):
+        if "dish" in kinds and mongolian.asks_a_fact(tokens):
+            scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.6)
+        if "dish" in kinds and not (
+            {"cancel_order", "ask_price", "ask_menu", "ask_nutrition"} & set(scores)
+        ):
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
         if kinds == {"fulfillment"} and max(scores.values(), default=0) < 2.5:
             scores["choose_fulfillment"] = 2.6
@@ -508,6 +516,22 @@ def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:
         if sends and masked.free(start, start + 1):
             masked.take(start, start + 1)
             found.append(Entity("fulfillment", "delivery", start, start + 1))
+    return found
+
+
+_LABELLED = re.compile(r"(?:^|(?<=[，,。；;\s]))(老爸|老妈|爸爸|妈妈|爸|妈|父亲|母亲)(?=[：:])")
+_LABEL_OF = {"老爸": "father", "爸爸": "father", "爸": "father", "父亲": "father",
+             "老妈": "mother", "妈妈": "mother", "妈": "mother", "母亲": "mother"}  # fmt: skip
+
+
+def _labelled_relatives(masked: Masked) -> list[Entity]:
+    """爸：饺子一份；妈：莜面一份: a relative written as a label, for whom what follows is."""
+    found = []
+    for match in _LABELLED.finditer(masked.text):
+        start, end = match.start(1), match.end(1)
+        if masked.free(start, end):
+            masked.take(start, end)
+            found.append(Entity("beneficiary", _LABEL_OF[match.group(1)], start, end))
     return found
 
 

@@ -116,9 +116,27 @@ def days(text: str, today: date) -> tuple[tuple[int, ...], date, date | None]:
     if _NEXT_WEEK.search(plain) or _mn_next_week(words):
         start = monday + timedelta(days=7)
         return weekdays, start, start + timedelta(days=6)
-    if _THIS_WEEK.search(plain):
+    until = None if span or mn_span else _until(plain, words)
+    if until is not None:  # 每天…到礼拜五 / ням гараг хүртэл: up to that day, this week or next
+        return weekdays, today, today + timedelta(days=(until - today.weekday()) % 7)
+    if _THIS_WEEK.search(plain) or any(w in folded for w in _MN_THIS_WEEK):
         return weekdays, today, monday + timedelta(days=6)
     return weekdays, today, None
+
+
+_UNTIL_ZH = re.compile(r"(?:到|至|直到)(?:这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
+_MN_THIS_WEEK = tuple(fold(clean(w)) for w in ("энэ долоо хоног", "ᠡᠨᠡ ᠳᠣᠯᠣᠭ᠎ᠠ ᠬᠣᠨᠣᠭ"))
+
+
+def _until(plain: str, words: list[str]) -> int | None:
+    """The one weekday a standing wish runs up to (到礼拜五, ням гараг хүртэл), if said."""
+    said = _UNTIL_ZH.search(plain)
+    if said:
+        return _WEEKDAY[said.group(1)]
+    if not any(w.startswith(_MN_UNTIL) for w in words):
+        return None
+    named = [d for d in (_mn_weekday(w) for w in words) if d is not None]
+    return named[-1] if len(named) == 1 else None
 
 
 PAUSE = re.compile(r"先停|暂停|停了|停一下|停几天|先别送|别送了|不用送了|住院|不在家")

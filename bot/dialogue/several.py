@@ -115,6 +115,8 @@ def _parts(
     """Each elder named with the dishes that are theirs, in the order named."""
     mentions = list(said.mentions)
     named = [i for i, m in enumerate(mentions) if m.kind == Kind.BENEFICIARY]
+    if len(named) > 1:  # 给我爸妈订：爸…；妈…: each one's part, not both parents' at once
+        named = [i for i in named if mentions[i].value != "parents"]
     if not named:
         return None
     if len(named) == 1 and mentions[named[0]].value == "parents":  # 给我爸妈各送一份

@@ -58,6 +58,17 @@ FACTS: dict[str, tuple[str, frozenset[str]]] = {
     "辣": ("spicy", frozenset({"spicy"})), "咸": ("salty", frozenset({"salty"})),
     "甜": ("sweet", frozenset({"sweet"})), "油": ("fat", frozenset({"fried", "fat"})),
     "腻": ("fat", frozenset({"fried", "fat"})),
+    # Mongolian, Cyrillic (also typed with о/у for ө/ү) and traditional script: soft (or hard,
+    # answered by whether it is soft), bones, spicy, salty, sweet, fatty.
+    "зөөлөн": ("soft", SOFT), "зоолон": ("soft", SOFT), "хатуу": ("soft", SOFT),
+    "ᠵᠥᠭᠡᠯᠡᠨ": ("soft", SOFT), "ᠬᠠᠲᠠᠭᠤ": ("soft", SOFT),
+    "ястай": ("bones", frozenset({"bones"})), "ᠶᠠᠰᠤ": ("bones", frozenset({"bones"})),
+    "халуун ногоо": ("spicy", frozenset({"spicy"})),
+    "ᠬᠠᠯᠠᠭᠤᠨ ᠨᠣᠭᠣᠭ": ("spicy", frozenset({"spicy"})),
+    "давс": ("salty", frozenset({"salty"})), "ᠳᠠᠪᠤᠰᠤ": ("salty", frozenset({"salty"})),
+    "чихэр": ("sweet", frozenset({"sweet"})), "ᠴᠢᠬᠢᠷ": ("sweet", frozenset({"sweet"})),
+    "өөх": ("fat", frozenset({"fried", "fat"})), "тос": ("fat", frozenset({"fried", "fat"})),
+    "ᠥᠭᠡᠬᠦ": ("fat", frozenset({"fried", "fat"})), "ᠲᠣᠰᠣ": ("fat", frozenset({"fried", "fat"})),
 }  # fmt: skip
 """A question about one dish (软不软, 有刺吗) and the tags that make the answer yes."""
 

@@ -1,0 +1,97 @@
+"""What a person says on second thought or in passing, inside one Mandarin utterance:
+
+- a count said twice for one dish (来个饺子一份): the bare measure word before the dish and the
+  count after it are one count, not a count for the next dish;
+- a count taken back (米饭要两碗吧。不，一碗就够了 / 两份，哦不对，三份): the later count is the
+  same dish's, and it wins;
+- an aside about eating at another time (鸡蛋我早上吃过了 / 我晚上热一热再吃一顿): its day and
+  meal words tell what the person did or will do, not when the order is for, and a dish eaten
+  already is not one to order.
+
+Each rule works on entities with their character spans, before groups and roles are final."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from nlu import lexicon_zh as lex
+from nlu.entities import Entity
+
+TAKEN_BACK = re.compile(r"(不对|错了|说错|哦不|啊不|不[，,、\s])")
+"""Between two counts: the second replaces the first (不，一碗 / 不对，三份); 不是三份 instead
+denies the later count, and is left to the dialogue's recount."""
+
+ASIDE = re.compile(r"吃过|吃了|已经吃|热[一]?热|再吃|留着|剩下")
+"""A clause about eating at another time, not about the meal being ordered."""
+
+ORDERING = re.compile(r"[要订来改换加送拿取点]")
+CLAUSE = re.compile(r"[^，,。.！!？?；;]+")
+TIMING = ("date", "meal")
+
+
+def bare_measure_dropped(quantities: list[Entity], dishes: list[Entity], text: str) -> list[Entity]:
+    """来个饺子一份: drop the 个 when the same dish is counted right after its name (and that
+    count is not the next dish's, as in 来个饺子一份鸡蛋羹)."""
+    dish_starts = {d.start for d in dishes}
+    kept = []
+    for quantity in quantities:
+        counted = text[quantity.start or 0 : quantity.end or 0]
+        dish = next((d for d in dishes if 0 <= (d.start or 0) - (quantity.end or 0) <= 1), None)
+        after = [
+            q for q in quantities if dish is not None and 0 <= (q.start or 0) - (dish.end or 0) <= 1
+        ]
+        doubled = (
+            counted in BARE_MEASURES
+            and bool(after)
+            and _measured_end(text, after[0].end or 0) not in dish_starts
+        )
+        if not doubled:
+            kept.append(quantity)
+    return kept
+
+
+BARE_MEASURES = lex.MEASURE_WORDS.replace("两", "")
+"""A measure word said alone means one (来个, 要碗); 两 is a number before it is a measure."""
+
+
+def _measured_end(text: str, at: int) -> int:
+    """Past the measure words after a count (一份, 两大碗)."""
+    while at < len(text) and text[at] in lex.MEASURE_WORDS + "大小":
+        at += 1
+    return at
+
+
+def counts_taken_back(quantities: list[Entity], text: str) -> list[Entity]:
+    """米饭要两碗吧。不，一碗: a count with no dish of its own after a 不 is the same dish's, and
+    replaces the count before it (which is dropped)."""
+    ordered = sorted(quantities, key=lambda q: q.start or 0)
+    dropped = []
+    for before, later in pairwise(ordered):
+        gap = text[before.end or 0 : later.start or 0]
+        loose = later.group is None and later.role is None and before.group is not None
+        if loose and TAKEN_BACK.search(gap) and len(gap) <= 8:
+            later.group = before.group
+            dropped.append(before)
+    return [q for q in quantities if all(q is not d for d in dropped)]
+
+
+def asides_dropped(text: str, entities: list[Entity]) -> list[Entity]:
+    """鸡蛋羹换成白菜豆腐吧，鸡蛋我早上吃过了: the aside's 早上 is dropped, and the 鸡蛋 eaten
+    already is not wanted (``remove``), when another clause holds what is ordered or changed."""
+    dropped: set[int] = set()
+    for match in CLAUSE.finditer(text):
+        start, end = match.span()
+        inside = [e for e in entities if start <= (e.start or -1) < end]
+        if not inside or any(e.entity not in (*TIMING, "dish") for e in inside):
+            continue
+        said = match.group()
+        if not ASIDE.search(said) or ORDERING.search(said):
+            continue
+        elsewhere = text[:start] + text[end:]
+        others = [e for e in entities if e not in inside]
+        if any(e.entity == "dish" for e in others) or ORDERING.search(elsewhere):
+            dropped.update(id(e) for e in inside if e.entity in TIMING)
+            for dish in (e for e in inside if e.entity == "dish" and e.role is None):
+                dish.role = "remove"
+    return [e for e in entities if id(e) not in dropped]

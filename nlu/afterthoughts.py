@@ -8,7 +8,11 @@
   meal words tell what the person did or will do, not when the order is for, and a dish eaten
   already is not one to order.
 
-Each rule works on entities with their character spans, before groups and roles are final."""
+Each rule works on entities with their character spans, before groups and roles are final.
+- a dish kept as it is (醋溜白菜照旧 / 米饭不变): role ``keep``, neither wanted anew nor given up.
+
+And one on the text: Mandarin typed word by word (手把肉 我 要 两个，中午 的) is read as said
+without the spaces."""
 
 from __future__ import annotations
 
@@ -95,3 +99,32 @@ def asides_dropped(text: str, entities: list[Entity]) -> list[Entity]:
             for dish in (e for e in inside if e.entity == "dish" and e.role is None):
                 dish.role = "remove"
     return [e for e in entities if id(e) not in dropped]
+
+
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def word_spaces_closed(text: str) -> tuple[str, list[int]]:
+    """Mandarin typed with a space after every word or two (送 我 家 能 不 能): the text without
+    those spaces, and where each of its characters stands in ``text``. A text with only a
+    pause or two in it (那个 嗯 两份) keeps them: there a space may end a clause."""
+    spaces = SPACED.findall(text)
+    words = [w for w in re.split(r"[\s，,。.！!？?、；;]+", text) if w]
+    spaced_out = (
+        len(spaces) >= 2 and len(spaces) * 2 >= len(words) - 1 and all(len(w) <= 4 for w in words)
+    )
+    if not spaced_out:
+        return text, list(range(len(text)))
+    kept = [i for i in range(len(text)) if not (text[i] == " " and SPACED.match(text, i))]
+    return "".join(text[i] for i in kept), kept
+
+
+KEPT = re.compile(r"\s*(就|还|都)?(照旧|不变|不动|别动|照常|保持不变|还是那样)")
+
+
+def kept_as_is(text: str, entities: list[Entity]) -> None:
+    """醋溜白菜照旧: the dish stays as it is in the order (role ``keep``): not added again, not
+    taken out."""
+    for dish in entities:
+        if dish.entity == "dish" and dish.role is None and KEPT.match(text, dish.end or 0):
+            dish.role = "keep"

@@ -55,8 +55,11 @@ BENEFICIARY: list[tuple[str, str]] = [
     ("老爷子", "father"),
     ("老伴儿", "spouse"), ("老伴", "spouse"), ("老头子", "spouse"), ("老婆子", "spouse"),
     ("我老头", "spouse"), ("我老婆", "spouse"), ("我爱人", "spouse"),
+    ("爷爷奶奶", "parents"), ("姥姥姥爷", "parents"), ("爷奶", "parents"), ("爷爷和奶奶", "parents"),
     ("奶奶", "grandmother"), ("姥姥", "grandmother"), ("外婆", "grandmother"),
+    ("我奶", "grandmother"), ("俺奶", "grandmother"), ("我姥", "grandmother"),
     ("爷爷", "grandfather"), ("姥爷", "grandfather"), ("外公", "grandfather"),
+    ("我爷", "grandfather"), ("俺爷", "grandfather"),
 ]  # fmt: skip
 
 CONDITIONS: list[tuple[str, str]] = [

@@ -443,6 +443,10 @@ def _ways(tokens: Tokens) -> list[Entity]:
     return found
 
 
+_TAKEN_COUNT = tuple(fold(w) for w in ("ав", "ᠠᠪ", "захиал", "ᠵᠠᠬᠢᠶᠠᠯ", "өг", "ᠥᠭ"))
+"""A count right before take / order / give (хоёрыг ав, ᠬᠣᠶᠠᠷ ᠠᠪᠤᠶ᠎ᠠ) counts portions."""
+
+
 def _drop_stray_counts(entities: list[Entity], tokens: Tokens) -> None:
     """A number with nothing to count is not a portion (нэг дуу, долоо хоног, таван од),
     unless it is the whole answer or a count is being changed (гурав болгоорой)."""
@@ -460,7 +464,8 @@ def _drop_stray_counts(entities: list[Entity], tokens: Tokens) -> None:
         has_dish = any(x.entity == "dish" for x in entities)
         short = len(tokens.words) <= 3
         changing = nxt.startswith((fold("болго"), fold("ᠪᠣᠯᠭᠠ"), fold("болг")))
-        if not has_dish and not short and not changing and nxt not in MEASURES:
+        taking = nxt.startswith(_TAKEN_COUNT)  # хоёрыг ав: two of what was just talked about
+        if not has_dish and not (short or changing or taking) and nxt not in MEASURES:
             entities.remove(e)
 
 

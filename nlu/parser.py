@@ -17,7 +17,13 @@ from typing import Any
 
 from nlu import lexicon_zh as lex
 from nlu import mongolian
-from nlu.afterthoughts import asides_dropped, bare_measure_dropped, counts_taken_back
+from nlu.afterthoughts import (
+    asides_dropped,
+    bare_measure_dropped,
+    counts_taken_back,
+    kept_as_is,
+    word_spaces_closed,
+)
 from nlu.augment import augment
 from nlu.classifier import DISH_TOKEN, NaiveBayes
 from nlu.data import DATA_DIR, Example, read_examples, training_files
@@ -154,7 +160,11 @@ class Parser:
         if chosen == "mn":
             intent, confidence, entities = self._parse_mn(cleaned, today, latin=latin)
         else:
-            intent, confidence, entities = self._parse_zh(cleaned, today)
+            compact, where = word_spaces_closed(cleaned)
+            intent, confidence, entities = self._parse_zh(compact, today)
+            for entity in entities:  # spans point into the text as said
+                if entity.start is not None and entity.end is not None:
+                    entity.start, entity.end = where[entity.start], where[entity.end - 1] + 1
         return _result(said, chosen, intent, confidence, entities)
 
     # ------------------------------------------------------------------ Mandarin
@@ -197,6 +207,7 @@ class Parser:
         quantities = counts_taken_back(_group_quantities(quantities, entities, text), text)
         entities += quantities
         assign_roles(text, entities)
+        kept_as_is(text, entities)
         return asides_dropped(text, entities)
 
     def _features_zh(self, text: str, entities: list[Entity]) -> list[str]:
@@ -403,6 +414,8 @@ def _learned_wins(learned: str, probability: float, ruled: str, confidence: floa
     otherwise and the model is not far surer."""
     if learned == ruled:
         return True
+    if learned in _SOCIAL and ruled not in (_SOCIAL | {OUT_OF_SCOPE}):
+        return False  # 对，谢谢 / тийм баярлалаа: the thanks go with the answer, which counts
     if confidence >= RULES_SURE:
         return probability >= LEARNED_SURE
     return probability >= TRUST_LEARNED
@@ -492,17 +505,25 @@ _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
 
 
-_EAT_THERE = re.compile(r"(去|到|上|在)(食堂|饭堂|店里)[^，,。；;！!？?]{0,10}?吃")
+_EAT_THERE = re.compile(
+    r"(去|到|上|在)(食堂|饭堂|店里)[^，,。；;！!？?]{0,10}?吃|()(食堂|饭堂)(里|那儿|那)?吃"
+)
+_FETCH_THERE = re.compile(
+    r"(去|到|上)(食堂|饭堂|店里)[^，,。；;！!？?吃]{0,6}?(拿|取|端|提)|()(端回来|端回去|拎回来)"
+)
 
 
 def _eating_there(masked: Masked) -> list[Entity]:
-    """想去食堂跟老姐妹一块吃: going to the canteen to eat, with words between, is dine-in."""
+    """想去食堂跟老姐妹一块吃 / 食堂里吃: going to the canteen to eat, with words between, is
+    dine-in; 我下课去食堂拿 / 自己去端回来: going to fetch it is pickup."""
     found = []
-    for match in _EAT_THERE.finditer(masked.text):
-        start, end = match.start(2), match.end(2)
-        if masked.free(start, end):
-            masked.take(start, end)
-            found.append(Entity("fulfillment", "dine_in", start, end))
+    for pattern, mode, other in ((_EAT_THERE, "dine_in", 4), (_FETCH_THERE, "pickup", 5)):
+        for match in pattern.finditer(masked.text):
+            group = 2 if match.group(2) else other
+            start, end = match.start(group), match.end(group)
+            if masked.free(start, end):
+                masked.take(start, end)
+                found.append(Entity("fulfillment", mode, start, end))
     return found
 
 

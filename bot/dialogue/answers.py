@@ -4,6 +4,7 @@ orders, their cards. Nothing here changes the store."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import without_names
 from bot.dialogue.state import Awaiting, MealRef
-from bot.dialogue.utterance import Intent, Utterance
+from bot.dialogue.utterance import Intent, Kind, Mention, Utterance
 from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
 from bot.phrasing import (
     advice,
@@ -216,11 +217,23 @@ FOLLOW_UP = re.compile(r"^(那|那个|那么|还有|再问问)?[^，,。；;]{1,
 
 
 def follow_up(turn: Turn, said: Utterance) -> Utterance:
-    """``said`` as the question it continues (那羊肉汤呢 after 手把肉多少钱 asks a price)."""
+    """``said`` as the question it continues (那羊肉汤呢 after 手把肉多少钱 asks a price), or
+    about the one dish just answered about (血肠十块钱 → 来两份 / 软不软 / хоёрыг ав)."""
     asked, turn.state.asked = turn.state.asked, None
+    topic, turn.state.topic = turn.state.topic, None
     if asked and said.dishes and FOLLOW_UP.match(clean(said.text)):
         return said.with_intent(Intent(asked))
-    return said
+    if topic is None or said.dishes or turn.state.draft is not None:
+        return said
+    counted = [m for m in said.of(Kind.QUANTITY) if m.role is None]
+    about = said.intent in (Intent.ASK_PRICE, Intent.ASK_NUTRITION) and not said.conditions
+    ordered = said.intent in (Intent.ORDER_MEAL, Intent.INFORM) and len(counted) == 1
+    if not (about or ordered):
+        return said
+    group = counted[0].group if counted else None
+    intent = Intent.ORDER_MEAL if ordered else said.intent
+    it = Mention(Kind.DISH, topic, group=group)
+    return replace(said, intent=intent, mentions=(*said.mentions, it))
 
 
 def dish_question(
@@ -260,6 +273,8 @@ def _remember_topic(turn: Turn, said: Utterance, menus: list[Any]) -> None:
         turn.state.menu_read = MealRef(menus[0].date, MealSlot(menus[0].meal))
     if said.dishes and said.intent in QUESTIONS:
         turn.state.asked = said.intent.value
+    if len(said.dishes) == 1:
+        turn.state.topic = str(said.dishes[0].value)
 
 
 def _when_of(turn: Turn, day: date, menus: list[Any]) -> str:
@@ -331,6 +346,7 @@ def _kind(turn: Turn, kind: str, dishes: list[Any], when: str) -> Reply:
     found = [d for d in dishes if tags & set(d.tags or ())]
     said_kind = KIND_WORDS.get(kind, kind)
     turn.state.offered_dishes = [d.name for d in found[:4]]  # 就要那个粥: one of these
+    turn.state.topic = found[0].name if len(found) == 1 else None  # 有汤吗 → 来一碗
     if not found:
         return Reply(say("kind_off", turn.lang, when=when, kind=said_kind))
     listed = say("and", turn.lang).join(

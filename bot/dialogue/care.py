@@ -3,6 +3,8 @@ praise (passed to the canteen), ratings, spoken replies, the language, and the s
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from bot.dialogue.context import Turn
@@ -110,17 +112,37 @@ def voice_replies(turn: Turn, on: bool) -> Reply:
 
 
 def switch_language(turn: Turn, lang: str) -> Reply:
+    """说蒙古语 / 说汉语: the language asked for, kept even when they type the other one."""
     _keep_language(turn, lang)
+    turn.state.lang_asked = True
     return Reply(say("lang_set", lang))
 
 
 def follow_script(turn: Turn, text: str) -> None:
     """A Mongolian speaker is answered in the script they write in now: Cyrillic for Cyrillic,
-    the traditional script for it (kept for the scheduler's notices too). Mandarin speakers
-    switch only when they ask to."""
+    the traditional script for it, Mandarin for a sentence in Mandarin (晌午给俺来一份手把肉;
+    a Chinese dish name alone changes nothing, nor Mandarin typed by someone who asked for
+    Mongolian replies); kept for the scheduler's notices too. Mandarin
+    speakers switch to Mongolian when they write a Mongolian sentence (not one word of it)."""
     script = script_of(text)
     if is_mongolian(turn.lang) and script is not None and script != turn.lang:
         _keep_language(turn, script)
+    elif (
+        is_mongolian(turn.lang)
+        and script is None
+        and not turn.state.lang_asked
+        and (MANDARIN_SENTENCE.search(text))
+    ):
+        _keep_language(turn, "zh")
+    elif turn.lang == "zh" and script is not None and len(MONGOLIAN_WORD.findall(text)) >= 3:
+        _keep_language(turn, script)
+
+
+MANDARIN_SENTENCE = re.compile(
+    r"[\u4e00-\u9fff]*[我俺要来订送拿吃给的了吧吗呢啥多少几么][\u4e00-\u9fff]*"
+)
+"""Words that make Mandarin text a sentence, not a dish's name said inside Mongolian."""
+MONGOLIAN_WORD = re.compile(r"[\u1820-\u18af\u0400-\u04ff]{2,}")
 
 
 def _keep_language(turn: Turn, lang: str) -> None:

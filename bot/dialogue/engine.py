@@ -224,7 +224,9 @@ def _family(turn: Turn, said: Utterance) -> Reply:
         if first is None:
             return Reply(say("family_one_at_a_time", turn.lang))
         said = first
-    keep = turn.state.for_elder if turn.state.draft is not None and not said.dishes else None
+    switched = several.take_up_changed(turn, said)  # 奶奶的莜面换成小米粥
+    unnamed = not said.dishes or switched
+    keep = turn.state.for_elder if turn.state.draft is not None and unnamed else None
     chosen = keep or family.choose_elder(turn, said)  # 我妈下楼去拿 edits Dad's order
     if isinstance(chosen, Reply):
         return chosen

@@ -87,8 +87,13 @@ def redeem(turn: Turn, code: str, relation: str) -> Reply:
     return Reply(say("link_redeemed", turn.lang, elder=name))
 
 
-RELATION_GENDER = {"mother": Gender.FEMALE.value, "father": Gender.MALE.value}
-"""我妈 / 我爸 (the NLU's beneficiary) and the gender of the linked elder it names."""
+RELATION_GENDER = {
+    "mother": Gender.FEMALE.value,
+    "father": Gender.MALE.value,
+    "grandmother": Gender.FEMALE.value,
+    "grandfather": Gender.MALE.value,
+}
+"""我妈 / 我爸 / 我奶 / 我爷 (the NLU's beneficiary) and the gender of the linked elder it names."""
 
 
 def choose_elder(turn: Turn, said: Utterance) -> int | Reply:

@@ -99,7 +99,12 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     if refusing or any(d.role == Role.REPLACE_TO for d in said.dishes):
         said = with_named_in_draft(_replaced_by_name(said, draft), draft)
     refused = {str(d.value) for d in said.dishes if d.refused}
-    wanted = [d for d in said.dishes if not d.refused]
+    counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
+    wanted = [  # Ууц биш, чанасан мах болгоё. Ууц үнэтэй: the uncounted ууц again is not wanted
+        d
+        for d in said.dishes
+        if not d.refused and (str(d.value) not in refused or d.group in counted)
+    ]
     if wanted and intent == Intent.CANCEL_ORDER and not refused:  # 不要红烧肉了
         refused, wanted = {str(d.value) for d in wanted}, []
     removed = ""

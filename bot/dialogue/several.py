@@ -41,6 +41,26 @@ def split(turn: Turn, said: Utterance) -> Utterance | None:
     return replace(said, mentions=shared + tuple(first))
 
 
+def take_up_changed(turn: Turn, said: Utterance) -> bool:
+    """莜面鱼鱼换成小米粥 while two elders' orders are read back: the change is to the order
+    that has that dish, so that one is taken up (the one told so far waits in line). Whether
+    it was."""
+    state = turn.state
+    if not state.queued or state.draft is None or state.for_elder is None:
+        return False
+    refused = {str(d.value) for d in said.dishes if d.refused}
+    named = refused or {str(d.value) for d in said.dishes}
+    if not named or named & set(state.draft.lines):
+        return False
+    for k, entry in enumerate(state.queued):
+        lines = {str(dish): int(qty) for dish, qty in dict(entry["lines"]).items()}
+        if named & set(lines):
+            state.queued[k] = {"elder": state.for_elder, "lines": dict(state.draft.lines)}
+            state.draft.lines, state.for_elder = lines, int(entry["elder"])
+            return True
+    return False
+
+
 def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
     """After a reply to the family member: a read-back of the first elder's order also reads
     back the others' (one yes places them all); once it is placed, so are they; when it was
@@ -109,9 +129,11 @@ def _for(turn: Turn, elder: str, text: str) -> str:
     return say("several_for", turn.lang, elder=elder, text=text) if elder else text
 
 
-def _parts(
-    said: Utterance, elders: list[tuple[int, str, str | None]]
-) -> list[tuple[int, list[Mention]]] | None:
+Elders = list[tuple[int, str, str | None]]
+Parts = list[tuple[int, list[Mention]]]
+
+
+def _parts(said: Utterance, elders: Elders) -> Parts | None:
     """Each elder named with the dishes that are theirs, in the order named."""
     mentions = list(said.mentions)
     named = [i for i, m in enumerate(mentions) if m.kind == Kind.BENEFICIARY]
@@ -119,11 +141,10 @@ def _parts(
         named = [i for i in named if mentions[i].value != "parents"]
     if not named:
         return None
+    if len(named) == 2 and named[1] == named[0] + 1:  # 给我爷我奶一人一份鲈鱼
+        return _both_alike(mentions, named, elders)
     if len(named) == 1 and mentions[named[0]].value == "parents":  # 给我爸妈各送一份
-        both = [pid for pid, _, gender in elders if gender in RELATION_GENDER.values()]
-        both = both if len(both) == 2 else [pid for pid, _, _ in elders]
-        own = [m for m in mentions if m.kind in _OWN]
-        return [(pid, own) for pid in both] if len(both) == 2 and own else None
+        return _parents_alike(mentions, elders)
     dish_first = any(m.kind == Kind.DISH for m in mentions[: named[0]])
     bounds = [-1, *named] if dish_first else [*named, len(mentions)]
     parts = []
@@ -135,6 +156,23 @@ def _parts(
             return None
         parts.append((elder, own))
     return parts if len({elder for elder, _ in parts}) == len(parts) else None
+
+
+def _both_alike(mentions: list[Mention], named: list[int], elders: Elders) -> Parts | None:
+    """Two elders named one after the other, then what both get (我爷我奶一人一份清蒸鲈鱼)."""
+    chosen = [pid for pid in (_elder_of(mentions[i], elders) for i in named) if pid is not None]
+    own = [m for m in mentions[named[1] + 1 :] if m.kind in _OWN]
+    if len(set(chosen)) != 2 or not own:
+        return None
+    return [(pid, own) for pid in chosen]
+
+
+def _parents_alike(mentions: list[Mention], elders: Elders) -> Parts | None:
+    """给我爸妈各送一份: both linked parents get the same."""
+    both = [pid for pid, _, gender in elders if gender in RELATION_GENDER.values()]
+    both = both if len(both) == 2 else [pid for pid, _, _ in elders]
+    own = [m for m in mentions if m.kind in _OWN]
+    return [(pid, own) for pid in both] if len(both) == 2 and own else None
 
 
 def _elder_of(mention: Mention, elders: list[tuple[int, str, str | None]]) -> int | None:

@@ -119,6 +119,10 @@ class ConversationState:
     """The person asked for short replies (说短点; 说详细点 undoes it)."""
     asked: str | None = None
     """The question just answered about a dish (ask_price…): 那羊肉汤呢 asks it again of another."""
+    topic: str | None = None
+    """The one dish the last answer was about (血肠十块钱): 来两份 / 软不软 / хоёрыг ав mean it."""
+    lang_asked: bool = False
+    """The person asked for their language (说蒙古语): typing in another does not change it."""
     queued: list[dict[str, Any]] = field(default_factory=list)
     """Family ordering for two elders in one breath: the orders after the one being told
     (``elder`` and its ``lines``), each started once the one before is placed."""
@@ -171,6 +175,8 @@ class ConversationState:
             "menu_file": self.menu_file,
             "queued": self.queued,
             "asked": self.asked,
+            "topic": self.topic,
+            "lang_asked": self.lang_asked,
             "short": self.short,
             "offered_dishes": self.offered_dishes,
             "last": asdict(self.last) if self.last else None,
@@ -195,6 +201,8 @@ class ConversationState:
             menu_file=data.get("menu_file") or None,
             queued=[q for q in data.get("queued") or [] if isinstance(q, dict)],
             asked=_optional(data, "asked", str),
+            topic=_optional(data, "topic", str),
+            lang_asked=bool(data.get("lang_asked")),
             short=bool(data.get("short")),
             offered_dishes=[str(d) for d in data.get("offered_dishes") or []][:12],
             last=reply_from_json(data["last"]) if data.get("last") else None,

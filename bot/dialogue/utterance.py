@@ -64,6 +64,8 @@ class Role(StrEnum):
     REPLACE_TO = "replace_to"
     ADD = "add"
     EACH = "each"
+    KEEP = "keep"
+    """醋溜白菜照旧: the dish stays as it is: neither wanted anew nor given up."""
 
 
 REFUSED = frozenset({Role.REMOVE, Role.REPLACE_FROM})
@@ -101,7 +103,8 @@ class Utterance:
         nearest safe ones: out of scope, other)."""
         name = str(parsed["intent"]["name"])
         intent = Intent(name) if name in Intent.__members__.values() else Intent.OUT_OF_SCOPE
-        mentions = tuple(_mention(e) for e in parsed.get("entities") or ())
+        found = (_mention(e) for e in parsed.get("entities") or ())
+        mentions = tuple(m for m in found if m.role != Role.KEEP)  # 照旧: nothing to do
         confidence = float(parsed["intent"].get("confidence", 1.0))
         return cls(text, intent, confidence, mentions, recurring=heard_recurring(text))
 

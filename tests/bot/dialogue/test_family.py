@@ -107,3 +107,46 @@ def test_the_other_parent_named_in_an_edit_does_not_move_the_order(
     assert reply.startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份"), reply
     dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
     assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)] and _dishes(shop, ids["王秀兰"]) == []
+
+
+def test_each_parent_written_as_a_label_gets_their_own_dishes(
+    shop: sessionmaker[Session],
+) -> None:
+    """爸：…；妈：…: what follows each label is theirs, not both parents' at once."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    said = "中午给我爸妈订饭。爸：鸡蛋羹一份；妈：米饭两碗。都自己去拿"
+    reply = dialogue.handle(ids["李娜"], said, BEFORE_LUNCH).text
+    assert "刘德福，今天午饭，自己去拿：鸡蛋羹一份。" in reply, reply
+    assert "王秀兰，今天午饭，自己去拿：米饭两份。" in reply, reply
+    dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
+    assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
+    assert _dishes(shop, ids["王秀兰"]) == [("米饭", 2)]
+
+
+def test_a_change_to_the_second_parents_dish_changes_that_order(
+    shop: sessionmaker[Session],
+) -> None:
+    """Both orders read back; 米饭换成红烧肉 changes the order that has the rice (the mother's),
+    never the father's."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    said = "给我爸订鸡蛋羹，给我妈订两碗米饭，中午都自己去拿"
+    dialogue.handle(ids["李娜"], said, BEFORE_LUNCH)
+    reply = dialogue.handle(ids["李娜"], "我妈说米饭换成红烧肉吧，鸡蛋羹照旧", BEFORE_LUNCH).text
+    assert "长期" not in reply and reply.endswith("要订吗？"), reply
+    assert "王秀兰，今天午饭，自己去拿：红烧肉一份" in reply, reply
+    dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
+    assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
+    assert _dishes(shop, ids["王秀兰"]) == [("红烧肉", 1)]
+
+
+def test_grandparents_are_named_as_grandchildren_call_them(
+    shop: sessionmaker[Session],
+) -> None:
+    """我爷 / 我奶: the linked elder of that gender; 我爷我奶一人一份: both, the same."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    reply = dialogue.handle(ids["李娜"], "给我奶订中午一份鸡蛋羹，自己去拿", BEFORE_LUNCH).text
+    assert reply.startswith("王秀兰，今天午饭"), reply
+    dialogue.handle(ids["李娜"], "不要", BEFORE_LUNCH)
+    reply = dialogue.handle(ids["李娜"], "中午给我爷我奶一人一份鸡蛋羹，送家里", BEFORE_LUNCH).text
+    assert "刘德福，今天午饭，送到家：鸡蛋羹一份" in reply, reply
+    assert "王秀兰，今天午饭，送到家：鸡蛋羹一份" in reply, reply

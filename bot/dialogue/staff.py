@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.dialogue import emergency, staff_counts
+from bot.dialogue import emergency, staff_counts, staff_topic
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Utterance
@@ -44,7 +44,7 @@ MARKS: list[tuple[re.Pattern[str], OrderStatus]] = [
 ]
 ANSWER = re.compile(r"^回复\s*(\d+)\s*号?[\s,，:：]*(.+)$", re.S)
 KITCHEN = ("厨房", "做什么", "备餐", "做多少")
-DELIVERY = ("送餐单", "送哪", "配送", "送餐")
+DELIVERY = ("送餐单", "送哪", "配送", "送餐", "送几家", "送的啥", "送啥", "送的是谁", "谁家")
 FEEDBACK = ("意见", "投诉", "评价", "表扬")
 MAX_PROBLEMS = 10
 
@@ -76,17 +76,22 @@ def handle(turn: Turn, said: Utterance) -> Reply:
 
 
 def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
-    """Counts, the delivery list, the kitchen sheet, the complaints, or what can be asked."""
-    text = said.text
-    if staff_counts.asks(text):
-        return _count(turn, canteens[0], said)
-    if any(word in text for word in DELIVERY):
-        return _delivery(turn, canteens[0], said)
-    if any(word in text for word in KITCHEN):
-        return _kitchen(turn, canteens[0], said)
-    if any(word in text for word in FEEDBACK):
-        return _feedback(turn, canteens)
-    return Reply(say("staff_help", turn.lang))
+    """Counts, the delivery list, the kitchen sheet, the complaints, or what can be asked; a
+    question leaving out its meal or dish leans on the one before (明天中午的呢)."""
+    kind = staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN)
+    said, kind = staff_topic.continued(turn, said, kind)
+    if kind is None:
+        if any(word in said.text for word in FEEDBACK):
+            return _feedback(turn, canteens)
+        return Reply(say("staff_help", turn.lang))
+    canteen_id = canteens[0]
+    day, meal = _meal_for(turn, canteen_id, said)
+    staff_topic.remember(turn, said, kind, day, meal)
+    if kind == "delivery":
+        return _delivery(turn, canteen_id, day, meal)
+    if kind == "kitchen":
+        return _kitchen(turn, canteen_id, day, meal)
+    return staff_counts.answer(turn, canteen_id, said, day, meal)
 
 
 def menu_file(turn: Turn, filename: str, data: bytes) -> Reply:
@@ -186,35 +191,32 @@ def _next_meal(
     return today, MealSlot(canteen.slots[-1].meal) if canteen.slots else MealSlot.LUNCH
 
 
-def _sheet(turn: Turn, canteen_id: int, said: Utterance) -> tuple[str, KitchenSheet]:
-    """The kitchen sheet of the meal asked about (or the one being cooked for), and its when."""
+def _meal_for(turn: Turn, canteen_id: int, said: Utterance) -> tuple[date, MealSlot]:
+    """The meal asked about or leaned on, else the one the kitchen is working towards."""
     with read_only(turn.store.factory) as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(session, canteen, turn.now, said)
-        sheet = kitchen_sheet(session, canteen, day, meal)
-    return _when(day, meal, turn), sheet
+        asked = staff_topic.meal_asked(session, canteen, said, turn.today, turn.state.menu_read)
+        return asked or _next_meal(session, canteen, turn.now, said)
 
 
-def _count(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
-    """今天中午一共几单 / 鲈鱼还剩几份: of the meal asked about, else the one being cooked for."""
+def _sheet(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> KitchenSheet:
     with read_only(turn.store.factory) as session:
         canteen = session.get(Canteen, canteen_id)
         assert canteen is not None
-        day, meal = _next_meal(session, canteen, turn.now, said)
-    return staff_counts.answer(turn, canteen_id, said, day, meal)
+        return kitchen_sheet(session, canteen, day, meal)
 
 
-def _kitchen(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
-    when, sheet = _sheet(turn, canteen_id, said)
+def _kitchen(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> Reply:
+    when, sheet = _when(day, meal, turn), _sheet(turn, canteen_id, day, meal)
     if not sheet.orders:
         return Reply(say("kitchen_none", turn.lang, when=when))
     lines = [say("kitchen_line", turn.lang, dish=d, qty=q) for d, q in sheet.portions.items()]
     return Reply(say("kitchen_intro", turn.lang, when=when) + "，".join(lines) + "。")
 
 
-def _delivery(turn: Turn, canteen_id: int, said: Utterance) -> Reply:
-    when, sheet = _sheet(turn, canteen_id, said)
+def _delivery(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> Reply:
+    when, sheet = _when(day, meal, turn), _sheet(turn, canteen_id, day, meal)
     stops = [stop for group in sheet.delivery.values() for stop in group]
     if not stops:
         return Reply(say("delivery_none", turn.lang, when=when))

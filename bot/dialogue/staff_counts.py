@@ -19,8 +19,10 @@ from menus.spoken import number
 from menus.vocab import MealSlot
 
 ASKS_COUNT = ("几单", "多少单", "多少人", "几个人", "几份", "多少份", "还剩", "剩几", "剩多少",
-              "还能订", "还有几", "还有多少", "一共")  # fmt: skip
+              "还能订", "还有几", "还有多少", "一共", "几碗", "几个", "几家")  # fmt: skip
 LEFT = ("剩", "还能订", "还能卖", "还有几", "还有多少")
+ORDERED = ("订了", "订出", "卖了", "卖出", "订掉")
+"""Asked with a question of what is left, the question of how many were ordered as well."""
 
 
 def asks(text: str) -> bool:
@@ -38,6 +40,10 @@ def answer(turn: Turn, canteen_id: int, said: Utterance, day: date, meal: MealSl
         items = [i for m in load_menus(session, [canteen.id], day, meal) for i in m.items]
         session.expunge_all()
     when = when_words(day, meal, turn.today, lang)
+    community = _community_named(said.text, list(sheet.delivery))
+    if not said.dishes and community is not None:  # 往丰州路社区送几份
+        count = number(len(sheet.delivery[community]), lang)
+        return Reply(say("staff_count_to", lang, when=when, community=community, count=count))
     if not said.dishes:
         counts = {
             "orders": sheet.orders,
@@ -53,11 +59,20 @@ def answer(turn: Turn, canteen_id: int, said: Utterance, day: date, meal: MealSl
         item = next((i for i in items if names_match(name, [i.dish.name, *i.dish.aliases])), None)
         if item is None:
             parts.append(say("staff_count_not_on", lang, when=when, dish=name))
-        elif any(word in said.text for word in LEFT):
+            continue
+        leaving = any(word in said.text for word in LEFT)
+        if not leaving or any(word in said.text for word in ORDERED):  # 订出去几份了？还剩几份？
+            ordered = number(sheet.portions.get(item.dish.name, 0), lang)
+            parts.append(say("staff_count_ordered", lang, when=when, dish=name, qty=ordered))
+        if leaving:
             left = item.portions_left
             key = "staff_count_unlimited" if left is None else "staff_count_left"
             parts.append(say(key, lang, when=when, dish=name, left=number(left or 0, lang)))
-        else:
-            ordered = number(sheet.portions.get(item.dish.name, 0), lang)
-            parts.append(say("staff_count_ordered", lang, when=when, dish=name, qty=ordered))
     return Reply("".join(parts))
+
+
+def _community_named(text: str, communities: list[str]) -> str | None:
+    """丰州路 / 丰州路社区: the delivery community a question names."""
+    return next(
+        (c for c in communities if c and (c in text or c.removesuffix("社区") in text)), None
+    )

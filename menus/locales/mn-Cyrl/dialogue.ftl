@@ -232,6 +232,7 @@ ask_meal_of = { $first } уу, { $second } уу?
 
 # Counts staff ask for (today's orders, portions left of a dish).
 staff_count_orders = { $when } нийт { $orders } захиалга: хүргэх { $delivery }, өөрөө авах { $pickup }, хоолны газарт идэх { $dine_in }.
+staff_count_to = { $when } { $community } руу { $count } хувь хүргэнэ.
 staff_count_ordered = { $when } { $dish } { $qty } хувь захиалсан.
 staff_count_left = { $when } { $dish } { $left } хувь үлдсэн.
 staff_count_unlimited = { $when } { $dish } хязгааргүй.

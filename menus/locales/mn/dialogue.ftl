@@ -228,6 +228,7 @@ ask_meal_of = { $first } ᠤᠤ᠂ { $second } ᠤᠤ᠃
 
 # Counts staff ask for (today's orders, portions left of a dish).
 staff_count_orders = { $when } ᠨᠡᠢᠲᠡ { $orders } ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ: ᠬᠦᠷᠭᠡᠬᠦ { $delivery }᠂ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ { $pickup }᠂ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠢᠳᠡᠬᠦ { $dine_in }᠃
+staff_count_to = { $when } { $community } ᠳᠤ { $count } ᠬᠤᠪᠢ ᠬᠦᠷᠭᠡᠨ᠎ᠡ᠃
 staff_count_ordered = { $when } { $dish } { $qty } ᠬᠤᠪᠢ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ᠃
 staff_count_left = { $when } { $dish } { $left } ᠬᠤᠪᠢ ᠦᠯᠡᠳᠡᠭᠰᠡᠨ᠃
 staff_count_unlimited = { $when } { $dish } ᠬᠢᠵᠠᠭᠠᠷ ᠦᠭᠡᠢ᠃

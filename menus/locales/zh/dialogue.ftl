@@ -229,6 +229,7 @@ ask_meal_of = 是{ $first }，还是{ $second }？
 
 # Counts staff ask for (今天中午一共几单, 鲈鱼还剩几份).
 staff_count_orders = { $when }一共{ $orders }单：送餐{ $delivery }，自取{ $pickup }，堂食{ $dine_in }。
+staff_count_to = { $when }往{ $community }送{ $count }份。
 staff_count_ordered = { $when }{ $dish }订了{ $qty }份。
 staff_count_left = { $when }{ $dish }还剩{ $left }份。
 staff_count_unlimited = { $when }{ $dish }不限量。

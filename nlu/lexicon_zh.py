@@ -40,6 +40,9 @@ FULFILLMENT: list[tuple[str, str]] = [
     ("自己取", "pickup"), ("过去拿", "pickup"), ("过去取", "pickup"), ("去拿", "pickup"),
     ("去取", "pickup"), ("来拿", "pickup"), ("来取", "pickup"), ("自取", "pickup"),
     ("自提", "pickup"), ("打包", "pickup"), ("带走", "pickup"), ("去提", "pickup"),
+    ("拿回家", "pickup"), ("带回家", "pickup"), ("拿回去", "pickup"), ("带回去", "pickup"),
+    ("自个儿拿", "pickup"), ("自个拿", "pickup"), ("自己来拿", "pickup"), ("去那吃", "dine_in"),
+    ("到那吃", "dine_in"),
 ]  # fmt: skip
 
 BENEFICIARY: list[tuple[str, str]] = [
@@ -49,6 +52,7 @@ BENEFICIARY: list[tuple[str, str]] = [
     ("我爸妈", "parents"), ("俺爸妈", "parents"), ("老两口", "parents"), ("我父母", "parents"),
     ("二老", "parents"), ("爸妈", "parents"), ("他们俩", "parents"), ("他俩", "parents"),
     ("她俩", "parents"), ("他们两个", "parents"), ("两个老人", "parents"), ("俩老人", "parents"),
+    ("两位老人", "parents"), ("两老", "parents"),
     ("我妈", "mother"), ("俺妈", "mother"), ("我娘", "mother"), ("老娘", "mother"),
     ("我母亲", "mother"), ("老太太", "mother"),
     ("我爸", "father"), ("俺爸", "father"), ("我爹", "father"), ("我父亲", "father"),

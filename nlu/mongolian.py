@@ -821,6 +821,40 @@ def _refuse(entity: Entity) -> None:
         entity.role = "remove"
 
 
+_JUDGED = tuple(
+    fold(w)
+    for w in ("үнэтэй", "унэтэй", "хатуу", "давстай", "давслаг", "өөхтэй", "тослог", "хүйтэн",
+              "ᠦᠨ᠎ᠡ ᠲᠡᠢ", "ᠦᠨᠡᠲᠡᠢ", "ᠬᠠᠲᠠᠭᠤ", "ᠳᠠᠪᠤᠰᠤᠲᠠᠢ", "ᠲᠣᠰᠣᠲᠠᠢ", "ᠬᠦᠢᠲᠡᠨ")
+)  # fmt: skip
+"""Words that find fault with a dish (expensive, hard, salty, fatty, cold)."""
+_WANTING = tuple(
+    fold(w)
+    for w in ("ав", "захиал", "өг", "хүргэ", "болго", "нэм", "ᠠᠪ", "ᠵᠠᠬᠢᠶᠠᠯ", "ᠥᠭ", "ᠬᠦᠷᠭᠡ",
+              "ᠪᠣᠯᠭᠠ", "ᠨᠡᠮᠡ")
+)  # fmt: skip
+
+
+def faulted_not_wanted(entities: list[Entity], tokens: Tokens) -> None:
+    """Ууц үнэтэй юм байна. Тэгвэл чанасан мах нэгийг …: a dish found fault with in a clause of
+    its own (no word that takes, orders or brings, no question), while another is asked for, is
+    not wanted."""
+    index = {span[0]: k for k, span in enumerate(tokens.spans)}
+    dishes = [e for e in entities if e.entity == "dish" and e.role is None]
+    if len({d.value for d in dishes}) < 2:
+        return  # Хонины шөл давстай alone is a complaint, not an order of something else
+    for dish in dishes:
+        k = index.get(dish.start or 0)
+        if k is None:
+            continue
+        first, last = _clause(tokens, k)
+        words = tokens.words[first : last + 1]
+        faulted = any(w.startswith(_JUDGED) for w in words)
+        asked = any(w in _ASKING for w in words) or "?" in tokens.text or "？" in tokens.text
+        wanting = any(w.startswith(_WANTING) for w in words)
+        if faulted and not asked and not wanting:
+            dish.role = "remove"
+
+
 def _clause(tokens: Tokens, k: int) -> tuple[int, int]:
     """The token range of the clause around token ``k`` (commas and full stops end one, with or
     without a space after them)."""

@@ -120,6 +120,7 @@ class Parser:
                 )
                 mongolian.group_quantities(entities, tokens)
                 mongolian.assign_roles(entities, tokens, self.mn_lexicon)
+                mongolian.faulted_not_wanted(entities, tokens)
                 out.append((self._features_mn(entities, tokens), example.intent))
             return out
 
@@ -256,6 +257,11 @@ class Parser:
         features = self._features_zh(text, entities)
         learned, probability = self.zh_intents.predict(features)[0]
         ruled, confidence = self._intent_zh(text, entities)
+        cues = _cue_scores(text, set())  # 磨蹭晚了。那就明天中午吧: no word cancels anything
+        if ruled in UNSAID_ACTS and ruled not in cues:
+            return learned, round(probability, 3)
+        if learned in UNSAID_ACTS and learned not in cues:
+            return ruled, confidence
         if learned == ruled:  # both agree: as sure as the surer of the two
             return learned, round(max(probability, confidence), 3)
         if _learned_wins(learned, probability, ruled, confidence):
@@ -317,6 +323,7 @@ class Parser:
             return OUT_OF_SCOPE, 0.2, _ordered(entities)
         mongolian.group_quantities(entities, tokens)
         mongolian.assign_roles(entities, tokens, self.mn_lexicon)
+        mongolian.faulted_not_wanted(entities, tokens)
         ruled, confidence = self._rules_mn(entities, tokens)
         features = self._features_mn(entities, tokens)
         learned, probability = self.mn_intents.predict(features)[0]
@@ -414,7 +421,7 @@ def _learned_wins(learned: str, probability: float, ruled: str, confidence: floa
     otherwise and the model is not far surer."""
     if learned == ruled:
         return True
-    if learned in _SOCIAL and ruled not in (_SOCIAL | {OUT_OF_SCOPE}):
+    if learned == "thank" and ruled not in (_SOCIAL | {OUT_OF_SCOPE}):
         return False  # 对，谢谢 / тийм баярлалаа: the thanks go with the answer, which counts
     if confidence >= RULES_SURE:
         return probability >= LEARNED_SURE
@@ -557,6 +564,8 @@ def _labelled_relatives(masked: Masked) -> list[Entity]:
 
 
 _SOCIAL = frozenset({"greet", "thank", "goodbye"})
+UNSAID_ACTS = frozenset({"cancel_order"})
+"""What the learned model alone may not decide: cancelling needs a word that cancels."""
 """What is said around a request (hello, thanks, bye); any request said with it wins."""
 
 _KIND_MARKS = {"dish": DISH_TOKEN, "quantity": "#", "date": "D", "meal": "M", "fulfillment": "F",

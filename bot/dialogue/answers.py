@@ -223,13 +223,24 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     topic, turn.state.topic = turn.state.topic, None
     if asked and said.dishes and FOLLOW_UP.match(clean(said.text)):
         return said.with_intent(Intent(asked))
-    if topic is None or said.dishes or turn.state.draft is not None:
+    if topic is None or turn.state.draft is not None:
         return said
+    if any(str(d.value) == topic for d in said.dishes):
+        return said
+    return _about_topic(said, topic)
+
+
+def _about_topic(said: Utterance, topic: str) -> Utterance:
+    """The topic dish added when nothing else takes the count or the question: 来两份; a price
+    asked with no dish; ᠨᠢᠭᠡ ᠠᠪᠤᠶ᠎ᠠ᠂ 馒头 ᠨᠢᠭᠡ ᠴᠦ (one of it, and a 馒头 too)."""
     counted = [m for m in said.of(Kind.QUANTITY) if m.role is None]
+    loose = [m for m in counted if m.group is None]
     about = said.intent in (Intent.ASK_PRICE, Intent.ASK_NUTRITION) and not said.conditions
-    ordered = said.intent in (Intent.ORDER_MEAL, Intent.INFORM) and len(counted) == 1
-    if not (about or ordered):
+    ordering = said.intent in (Intent.ORDER_MEAL, Intent.INFORM)
+    ordered = ordering and (len(counted) == 1 if not said.dishes else len(loose) == 1)
+    if not ((about and not said.dishes) or ordered):
         return said
+    counted = loose or counted
     group = counted[0].group if counted else None
     intent = Intent.ORDER_MEAL if ordered else said.intent
     it = Mention(Kind.DISH, topic, group=group)

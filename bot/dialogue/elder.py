@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from bot.dialogue import answers, cancelling, care, ordering, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.state import ORDERING, Awaiting
-from bot.dialogue.utterance import Intent, Utterance
+from bot.dialogue.utterance import Intent, Role, Utterance
 from bot.listening import NO_AMONG_WORDS, YES_AMONG_WORDS
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
@@ -89,7 +89,10 @@ def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
         return ordering.fill(turn, said)
     if YES_AMONG.search(said.text) and not NO_AMONG.search(said.text):
         return ordering.place(turn, said)
-    return Reply(say("confirm_yes_no", turn.lang), choices(YES_NO, turn.lang), inline=True)
+    last = turn.state.last  # what a yes would place, briefly, before how to say yes or no
+    brief = (last.short or "").removesuffix(ordering.confirm_question(turn)) if last else ""
+    text = brief + say("confirm_yes_no", turn.lang)
+    return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
 
 # ------------------------------------------------------------ the other questions
@@ -179,10 +182,19 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
 
 
 def _new_order(turn: Turn, said: Utterance) -> Reply:
-    """我要订餐 starts a new order, unless it answers a question of the one being told."""
-    if turn.state.awaiting not in ORDERING:
+    """我要订餐 starts a new order, unless it answers a question of the one being told or goes
+    back to it after a question of its own (问了明天的菜单 → 刚才那个白菜豆腐，再加一碗米饭)."""
+    if turn.state.awaiting not in ORDERING and not _back_to_draft(turn, said):
         turn.state.draft = None
     return ordering.fill(turn, said)
+
+
+def _back_to_draft(turn: Turn, said: Utterance) -> bool:
+    draft = turn.state.draft
+    if draft is None or not draft.lines:
+        return False
+    named = any(str(d.value) in draft.lines for d in said.dishes)
+    return named or any(d.role == Role.ADD for d in said.dishes) or "刚才" in said.text
 
 
 def _price(turn: Turn, said: Utterance) -> Reply:

@@ -12,6 +12,7 @@ makes a second order.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -138,6 +139,36 @@ class Dialogue:
 
 
 def _turn(turn: Turn, text: str) -> Reply:
+    """Fixed phrases first, then the NLU, then the speaker's role; 对的。再给我婆婆订… (a
+    family member's yes, then an order for another elder) is two turns, in that order."""
+    both = _yes_then_another(turn, text)
+    if both is not None:
+        placed, more = _one_turn(turn, both[0]), _one_turn(turn, both[1])
+        return Reply(placed.text + more.text, more.choices, more.inline)
+    return _one_turn(turn, text)
+
+
+YES_FIRST = re.compile(
+    r"^\s*(对的|对|好的|好|行|可以|没问题|是的|是|嗯)[。！!，,\s]+(?P<rest>.+)$", re.S
+)
+
+
+def _yes_then_another(turn: Turn, text: str) -> tuple[str, str] | None:
+    """(the yes, the rest) when a family member answers a read-back with a yes and goes on to
+    order for another of their elders; else None."""
+    state = turn.state
+    yes = YES_FIRST.match(text)
+    if turn.kind != "family" or state.awaiting != Awaiting.CONFIRM or yes is None:
+        return None
+    rest = yes.group("rest")
+    said = Utterance.from_parse(rest, turn.store.parser.parse(rest, today=turn.today))
+    other = family.named_elder(turn, said)
+    if other is None or other == state.for_elder or not said.dishes:
+        return None
+    return text[: yes.start("rest")], rest
+
+
+def _one_turn(turn: Turn, text: str) -> Reply:
     """Fixed phrases first, then the NLU, then the speaker's role."""
     fixed = _fixed_phrase(turn, text)
     if isinstance(fixed, Reply):
@@ -227,9 +258,12 @@ def _family(turn: Turn, said: Utterance) -> Reply:
     switched = several.take_up_changed(turn, said)  # 奶奶的莜面换成小米粥
     unnamed = not said.dishes or switched
     keep = turn.state.for_elder if turn.state.draft is not None and unnamed else None
+    before = turn.state.for_elder
     chosen = keep or family.choose_elder(turn, said)  # 我妈下楼去拿 edits Dad's order
     if isinstance(chosen, Reply):
         return chosen
+    if chosen != before and turn.state.draft is not None and not turn.state.queued:
+        turn.state.drop_draft()  # one elder's draft never becomes another's order
     turn.elder_id = chosen
     told = turn.state.draft
     return several.next_in_line(turn, elder.handle(turn, said), told)

@@ -119,6 +119,11 @@ def choose_elder(turn: Turn, said: Utterance) -> int | Reply:
     return Reply(say("family_which", turn.lang), [name for _, name, _ in elders], inline=True)
 
 
+def named_elder(turn: Turn, said: Utterance) -> int | None:
+    """The one linked elder ``said`` names (by name, or as 我妈 / 我奶), if any."""
+    return _named(said, linked_elders(turn))
+
+
 def _named(said: Utterance, elders: list[tuple[int, str, str | None]]) -> int | None:
     """The one elder named by name, or as 我妈 / 我爸 (by their registered gender)."""
     named = [pid for pid, name, _ in elders if name in said.text]

@@ -114,7 +114,7 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     offered, draft.offered = draft.offered, None
     if wanted:
         _add_wanted(draft, said, wanted, intent, refused, offered)
-        _count_corrected(draft, said, wanted)
+        _count_corrected(draft, said, wanted, offered)
     elif said.counts and draft.lines and not refused:
         last = offered if offered in draft.lines else next(reversed(draft.lines))
         draft.lines[last] = next(iter(said.counts.values()))
@@ -137,12 +137,19 @@ def _replaced_by_name(said: Utterance, draft: Draft) -> Utterance:
     return replace(said, mentions=tuple(gone if m is plain[0] else m for m in said.mentions))
 
 
-def _count_corrected(draft: Draft, said: Utterance, wanted: list[Mention]) -> None:
+def _count_corrected(
+    draft: Draft, said: Utterance, wanted: list[Mention], offered: str | None
+) -> None:
     """Гурав биш, хоёр болго. Бас цусан хиам нэм / 不是三份，两份，再加个馒头: two counts tied to
     no dish, said while only adding another: the order's one dish with the first count gets the
-    last."""
+    last; one such count after 只剩五份了 (那就四份吧，再加四个馒头) is the offered dish's."""
     loose = [int(m.value) for m in said.of(Kind.QUANTITY) if m.group is None and m.role is None]
-    if len(loose) < 2 or not all(d.role == Role.ADD for d in wanted):
+    if not all(d.role == Role.ADD for d in wanted):
+        return
+    if len(loose) == 1 and offered in draft.lines:  # 只剩五份了 → 那就四份吧，再加四个馒头
+        draft.lines[str(offered)] = loose[0]
+        return
+    if len(loose) < 2:
         return
     added = {str(d.value) for d in wanted}
     matching = [name for name, qty in draft.lines.items() if qty == loose[0] and name not in added]
@@ -228,9 +235,13 @@ def _merge_slots(draft: Draft, said: Utterance) -> None:
     if draft.fulfillment is not None and draft.fulfillment.value in refused:
         draft.fulfillment = None
     # 改明天中午…早饭那俩不要了: what something is changed to wins over what is named besides
-    for mention in sorted(said.slots(), key=lambda m: m.role == Role.REPLACE_TO):
+    slots = said.slots()
+    kinds = {m.kind for m in slots}
+    if draft.day_chosen and Kind.MEAL in kinds and Kind.DATE not in kinds:
+        draft.day, draft.day_chosen = None, False  # the day chosen was the other meal's
+    for mention in sorted(slots, key=lambda m: m.role == Role.REPLACE_TO):
         if mention.kind == Kind.DATE:
-            draft.day = date.fromisoformat(str(mention.value))
+            draft.day, draft.day_chosen = date.fromisoformat(str(mention.value)), False
         elif mention.kind == Kind.MEAL:
             draft.meal = MealSlot(str(mention.value))
         else:
@@ -258,6 +269,7 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         standing.first_day(turn, draft)
     if draft.day is None:
         draft.day = turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
+        draft.day_chosen = True
     if draft.day >= turn.today and turn.store.closed(
         turn.elder_id, draft.meal, draft.day, turn.now
     ):

@@ -60,6 +60,9 @@ class Draft:
     offered: str | None = None
     """A dish of which fewer portions were left than asked, and what was left offered: 那就一份
     鸡蛋羹 then replaces it, 那就两份 changes its count."""
+    day_chosen: bool = False
+    """``day`` was not said but chosen (the next day the meal is open): another meal said
+    later chooses again (午饭过了，那晚上吧: tonight, not tomorrow night)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +73,7 @@ class Draft:
             "replacing": self.replacing,
             "key": self.key,
             "offered": self.offered,
+            "day_chosen": self.day_chosen,
             "recurrence": _recurrence_json(self.recurrence),
         }
 
@@ -83,6 +87,7 @@ class Draft:
             replacing=int(data["replacing"]) if data.get("replacing") else None,
             key=data.get("key"),
             offered=data.get("offered"),
+            day_chosen=bool(data.get("day_chosen")),
             recurrence=_recurrence(data.get("recurrence")),
         )
 

@@ -135,6 +135,63 @@ def set_paused(
     return changed
 
 
+def pause_days(
+    session: Session,
+    elder_id: int,
+    first: date,
+    last: date,
+    now: datetime,
+    *,
+    actor_id: int | None = None,
+) -> int:
+    """礼拜四礼拜五先停了，礼拜六接着送: the elder's standing orders place nothing from ``first``
+    to ``last`` (meals already placed for those days are cancelled while they still can be) and
+    go on after, as they were; how many changed. The part after is a new row that starts after
+    the last day already placed from the old one, so no day is placed twice."""
+    changed = 0
+    for row in active(session, elder_id):
+        ends = row.end_date
+        if row.paused or (ends is not None and ends < first) or row.start_date > last:
+            continue
+        _cancel_placed(session, row, now, actor_id, first=first, last=last)
+        placed = _last_placed(session, row)
+        after = max(last, placed or last) + timedelta(days=1)
+        if ends is None or ends >= after:
+            session.add(_copy(row, after, ends, now))
+        kept_until = first if row.start_date < first else row.start_date  # else none of it
+        row.end_date, row.updated_at = kept_until - timedelta(days=1), now
+        changed += 1
+    session.flush()
+    return changed
+
+
+def _last_placed(session: Session, row: StandingOrder) -> date | None:
+    days = session.scalars(
+        select(Order.date).where(
+            Order.idempotency_key.like(f"standing-{row.id}-%"),
+            Order.status.in_([OrderStatus.PLACED.value, OrderStatus.CONFIRMED.value]),
+        )
+    )
+    return max(days, default=None)
+
+
+def _copy(row: StandingOrder, start: date, end: date | None, now: datetime) -> StandingOrder:
+    return StandingOrder(
+        elder_id=row.elder_id,
+        placed_by_id=row.placed_by_id,
+        placed_by_role=row.placed_by_role,
+        meal=row.meal,
+        fulfillment=row.fulfillment,
+        lines=dict(row.lines),
+        weekdays=list(row.weekdays),
+        start_date=start,
+        end_date=end,
+        paused=False,
+        created_at=now,
+        updated_at=now,
+    )
+
+
 def _resume_as_new(session: Session, row: StandingOrder, now: datetime) -> None:
     today = local_today(now)
     copy = StandingOrder(
@@ -157,15 +214,22 @@ def _resume_as_new(session: Session, row: StandingOrder, now: datetime) -> None:
 
 
 def _cancel_placed(
-    session: Session, row: StandingOrder, now: datetime, actor_id: int | None
+    session: Session,
+    row: StandingOrder,
+    now: datetime,
+    actor_id: int | None,
+    *,
+    first: date | None = None,
+    last: date | None = None,
 ) -> None:
-    placed = session.scalars(
-        select(Order.id).where(
-            Order.idempotency_key.like(f"standing-{row.id}-%"),
-            Order.date >= local_today(now),
-            Order.status.in_([OrderStatus.PLACED.value, OrderStatus.CONFIRMED.value]),
-        )
+    query = select(Order.id).where(
+        Order.idempotency_key.like(f"standing-{row.id}-%"),
+        Order.date >= max(local_today(now), first or local_today(now)),
+        Order.status.in_([OrderStatus.PLACED.value, OrderStatus.CONFIRMED.value]),
     )
+    if last is not None:
+        query = query.where(Order.date <= last)
+    placed = session.scalars(query)
     for order_id in list(placed):
         try:
             with session.begin_nested():

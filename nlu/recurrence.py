@@ -151,3 +151,34 @@ def pause_or_resume(text: str) -> bool | None:
     if PAUSE.search(plain):
         return True
     return None
+
+
+_DAY_SAID = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])|(明天|明儿|后天|大后天)")
+_DAYS_AHEAD = {"明天": 1, "明儿": 1, "后天": 2, "大后天": 3}
+
+
+def pause_span(text: str, today: date) -> tuple[date, date] | None:
+    """礼拜四礼拜五…先停了，礼拜六再接着送 → (Thursday, Friday): the days a pause is for, when
+    it names them (the days said with the pause, or up to the day said for going on); None for
+    a pause until said otherwise (住院了先停了) or no pause at all."""
+    plain = clean(text)
+    if not PAUSE.search(plain):
+        return None
+    paused: list[date] = []
+    going_on: list[date] = []
+    for clause in re.split(r"[，,。；;！!\s]+", plain):
+        days = [_day_of(m, today) for m in _DAY_SAID.finditer(clause)]
+        (going_on if RESUME.search(clause) else paused).extend(days)
+    paused = [day for day in paused if day not in going_on]  # 先停到礼拜六，礼拜六再接着送
+    if paused:
+        return min(paused), max(paused)
+    if going_on and min(going_on) > today:
+        return today, min(going_on) - timedelta(days=1)
+    return None
+
+
+def _day_of(match: re.Match[str], today: date) -> date:
+    """The next such weekday (today's counts), or 明天 / 后天."""
+    if match.group(2):
+        return today + timedelta(days=_DAYS_AHEAD[match.group(2)])
+    return today + timedelta(days=(_WEEKDAY[match.group(1)] - today.weekday()) % 7)

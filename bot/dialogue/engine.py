@@ -242,7 +242,9 @@ def _elder(turn: Turn, said: Utterance) -> Reply:
     link = family.link_answer(turn, plain, said)
     if link is not None:
         return link
-    return elder.handle(turn, said)
+    several.take_up_changed(turn, said)  # 后天那顿不用送了: that day's order of those told
+    said, told = several.split_days(turn, said), turn.state.draft
+    return several.next_in_line(turn, elder.handle(turn, said), told)
 
 
 def _family(turn: Turn, said: Utterance) -> Reply:
@@ -265,6 +267,7 @@ def _family(turn: Turn, said: Utterance) -> Reply:
     if chosen != before and turn.state.draft is not None and not turn.state.queued:
         turn.state.drop_draft()  # one elder's draft never becomes another's order
     turn.elder_id = chosen
+    said = several.split_days(turn, said)  # 明天中午A，后天中午B: two orders
     told = turn.state.draft
     return several.next_in_line(turn, elder.handle(turn, said), told)
 

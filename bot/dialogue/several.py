@@ -12,15 +12,17 @@ time instead.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from bot.dialogue import ordering
 from bot.dialogue.context import Turn
 from bot.dialogue.family import RELATION_GENDER, linked_elders
 from bot.dialogue.state import Awaiting, Draft
-from bot.dialogue.utterance import Kind, Mention, Role, Utterance
+from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.turn import Reply
 from menus.catalogue import say
+from menus.vocab import Fulfillment, MealSlot
 
 _OWN = (Kind.DISH, Kind.QUANTITY)
 """What belongs to one elder's part of the sentence; the rest (day, meal, way) to all."""
@@ -42,23 +44,45 @@ def split(turn: Turn, said: Utterance) -> Utterance | None:
 
 
 def take_up_changed(turn: Turn, said: Utterance) -> bool:
-    """莜面鱼鱼换成小米粥 while two elders' orders are read back: the change is to the order
-    that has that dish, so that one is taken up (the one told so far waits in line). Whether
-    it was."""
-    state = turn.state
-    if not state.queued or state.draft is None or state.for_elder is None:
-        return False
-    refused = {str(d.value) for d in said.dishes if d.refused}
-    named = refused or {str(d.value) for d in said.dishes}
-    if not named or named & set(state.draft.lines):
+    """莜面鱼鱼换成小米粥 / 后天那顿不用送了 while several orders are read back: the change is
+    to the order that has that dish (or is for that day), so that one is taken up (the one told
+    so far waits in line, as it is). Whether it was."""
+    state, draft = turn.state, turn.state.draft
+    if not state.queued or draft is None:
         return False
     for k, entry in enumerate(state.queued):
-        lines = {str(dish): int(qty) for dish, qty in dict(entry["lines"]).items()}
-        if named & set(lines):
-            state.queued[k] = {"elder": state.for_elder, "lines": dict(state.draft.lines)}
-            state.draft.lines, state.for_elder = lines, int(entry["elder"])
+        if _is_about(entry, said, draft):
+            state.queued[k] = _entry_of(draft, state.for_elder or turn.elder_id)
+            _take_up(turn, draft, entry)
             return True
     return False
+
+
+def _is_about(entry: dict[str, Any], said: Utterance, draft: Draft) -> bool:
+    """Whether what is said changes this queued order rather than the one being told."""
+    refused = {str(d.value) for d in said.dishes if d.refused}
+    named = refused or {str(d.value) for d in said.dishes}
+    if named:
+        return not named & set(draft.lines) and bool(named & set(dict(entry["lines"])))
+    days = {str(m.value) for m in said.of(Kind.DATE) if not m.refused}
+    return bool(entry.get("day")) and days == {str(entry["day"])} and draft.day != entry["day"]
+
+
+def _entry_of(draft: Draft, elder_id: int) -> dict[str, Any]:
+    return {
+        "elder": elder_id,
+        "lines": dict(draft.lines),
+        "day": draft.day.isoformat() if draft.day else None,
+        "meal": draft.meal.value if draft.meal else None,
+        "fulfillment": draft.fulfillment.value if draft.fulfillment else None,
+    }
+
+
+def _take_up(turn: Turn, draft: Draft, entry: dict[str, Any]) -> None:
+    taken = _draft(entry, draft)
+    draft.lines, draft.day, draft.meal = taken.lines, taken.day, taken.meal
+    draft.fulfillment = taken.fulfillment
+    turn.elder_id = turn.state.for_elder = int(entry["elder"])
 
 
 def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
@@ -112,13 +136,72 @@ def _place(turn: Turn, entry: dict[str, Any], told: Draft) -> str:
 
 
 def _draft(entry: dict[str, Any], like: Draft) -> Draft:
+    """A queued order as a draft: its own dishes (and day and meal, when said for it), the
+    rest as the order told first."""
+    day = date.fromisoformat(str(entry["day"])) if entry.get("day") else like.day
     return Draft(
         lines={str(k): int(v) for k, v in dict(entry["lines"]).items()},
-        day=like.day,
-        meal=like.meal,
-        fulfillment=like.fulfillment,
+        day=day,
+        meal=MealSlot(str(entry["meal"])) if entry.get("meal") else like.meal,
+        fulfillment=Fulfillment(str(entry["fulfillment"]))
+        if entry.get("fulfillment")
+        else like.fulfillment,
         recurrence=like.recurrence,
     )
+
+
+def split_days(turn: Turn, said: Utterance) -> Utterance:
+    """明天中午一份羊肉面片，后天中午一份土豆炖羊肉加一碗米饭，都送到家: one order per day (or
+    meal) named with dishes of its own, never all on the last day said. The first is told as
+    any order; the others are queued and read back with it (one yes places them all)."""
+    if said.intent != Intent.ORDER_MEAL or turn.state.draft is not None or turn.state.queued:
+        return said
+    parts = _by_day(said)
+    if parts is None:
+        return said
+    shared = tuple(m for m in said.mentions if m.kind not in (*_OWN, Kind.DATE, Kind.MEAL))
+    (day, meal, own), *others = parts
+    turn.state.queued = [
+        {"elder": turn.elder_id, "lines": _lines(o), "day": d, "meal": m} for d, m, o in others
+    ]
+    when = tuple(x for x in (day, meal) if x is not None)
+    return replace(said, mentions=shared + when + tuple(own))
+
+
+def _by_day(said: Utterance) -> list[tuple[Any, Any, list[Mention]]] | None:
+    """(day, meal, what is ordered for it) for each day or meal said with dishes after it;
+    None unless there are two or more such, each with a dish, each a different meal. A part
+    without a day or meal of its own has the one before (明天中午A，后天B: both lunches)."""
+    parts = _parts_by_day(said)
+    if parts is None or len(parts) < 2:
+        return None
+    if not all(any(o.kind == Kind.DISH for o in p["own"]) for p in parts):
+        return None
+    found = []
+    day, meal = None, None
+    for part in parts:
+        day, meal = part["day"] or day, part["meal"] or meal
+        found.append((day, meal, part["own"]))
+    keys = {(d.value if d else None, m.value if m else None) for d, m, _ in found}
+    if len(keys) < len(found):
+        return None  # the same meal twice: one order, as said
+    first, *rest = found
+    return [first, *((d.value if d else None, m.value if m else None, o) for d, m, o in rest)]
+
+
+def _parts_by_day(said: Utterance) -> list[dict[str, Any]] | None:
+    """The mentions cut where a day or meal is said after dishes; None when dishes come first."""
+    parts: list[dict[str, Any]] = []
+    for m in said.mentions:
+        if m.kind in (Kind.DATE, Kind.MEAL) and not m.refused:
+            if not parts or parts[-1]["own"]:
+                parts.append({"day": None, "meal": None, "own": []})
+            parts[-1]["day" if m.kind == Kind.DATE else "meal"] = m
+        elif m.kind in _OWN:
+            if not parts:
+                return None
+            parts[-1]["own"].append(m)
+    return parts
 
 
 def _name(turn: Turn, elder_id: int | None) -> str:

@@ -10,15 +10,15 @@ from datetime import timedelta
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Draft
 from bot.dialogue.utterance import Utterance
-from bot.phrasing import recurrence_words
+from bot.phrasing import day_words, recurrence_words
 from bot.turn import Reply
 from menus.catalogue import say, word
 from menus.db import read_only, unit_of_work
 from menus.orders import list_orders
-from menus.standing import Recurrence, active, create, place_due, set_paused
+from menus.standing import Recurrence, active, create, pause_days, place_due, set_paused
 from menus.vocab import Fulfillment, MealSlot
 from nlu.recurrence import days as recurrence_days
-from nlu.recurrence import pause_or_resume
+from nlu.recurrence import pause_or_resume, pause_span
 
 COPY = ("老样子", "跟昨天一样", "跟上次一样", "跟平时一样", "照旧", "和昨天一样", "跟今天一样")
 """老样子: the dishes, meal and way of the last order."""
@@ -100,9 +100,16 @@ def pause_or_resume_reply(turn: Turn, said: Utterance) -> Reply | None:
     wish = pause_or_resume(said.text)
     if wish is None:
         return None
+    span = pause_span(said.text, turn.today)  # 礼拜四礼拜五先停了，礼拜六接着送
     with unit_of_work(turn.store.factory) as session:
         if not active(session, turn.elder_id):
             return None
-        set_paused(session, turn.elder_id, wish, turn.now, actor_id=turn.person_id)
+        if span is not None:
+            pause_days(session, turn.elder_id, *span, turn.now, actor_id=turn.person_id)
+        else:
+            set_paused(session, turn.elder_id, wish, turn.now, actor_id=turn.person_id)
     turn.state.drop_draft()
+    if span is not None:
+        first, last = (day_words(d, turn.today, turn.lang) for d in span)
+        return Reply(say("standing_paused_days", turn.lang, first=first, last=last))
     return Reply(say("standing_paused" if wish else "standing_resumed", turn.lang))

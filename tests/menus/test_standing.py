@@ -11,7 +11,7 @@ from menus.clock import TZ
 from menus.db import unit_of_work
 from menus.orders import list_orders
 from menus.people import find_elder
-from menus.standing import Recurrence, create, place_due, set_paused
+from menus.standing import Recurrence, active, create, pause_days, place_due, set_paused
 from menus.vocab import Actor, Fulfillment, MealSlot
 from tests.conftest import BEFORE_LUNCH
 
@@ -81,3 +81,23 @@ def test_a_pause_cancels_what_was_placed_and_stops_the_rest(shop: sessionmaker[S
         set_paused(session, elder_id, False, later)
     resumed = [p.day for p in place_due(shop, later) if p.order is not None]
     assert resumed == [date(2026, 12, 2)]  # placed again (the test menu ends that day)
+
+
+def test_a_pause_for_some_days_skips_only_those_and_places_nothing_twice(
+    shop: sessionmaker[Session],
+) -> None:
+    """礼拜三先停一天: that day's placed meal is cancelled, the others stay, and the part after
+    starts past every day already placed (no day is placed twice)."""
+    elder_id = _standing(shop, "刘德福", {"鸡蛋羹": 1})
+    place_due(shop, BEFORE_LUNCH)  # Tuesday and Wednesday placed
+    wednesday = date(2026, 12, 2)
+    with unit_of_work(shop) as session:
+        assert pause_days(session, elder_id, wednesday, wednesday, BEFORE_LUNCH) == 1
+    assert _lunches(shop, elder_id) == [(TUESDAY, "placed"), (wednesday, "cancelled")]
+    assert place_due(shop, BEFORE_LUNCH + timedelta(minutes=5)) == []
+    with unit_of_work(shop) as session:
+        rows = sorted(active(session, elder_id), key=lambda r: r.start_date)
+        assert [(r.start_date, r.end_date) for r in rows] == [
+            (TUESDAY, date(2026, 12, 1)),
+            (date(2026, 12, 3), None),
+        ]

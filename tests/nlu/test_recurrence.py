@@ -76,3 +76,22 @@ def test_mongolian_spans_of_weekdays_are_heard_with_their_days(
 
 def test_one_mongolian_weekday_is_one_day() -> None:
     assert not heard("ирэх баасан гарагт банш авъя")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("礼拜四礼拜五去闺女家，那两天先停了，礼拜六再接着送", ("2026-12-03", "2026-12-04")),
+        ("先停到礼拜六，礼拜六再接着送", ("2026-12-01", "2026-12-04")),
+        ("明天后天不在家，先停两天", ("2026-12-02", "2026-12-03")),
+        ("住院了先停了", None),
+        ("礼拜四接着送", None),
+    ],
+)  # fmt: skip
+def test_a_pause_names_its_days_when_said(text: str, span: tuple[str, str] | None) -> None:
+    from datetime import date
+
+    from nlu.recurrence import pause_span
+
+    found = pause_span(text, date(2026, 12, 1))
+    assert found == (tuple(date.fromisoformat(d) for d in span) if span else None)

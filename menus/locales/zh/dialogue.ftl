@@ -103,6 +103,7 @@ ask_confirm_standing = 要这样长期订吗？
 standing_placed = 长期订单订好了：{ $days }{ $meal }。每顿开饭前自动下单，会告诉您。
 standing_paused = 好的，长期订单先停了。想接着送就说“恢复”。
 standing_resumed = 好的，长期订单恢复了。
+standing_paused_days = 好的，{ $first }到{ $last }先停，之后接着送。
 closed = { $when }已经不能订了。订下一顿吧，中午还是晚上？
 no_menu = { $when }还没有菜单。换一顿吧，中午还是晚上？
 past_date = 那天已经过去了。订今天还是明天？

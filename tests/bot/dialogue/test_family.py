@@ -150,3 +150,28 @@ def test_grandparents_are_named_as_grandchildren_call_them(
     reply = dialogue.handle(ids["李娜"], "中午给我爷我奶一人一份鸡蛋羹，送家里", BEFORE_LUNCH).text
     assert "刘德福，今天午饭，送到家：鸡蛋羹一份" in reply, reply
     assert "王秀兰，今天午饭，送到家：鸡蛋羹一份" in reply, reply
+
+
+def test_two_days_in_one_breath_are_two_orders_and_a_change_to_one_day_is_to_that_one(
+    shop: sessionmaker[Session],
+) -> None:
+    """今天中午一份鸡蛋羹，明天中午一份红烧肉: one order each day, read back together, never
+    everything on the last day said; 明天那顿自己去拿 changes only tomorrow's."""
+    ids, dialogue = _ids(shop), Dialogue(shop)
+    said = "今天中午一份鸡蛋羹，明天中午一份红烧肉，都送到家"
+    reply = dialogue.handle(ids["王秀兰"], said, BEFORE_LUNCH).text
+    assert (
+        "今天午饭，送到家：鸡蛋羹一份。" in reply and "明天午饭，送到家：红烧肉一份。" in reply
+    ), reply
+    reply = dialogue.handle(ids["王秀兰"], "明天那顿不用送了，我自己去拿", BEFORE_LUNCH).text
+    assert "明天午饭，自己去拿：红烧肉一份。" in reply and "今天午饭，送到家：鸡蛋羹一份。" in reply
+    dialogue.handle(ids["王秀兰"], "对", BEFORE_LUNCH)
+    with shop() as session:
+        placed = sorted(
+            (o.date.isoformat(), o.fulfillment, [i.dish_name for i in o.items])
+            for o in list_orders(session, elder_id=ids["王秀兰"])
+        )
+    assert placed == [
+        ("2026-12-01", "delivery", ["鸡蛋羹"]),
+        ("2026-12-02", "pickup", ["红烧肉"]),
+    ]

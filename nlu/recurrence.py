@@ -159,8 +159,8 @@ _DAYS_AHEAD = {"明天": 1, "明儿": 1, "后天": 2, "大后天": 3}
 
 def pause_span(text: str, today: date) -> tuple[date, date] | None:
     """礼拜四礼拜五…先停了，礼拜六再接着送 → (Thursday, Friday): the days a pause is for, when
-    it names them (the days said with the pause, or up to the day said for going on); None for
-    a pause until said otherwise (住院了先停了) or no pause at all."""
+    it bounds them (the day said for going on, two days said, or one day said as one); None
+    for a pause until said otherwise (住院了先停了, 从明天起先停了, 明天不在家先停了) or none."""
     plain = clean(text)
     if not PAUSE.search(plain):
         return None
@@ -170,11 +170,17 @@ def pause_span(text: str, today: date) -> tuple[date, date] | None:
         days = [_day_of(m, today) for m in _DAY_SAID.finditer(clause)]
         (going_on if RESUME.search(clause) else paused).extend(days)
     paused = [day for day in paused if day not in going_on]  # 先停到礼拜六，礼拜六再接着送
-    if paused:
-        return min(paused), max(paused)
     if going_on and min(going_on) > today:
-        return today, min(going_on) - timedelta(days=1)
-    return None
+        return min(paused, default=today), min(going_on) - timedelta(days=1)
+    if _FROM_ON.search(plain):
+        return None  # 从明天开始住院，先停了: from then on, until said otherwise
+    if len(set(paused)) >= 2 or (paused and _ONE_DAY.search(plain)):
+        return min(paused), max(paused)
+    return None  # 明天不在家，先停了: a pause until said otherwise, as before
+
+
+_FROM_ON = re.compile(r"开始|起|以后|往后|之后")
+_ONE_DAY = re.compile(r"一天|那天|这天|当天")
 
 
 def _day_of(match: re.Match[str], today: date) -> date:

@@ -170,12 +170,17 @@ def split_days(turn: Turn, said: Utterance) -> Utterance:
 
 def _by_day(said: Utterance) -> list[tuple[Any, Any, list[Mention]]] | None:
     """(day, meal, what is ordered for it) for each day or meal said with dishes after it;
-    None unless there are two or more such, each with a dish, each a different meal. A part
+    None unless there are two or more such, each with a counted dish, each a different meal. A part
     without a day or meal of its own has the one before (明天中午A，后天B: both lunches)."""
     parts = _parts_by_day(said)
     if parts is None or len(parts) < 2:
         return None
-    if not all(any(o.kind == Kind.DISH for o in p["own"]) for p in parts):
+    counted = all(  # 今天中午的红烧肉太咸了，明天中午来一份鱼: the first is not an order
+        any(o.kind == Kind.DISH for o in p["own"])
+        and any(o.kind == Kind.QUANTITY for o in p["own"])
+        for p in parts
+    )
+    if not counted:
         return None
     found = []
     day, meal = None, None

@@ -508,6 +508,8 @@ def _refused_delivery(masked: Masked) -> list[Entity]:
     return found
 
 
+_SEND_ALONE = re.compile(r"^[\s，,。.！!嗯啊哦那就还是给我]*送[\s，,。.！!吧呗啊呀了嘛]*$")
+"""送 said on its own (to 送到家、自己去拿，还是在食堂吃？): delivery."""
 _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?[个碗份盘笼屉块杯根张]|[俩仨])")
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
 
@@ -540,7 +542,8 @@ def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:
     found = []
     text = masked.text
     for start in (i for i, c in enumerate(text) if c == "送"):
-        sends = _SEND_WHAT.match(text, start) is not None or start + 1 in dish_starts
+        alone = _SEND_ALONE.match(text) is not None  # 送 / 嗯，送吧 / 送呗: the whole answer
+        sends = alone or _SEND_WHAT.match(text, start) is not None or start + 1 in dish_starts
         if sends and masked.free(start, start + 1):
             masked.take(start, start + 1)
             found.append(Entity("fulfillment", "delivery", start, start + 1))

@@ -15,11 +15,16 @@ from bot.dialogue.naming import named_by_part, without_names
 from bot.dialogue.speech import wish_of
 from menus.models import Order, Person, StandingOrder
 from menus.scripts import script_of
+from nlu.afterthoughts import word_spaces_closed
+from nlu.recurrence import pause_span
 from tests.conftest import BEFORE_LUNCH
 
 HOSTILE = ["", " ", "\x00\x01说慢点", "说" * 100_000, "慢点" * 5000, "ᠡ" * 20_000,
            "Монгол" * 3000, "🍚" * 2000, "给我爸" * 3000 + "订饭", "几单" * 10_000,
-           "那个粥呢" * 2000, "说慢点，" + "红烧肉" * 3000]  # fmt: skip
+           "那个粥呢" * 2000, "说慢点，" + "红烧肉" * 3000, "送 " * 20_000,
+           "明天中午一份红烧肉，" * 800, "礼拜四先停了，礼拜六接着送" * 500,
+           "对的。再给我妈订" * 2000, "爸：" * 5000, "明天中午的呢" * 3000,
+           "鸡蛋我早上吃过了" * 2000]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -30,6 +35,10 @@ def test_the_new_helpers_answer_any_text_quickly(text: str) -> None:
     assert script_of(text) in (None, "mn", "mn-Cyrl")
     assert named_by_part(text, ["紫菜蛋花汤", "土豆炖牛肉"]) in (None, "紫菜蛋花汤", "土豆炖牛肉")
     assert isinstance(without_names(text, ["黄油炒米粥"]), str)
+    compact, where = word_spaces_closed(text)
+    assert len(compact) == len(where) <= len(text)
+    span = pause_span(text, BEFORE_LUNCH.date())
+    assert span is None or span[0] <= span[1]
     assert time.perf_counter() - started < 2
 
 

@@ -107,18 +107,25 @@ def cost_words(order: OrderSummary, lang: str = "zh") -> str:
         return say("cost_plain", lang, payable=money(order.payable_fen, lang))
     if order.card_fen == net:
         return say("cost_card_all", lang, net=money(net, lang))
-    voucher = (
-        say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
-        if order.voucher_fen
-        else ""
-    )
-    card = say("read_back_card", lang, card=money(order.card_fen, lang)) if order.card_fen else ""
+    voucher, card = _voucher_and_card(order, lang)
     pay = (
         say("cost_pay", lang, payable=money(order.payable_fen, lang))
         if order.payable_fen
         else say("nothing_to_pay", lang)
     )
     return say("cost_parts", lang, net=money(net, lang), voucher=voucher, card=card, pay=pay)
+
+
+def _voucher_and_card(order: OrderSummary, lang: str) -> tuple[str, str]:
+    """，消费券三块钱 and ，卡上扣十块钱: the parts of a price paid by voucher and by card, each
+    only when used."""
+    voucher = (
+        say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
+        if order.voucher_fen
+        else ""
+    )
+    card = say("read_back_card", lang, card=money(order.card_fen, lang)) if order.card_fen else ""
+    return voucher, card
 
 
 def read_back_full(
@@ -130,11 +137,7 @@ def read_back_full(
     named: bool = True,
 ) -> str:
     """The order with every part of its price (原价, 补贴, 券, 卡, 还需付), for 说详细点."""
-    voucher = (
-        say("read_back_voucher", lang, voucher=money(order.voucher_fen, lang))
-        if order.voucher_fen
-        else ""
-    )
+    voucher, card = _voucher_and_card(order, lang)
     return say(
         "read_back_full",
         lang,
@@ -142,9 +145,7 @@ def read_back_full(
         price=money(order.price_fen, lang),
         subsidy=money(order.subsidy_fen, lang),
         voucher=voucher,
-        card=say("read_back_card", lang, card=money(order.card_fen, lang))
-        if order.card_fen
-        else "",
+        card=card,
         payable=money(order.payable_fen, lang)
         if order.payable_fen
         else say("nothing_to_pay_full", lang),

@@ -194,20 +194,7 @@ def _copy(row: StandingOrder, start: date, end: date | None, now: datetime) -> S
 
 def _resume_as_new(session: Session, row: StandingOrder, now: datetime) -> None:
     today = local_today(now)
-    copy = StandingOrder(
-        elder_id=row.elder_id,
-        placed_by_id=row.placed_by_id,
-        placed_by_role=row.placed_by_role,
-        meal=row.meal,
-        fulfillment=row.fulfillment,
-        lines=dict(row.lines),
-        weekdays=list(row.weekdays),
-        start_date=max(today, row.start_date),
-        end_date=row.end_date,
-        paused=False,
-        created_at=now,
-        updated_at=now,
-    )
+    copy = _copy(row, max(today, row.start_date), row.end_date, now)
     row.end_date, row.updated_at = today - timedelta(days=1), now
     session.add(copy)
     session.flush()

@@ -443,6 +443,7 @@ def _ways(tokens: Tokens) -> list[Entity]:
     return found
 
 
+_PARTICLES = frozenset(fold(w) for w in ("л", "ч", "ᠯ", "ᠴᠤ", "ᠴᠦ"))
 _TAKEN_COUNT = tuple(fold(w) for w in ("ав", "ᠠᠪ", "захиал", "ᠵᠠᠬᠢᠶᠠᠯ", "өг", "ᠥᠭ"))
 """A count right before take / order / give (хоёрыг ав, ᠬᠣᠶᠠᠷ ᠠᠪᠤᠶ᠎ᠠ) counts portions."""
 
@@ -457,7 +458,10 @@ def _drop_stray_counts(entities: list[Entity], tokens: Tokens) -> None:
         k = index.get(e.start or 0)
         if k is None:
             continue
-        nxt = tokens.words[k + 1] if k + 1 < len(tokens.words) else ""
+        after = k + 1
+        while after < len(tokens.words) and tokens.words[after] in _PARTICLES:
+            after += 1  # нэг л болго: one, just make it
+        nxt = tokens.words[after] if after < len(tokens.words) else ""
         if nxt.startswith(_NOT_COUNTED):
             entities.remove(e)
             continue

@@ -144,6 +144,19 @@ def _unsure_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
     return None
 
 
+ORDER_WORD = re.compile(r"订|要|来一|来个|来份")
+
+
+def _meal_then_question(turn: Turn, said: Utterance) -> Reply | None:
+    """那订晚上的吧。晚上有什么软和的？ to 中午还是晚上？: the meal chosen (said with a word that
+    orders) is kept for the order, then the question is answered as usual."""
+    draft = turn.state.draft
+    if draft is not None and said.meal is not None and ORDER_WORD.search(said.text):
+        draft.meal = said.meal
+        ordering.keep_served(turn, draft)
+    return None
+
+
 WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
     Awaiting.CONFIRM: {
         Intent.AFFIRM: ordering.place,
@@ -168,6 +181,13 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
             Intent.AFFIRM: _ask_again,
         }
         for asked in ORDERING
+    },
+    Awaiting.MEAL: {
+        Intent.DENY: _deny_while_ordering,
+        Intent.OUT_OF_SCOPE: _unsure_while_ordering,
+        Intent.AFFIRM: _ask_again,
+        Intent.ASK_MENU: _meal_then_question,
+        Intent.ASK_NUTRITION: _meal_then_question,
     },
     Awaiting.COMPLAINT: {
         Intent.DENY: _complaint_dropped,

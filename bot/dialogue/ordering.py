@@ -201,6 +201,18 @@ def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> i
     return changed[-1] if changed else said_counts[-1]
 
 
+def keep_served(turn: Turn, draft: Draft) -> None:
+    """Only the dishes the draft's meal serves stay (its meal chosen again, within a question:
+    午饭的羊肉面片 goes when dinner is chosen)."""
+    if draft.meal is None:
+        return
+    on = draft.day or turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
+    served = turn.store.menu_names(turn.elder_id, on, draft.meal)
+    if served:
+        kept = {n: q for n, q in draft.lines.items() if any(names_match(n, s) for s in served)}
+        draft.lines = kept
+
+
 def _moved_meal(
     turn: Turn, draft: Draft, before: tuple[date | None, MealSlot | None, dict[str, int]],
     said: Utterance,

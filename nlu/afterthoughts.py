@@ -9,7 +9,8 @@
   already is not one to order.
 
 Each rule works on entities with their character spans, before groups and roles are final.
-- a dish kept as it is (醋溜白菜照旧 / 米饭不变): role ``keep``, neither wanted anew nor given up.
+- a dish kept as it is (醋溜白菜照旧 / 米饭不变): role ``keep``, neither wanted anew nor given up;
+- a count refused, not the dish (馒头不要仨，俩就够了): the dish stays, with the later count.
 
 And one on the text: Mandarin typed word by word (手把肉 我 要 两个，中午 的) is read as said
 without the spaces."""
@@ -128,3 +129,24 @@ def kept_as_is(text: str, entities: list[Entity]) -> None:
     for dish in entities:
         if dish.entity == "dish" and dish.role is None and KEPT.match(text, dish.end or 0):
             dish.role = "keep"
+
+
+REFUSED_COUNT = re.compile(r"\s*(不要|别要|不用|甭要)\s*$")
+
+
+def count_not_dish_refused(text: str, entities: list[Entity]) -> list[Entity]:
+    """馒头不要仨，俩就够了: what is refused is the count; the dish is wanted with the count
+    said after (which takes its group); the refused count goes."""
+    quantities = sorted((e for e in entities if e.entity == "quantity"), key=lambda q: q.start or 0)
+    dropped: list[Entity] = []
+    for dish in (e for e in entities if e.entity == "dish" and e.role == "remove"):
+        said = next((q for q in quantities if q.group == dish.group and q not in dropped), None)
+        if said is None or (said.start or 0) < (dish.end or 0):
+            continue
+        if not REFUSED_COUNT.search(text[dish.end or 0 : said.start or 0]):
+            continue
+        later = [q for q in quantities if (q.start or 0) > (said.end or 0) and q.group is None]
+        if later:
+            dish.role, later[0].group = None, dish.group
+            dropped.append(said)
+    return [e for e in entities if all(e is not d for d in dropped)]

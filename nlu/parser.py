@@ -20,6 +20,7 @@ from nlu import mongolian
 from nlu.afterthoughts import (
     asides_dropped,
     bare_measure_dropped,
+    count_not_dish_refused,
     counts_taken_back,
     kept_as_is,
     word_spaces_closed,
@@ -209,6 +210,7 @@ class Parser:
         entities += quantities
         assign_roles(text, entities)
         kept_as_is(text, entities)
+        entities = count_not_dish_refused(text, entities)
         return asides_dropped(text, entities)
 
     def _features_zh(self, text: str, entities: list[Entity]) -> list[str]:
@@ -621,8 +623,16 @@ def _about_a_meal(intent: str, entities: list[Entity]) -> list[Entity]:
         e
         for e in entities
         if not (e.entity == "beneficiary" and intent in _NOT_FOR_ANYONE)
-        and not (e.entity == "fulfillment" and intent not in _FETCHING)
+        and not (
+            e.entity == "fulfillment" and intent not in _FETCHING and not _chosen_way(e, intent)
+        )
     ]
+
+
+def _chosen_way(entity: Entity, intent: str) -> bool:
+    """啥时候能好？俺去拿: going to fetch it, or eat there, said with a question about the order,
+    is still the way chosen (送到了没 is not)."""
+    return intent == "check_order" and entity.value in ("pickup", "dine_in")
 
 
 def _counted_dish_orders(
@@ -781,6 +791,9 @@ _CONJUNCTIONS = ("和", "跟", "还有", "再", "加", "、", "以及", "外加"
 _WISH_AGAIN = ("要", "来", "给", "订", "，", ",", "。", "；")
 
 
+_BREAK = re.compile(r"[，,。.；;！!？?]")
+
+
 def _group_quantities(
     quantities: list[Entity], entities: list[Entity], text: str = ""
 ) -> list[Entity]:
@@ -804,10 +817,13 @@ def _group_quantities(
         extent = q_end
         while extent < len(text) and text[extent] in lex.MEASURE_WORDS + "大小的":
             extent += 1
-        after = [
+        after = [  # never across a clause break (馒头仨，红烧肉一份: 仨 is not the pork's)
             d
             for d in dishes
-            if (d.start or 0) >= q_end and (d.start or 0) - extent <= 3 and d.group not in used
+            if (d.start or 0) >= q_end
+            and (d.start or 0) - extent <= 3
+            and d.group not in used
+            and not _BREAK.search(text[q_end : d.start or 0])
         ]
         before = [
             d

@@ -227,11 +227,13 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         if near and not any(word in gap for word in _WANT_WORDS) and not wanted_next:
             continue  # 我要红烧肉，不要米饭: the refusal is of what follows
         clause_from = _clause_start(text, start)
-        if any(clause_from <= (e.start or 0) < start for e in targets):
-            # 送家，早饭那俩不要了: the clause names what it refuses; nothing before it is
-            before_from = clause_from
-        else:
-            before_from = 0
+        named_before = any(clause_from <= (e.start or 0) < start for e in targets)
+        if not named_before and not text[start:end].endswith("了"):
+            rest = re.sub(r"[吧了啊呀呢嘛哈的\s]", "", text[end : _clause_end(text, end)])
+            if len(rest) >= 2:
+                continue  # 要牛肉面，不要西红柿的: what is refused follows it (a dish not known)
+        # 送家，早饭那俩不要了: the clause names what it refuses; nothing before it is
+        before_from = clause_from if named_before else 0
         before = [
             e
             for e in targets

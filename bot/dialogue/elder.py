@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 
 from bot.dialogue import answers, cancelling, care, ordering, standing
 from bot.dialogue.context import Turn
-from bot.dialogue.state import ORDERING, Awaiting
-from bot.dialogue.utterance import Intent, Role, Utterance
+from bot.dialogue.state import ORDERING, Awaiting, Draft
+from bot.dialogue.utterance import Intent, Kind, Role, Utterance
 from bot.listening import NO_AMONG_WORDS, YES_AMONG_WORDS
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
@@ -78,6 +78,25 @@ def _question_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
 
+def _only_restates(draft: Draft | None, said: Utterance) -> bool:
+    """Whether everything named is already so in the order (送家里 to a read-back with 送到家)."""
+    if draft is None or not said.mentions:
+        return False
+    as_told = {
+        Kind.FULFILLMENT: draft.fulfillment.value if draft.fulfillment else None,
+        Kind.MEAL: draft.meal.value if draft.meal else None,
+        Kind.DATE: draft.day.isoformat() if draft.day else None,
+    }
+    for m in said.mentions:
+        if m.role is not None or m.kind not in (*as_told, Kind.DISH):
+            return False
+        if m.kind == Kind.DISH and str(m.value) not in draft.lines:
+            return False
+        if m.kind in as_told and str(m.value) != as_told[m.kind]:
+            return False
+    return True
+
+
 def _names_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
     return ordering.named_in_draft(said, turn.state.draft) is not None
 
@@ -85,9 +104,12 @@ def _names_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
 def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
     """Anything else said to the read-back: a correction if it names something, a yes said among
     other words (她说对，就这样，谢谢), else the question again, plainly."""
+    yes = YES_AMONG.search(said.text) is not None and not NO_AMONG.search(said.text)
+    if yes and _only_restates(turn.state.draft, said):  # 对，送家里: the yes, said with what it is
+        return ordering.place(turn, said)
     if said.mentions:
         return ordering.fill(turn, said)
-    if YES_AMONG.search(said.text) and not NO_AMONG.search(said.text):
+    if yes:
         return ordering.place(turn, said)
     last = turn.state.last  # what a yes would place, briefly, before how to say yes or no
     brief = (last.short or "").removesuffix(ordering.confirm_question(turn)) if last else ""
@@ -178,6 +200,7 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
         asked: {
             Intent.DENY: _deny_while_ordering,
             Intent.OUT_OF_SCOPE: _unsure_while_ordering,
+            Intent.CHECK_ORDER: _unsure_while_ordering,  # 啥时候能好？俺去拿
             Intent.AFFIRM: _ask_again,
         }
         for asked in ORDERING
@@ -185,6 +208,7 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
     Awaiting.MEAL: {
         Intent.DENY: _deny_while_ordering,
         Intent.OUT_OF_SCOPE: _unsure_while_ordering,
+        Intent.CHECK_ORDER: _unsure_while_ordering,
         Intent.AFFIRM: _ask_again,
         Intent.ASK_MENU: _meal_then_question,
         Intent.ASK_NUTRITION: _meal_then_question,

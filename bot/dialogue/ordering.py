@@ -105,7 +105,8 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
         for d in said.dishes
         if not d.refused and (str(d.value) not in refused or d.group in counted)
     ]
-    if wanted and intent == Intent.CANCEL_ORDER and not refused:  # 不要红烧肉了
+    recounted = any(d.group in counted for d in wanted)  # 馒头不要仨，俩就够了: a new count
+    if wanted and intent == Intent.CANCEL_ORDER and not refused and not recounted:  # 不要红烧肉了
         refused, wanted = {str(d.value) for d in wanted}, []
     removed = ""
     if refused:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.dialogue import emergency, staff_counts, staff_topic
+from bot.dialogue import emergency, staff_counts, staff_relay, staff_topic
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Utterance
@@ -81,6 +81,9 @@ def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
     kind = staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN)
     said, kind = staff_topic.continued(turn, said, kind)
     if kind is None:
+        relayed = staff_relay.relayed(turn, said.text, canteens)  # …老爷子反映排骨太硬，给记一下
+        if relayed is not None:
+            return relayed
         if any(word in said.text for word in FEEDBACK):
             return _feedback(turn, canteens)
         return Reply(say("staff_help", turn.lang))

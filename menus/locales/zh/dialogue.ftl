@@ -133,6 +133,7 @@ ask_reminder_time = 每天几点提醒您订饭？比如说“下午四点”。
 reminder_set = 好的，每天{ $time }提醒您订饭。
 ask_complaint = 请说说哪里不好，我转告食堂。
 complaint_stored = 记下了，已经转告食堂。食堂会给您回话。
+complaint_relayed = 记下了：{ $elder }的意见，已经放进意见箱。
 praise_stored = 谢谢您！我把您的话转告食堂。
 lang_set = 好的，以后说汉语。
 rating_thanks = 谢谢您打分，我们转告食堂。

@@ -543,8 +543,12 @@ def asks_a_fact(tokens: Tokens) -> bool:
     """Хуушуур зөөлөн үү? / ᠡᠭᠡᠵᠡᠭᠡ ᠬᠠᠲᠠᠭᠤ ᠪᠢᠰᠢ ᠦᠦ?: a question about what a dish is like, not
     an order of it."""
     free = [w for w, taken in zip(tokens.words, tokens.taken, strict=True) if not taken]
-    asked = any(w in _ASKING for w in free) or "?" in tokens.text or "？" in tokens.text
-    return asked and any(w.startswith(_FACTS) for w in free)
+    return _asked(free, tokens.text) and any(w.startswith(_FACTS) for w in free)
+
+
+def _asked(words: list[str], text: str) -> bool:
+    """A question particle among the words, or a question mark in the text."""
+    return any(w in _ASKING for w in words) or "?" in text or "？" in text
 
 
 def _is_day_word(stem: str) -> bool:
@@ -831,11 +835,10 @@ _JUDGED = tuple(
               "ᠦᠨ᠎ᠡ ᠲᠡᠢ", "ᠦᠨᠡᠲᠡᠢ", "ᠬᠠᠲᠠᠭᠤ", "ᠳᠠᠪᠤᠰᠤᠲᠠᠢ", "ᠲᠣᠰᠣᠲᠠᠢ", "ᠬᠦᠢᠲᠡᠨ")
 )  # fmt: skip
 """Words that find fault with a dish (expensive, hard, salty, fatty, cold)."""
-_WANTING = tuple(
-    fold(w)
-    for w in ("ав", "захиал", "өг", "хүргэ", "болго", "нэм", "ᠠᠪ", "ᠵᠠᠬᠢᠶᠠᠯ", "ᠥᠭ", "ᠬᠦᠷᠭᠡ",
-              "ᠪᠣᠯᠭᠠ", "ᠨᠡᠮᠡ")
-)  # fmt: skip
+_WANTING = _TAKEN_COUNT + tuple(
+    fold(w) for w in ("хүргэ", "болго", "нэм", "ᠬᠦᠷᠭᠡ", "ᠪᠣᠯᠭᠠ", "ᠨᠡᠮᠡ")
+)
+"""Words that take, order, give, bring, make it or add: a clause with one asks for its dish."""
 
 
 def faulted_not_wanted(entities: list[Entity], tokens: Tokens) -> None:
@@ -853,7 +856,7 @@ def faulted_not_wanted(entities: list[Entity], tokens: Tokens) -> None:
         first, last = _clause(tokens, k)
         words = tokens.words[first : last + 1]
         faulted = any(w.startswith(_JUDGED) for w in words)
-        asked = any(w in _ASKING for w in words) or "?" in tokens.text or "？" in tokens.text
+        asked = _asked(words, tokens.text)
         wanting = any(w.startswith(_WANTING) for w in words)
         if faulted and not asked and not wanting:
             dish.role = "remove"

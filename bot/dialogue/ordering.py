@@ -202,13 +202,18 @@ def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> i
     return changed[-1] if changed else said_counts[-1]
 
 
+def _served(turn: Turn, draft: Draft, meal: MealSlot) -> list[list[str | None]]:
+    """The names of the dishes ``meal`` serves on the draft's day (or the next day it is open)."""
+    on = draft.day or turn.store.next_open_day(turn.elder_id, meal, turn.now)
+    return turn.store.menu_names(turn.elder_id, on, meal)
+
+
 def keep_served(turn: Turn, draft: Draft) -> None:
     """Only the dishes the draft's meal serves stay (its meal chosen again, within a question:
     午饭的羊肉面片 goes when dinner is chosen)."""
     if draft.meal is None:
         return
-    on = draft.day or turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
-    served = turn.store.menu_names(turn.elder_id, on, draft.meal)
+    served = _served(turn, draft, draft.meal)
     if served:
         kept = {n: q for n, q in draft.lines.items() if any(names_match(n, s) for s in served)}
         draft.lines = kept
@@ -225,8 +230,7 @@ def _moved_meal(
     new = [str(d.value) for d in said.dishes if not d.refused]
     if draft.meal is None or (draft.meal, draft.day) == (meal, day) or not new:
         return ""
-    on = draft.day or turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
-    served = turn.store.menu_names(turn.elder_id, on, draft.meal)
+    served = _served(turn, draft, draft.meal)
     gone = [
         name
         for name in draft.lines
@@ -301,8 +305,7 @@ def _meals_serving(turn: Turn, draft: Draft) -> list[MealSlot]:
     meal is still open): one is the meal meant; two are the ones to choose between."""
     found = []
     for meal in MealSlot:
-        day = draft.day or turn.store.next_open_day(turn.elder_id, meal, turn.now)
-        names = turn.store.menu_names(turn.elder_id, day, meal)
+        names = _served(turn, draft, meal)
         if names and all(any(names_match(d, known) for known in names) for d in draft.lines):
             found.append(meal)
     return found

@@ -162,13 +162,22 @@ def split_days(turn: Turn, said: Utterance) -> Utterance:
     shared = tuple(m for m in said.mentions if m.kind not in (*_OWN, Kind.DATE, Kind.MEAL))
     (day, meal, own), *others = parts
     turn.state.queued = [
-        {"elder": turn.elder_id, "lines": _lines(o), "day": d, "meal": m} for d, m, o in others
+        {"elder": turn.elder_id, "lines": _lines(o), "day": _value(d), "meal": _value(m)}
+        for d, m, o in others
     ]
     when = tuple(x for x in (day, meal) if x is not None)
     return replace(said, mentions=shared + when + tuple(own))
 
 
-def _by_day(said: Utterance) -> list[tuple[Any, Any, list[Mention]]] | None:
+def _value(mention: Mention | None) -> str | None:
+    return str(mention.value) if mention is not None else None
+
+
+DayPart = tuple[Mention | None, Mention | None, list[Mention]]
+"""A day said, a meal said, and what is ordered for them."""
+
+
+def _by_day(said: Utterance) -> list[DayPart] | None:
     """(day, meal, what is ordered for it) for each day or meal said with dishes after it;
     None unless there are two or more such, each with a counted dish, each a different meal. A part
     without a day or meal of its own has the one before (明天中午A，后天B: both lunches)."""
@@ -182,16 +191,14 @@ def _by_day(said: Utterance) -> list[tuple[Any, Any, list[Mention]]] | None:
     )
     if not counted:
         return None
-    found = []
+    found: list[DayPart] = []
     day, meal = None, None
     for part in parts:
         day, meal = part["day"] or day, part["meal"] or meal
         found.append((day, meal, part["own"]))
-    keys = {(d.value if d else None, m.value if m else None) for d, m, _ in found}
-    if len(keys) < len(found):
+    if len({(_value(d), _value(m)) for d, m, _ in found}) < len(found):
         return None  # the same meal twice: one order, as said
-    first, *rest = found
-    return [first, *((d.value if d else None, m.value if m else None, o) for d, m, o in rest)]
+    return found
 
 
 def _parts_by_day(said: Utterance) -> list[dict[str, Any]] | None:

@@ -178,11 +178,10 @@ def _canteens(turn: Turn) -> list[int]:
 def _next_meal(
     session: Session, canteen: Canteen, now: datetime, said: Utterance
 ) -> tuple[date, MealSlot]:
-    """The meal asked about (明天午饭), else the one the kitchen is working towards: the first
+    """The meal the kitchen is working towards when none is asked about or leaned on
+    (``staff_topic.meal_asked`` comes first): the day said's first meal served, else the first
     of today's not yet served."""
     today = local_today(now)
-    if said.meal is not None:
-        return said.day or today, said.meal
     if said.day is not None and said.day != today:  # 明天的厨房单: that day's first meal served
         served = {menu.meal for menu in load_menus(session, [canteen.id], said.day, None)}
         first = next((s.meal for s in canteen.slots if s.meal in served), None)

@@ -32,13 +32,14 @@ def relayed(turn: Turn, text: str, canteens: list[int]) -> Reply | None:
                 .where(Person.name.in_(_names_in(text)))
             )
         )
-        ours = [p for p in elders if turn.store.home(session, p.id).id in canteens]
+        ours = [(p, turn.store.home(session, p.id).id) for p in elders]
+        ours = [(p, canteen_id) for p, canteen_id in ours if canteen_id in canteens]
         if len(ours) != 1:
             return None
-        elder = ours[0]
+        elder, canteen_id = ours[0]
         record(
             session,
-            canteen_id=turn.store.home(session, elder.id).id,
+            canteen_id=canteen_id,
             elder_id=elder.id,
             author_id=turn.person_id,
             kind="complaint",

@@ -85,6 +85,22 @@ def _take_up(turn: Turn, draft: Draft, entry: dict[str, Any]) -> None:
     turn.elder_id = turn.state.for_elder = int(entry["elder"])
 
 
+def _merged_same_meal(turn: Turn, draft: Draft) -> bool:
+    """Queued orders of the same elder that now fall on the draft's day and meal (今天中午的
+    closed, both went to tomorrow's lunch) join the draft: one meal, one order. Whether any did."""
+    same = [
+        entry
+        for entry in turn.state.queued
+        if int(entry["elder"]) == turn.elder_id
+        and (_draft(entry, draft).day, _draft(entry, draft).meal) == (draft.day, draft.meal)
+    ]
+    for entry in same:
+        for dish, qty in _draft(entry, draft).lines.items():
+            draft.lines[dish] = draft.lines.get(dish, 0) + qty
+        turn.state.queued.remove(entry)
+    return bool(same)
+
+
 def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
     """After a reply to the family member: a read-back of the first elder's order also reads
     back the others' (one yes places them all); once it is placed, so are they; when it was
@@ -93,6 +109,10 @@ def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
     if not state.queued:
         return reply
     if state.draft is not None and state.awaiting == Awaiting.CONFIRM:
+        if _merged_same_meal(turn, state.draft):  # both moved to the same meal: one order
+            reply = ordering.read_back_draft(turn)
+            if not state.queued:
+                return reply
         return _read_back_all(turn, reply, state.draft)
     if state.draft is not None:
         return reply  # the first order is still being told

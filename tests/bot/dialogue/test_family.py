@@ -175,3 +175,19 @@ def test_two_days_in_one_breath_are_two_orders_and_a_change_to_one_day_is_to_tha
         ("2026-12-01", "delivery", ["鸡蛋羹"]),
         ("2026-12-02", "pickup", ["红烧肉"]),
     ]
+
+
+def test_two_days_that_fall_on_one_meal_are_one_order(shop: sessionmaker[Session]) -> None:
+    """After the lunch cut-off, 今天中午A，明天中午B moves A to tomorrow's lunch too: one order
+    with both dishes, never two orders for the same meal."""
+    ids, dialogue = _ids(shop), Dialogue(shop)
+    late = BEFORE_LUNCH.replace(hour=10)
+    said = "今天中午一份鸡蛋羹，明天中午一份红烧肉，都自己去拿"
+    reply = dialogue.handle(ids["王秀兰"], said, late).text
+    if not reply.endswith("要订吗？"):  # today's lunch closed: the meal is asked
+        reply = dialogue.handle(ids["王秀兰"], "中午", late).text
+    assert reply.count("明天午饭") == 1 and "鸡蛋羹一份" in reply and "红烧肉一份" in reply, reply
+    dialogue.handle(ids["王秀兰"], "要", late)
+    with shop() as session:
+        orders = list_orders(session, elder_id=ids["王秀兰"])
+    assert len(orders) == 1 and {i.dish_name for i in orders[0].items} == {"鸡蛋羹", "红烧肉"}

@@ -27,6 +27,7 @@ __all__ = [
     "mode_words",
     "money",
     "read_back",
+    "read_back_also",
     "read_back_full",
     "serve_words",
     "when_words",
@@ -162,6 +163,21 @@ def _order_words(
         "mode": mode_words(order.fulfillment, lang),
         "items": items_words(order, lang, names),
     }
+
+
+def read_back_also(
+    order: OrderSummary, lang: str = "zh", names: Mapping[str, str] = NO_NAMES
+) -> str:
+    """李淑芬：鸡蛋羹一份。补贴后您付三块五。: a second elder's order read back right after the
+    first one for the same meal and the same way of getting it, so the day, meal and way are
+    said once for both."""
+    return say(
+        "read_back_also",
+        lang,
+        name=order.elder_name,
+        items=items_words(order, lang, names),
+        cost=cost_words(order, lang),
+    )
 
 
 def read_back_short(

@@ -99,3 +99,35 @@ def _under_10000(n: int) -> str:
     if n:
         out += ("零" if gap else "") + DIGITS[n]
     return out
+
+
+SYLLABLE_LIMIT = 60
+"""A reply spoken to an elder stays within about this many syllables: some 15 seconds at the
+slow speaking rate, and what older listeners keep in mind at once (the conversation issue's
+"about 60 characters", counted in what is heard so that it means the same in every script)."""
+
+_VOWELS = frozenset("ᠠᠡᠢᠣᠤᠥᠦᠧаэиоуөүыяеёюaeiouy")
+_DIGIT_CHARS = frozenset("0123456789᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙")
+_PAUSES = frozenset("，。：、？！；,.:?!;᠂᠃")
+
+
+def syllables(text: str) -> int:
+    """About how long ``text`` takes to say, in syllables: one per Chinese character, one per
+    run of vowels in a Mongolian (either script) or Latin word, one per pause (，。：？), and
+    for figures two per digit (᠑᠒ is арван хоёр, 十二块 three) but one per digit in a run of
+    more than four (a phone number, read digit by digit). A Chinese reply's length is about
+    its characters; a Mongolian letter carries a third of a syllable, so its characters say
+    nothing of how long it is to hear. (Traditional script writes vowels Khalkha does not say,
+    ᠬᠣᠭᠣᠯᠠ for хоол: it is counted long, never short.)"""
+    total, in_vowels, run = 0, False, 0
+    for char in text.lower() + " ":
+        if char in _DIGIT_CHARS:
+            run += 1
+            continue
+        total += run if run > 4 else 2 * run
+        run = 0
+        vowel = char in _VOWELS
+        if "\u4e00" <= char <= "\u9fff" or char in _PAUSES or (vowel and not in_vowels):
+            total += 1
+        in_vowels = vowel
+    return total

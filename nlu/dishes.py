@@ -7,13 +7,14 @@ closely and, for two-character names, at least one character is the same (几单
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
-from nlu.lexicon_zh import COMMON_WORDS
+from nlu.lexicon_zh import COMMON_WORDS, NAME_VARIANTS
 from nlu.menu import MenuNames
 from nlu.text import fold, has_han, strip_ending
 
@@ -39,6 +40,25 @@ def _syllable(char: str) -> str:
     if not has_han(char):
         return ""
     return lazy_pinyin(char, style=Style.NORMAL, errors="ignore")[0] if char else ""
+
+
+_VARIANT_PATTERNS = [
+    (group, re.compile("|".join(sorted(group, key=len, reverse=True)))) for group in NAME_VARIANTS
+]
+
+
+def regional_variants(surface: str) -> list[str]:
+    """倭瓜粥 / 南瓜稀饭 / 倭瓜稀饭 for 南瓜粥: the name with regional words in place of its own
+    (one or two of them), two characters or longer."""
+    variants = {surface}
+    for _round in range(2):
+        for current in list(variants):
+            for group, pattern in _VARIANT_PATTERNS:
+                for found in pattern.finditer(current):
+                    head, tail = current[: found.start()], current[found.end() :]
+                    variants.update(head + other + tail for other in group)
+    variants.discard(surface)
+    return sorted(v for v in variants if len(v) >= 2)
 
 
 def _split(syllable: str) -> tuple[str, str]:
@@ -73,9 +93,16 @@ class DishMatcher:
             for mongolian in (dish.name_mn, dish.name_mn_cyrl):
                 if mongolian:
                     self.folded.append((tuple(fold(mongolian).split()), dish.name))
+        said = {surface for surface, _name in self.forms}
+        for surface, name in list(self.forms):
+            for variant in regional_variants(surface):
+                if variant not in said:  # never another dish's own name or alias
+                    said.add(variant)
+                    self.forms.append((variant, name))
         self.forms.sort(key=lambda f: -len(f[0]))
         self.folded.sort(key=lambda f: -len(f[0]))
         self.heads = _heads(self.folded)
+        self.name_words = frozenset(w for key, _name in self.folded for w in key)
         self.han_forms = [(s, c, [_syllable(ch) for ch in s]) for s, c in self.forms if has_han(s)]
         # a near-homophone shares at least one character with the name: index forms by them
         self.by_char: dict[str, list[tuple[int, int]]] = {}
@@ -180,13 +207,14 @@ class DishMatcher:
                     continue
                 window = tokens[start : start + size]
                 if tuple(window) == key or (
-                    not everyday.intersection(window) and _close(window, key)
+                    not (everyday.intersection(window) - self.name_words) and _close(window, key)
                 ):
                     found.append((name, start, start + size))
                     for i in range(start, start + size):
                         taken[i] = True
         for i, token in enumerate(tokens):
-            head = None if taken[i] or token in everyday else strip_ending(token, self.heads)
+            everyday_word = token in everyday and token not in self.name_words
+            head = None if taken[i] or everyday_word else strip_ending(token, self.heads)
             if head is not None:
                 found.append((self.heads[head], i, i + 1))
                 taken[i] = True

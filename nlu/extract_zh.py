@@ -188,6 +188,7 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
     found = []
     text = masked.text
     starts = {s for s, _ in dish_spans}
+    ends = {e for _, e in dish_spans}
     for match in _QTY_RE.finditer(text):
         number_text, measure = match.group(1), match.group(3)
         start, end = match.start(), match.end()
@@ -200,7 +201,8 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
         if value is None or value <= 0 or value > 99:
             continue
         follows_dish = end in starts or end + 1 in starts
-        bare_ok = number_text in ("俩", "仨") or follows_dish
+        after_dish = start in ends and number_text.isdigit() and _ends_a_word(text, end)
+        bare_ok = number_text in ("俩", "仨") or follows_dish or after_dish  # 茶叶蛋2 送家
         bare_ok = (
             bare_ok
             or text[max(0, start - 2) : start] in ("改成", "改为", "换成")
@@ -210,8 +212,10 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
             continue
         if measure == "点" or text[end : end + 1] in ("点", "下", "起", "样", "些", "直", "定"):
             continue
-        if measure == "块" and text[end : end + 1] in ("钱", "五", "半"):
-            continue  # 十五块钱 is a price, not fifteen portions
+        if measure == "块" and (text[end : end + 1] in ("钱", "五", "半") or not follows_dish):
+            continue  # 十五块钱 / 八块，行嘞 is a price, not portions (一块豆腐 is)
+        if text[end : end + 1] == "都" or text[end : end + 2] == "人都":
+            continue  # 俩都订上 / 两个都要: both of them, not a new count
         if number_text == "一" and measure == "块" and text[end : end + 1] in "儿吃去来走坐住":
             continue  # 一块吃 / 一块儿去 is "together"
         num_end = start + len(number_text)
@@ -220,6 +224,11 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
     found += _heard_portions(masked, dish_spans)
     found += _implicit_ones(masked, starts)
     return sorted(found, key=lambda e: e.start or 0)
+
+
+def _ends_a_word(text: str, end: int) -> bool:
+    """Nothing more of the word after a figure: the end, a space or a mark (茶叶蛋2 送家)."""
+    return end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff" or text[end].isalnum())
 
 
 _HEARD_PORTION = re.compile(rf"({_NUM}|俩|仨)分(?![钟钱])")

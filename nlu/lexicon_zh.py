@@ -282,3 +282,20 @@ EXACT_WORDS: dict[str, str] = {
     "多谢啦": "thank", "ok": "affirm", "okay": "affirm", "no": "deny",
 }  # fmt: skip
 """Whole messages people type in chat that mean one thing (88 is 拜拜, thx is 谢谢)."""
+
+
+NAME_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("南瓜", "倭瓜"),
+    ("土豆", "山药蛋", "山药", "马铃薯"),
+    ("馒头", "馍馍"),
+    ("烧麦", "稍美", "烧卖", "稍麦", "捎卖"),
+    ("粥", "稀饭"),
+    ("西红柿", "洋柿子", "番茄"),
+    ("饺子", "扁食"),
+    ("莜面", "莜麦面"),
+    ("玉米面", "棒子面"),
+    ("香菜", "芫荽"),
+)
+"""Words a dish's name is said with across the north and in Inner Mongolia (稍美 is Hohhot's
+烧麦, 山药 its 土豆, 倭瓜 the 南瓜): each dish is also found by its name with one of them in
+place of another, whatever the menu's aliases say."""

@@ -246,13 +246,28 @@ def known_words(lexicon: MongolianLexicon, dishes: DishMatcher) -> frozenset[str
     return frozenset(w for w in words if len(w) >= 2)
 
 
+_FUNCTION_WORDS = frozenset(
+    fold(w) for w in ("тэр", "энэ", "тэрийг", "энийг", "тэгвэл", "тэгээд", "ᠲᠡᠷᠡ", "ᠡᠨᠡ", "ᠲᠡᠭᠦᠨ", "ᠲᠡᠭᠡᠪᠡᠯ", "ᠲᠡᠭᠡᠭᠡᠳ")
+)  # fmt: skip
+"""Pronouns and links (тэр 'that', ᠲᠡᠭᠡᠪᠡᠯ 'then'): a letter away from a dish (тараг) but never one."""
+
+
 def everyday_words(lexicon: MongolianLexicon) -> frozenset[str]:
-    """The lexicon's own words for days, meals and numbers (орой, маргааш, нэг): never read
-    as a dish's name misspelt."""
-    words: set[str] = set()
+    """The lexicon's own words (days, meals, numbers, yes and no, the words of intents, edits,
+    ways, people and conditions), measure words and pronouns: орой is evening, таваг a plate
+    and тэр 'that', never a dish's name misspelt. (A word that is also in a dish's name is
+    still matched fuzzily: ``DishMatcher.find_tokens`` lets it through.)"""
+    words: set[str] = set(MEASURES) | set(_FUNCTION_WORDS)
     for table in (lexicon.numbers, lexicon.dates, lexicon.weekdays, lexicon.meals):
         for word in table:
             words.update(word.split())
+    for keyed in (lexicon.fulfillment, lexicon.beneficiary, lexicon.conditions):
+        for key in keyed:
+            words.update(key)
+    for index in (lexicon.intents, lexicon.roles):
+        for phrases in index.by_first.values():
+            for phrase, _meaning in phrases:
+                words.update(phrase)
     return frozenset(w for w in words if len(w) >= 3)
 
 
@@ -388,7 +403,7 @@ def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[En
     return found
 
 
-_DELIVER = tuple(fold(w) for w in ("хүргэ", "хургэ", "ᠬᠦᠷᠭᠡ", "авчир", "ᠠᠪᠴᠢᠷ"))
+_DELIVER = tuple(fold(w) for w in ("хүргэ", "хургэ", "ᠬᠦᠷᠭᠡ", "авчир", "авчр", "ᠠᠪᠴᠢᠷ"))
 """Bringing the meal: хүргэ- (deliver), авчир- (bring it here)."""
 _GO = frozenset(
     fold(w)
@@ -410,6 +425,8 @@ _GO = frozenset(
         "ᠰᠠᠭᠤᠵᠤ",
         "ᠢᠶᠡᠨ",
         "нь",
+        "газарт",
+        "газартаа",
     )
 )
 _TAKE = tuple(fold(w) for w in ("ав", "ᠠᠪ"))
@@ -448,6 +465,11 @@ _TAKEN_COUNT = tuple(fold(w) for w in ("ав", "ᠠᠪ", "захиал", "ᠵᠠ
 """A count right before take / order / give (хоёрыг ав, ᠬᠣᠶᠠᠷ ᠠᠪᠤᠶ᠎ᠠ) counts portions."""
 
 
+_OBJECT = tuple(fold(w) for w in ("ийг", "ыг"))
+_OBJECT_TOKENS = frozenset(fold(w) for w in ("ᠶᠢ", "ᠢ"))
+"""A number as the object of the sentence (нэгийг, хоёрыг, ᠨᠢᠭᠡ ᠶᠢ: one of it) counts portions."""
+
+
 def _drop_stray_counts(entities: list[Entity], tokens: Tokens) -> None:
     """A number with nothing to count is not a portion (нэг дуу, долоо хоног, таван од),
     unless it is the whole answer or a count is being changed (гурав болгоорой)."""
@@ -469,7 +491,8 @@ def _drop_stray_counts(entities: list[Entity], tokens: Tokens) -> None:
         short = len(tokens.words) <= 3
         changing = nxt.startswith((fold("болго"), fold("ᠪᠣᠯᠭᠠ"), fold("болг")))
         taking = nxt.startswith(_TAKEN_COUNT)  # хоёрыг ав: two of what was just talked about
-        if not has_dish and not (short or changing or taking) and nxt not in MEASURES:
+        taken = tokens.words[k].endswith(_OBJECT) or nxt in _OBJECT_TOKENS  # нэгийг гэрт хүргэ
+        if not has_dish and not (short or changing or taking or taken) and nxt not in MEASURES:
             entities.remove(e)
 
 

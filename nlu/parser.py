@@ -329,6 +329,8 @@ class Parser:
         ruled, confidence = self._rules_mn(entities, tokens)
         features = self._features_mn(entities, tokens)
         learned, probability = self.mn_intents.predict(features)[0]
+        if learned == OUT_OF_SCOPE and ruled != OUT_OF_SCOPE and _grounded(entities):
+            learned, probability = ruled, confidence  # ᠴᠠᠰᠤ ᠣᠷᠣᠨ᠎ᠠ᠃ ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠵᠦ…: snow, and a way
         if self.learned and learned == ruled:
             intent, confidence = learned, round(max(probability, confidence), 3)
         elif self.learned and _learned_wins(learned, probability, ruled, confidence):
@@ -362,21 +364,34 @@ class Parser:
     def _cues_mn(self, entities: list[Entity], tokens: mongolian.Tokens) -> dict[str, float]:
         kinds = {e.entity for e in entities}
         scores: dict[str, float] = {}
+        only_well = True  # за / ᠵᠠ alone: "well", before a no as before a yes
         for intent, first, last in self.mn_lexicon.intents.find(tokens.words):
             if any(tokens.taken[first:last]):
                 continue  # a word that is part of a dish's name (ᠮᠠᠨᠲᠤᠤ is not ᠮᠡᠨᠳᠦ)
             scores[intent] = max(scores.get(intent, 0.0), 2.0 + 0.3 * (last - first))
+            if intent == "affirm" and not set(tokens.words[first:last]) <= _WELL:
+                only_well = False
+        if "affirm" in scores and only_well and ({"deny", "cancel_order"} & set(scores) or kinds):
+            del scores["affirm"]  # за болъё, хэрэггүй / за нэгийг гэрт хүргэ: "well, …"
         if "time" in kinds and "set_reminder" in scores:
             scores["set_reminder"] += 1.0
-        if "condition" in kinds:
-            scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.4)
+        if "condition" in kinds and not {"cancel_order", "change_order"} & set(scores):
+            scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.4)  # not a reason
         if "dish" in kinds and mongolian.asks_a_fact(tokens):
             scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.6)
         if "dish" in kinds and not (
             {"cancel_order", "ask_price", "ask_menu", "ask_nutrition"} & set(scores)
         ):
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
-        if kinds == {"fulfillment"} and max(scores.values(), default=0) < 2.5:
+        if "deny" in scores and kinds & {"dish", "meal", "fulfillment"}:
+            scores["change_order"] = max(scores.get("change_order", 0.0), scores["deny"] + 0.5)
+            del scores["deny"]  # ᠦᠭᠡᠢ ᠡ᠂ … ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠵᠦ ᠥᠭᠭᠦᠭᠡᠷᠡᠢ: no, and what instead
+        if (
+            kinds
+            and kinds <= {"fulfillment", "quantity"}
+            and "fulfillment" in kinds
+            and max(scores.values(), default=0) < 2.5
+        ):
             scores["choose_fulfillment"] = 2.6
         if set(scores) - _SOCIAL:  # Сайн байна уу. Картанд хэд үлдсэн бэ?: the question counts
             scores = {intent: s for intent, s in scores.items() if intent not in _SOCIAL}
@@ -451,7 +466,8 @@ def _cue_scores(text: str, kinds: set[str]) -> dict[str, float]:
             scores[intent] = weight
     if "time" in kinds and scores.get("set_reminder"):
         scores["set_reminder"] += 1.0
-    if "condition" in kinds and not ("dish" in kinds and _ORDERING.search(text)):
+    said_why = "cancel_order" in scores or "change_order" in scores  # 排骨咬不动，退了: the reason
+    if "condition" in kinds and not ("dish" in kinds and _ORDERING.search(text)) and not said_why:
         scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.7)
     if _ADDRESS.search(text) and not scores:
         scores["inform"] = 2.4  # 3号楼2单元501, 少先路社区: an address given as an answer
@@ -569,9 +585,11 @@ def _labelled_relatives(masked: Masked) -> list[Entity]:
 
 
 _SOCIAL = frozenset({"greet", "thank", "goodbye"})
+"""What is said around a request (hello, thanks, bye); any request said with it wins."""
 UNSAID_ACTS = frozenset({"cancel_order"})
 """What the learned model alone may not decide: cancelling needs a word that cancels."""
-"""What is said around a request (hello, thanks, bye); any request said with it wins."""
+_WELL = frozenset(fold(w) for w in ("за", "ᠵᠠ"))
+"""Mongolian "well": a yes on its own, only a lead-in before a no (за болъё, ᠵᠠ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ)."""
 
 _KIND_MARKS = {"dish": DISH_TOKEN, "quantity": "#", "date": "D", "meal": "M", "fulfillment": "F",
                "beneficiary": "B", "condition": "H", "time": "T"}  # fmt: skip
@@ -617,6 +635,12 @@ _FETCHING = frozenset({"order_meal", "change_order", "choose_fulfillment", "info
 """Intents where how the meal is fetched is being chosen (送到了没, 送餐员, 配送费 are not)."""
 
 
+def _grounded(entities: list[Entity]) -> bool:
+    """A dish, a meal or a way of getting it was found: words about a meal, never out of scope
+    however strange the rest (a Mongolian sentence about the weather, then 'bring it home')."""
+    return any(e.entity in ("dish", "meal", "fulfillment") for e in entities)
+
+
 def _about_a_meal(intent: str, entities: list[Entity]) -> list[Entity]:
     """Who a meal is for and how it is fetched count only where a meal is being talked about."""
     return [
@@ -658,8 +682,8 @@ def _intent_from_roles(intent: str, confidence: float, entities: list[Entity]) -
     if intent not in _EDITABLE:
         if intent in ("complain", "ask_nutrition") and wanted and roles & {"add", "remove"}:
             return "order_meal", max(confidence, 0.8)
-        if intent == "complain" and dishes and not wanted:
-            return "change_order", max(confidence, 0.8)  # 羊杂汤太辣了，我不要了
+        if intent in ("complain", "ask_nutrition") and dishes and not wanted:
+            return "change_order", max(confidence, 0.8)  # 羊杂汤太辣了，我不要了 / 沙葱不要了，咸
         return intent, confidence
     if wanted:
         return "order_meal", max(confidence, 0.85)

@@ -124,6 +124,12 @@ def days(text: str, today: date) -> tuple[tuple[int, ...], date, date | None]:
     return weekdays, today, None
 
 
+def names_a_span(text: str) -> bool:
+    """礼拜一到礼拜五 / даваагаас баасан хүртэл: weekdays named as a span, whose first day is a
+    weekday of the wish, not the day it starts (that is today, or next week's after 下周)."""
+    return bool(_SPAN.search(clean(text))) or _mn_span(_mn_words(text)) is not None
+
+
 _UNTIL_ZH = re.compile(r"(?:到|至|直到)(?:这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
 _MN_THIS_WEEK = tuple(fold(clean(w)) for w in ("энэ долоо хоног", "ᠡᠨᠡ ᠳᠣᠯᠣᠭ᠎ᠠ ᠬᠣᠨᠣᠭ"))
 

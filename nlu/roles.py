@@ -38,7 +38,7 @@ SWAP_WORDS = (
 ADD_WORDS = ("再加", "再来", "再要", "还要", "另外", "多加", "再给", "再添", "再整", "再订", "添")
 """Before what is added to what was said: 再加一份米饭."""
 
-_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、]")
+_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]")
 _NOT_A_REFUSAL = (
     "不要钱",
     "要不要",

@@ -32,13 +32,10 @@ from menus.menu_store import load_menus, names_match
 from menus.models import Card, Voucher
 from menus.orders import OrderSummary, list_orders
 from menus.people import find_elder
+from menus.spoken import SYLLABLE_LIMIT, syllables
 from menus.states import OPEN_STATUSES
 from menus.vocab import MealSlot
 from nlu.text import clean
-
-PAGE_CHARS = 40
-"""About this many characters of dishes are read at a time: a reply spoken to an elder stays
-within about 60 characters, and the rest is offered (还有三个菜，要听吗？)."""
 
 
 def menu(turn: Turn, said: Utterance) -> Reply:
@@ -70,36 +67,46 @@ def more_menu(turn: Turn, said: Utterance) -> Reply | None:
 def _read(turn: Turn, menus: list[Any], offset: int, conditions: set[str]) -> Reply:
     lang, first = turn.lang, menus[0]
     items = first.items[offset:]
-    said: list[str] = []
-    for item in items:
-        said.append(
-            say(
-                "menu_item",
-                lang,
-                dish=dish_label(item.dish, lang),
-                price=money(item.dish.price_fen, lang),
-            )
-        )
-        page = PAGE_CHARS // 2 if turn.state.short else PAGE_CHARS  # 说短点: fewer at a time
-        if len(say("comma", lang).join(said)) > page and len(said) < len(items):
-            break
+    spoken = [
+        say("menu_item", lang, dish=dish_label(i.dish, lang), price=money(i.dish.price_fen, lang))
+        for i in items
+    ]
     when = when_words(first.date, first.meal, turn.today, lang)
-    text = (say("menu_intro", lang, when=when) if offset == 0 else "") + say("comma", lang).join(
-        said
-    )
-    text += say("stop", lang)
-    left = len(items) - len(said)
-    if left:
-        turn.state.menu_more = MealRef(first.date, MealSlot(first.meal), offset + len(said))
-        turn.state.ask(Awaiting.MORE_MENU)
-        return Reply(text + say("menu_more_dishes", lang, count=count(left, lang)))
-    text += "".join(flags([i.dish for i in first.items], conditions, lang))
+    intro = say("menu_intro", lang, when=when) if offset == 0 else ""
+    tail = "".join(flags([i.dish for i in first.items], conditions, lang))
     if len(menus) > 1:
-        nxt = menus[1]
-        turn.state.menu_more = MealRef(nxt.date, MealSlot(nxt.meal), 0)
+        tail += say("menu_next_meal", lang, meal=word("meal", menus[1].meal, lang))
+    limit = SYLLABLE_LIMIT // 2 if turn.state.short else SYLLABLE_LIMIT
+    shown = _page(intro, spoken, tail, lang, limit)
+    text = intro + say("comma", lang).join(spoken[:shown]) + say("stop", lang)
+    turn.state.menu_more = None
+    if shown < len(items):
+        turn.state.menu_more = MealRef(first.date, MealSlot(first.meal), offset + shown)
+        text += say("menu_more_dishes", lang, count=count(len(items) - shown, lang))
+    else:
+        text += tail
+        if len(menus) > 1:
+            turn.state.menu_more = MealRef(menus[1].date, MealSlot(menus[1].meal), 0)
+    if turn.state.menu_more is not None:
         turn.state.ask(Awaiting.MORE_MENU)
-        text += say("menu_next_meal", lang, meal=word("meal", nxt.meal, lang))
     return Reply(text)
+
+
+def _page(intro: str, spoken: list[str], tail: str, lang: str, limit: int) -> int:
+    """How many dishes are read now: all when they fit ``limit`` (syllables) with the intro
+    and what ends the meal (the flags for the elder's conditions, the next meal offered), else
+    as many as fit beside the offer of the rest (还有三个菜，要听吗？), never fewer than one: a
+    menu heard whole stays short in every language and script."""
+    comma, stop = say("comma", lang), say("stop", lang)
+    if syllables(intro + comma.join(spoken) + stop + tail) <= limit:
+        return len(spoken)
+    shown = 1
+    while shown < len(spoken) - 1:
+        offer = say("menu_more_dishes", lang, count=count(len(spoken) - shown - 1, lang))
+        if syllables(intro + comma.join(spoken[: shown + 1]) + stop + offer) > limit:
+            break
+        shown += 1
+    return shown
 
 
 def nutrition(turn: Turn, said: Utterance) -> Reply:
@@ -236,7 +243,7 @@ def _about_topic(said: Utterance, topic: str) -> Utterance:
     counted = [m for m in said.of(Kind.QUANTITY) if m.role is None]
     loose = [m for m in counted if m.group is None]
     about = said.intent in (Intent.ASK_PRICE, Intent.ASK_NUTRITION) and not said.conditions
-    ordering = said.intent in (Intent.ORDER_MEAL, Intent.INFORM)
+    ordering = said.intent in (Intent.ORDER_MEAL, Intent.INFORM, Intent.CHOOSE_FULFILLMENT)
     ordered = ordering and (len(counted) == 1 if not said.dishes else len(loose) == 1)
     if not ((about and not said.dishes) or ordered):
         return said
@@ -268,8 +275,8 @@ def dish_question(
     if kind is not None:
         return _kind(turn, kind, dishes, when)
     asked = ASKED_FOR.search(plain.rstrip("？?。!！ "))
-    if asked is not None and any(w in asked.group("what") for w in NOT_A_DISH):
-        asked = None  # 有什么菜 asks for the menu, not for a dish called 什么菜
+    if asked is not None and any(w in asked.group(0) for w in NOT_A_DISH):
+        asked = None  # 有什么(菜) asks for the menu, not for a dish called 什 or 什么菜
     if asked is not None and said.intent == Intent.ASK_MENU and dishes:
         few = say("and", turn.lang).join(dish_label(d, turn.lang) for d in dishes[:3])
         text = say("dish_off_offer", turn.lang, when=when, dish=asked.group("what"), few=few)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from bot.dialogue import answers, cancelling, care, ordering, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.state import ORDERING, Awaiting, Draft
-from bot.dialogue.utterance import Intent, Kind, Role, Utterance
+from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.listening import NO_AMONG_WORDS, YES_AMONG_WORDS
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
@@ -68,6 +69,11 @@ def _question_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     on the order's day and meal, then the read-back's question again (the draft stays). A
     question naming no dish is heard as usual."""
     draft = turn.state.draft
+    one_dish = draft is not None and len(draft.lines) == 1
+    if one_dish and not said.dishes and said.intent == Intent.ASK_PRICE:
+        assert draft is not None  # 一碗多少钱？ of a one-dish order: that dish's price
+        dish = Mention(Kind.DISH, next(iter(draft.lines)))
+        said = replace(said, mentions=(*said.mentions, dish))
     if draft is None or not said.dishes:
         return None
     answer = answers.dish_question(turn, said, day=draft.day, meal=draft.meal)
@@ -241,11 +247,18 @@ def _back_to_draft(turn: Turn, said: Utterance) -> bool:
     return named or any(d.role == Role.ADD for d in said.dishes) or "刚才" in said.text
 
 
+ORDERED_ASIDE = re.compile(r"来[一个份碗两俩仨]|订|要(?!多少|几)")
+"""那中午来个土豆炖牛肉。多少钱？: a counted dish asked for, beside the question of its price."""
+
+
 def _price(turn: Turn, said: Utterance) -> Reply:
-    """清蒸鱼多钱: that dish's price; 多少钱 while an order is told: its read-back; else the
-    menu with its prices."""
+    """清蒸鱼多钱: that dish's price; 来个土豆炖牛肉，多少钱: the price, and the order goes on
+    with that dish; 多少钱 while an order is told: its read-back; else the menu with prices."""
     if said.dishes:
-        return answers.dish_question(turn, said) or answers.menu(turn, said)
+        answer = answers.dish_question(turn, said) or answers.menu(turn, said)
+        if said.counts and ORDERED_ASIDE.search(said.text):
+            return _new_order(turn, replace(said, intent=Intent.ORDER_MEAL)).prefixed(answer.text)
+        return answer
     if turn.state.draft is not None:
         return ordering.fill(turn, said)
     return answers.menu(turn, said)

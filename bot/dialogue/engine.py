@@ -242,6 +242,10 @@ def _elder(turn: Turn, said: Utterance) -> Reply:
     link = family.link_answer(turn, plain, said)
     if link is not None:
         return link
+    dropped = several.drop_day(turn, said)  # 后儿个不要了，就明儿个一天
+    if dropped is not None:
+        return several.next_in_line(turn, dropped, turn.state.draft)
+    several.alike_edits(turn, said)  # 沙葱不要了: of each day's order alike
     several.take_up_changed(turn, said)  # 后天那顿不用送了: that day's order of those told
     said, told = several.split_days(turn, said), turn.state.draft
     return several.next_in_line(turn, elder.handle(turn, said), told)

@@ -18,13 +18,14 @@ from bot.phrasing import (
     items_words,
     mode_words,
     read_back,
+    read_back_also,
     read_back_full,
     read_back_short,
     serve_words,
     when_words,
 )
 from bot.turn import Reply
-from menus.catalogue import MEALS, MODES, YES_NO, choices, say, word
+from menus.catalogue import MEALS, MODES, YES_NO, choices, joined, say, word
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.menu_store import names_match
@@ -350,8 +351,10 @@ def request(turn: Turn, draft: Draft) -> OrderRequest:
     )
 
 
-def read_back_draft(turn: Turn) -> Reply:
-    """The whole order with its price, and the question that places it."""
+def read_back_draft(turn: Turn, after: Draft | None = None) -> Reply:
+    """The whole order with its price, and the question that places it. ``after``: the order
+    read back just before it (another elder's): on the same meal and way, only the name, the
+    dishes and the price are said again."""
     draft = turn.state.draft
     assert draft is not None
     store = turn.store
@@ -366,7 +369,11 @@ def read_back_draft(turn: Turn) -> Reply:
     prefix = standing.read_back_prefix(turn, draft) if draft.recurrence is not None else ""
     named = turn.kind == "family"  # which parent; an elder is never called by full name
     names = store.names(turn.lang)
-    text = read_back(quote, turn.today, turn.lang, names, named=named)
+    if after is not None and _same_meal(after, draft):
+        prefix = ""
+        text = read_back_also(quote, turn.lang, names)
+    else:
+        text = read_back(quote, turn.today, turn.lang, names, named=named)
     brief = read_back_short(quote, turn.today, turn.lang, names, named=named)
     full = read_back_full(quote, turn.today, turn.lang, names, named=named)
     question = confirm_question(turn)
@@ -377,6 +384,16 @@ def read_back_draft(turn: Turn) -> Reply:
         short=brief + question,
         full=full + question,
     ).prefixed(prefix)
+
+
+def _same_meal(first: Draft, other: Draft) -> bool:
+    """Two drafts on the same day, meal, way of getting it and repetition."""
+    return (first.day, first.meal, first.fulfillment, first.recurrence) == (
+        other.day,
+        other.meal,
+        other.fulfillment,
+        other.recurrence,
+    )
 
 
 def confirm_question(turn: Turn) -> str:
@@ -460,6 +477,21 @@ def _when(turn: Turn) -> str:
     return when_words(draft.day, draft.meal, turn.today, turn.lang)
 
 
+OFFERED_AT_ONCE = 4
+"""Dishes named when one asked for is not on: a few of the meal's, then how many there are
+(有：手把肉、大烩菜、蒸南瓜、凉拌黄瓜等七个菜), so the answer stays short to hear."""
+
+
+def _some_of(turn: Turn, available: str) -> str:
+    """The first dishes of the store's list (its names joined by 、), in the person's language."""
+    dishes = [d for d in available.split("、") if d]
+    names = turn.store.names(turn.lang)
+    shown = joined((names.get(d, d) for d in dishes[:OFFERED_AT_ONCE]), turn.lang)
+    if len(dishes) <= OFFERED_AT_ONCE:
+        return shown
+    return shown + say("and_others", turn.lang, count=count(len(dishes), turn.lang))
+
+
 def _dish_refused(turn: Turn, refusal_: DomainError) -> Reply:
     when, params = _when(turn), refusal_.params
     offered = _offer_what_is_left(turn, refusal_)
@@ -474,7 +506,7 @@ def _dish_refused(turn: Turn, refusal_: DomainError) -> Reply:
             turn.lang,
             when=when,
             dish=params.get("dish"),
-            available=params.get("available"),
+            available=_some_of(turn, str(params.get("available") or "")),
         )
         return Reply(text)
     if refusal_.code == "sold_out":

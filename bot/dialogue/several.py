@@ -20,8 +20,9 @@ from bot.dialogue.context import Turn
 from bot.dialogue.family import RELATION_GENDER, linked_elders
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
+from bot.phrasing import when_words
 from bot.turn import Reply
-from menus.catalogue import say
+from menus.catalogue import joined, say
 from menus.vocab import Fulfillment, MealSlot
 
 _OWN = (Kind.DISH, Kind.QUANTITY)
@@ -56,6 +57,54 @@ def take_up_changed(turn: Turn, said: Utterance) -> bool:
             _take_up(turn, draft, entry)
             return True
     return False
+
+
+_ONLY = ("就", "只")
+"""后儿个不要了，就明儿个一天: the day after 就 / 只 is the one kept."""
+
+
+def drop_day(turn: Turn, said: Utterance) -> Reply | None:
+    """后天那顿不要了 / 后儿个不要了，就明儿个一天 while orders for several days are read back:
+    that day's order leaves (the others stay, read back again); None when this is not that."""
+    state, draft = turn.state, turn.state.draft
+    days = [str(m.value) for m in said.of(Kind.DATE)]
+    if not state.queued or draft is None or said.intent != Intent.CANCEL_ORDER or said.dishes:
+        return None
+    if not days or (len(days) == 2 and not any(w in said.text for w in _ONLY)) or len(days) > 2:
+        return None
+    gone = days[0]
+    mine = [e for e in state.queued if int(e["elder"]) == turn.elder_id]
+    if any(str(e.get("day")) == gone for e in mine):
+        state.queued = [e for e in state.queued if not (e in mine and str(e.get("day")) == gone)]
+    elif draft.day is not None and draft.day.isoformat() == gone and mine:
+        state.queued.remove(mine[0])
+        _take_up(turn, draft, mine[0])
+    else:
+        return None
+    return ordering.read_back_draft(turn)
+
+
+def alike_edits(turn: Turn, said: Utterance) -> None:
+    """沙葱不要了 / 包子要仨 while the same dishes are read back for several days (明儿个跟后儿个
+    都要): naming no day, the change is to every one of them that has the dish (the one being
+    told takes it as usual)."""
+    state, draft = turn.state, turn.state.draft
+    if not state.queued or draft is None or said.of(Kind.DATE):
+        return
+    refused = {str(d.value) for d in said.dishes if d.refused}
+    counts = said.counts
+    recounted = {
+        str(d.value): counts[d.group]
+        for d in said.dishes
+        if not d.refused and d.group in counts and str(d.value) in draft.lines
+    }
+    for entry in state.queued:
+        lines = dict(entry["lines"])
+        if int(entry["elder"]) != turn.elder_id or not set(lines) & set(draft.lines):
+            continue
+        lines = {dish: qty for dish, qty in lines.items() if dish not in refused}
+        lines.update({dish: qty for dish, qty in recounted.items() if dish in lines})
+        entry["lines"] = lines
 
 
 def _is_about(entry: dict[str, Any], said: Utterance, draft: Draft) -> bool:
@@ -120,12 +169,21 @@ def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
         state.queued = []
         return reply
     first = turn.elder_id
-    texts = [_for(turn, _name(turn, first), reply.text)]
+    told_each = [(_name(turn, first), reply.text)]
     for entry in state.queued:
-        texts.append(_for(turn, _name(turn, int(entry["elder"])), _place(turn, entry, told)))
+        told_each.append((_name(turn, int(entry["elder"])), _place(turn, entry, told)))
     state.queued = []
     turn.elder_id = state.for_elder = first
-    return Reply("".join(texts))
+    return Reply(_told_together(turn, told_each))
+
+
+def _told_together(turn: Turn, told_each: list[tuple[str, str]]) -> str:
+    """刘振华、李淑芬：订好了…: elders told the same words are named together, once."""
+    texts: list[str] = []
+    for text in dict.fromkeys(text for _, text in told_each):
+        names = [name for name, said in told_each if said == text and name]
+        texts.append(_for(turn, joined(names, turn.lang), text) if names else text)
+    return "".join(texts)
 
 
 def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
@@ -137,14 +195,27 @@ def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
     for entry in turn.state.queued:
         turn.state.draft = _draft(entry, first)
         turn.elder_id = int(entry["elder"])
-        other = ordering.read_back_draft(turn)
+        other = ordering.read_back_draft(turn, after=first)
         if turn.state.awaiting != Awaiting.CONFIRM:  # refused (sold out…): say why, stop here
             turn.state.queued = []
             return Reply(text + other.text)
         entry["key"] = turn.state.draft.key
-        text += other.text.removesuffix(ordering.confirm_question(turn))
+        text += _same_or(turn, first, text, other.text.removesuffix(question))
     turn.state.draft, turn.elder_id, turn.state.for_elder = saved
     return Reply(text + question, reply.choices, reply.inline)
+
+
+def _same_or(turn: Turn, first: Draft, told: str, other: str) -> str:
+    """后天午饭也一样。: another day's order of the same elder read back in a word when all but
+    its day is as told just before (dishes, way, price); else ``other`` as it is."""
+    draft = turn.state.draft
+    if draft is None or draft.day is None or draft.meal is None or first.day is None:
+        return other
+    when = when_words(draft.day, draft.meal, turn.today, turn.lang)
+    first_when = when_words(first.day, first.meal or draft.meal, turn.today, turn.lang)
+    if when == first_when or not told.endswith(other.replace(when, first_when, 1)):
+        return other
+    return say("read_back_same", turn.lang, when=when)
 
 
 def _place(turn: Turn, entry: dict[str, Any], told: Draft) -> str:
@@ -176,7 +247,7 @@ def split_days(turn: Turn, said: Utterance) -> Utterance:
     any order; the others are queued and read back with it (one yes places them all)."""
     if said.intent != Intent.ORDER_MEAL or turn.state.draft is not None or turn.state.queued:
         return said
-    parts = _by_day(said)
+    parts = _by_day(said) or _days_alike(said)
     if parts is None:
         return said
     shared = tuple(m for m in said.mentions if m.kind not in (*_OWN, Kind.DATE, Kind.MEAL))
@@ -219,6 +290,41 @@ def _by_day(said: Utterance) -> list[DayPart] | None:
     if len({(_value(d), _value(m)) for d, m, _ in found}) < len(found):
         return None  # the same meal twice: one order, as said
     return found
+
+
+_EITHER = ("还是", "或", "要么", "эсвэл", "ᠡᠰᠡᠪᠡᠯ")
+"""今天或明天: one day or the other, not both."""
+
+
+def _days_alike(said: Utterance) -> list[DayPart] | None:
+    """明儿个跟后儿个的早饭，包子俩 / 来碗羊肉汤。今儿个跟明儿个，两天都要: two or more days
+    said side by side (nothing ordered between them) for the same dishes: the same order on
+    each day, each with its own meal (明天中午跟后天中午) or the one meal said. None for a
+    standing order (从明天到礼拜五), for one day or another (今天或明天), and for days
+    given up or swapped (不是明天，是后天)."""
+    mentions = list(said.mentions)
+    at = [i for i, m in enumerate(mentions) if m.kind == Kind.DATE]
+    days = [mentions[i] for i in at]
+    if (
+        said.recurring
+        or len({str(d.value) for d in days}) != len(days)
+        or len(days) < 2
+        or any(d.role is not None or d.refused for d in days)
+        or any(m.kind in _OWN for m in mentions[at[0] : at[-1]])
+        or any(word in said.text for word in _EITHER)
+    ):
+        return None
+    own = [m for m in mentions if m.kind in _OWN]
+    meals = [m for m in mentions if m.kind == Kind.MEAL and not m.refused]
+    if not any(m.kind == Kind.DISH and not m.refused for m in own):
+        return None
+    parts: list[DayPart] = []
+    for k, i in enumerate(at):
+        end = at[k + 1] if k + 1 < len(at) else len(mentions)
+        meal = next((m for m in mentions[i:end] if m.kind == Kind.MEAL), None)
+        single = meals[0] if len({str(m.value) for m in meals}) == 1 else None
+        parts.append((days[k], meal or single, own))
+    return parts
 
 
 def _parts_by_day(said: Utterance) -> list[dict[str, Any]] | None:

@@ -18,7 +18,7 @@ from menus.orders import list_orders
 from menus.standing import Recurrence, active, create, pause_days, place_due, set_paused
 from menus.vocab import Fulfillment, MealSlot
 from nlu.recurrence import days as recurrence_days
-from nlu.recurrence import pause_or_resume, pause_span
+from nlu.recurrence import names_a_span, pause_or_resume, pause_span
 
 COPY = ("老样子", "跟昨天一样", "跟上次一样", "跟平时一样", "照旧", "和昨天一样", "跟今天一样")
 """老样子: the dishes, meal and way of the last order."""
@@ -31,7 +31,8 @@ def begin(turn: Turn, said: Utterance) -> None:
         turn.state.draft = Draft()
     draft = turn.state.draft
     weekdays, start, end = recurrence_days(said.text, turn.today)
-    if said.day is not None and start < said.day and (end is None or said.day <= end):
+    named = names_a_span(said.text)  # 礼拜一到礼拜五: weekdays, from the first still open
+    if not named and said.day is not None and start < said.day and (end is None or said.day <= end):
         start = said.day  # 从明天起每天 / маргаашаас эхлээд өдөр бүр: not today
     draft.recurrence = Recurrence(weekdays, start, end)
     draft.day = None

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from menus.spoken import clock, count, money, number, spoken_number, spoken_yuan
+from menus.spoken import (
+    SYLLABLE_LIMIT,
+    clock,
+    count,
+    money,
+    number,
+    spoken_number,
+    spoken_yuan,
+    syllables,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +68,29 @@ def test_mandarin_says_them_and_other_languages_follow_mandarin() -> None:
     assert clock("16:00") == "下午四点"
     assert clock("07:30") == "早上七点半"
     assert clock("12:15") == "中午十二点十五分"
+
+
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [
+        ("今天午饭有：手把肉三十块钱。", 14),  # a syllable per character, a beat per pause
+        ("маргааш үдийн хоол", 5),  # мар-гааш ү-дийн хоол: long vowels are one
+        ("ᠮᠠᠷᠭᠠᠰᠢ ᠦᠳᠡ", 5),  # traditional script, written vowels counted (long, never short)
+        ("᠑᠒ ᠶᠤᠸᠠᠨ", 6),  # a figure: two per digit
+        ("包主任 13704791003。", 15),  # a phone number, digit by digit
+    ],
+)
+def test_syllables_count_what_is_heard_not_letters(text: str, heard: int) -> None:
+    assert syllables(text) == heard
+
+
+def test_a_mongolian_read_back_is_as_long_to_hear_as_a_mandarin_one() -> None:
+    """Three times the letters, about the same syllables: why the spoken limit is in syllables."""
+    zh = "明天午饭，送到家：羊肉汤一份、馒头两份。补贴后九块八，从卡上扣。要订吗？"
+    mn = (
+        "маргааш үдийн хоол, гэрт хүргэх: хонины шөл 1 хувь, мантуу 2 хувь. "
+        "Татаастай 9.8 юань, картаас хасна. Захиалах уу?"
+    )
+    assert len(mn) >= 2 * len(zh)
+    assert abs(syllables(mn) - syllables(zh)) <= 10
+    assert syllables(zh) <= SYLLABLE_LIMIT and syllables(mn) <= SYLLABLE_LIMIT

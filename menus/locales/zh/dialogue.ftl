@@ -91,6 +91,7 @@ not_placed = 好的，没有下单。
 not_changed = 好的，没有改，原来的订单还在。
 confirm_yes_no = 要订的话请说“要”，不要就说“不要”。
 no_such_dish = { $when }没有{ $dish }。有：{ $available }。您想吃哪个？
+and_others = 等{ $count }个菜
 sold_out = { $dish }卖完了。您换一个菜吧？
 sold_out_offer = { $dish }只剩{ $left }份了。
 left_without_order = 好的，不订了，什么都没订。
@@ -100,7 +101,7 @@ every_weekday = 每周{ $days }
 date_span = { $start }到{ $end }
 standing_read_back = 长期订单，{ $days }{ $meal }。第一顿：
 ask_confirm_standing = 要这样长期订吗？
-standing_placed = 长期订单订好了：{ $days }{ $meal }。每顿开饭前自动下单，会告诉您。
+standing_placed = 长期订好了：{ $days }{ $meal }。每顿自动下单，再告诉您。
 standing_paused = 好的，长期订单先停了。想接着送就说“恢复”。
 standing_resumed = 好的，长期订单恢复了。
 standing_paused_days = 好的，{ $first }到{ $last }先停，之后接着送。
@@ -242,6 +243,9 @@ balance_vouchers_total = 消费券还有{ $count }张，一共{ $money }
 
 # The read-back briefly (说短点, or said again): what, when, how and only what is left to pay.
 read_back_short = { $who }{ $when }，{ $mode }：{ $items }。{ $pay }
+# Another elder's order read back after the first one, on the same meal and the same way.
+read_back_also = { $name }：{ $items }。{ $cost }。
+read_back_same = { $when }也一样。
 pay_short = 您付{ $payable }。
 pay_nothing_short = 不用付钱。
 # How a person wants to be spoken to (说慢点, 说快点, 大声点, 说短点, 说详细点), then the last reply again.

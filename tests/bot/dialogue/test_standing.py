@@ -27,7 +27,7 @@ def test_every_day_is_read_back_as_a_standing_order_and_placed(shop: sessionmake
     dialogue, elder = Dialogue(shop), _elder(shop, "赵桂芝")
     reply = dialogue.handle(elder, "以后每天中午都给我来一份鸡蛋羹，自己去拿", BEFORE_LUNCH)
     assert "长期订单" in reply.text and "每天午饭" in reply.text and "要这样长期订吗" in reply.text
-    assert "长期订单订好了" in dialogue.handle(elder, "要", BEFORE_LUNCH).text
+    assert "长期订好了" in dialogue.handle(elder, "要", BEFORE_LUNCH).text
     with shop() as session:
         (row,) = session.scalars(select(StandingOrder))
         assert (row.meal, row.lines, row.weekdays) == ("lunch", {"鸡蛋羹": 1}, list(range(7)))
@@ -91,3 +91,14 @@ def test_the_scheduler_tells_the_elder_what_it_placed(shop: sessionmaker[Session
             )
         ).all()
     assert any("鸡蛋羹" in text for text in placed)
+
+
+def test_monday_to_friday_starts_with_the_next_open_workday_not_next_monday(
+    shop: sessionmaker[Session],
+) -> None:
+    """礼拜一到礼拜五 on a Tuesday names the workdays: the first meal is today's (or the next
+    still open), not next Monday's; 下周一到周五 would be next week's."""
+    dialogue, elder = Dialogue(shop), _elder(shop, "赵桂芝")
+    said = "礼拜一到礼拜五，中午，一碗鸡蛋羹，自己去拿"
+    reply = dialogue.handle(elder, said, BEFORE_LUNCH).text
+    assert "工作日" in reply and "第一顿：今天午饭" in reply, reply

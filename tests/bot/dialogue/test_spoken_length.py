@@ -1,0 +1,58 @@
+"""Replies sized for listening: a menu is read a page at a time that fits the spoken limit (in
+syllables, so the same in Mandarin and in both Mongolian scripts), each page but the last
+offering the rest, and a yes reads on until every dish of the meal was heard."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.dialogue import Dialogue
+from bot.phrasing import dish_label
+from menus.catalogue import say
+from menus.db import read_only, unit_of_work
+from menus.demo import load_demo
+from menus.menu_store import load_menus
+from menus.models import Person
+from menus.spoken import SYLLABLE_LIMIT, syllables
+from tests.conftest import BEFORE_LUNCH
+
+
+@pytest.fixture
+def demo(factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    """The demo canteen: seven dishes at lunch, more than one hearing holds."""
+    with unit_of_work(factory) as session:
+        load_demo(session, BEFORE_LUNCH)
+    return factory
+
+
+def _person(shop: sessionmaker[Session], name: str) -> int:
+    with shop() as session:
+        return session.scalars(select(Person.id).where(Person.name == name)).one()
+
+
+@pytest.mark.parametrize(
+    ("speaker", "lang", "ask", "yes"),
+    [
+        ("王秀兰", "zh", "今天午饭有什么", "要"),
+        ("巴特尔", "mn-Cyrl", "өнөөдөр үдийн хоол юу байна", "тийм"),
+        ("巴特尔", "mn", "ᠥᠨᠦᠳᠦᠷ ᠦᠳᠡ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠶᠠᠭᠤ ᠪᠠᠶᠢᠨ᠎ᠠ", "ᠲᠡᠢᠮᠦ"),
+    ],
+)
+def test_a_long_menu_comes_a_page_at_a_time_and_every_dish_is_heard(
+    demo: sessionmaker[Session], speaker: str, lang: str, ask: str, yes: str
+) -> None:
+    dialogue, elder = Dialogue(demo), _person(demo, speaker)
+    with read_only(demo) as session:
+        menus = load_menus(session, None, BEFORE_LUNCH.date(), None)
+        dishes = [dish_label(i.dish, lang) for m in menus if m.meal == "lunch" for i in m.items]
+    offer = say("menu_more_dishes", lang, count="\x00").split("\x00")[-1]
+    pages = [dialogue.handle(elder, ask, BEFORE_LUNCH).text]
+    while pages[-1].endswith(offer) and len(pages) <= len(dishes):
+        pages.append(dialogue.handle(elder, yes, BEFORE_LUNCH).text)
+    assert len(pages) >= 2, pages  # the lunch menu does not fit one hearing
+    for page in pages[:-1]:
+        assert page.endswith(offer) and syllables(page) <= SYLLABLE_LIMIT, page
+    heard = "".join(pages)
+    assert all(dish in heard for dish in dishes), (dishes, pages)

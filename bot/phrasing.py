@@ -193,10 +193,18 @@ def read_back_short(
         "read_back_short",
         lang,
         **_order_words(order, today, lang, names, named=named),
-        pay=say("pay_short", lang, payable=money(order.payable_fen, lang))
-        if order.payable_fen
-        else say("pay_nothing_short", lang),
+        pay=_pay_short(order, lang),
     )
+
+
+def _pay_short(order: OrderSummary, lang: str) -> str:
+    """您付六块钱 / 从卡上扣三块五 / 不用付钱: what is left to pay, or what the card pays (never
+    "nothing to pay" for money the card will give)."""
+    if order.payable_fen:
+        return say("pay_short", lang, payable=money(order.payable_fen, lang))
+    if order.card_fen:
+        return say("pay_card_short", lang, card=money(order.card_fen, lang))
+    return say("pay_nothing_short", lang)
 
 
 def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:

@@ -27,7 +27,7 @@ TAKEN_BACK = re.compile(r"(不对|错了|说错|哦不|啊不|不[，,、\s])")
 """Between two counts: the second replaces the first (不，一碗 / 不对，三份); 不是三份 instead
 denies the later count, and is left to the dialogue's recount."""
 
-ASIDE = re.compile(r"吃过|吃了|已经吃|热[一]?热|再吃|留着|剩下")
+ASIDE = re.compile(r"吃过|吃了|已经吃|热[一]?热|再吃|留着[^，,。.！!？?；;]*[吃喝]|剩下")
 """A clause about eating at another time, not about the meal being ordered."""
 
 ORDERING = re.compile(r"[要订来改换加送拿取点]")
@@ -120,7 +120,10 @@ def word_spaces_closed(text: str) -> tuple[str, list[int]]:
     return "".join(text[i] for i in kept), kept
 
 
-KEPT = re.compile(r"\s*(就|还|都)?(照旧|不变|不动|别动|照常|保持不变|还是那样)")
+KEPT = re.compile(
+    r"\s*(就|还|都|也)?(照旧|不变|不动|别动|照常|保持不变|还是那样|留着(?![^，,。.！!？?；;]*[吃喝]))"
+)
+"""醋溜白菜照旧 / 白菜豆腐也留着 (not 留着晚上吃: an aside about eating later)."""
 
 
 def kept_as_is(text: str, entities: list[Entity]) -> None:

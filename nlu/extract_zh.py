@@ -212,10 +212,12 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
             continue
         if measure == "点" or text[end : end + 1] in ("点", "下", "起", "样", "些", "直", "定"):
             continue
+        if measure is None and text[end : end + 1] in _TIME_UNITS:
+            continue
         if measure == "块" and (text[end : end + 1] in ("钱", "五", "半") or not follows_dish):
             continue  # 十五块钱 / 八块，行嘞 is a price, not portions (一块豆腐 is)
-        if text[end : end + 1] == "都" or text[end : end + 2] == "人都":
-            continue  # 俩都订上 / 两个都要: both of them, not a new count
+        if text[end : end + 1] in ("都", "人") or text[end : end + 2] == "人都":
+            continue  # 俩都订上 / 两个都要 / 我一个人: both of them, people, not portions
         if number_text == "一" and measure == "块" and text[end : end + 1] in "儿吃去来走坐住":
             continue  # 一块吃 / 一块儿去 is "together"
         num_end = start + len(number_text)
@@ -224,6 +226,10 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
     found += _heard_portions(masked, dish_spans)
     found += _implicit_ones(masked, starts)
     return sorted(found, key=lambda e: e.start or 0)
+
+
+_TIME_UNITS = ("天", "顿", "周", "礼", "星", "号", "回", "次", "年", "月", "岁")
+"""俩天都一样 / 两顿: a number of days or meals, not of portions."""
 
 
 def _ends_a_word(text: str, end: int) -> bool:

@@ -226,9 +226,16 @@ def _stem_joined(word: str, known: frozenset[str]) -> str:
     if not known or word in known or not any("\u1820" <= ch <= "\u18aa" for ch in word):
         return word
     for suffix in _JOINED:
-        if word.endswith(suffix) and word[: -len(suffix)] in known:
-            return word[: -len(suffix)]
+        stem = word[: -len(suffix)]
+        if suffix in _GENITIVE_U and not stem.endswith(_N):
+            continue  # ᠤ/ᠦ of the genitive follows -n only (ᠬᠣᠨᠢᠨᠤ): ᠴᠠᠰᠤ is snow, not ᠴᠡᠰ
+        if word.endswith(suffix) and stem in known:
+            return stem
     return word
+
+
+_GENITIVE_U = frozenset(fold(w) for w in ("ᠤ", "ᠦ"))
+_N = fold("ᠨ")
 
 
 def known_words(lexicon: MongolianLexicon, dishes: DishMatcher) -> frozenset[str]:
@@ -801,6 +808,10 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
                     _refuse(named[-1])
         elif role == "instead" and before:
             _instead(before[-1], [e for e in targets if position[id(e)] >= last])
+        elif role == "instead" and _in_its_place(tokens, first, last):
+            for e in after:  # ᠣᠷᠣᠨ ᠳᠤ ᠨᠢ X ᠪᠣᠯᠭᠠ / оронд нь X: instead of what was ordered
+                if e.entity == "dish":
+                    e.role = "replace_to"
         elif role == "not" and before:
             wrong = before[-1]
             right = next(
@@ -833,6 +844,13 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
             for e in before + after:
                 if e.entity == "dish" and e.role is None:
                     e.role = "add"
+
+
+def _in_its_place(tokens: Tokens, first: int, last: int) -> bool:
+    """оронд / ᠣᠷᠣᠨ ᠳᠤ ("in its place"), in the dative: not ᠣᠷᠣᠨ᠎ᠠ (it falls: snow)."""
+    word = tokens.words[first]
+    dative = last < len(tokens.words) and tokens.words[last] in _DATIVE_TOKENS
+    return dative or word.endswith((fold("нд"), fold("ндоо"), fold("ндаа")))
 
 
 _ANNUL = frozenset(fold(w) for w in ("ᠦᠭᠡᠢ", "хүчингүй", "хучингуй", "ᠬᠡᠷᠡᠭᠭᠦᠢ", "хэрэггүй"))

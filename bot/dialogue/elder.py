@@ -13,11 +13,14 @@ from dataclasses import replace
 
 from bot.dialogue import answers, cancelling, care, ordering, standing
 from bot.dialogue.context import Turn
+from bot.dialogue.naming import named_by_part
 from bot.dialogue.state import ORDERING, Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
+from bot.dialogue.words import FACTS
 from bot.listening import NO_AMONG_WORDS, YES_AMONG_WORDS
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
+from menus.scripts import is_mongolian
 
 Handler = Callable[[Turn, Utterance], Reply | None]
 ANY = "*"
@@ -69,19 +72,33 @@ def _question_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     on the order's day and meal, then the read-back's question again (the draft stays). A
     question naming no dish is heard as usual."""
     draft = turn.state.draft
-    one_dish = draft is not None and len(draft.lines) == 1
-    if one_dish and not said.dishes and said.intent == Intent.ASK_PRICE:
-        assert draft is not None  # 一碗多少钱？ of a one-dish order: that dish's price
-        dish = Mention(Kind.DISH, next(iter(draft.lines)))
-        said = replace(said, mentions=(*said.mentions, dish))
+    said = about_the_order(turn, said)
     if draft is None or not said.dishes:
         return None
     answer = answers.dish_question(turn, said, day=draft.day, meal=draft.meal)
     if answer is None:
         return None
     turn.state.ask(Awaiting.CONFIRM)
-    text = answer.text + ordering.confirm_question(turn)
+    text = _sentence(turn, answer.text) + ordering.confirm_question(turn)
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
+def about_the_order(turn: Turn, said: Utterance) -> Utterance:
+    """A price or a fact asked with no dish named, while an order is told (鱼刺多不 / ᠦᠨ᠎ᠡ ᠨᠢ
+    ᠬᠡᠳᠦ ᠪᠤᠢ / ᠶᠠᠰᠤ ᠣᠯᠠᠨ ᠤᠤ): about the order's dish named by a part of its name, else its one
+    dish; as said otherwise."""
+    draft = turn.state.draft
+    if draft is None or said.dishes or not draft.lines:
+        return said
+    fact = said.intent == Intent.ASK_NUTRITION and any(word in said.text for word in FACTS)
+    if said.intent != Intent.ASK_PRICE and not fact:
+        return said
+    named = named_by_part(said.text, draft.lines)
+    if named is None and len(draft.lines) == 1:
+        named = next(iter(draft.lines))
+    if named is None:
+        return said
+    return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, named)))
 
 
 def _only_restates(draft: Draft | None, said: Utterance) -> bool:
@@ -251,16 +268,22 @@ ORDERED_ASIDE = re.compile(r"来[一个份碗两俩仨]|订|要(?!多少|几)")
 """那中午来个土豆炖牛肉。多少钱？: a counted dish asked for, beside the question of its price."""
 
 
+VOUCHER_WORTH = re.compile(r"券|[一每]张|талон|ᠲᠠᠯᠣᠨ")
+"""一张能顶多少钱 / 券值多少: the worth of a voucher (answered with the balance), not a dish's."""
+
+
 def _price(turn: Turn, said: Utterance) -> Reply:
     """清蒸鱼多钱: that dish's price; 来个土豆炖牛肉，多少钱: the price, and the order goes on
     with that dish; 多少钱 while an order is told: its read-back; else the menu with prices."""
+    if not said.dishes and VOUCHER_WORTH.search(said.text):
+        return answers.balance(turn, said)
     if said.dishes:
         answer = answers.dish_question(turn, said) or answers.menu(turn, said)
         if said.counts and ORDERED_ASIDE.search(said.text):
             return _new_order(turn, replace(said, intent=Intent.ORDER_MEAL)).prefixed(answer.text)
         return answer
     if turn.state.draft is not None:
-        return ordering.fill(turn, said)
+        return _answered_then_asked(turn, about_the_order(turn, said))
     return answers.menu(turn, said)
 
 
@@ -269,8 +292,25 @@ def _menu(turn: Turn, said: Utterance) -> Reply:
     return answers.dish_question(turn, said) or answers.menu(turn, said)
 
 
+def _answered_then_asked(turn: Turn, said: Utterance) -> Reply:
+    """ᠦᠨ᠎ᠡ ᠨᠢ ᠬᠡᠳᠦ ᠪᠤᠢ asked before the order is complete: the answer about its dish, then the
+    question it was waiting on again (no dish found: the question alone)."""
+    answer = answers.dish_question(turn, said) if said.dishes else None
+    asked = ordering.fill(turn, replace(said, mentions=()))
+    return asked.prefixed(_sentence(turn, answer.text)) if answer is not None else asked
+
+
+def _sentence(turn: Turn, text: str) -> str:
+    """A sentence another follows: Mongolian words are kept apart by a space (᠃ ᠭᠡᠷ…)."""
+    return text + " " if is_mongolian(turn.lang) and not text.endswith(" ") else text
+
+
 def _nutrition(turn: Turn, said: Utterance) -> Reply:
     """鸡蛋羹软不软: that dish's facts; 我血糖高吃啥好: advice."""
+    if turn.state.draft is not None and not said.dishes:
+        about = about_the_order(turn, said)
+        if about.dishes:
+            return _answered_then_asked(turn, about)  # ᠶᠠᠰᠤ ᠣᠯᠠᠨ ᠤᠤ: the order's dish
     if said.dishes:
         return answers.dish_question(turn, said) or answers.nutrition(turn, said)
     return answers.nutrition(turn, said)

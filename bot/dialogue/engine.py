@@ -242,10 +242,9 @@ def _elder(turn: Turn, said: Utterance) -> Reply:
     link = family.link_answer(turn, plain, said)
     if link is not None:
         return link
-    dropped = several.drop_day(turn, said)  # 后儿个不要了，就明儿个一天
+    dropped = several.day_edits(turn, said)  # 后儿个不要了 / 沙葱不要了 of days alike
     if dropped is not None:
-        return several.next_in_line(turn, dropped, turn.state.draft)
-    several.alike_edits(turn, said)  # 沙葱不要了: of each day's order alike
+        return dropped
     several.take_up_changed(turn, said)  # 后天那顿不用送了: that day's order of those told
     said, told = several.split_days(turn, said), turn.state.draft
     return several.next_in_line(turn, elder.handle(turn, said), told)
@@ -253,14 +252,13 @@ def _elder(turn: Turn, said: Utterance) -> Reply:
 
 def _family(turn: Turn, said: Utterance) -> Reply:
     """A family member, for the elder they chose (asked when there are several)."""
-    if said.intent == Intent.CHECK_ORDER and family.asks_about_all(turn, said):
-        return family.orders_of_all(turn, said)  # 他俩都订了啥
-    if said.intent in ORDERING_INTENTS and family.names_several(turn, said):
-        turn.state.drop_draft()
-        first = several.split(turn, said)
-        if first is None:
-            return Reply(say("family_one_at_a_time", turn.lang))
-        said = first
+    answered = _for_several(turn, said)
+    if isinstance(answered, Reply):
+        return answered
+    said = answered
+    dropped = several.day_edits(turn, said)  # 周五不要了 / 八宝粥太甜 换小米粥 of days alike
+    if dropped is not None:
+        return dropped
     switched = several.take_up_changed(turn, said)  # 奶奶的莜面换成小米粥
     unnamed = not said.dishes or switched
     keep = turn.state.for_elder if turn.state.draft is not None and unnamed else None
@@ -274,6 +272,18 @@ def _family(turn: Turn, said: Utterance) -> Reply:
     said = several.split_days(turn, said)  # 明天中午A，后天中午B: two orders
     told = turn.state.draft
     return several.next_in_line(turn, elder.handle(turn, said), told)
+
+
+def _for_several(turn: Turn, said: Utterance) -> Reply | Utterance:
+    """他俩都订了啥: the answer for all linked elders; 给我爸来…，我妈来…: the first elder's part
+    (the others queued); else ``said`` as it is."""
+    if said.intent == Intent.CHECK_ORDER and family.asks_about_all(turn, said):
+        return family.orders_of_all(turn, said)
+    if said.intent in ORDERING_INTENTS and family.names_several(turn, said):
+        turn.state.drop_draft()
+        first = several.split(turn, said)
+        return Reply(say("family_one_at_a_time", turn.lang)) if first is None else first
+    return said
 
 
 ROLES: dict[str, Callable[[Turn, Utterance], Reply]] = {

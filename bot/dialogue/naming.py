@@ -4,6 +4,7 @@ being told, the dishes just listed), and only when the part fits exactly one of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 HEADS = "汤粥面饭肉鱼蛋饼包饺菜羹"
@@ -27,6 +28,32 @@ def named_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -> 
         and any(p in text and not any(p in other for other in said) for p in parts_of(name))
     }
     return found.pop() if len(found) == 1 else None
+
+
+REFUSED_AFTER = re.compile(r"^[就也还都]?(不要|不用|甭要|去掉|算了|别要)")
+"""What, right after a part of a dish's name, gives that dish up (那鱼不要了)."""
+
+
+def refused_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -> str | None:
+    """Like ``named_by_part``, but only a part said right before a refusal (那鱼不要了 换鸡蛋羹
+    米饭也换成馒头: the fish goes too, though the rice was named whole)."""
+    said = list(said)
+    found = {
+        name
+        for name in names
+        if name not in said
+        and any(
+            REFUSED_AFTER.match(text[at + len(p) :])
+            for p in parts_of(name)
+            if not any(p in other for other in said)
+            for at in _positions(text, p)
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _positions(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)]
 
 
 def without_names(text: str, names: Iterable[str]) -> str:

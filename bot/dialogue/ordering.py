@@ -4,13 +4,14 @@ the store, so what is said is what is placed), and it is placed only after a yes
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import standing
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import named_by_part
+from bot.dialogue.naming import named_by_part, refused_by_part
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import (
@@ -67,9 +68,12 @@ def named_in_draft(said: Utterance, draft: Draft | None) -> str | None:
     """The one dish of the order that a part of its name names (牛肉 for 土豆炖牛肉, 汤 for
     紫菜蛋花汤), when no dish was recognised as given up: what 牛肉换成白菜豆腐 / 汤不要了
     take out. None when no such part is said, or it fits several dishes of the order."""
-    if draft is None or any(d.refused for d in said.dishes):
+    if draft is None:
         return None
-    return named_by_part(said.text, draft.lines, [str(d.value) for d in said.dishes])
+    named = [str(d.value) for d in said.dishes]
+    if any(d.refused for d in said.dishes):
+        return refused_by_part(said.text, draft.lines, named)
+    return named_by_part(said.text, draft.lines, named)
 
 
 def with_offered(turn: Turn, said: Utterance) -> Utterance:
@@ -118,9 +122,19 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
         _add_wanted(draft, said, wanted, intent, refused, offered)
         _count_corrected(draft, said, wanted, offered)
     elif said.counts and draft.lines and not refused:
-        last = offered if offered in draft.lines else next(reversed(draft.lines))
-        draft.lines[last] = next(iter(said.counts.values()))
+        _recount(draft, said, offered)
     return removed
+
+
+def _recount(draft: Draft, said: Utterance, offered: str | None) -> None:
+    """A count with no dish of its own (改成两份 / 粥要一碗就够了，哪吃得了两碗): of the dish of the
+    order a part of its name names, else the one offered, else the last; the last count said
+    that differs from what it has (两碗 there only says why)."""
+    last = offered if offered in draft.lines else next(reversed(draft.lines))
+    target = named_by_part(said.text, draft.lines, []) or last
+    said_counts = [int(m.value) for m in said.of(Kind.QUANTITY) if m.role != Role.EACH]
+    differing = [n for n in said_counts if n != draft.lines[target]]
+    draft.lines[target] = differing[-1] if differing else said_counts[-1]
 
 
 def _replaced_by_name(said: Utterance, draft: Draft) -> Utterance:
@@ -139,6 +153,10 @@ def _replaced_by_name(said: Utterance, draft: Draft) -> Utterance:
     return replace(said, mentions=tuple(gone if m is plain[0] else m for m in said.mentions))
 
 
+CORRECTED = re.compile(r"不对|不是|改成|改为|就行|就够|就好")
+"""A count said as a correction (不对，一碗就行), not as the count of what follows it."""
+
+
 def _count_corrected(
     draft: Draft, said: Utterance, wanted: list[Mention], offered: str | None
 ) -> None:
@@ -150,6 +168,10 @@ def _count_corrected(
         return
     if len(loose) == 1 and offered in draft.lines:  # 只剩五份了 → 那就四份吧，再加四个馒头
         draft.lines[str(offered)] = loose[0]
+        return
+    kept = [name for name in draft.lines if name not in {str(d.value) for d in wanted}]
+    if len(kept) == 1 and len(set(loose)) == 1 and CORRECTED.search(said.text):
+        draft.lines[kept[0]] = loose[-1]  # 不对不对 一碗 一碗就行 再来个凉拌沙葱
         return
     if len(loose) < 2:
         return

@@ -59,6 +59,16 @@ def take_up_changed(turn: Turn, said: Utterance) -> bool:
     return False
 
 
+def day_edits(turn: Turn, said: Utterance) -> Reply | None:
+    """While orders for several days are read back: a day dropped (then the rest read back
+    again, returned) or a change naming no day made to each day's order alike (None)."""
+    dropped = drop_day(turn, said)
+    if dropped is not None:
+        return next_in_line(turn, dropped, turn.state.draft)
+    alike_edits(turn, said)
+    return None
+
+
 _ONLY = ("就", "只")
 """后儿个不要了，就明儿个一天: the day after 就 / 只 is the one kept."""
 
@@ -73,6 +83,7 @@ def drop_day(turn: Turn, said: Utterance) -> Reply | None:
     if not days or (len(days) == 2 and not any(w in said.text for w in _ONLY)) or len(days) > 2:
         return None
     gone = days[0]
+    turn.elder_id = state.for_elder or turn.elder_id  # whose order is being told
     mine = [e for e in state.queued if int(e["elder"]) == turn.elder_id]
     if any(str(e.get("day")) == gone for e in mine):
         state.queued = [e for e in state.queued if not (e in mine and str(e.get("day")) == gone)]
@@ -93,17 +104,26 @@ def alike_edits(turn: Turn, said: Utterance) -> None:
         return
     refused = {str(d.value) for d in said.dishes if d.refused}
     counts = said.counts
+    swapped_in = {
+        str(d.value): counts.get(d.group, 1) for d in said.dishes if d.role == Role.REPLACE_TO
+    }
+    if swapped_in and not refused:  # 八宝粥太甜了 换小米粥: the dish named is the one given up
+        refused = {str(d.value) for d in said.dishes if d.role is None} & set(draft.lines)
     recounted = {
         str(d.value): counts[d.group]
         for d in said.dishes
-        if not d.refused and d.group in counts and str(d.value) in draft.lines
+        if d.role is None and d.group in counts and str(d.value) in draft.lines
     }
+    whose = state.for_elder or turn.elder_id
     for entry in state.queued:
         lines = dict(entry["lines"])
-        if int(entry["elder"]) != turn.elder_id or not set(lines) & set(draft.lines):
+        if int(entry["elder"]) != whose or not set(lines) & set(draft.lines):
             continue
+        if swapped_in and not refused & set(lines):
+            continue  # a swap of a dish this day's order does not have
         lines = {dish: qty for dish, qty in lines.items() if dish not in refused}
         lines.update({dish: qty for dish, qty in recounted.items() if dish in lines})
+        lines.update(swapped_in)
         entry["lines"] = lines
 
 
@@ -190,7 +210,7 @@ def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
     """The first order's read-back, then each other one's (with its elder's name), then the
     one question."""
     question = ordering.confirm_question(turn)
-    text = reply.text.removesuffix(question)
+    text = first_text = reply.text.removesuffix(question)
     saved = (first, turn.elder_id, turn.state.for_elder)
     for entry in turn.state.queued:
         turn.state.draft = _draft(entry, first)
@@ -200,7 +220,7 @@ def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
             turn.state.queued = []
             return Reply(text + other.text)
         entry["key"] = turn.state.draft.key
-        text += _same_or(turn, first, text, other.text.removesuffix(question))
+        text += _same_or(turn, first, first_text, other.text.removesuffix(question))
     turn.state.draft, turn.elder_id, turn.state.for_elder = saved
     return Reply(text + question, reply.choices, reply.inline)
 

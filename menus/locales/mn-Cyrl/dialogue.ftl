@@ -250,6 +250,7 @@ read_back_also = { $name }: { $items }. { $cost }.{" "}
 read_back_same = { $when } мөн адил.{" "}
 pay_short = Төлөх дүн { $payable }.
 pay_nothing_short = Төлөх мөнгө байхгүй.
+pay_card_short = Картаас { $card } хасна.
 speech_slower = За, удаан ярья.{" "}
 speech_faster = За, хурдан ярья.{" "}
 speech_louder = За, чанга ярья.{" "}

@@ -246,6 +246,7 @@ read_back_also = { $name }: { $items }᠃ { $cost }᠃{" "}
 read_back_same = { $when } ᠮᠥᠨ ᠠᠳᠠᠯᠢ᠃{" "}
 pay_short = ᠲᠥᠯᠦᠬᠦ ᠨᠢ { $payable }᠃
 pay_nothing_short = ᠲᠥᠯᠦᠬᠦ ᠮᠥᠩᠭᠡ ᠦᠭᠡᠢ᠃
+pay_card_short = ᠺᠠᠷᠲ ᠠᠴᠠ { $card } ᠬᠠᠰᠤᠨ᠎ᠠ᠃
 speech_slower = ᠵᠠ᠂ ᠤᠳᠠᠭᠠᠨ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
 speech_faster = ᠵᠠ᠂ ᠬᠤᠷᠳᠤᠨ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}
 speech_louder = ᠵᠠ᠂ ᠴᠢᠩᠭ᠎ᠠ ᠬᠡᠯᠡᠶ᠎ᠡ᠃{" "}

@@ -248,6 +248,7 @@ read_back_also = { $name }：{ $items }。{ $cost }。
 read_back_same = { $when }也一样。
 pay_short = 您付{ $payable }。
 pay_nothing_short = 不用付钱。
+pay_card_short = 从卡上扣{ $card }。
 # How a person wants to be spoken to (说慢点, 说快点, 大声点, 说短点, 说详细点), then the last reply again.
 speech_slower = 好，我说慢一点。
 speech_faster = 好，我说快一点。

@@ -260,7 +260,7 @@ def _family(turn: Turn, said: Utterance) -> Reply:
     if dropped is not None:
         return dropped
     switched = several.take_up_changed(turn, said)  # 奶奶的莜面换成小米粥
-    unnamed = not said.dishes or switched
+    unnamed = not said.dishes or switched or bool(turn.state.queued)  # whose: taken up above
     keep = turn.state.for_elder if turn.state.draft is not None and unnamed else None
     before = turn.state.for_elder
     chosen = keep or family.choose_elder(turn, said)  # 我妈下楼去拿 edits Dad's order
@@ -279,7 +279,8 @@ def _for_several(turn: Turn, said: Utterance) -> Reply | Utterance:
     (the others queued); else ``said`` as it is."""
     if said.intent == Intent.CHECK_ORDER and family.asks_about_all(turn, said):
         return family.orders_of_all(turn, said)
-    if said.intent in ORDERING_INTENTS and family.names_several(turn, said):
+    telling = turn.state.draft is not None and bool(turn.state.queued)  # an edit to one of them
+    if said.intent in ORDERING_INTENTS and not telling and family.names_several(turn, said):
         turn.state.drop_draft()
         first = several.split(turn, said)
         return Reply(say("family_one_at_a_time", turn.lang)) if first is None else first

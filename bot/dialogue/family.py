@@ -171,9 +171,10 @@ def names_several(turn: Turn, said: Utterance) -> bool:
 def asks_about_all(turn: Turn, said: Utterance) -> bool:
     """订了啥 from someone linked to several elders, naming none of them (他俩, 爸妈, or no one)."""
     elders = linked_elders(turn)
-    if len(elders) < 2 or any(name in said.text for _, name, _ in elders):
+    named = [name for _, name, _ in elders if name in said.text]
+    if len(elders) < 2 or len(named) == 1:
         return False
-    return said.beneficiary not in RELATION_GENDER
+    return len(named) > 1 or said.beneficiary not in RELATION_GENDER  # 刘振华李淑芬订的啥
 
 
 def orders_of_all(turn: Turn, said: Utterance) -> Reply:

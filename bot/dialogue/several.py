@@ -11,6 +11,8 @@ time instead.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -24,6 +26,7 @@ from bot.phrasing import when_words
 from bot.turn import Reply
 from menus.catalogue import joined, say
 from menus.vocab import Fulfillment, MealSlot
+from nlu.lexicon_zh import BENEFICIARY
 
 _OWN = (Kind.DISH, Kind.QUANTITY)
 """What belongs to one elder's part of the sentence; the rest (day, meal, way) to all."""
@@ -32,7 +35,8 @@ _OWN = (Kind.DISH, Kind.QUANTITY)
 def split(turn: Turn, said: Utterance) -> Utterance | None:
     """The first elder's part of ``said`` (their elder chosen), the others' orders queued; None
     when the parts cannot be told apart for sure (then they are asked for one at a time)."""
-    parts = _parts(said, linked_elders(turn))
+    elders = linked_elders(turn)
+    parts = _parts(said, elders) or _named_alike(said, elders)
     if parts is None or len(parts) < 2:
         return None
     first_elder, first = parts[0]
@@ -51,8 +55,13 @@ def take_up_changed(turn: Turn, said: Utterance) -> bool:
     state, draft = turn.state, turn.state.draft
     if not state.queued or draft is None:
         return False
+    named = _elder_edited(turn, said)  # 奶奶最近不吃猪肉 她那份换莜面鱼鱼 爷爷的不变
     for k, entry in enumerate(state.queued):
-        if _is_about(entry, said, draft):
+        if named is not None and named != (state.for_elder or turn.elder_id):
+            about = int(entry["elder"]) == named
+        else:
+            about = _is_about(entry, said, draft)
+        if about:
             state.queued[k] = _entry_of(draft, state.for_elder or turn.elder_id)
             _take_up(turn, draft, entry)
             return True
@@ -125,6 +134,45 @@ def alike_edits(turn: Turn, said: Utterance) -> None:
         lines.update({dish: qty for dish, qty in recounted.items() if dish in lines})
         lines.update(swapped_in)
         entry["lines"] = lines
+
+
+_STAYS = re.compile(r"^的?(那份)?(不变|照旧|别动|不动|不用改|就那样)")
+"""爷爷的不变: that elder's order stays as it is; the change is someone else's."""
+
+
+_EDITING = ("换", "改", "不要", "去掉", "不吃", "甭", "别", "不用")
+"""What makes a clause the edit (我爷换成红烧排骨), not what is kept (鲈鱼给我奶)."""
+
+
+def _elder_edited(turn: Turn, said: Utterance) -> int | None:
+    """The linked elder the edit is for: named (by name, or as 奶奶 / 我爸: the one of that
+    gender) in the clause that edits, else in the clause before it (奶奶最近不吃猪肉 她那份换
+    莜面鱼鱼); never one said to stay as is (爷爷的不变); None when no one is named there."""
+    clauses = [m for m in re.finditer(r"[^\s，,。.！!？?；;]+", said.text)]
+    edits = [k for k, c in enumerate(clauses) if any(w in c.group() for w in _EDITING)]
+    if not edits:
+        return None
+    for k in (edits[0], edits[0] - 1):
+        if k >= 0:
+            named = _elders_named(turn, clauses[k].group())
+            if named:
+                return min(named)[1]
+    return None
+
+
+def _elders_named(turn: Turn, text: str) -> list[tuple[int, int]]:
+    """(where, elder) for each linked elder ``text`` names, by name or as 奶奶 / 我爸."""
+    elders = linked_elders(turn)
+    found: list[tuple[int, int]] = []
+    words = [(name, [pid]) for pid, name, _ in elders]
+    for word, relation in BENEFICIARY:
+        gender = RELATION_GENDER.get(relation)
+        words.append((word, [pid for pid, _, g in elders if gender is not None and g == gender]))
+    for word, pids in words:
+        at = text.find(word)
+        if at >= 0 and len(pids) == 1 and not _STAYS.match(text[at + len(word) :]):
+            found.append((at, pids[0]))
+    return found
 
 
 def _is_about(entry: dict[str, Any], said: Utterance, draft: Draft) -> bool:
@@ -406,6 +454,23 @@ def _both_alike(mentions: list[Mention], named: list[int], elders: Elders) -> Pa
     if len(set(chosen)) != 2 or not own:
         return None
     return [(pid, own) for pid in chosen]
+
+
+_JOINING = re.compile(r"^[\s、，,和跟与及还有也]*$")
+"""Between two names said together (刘振华 李淑芬 / 刘振华和李淑芬)."""
+
+
+def _named_alike(said: Utterance, elders: Elders) -> Parts | None:
+    """给刘振华 李淑芬各订一份饺子: elders named by their names side by side, then what each of
+    them gets; None when anything else stands between the names."""
+    at = sorted((said.text.find(name), pid, name) for pid, name, _ in elders if name in said.text)
+    if len(at) < 2:
+        return None
+    for (start, _, name), (nxt, _, _) in itertools.pairwise(at):
+        if not _JOINING.match(said.text[start + len(name) : nxt]):
+            return None
+    own = [m for m in said.mentions if m.kind in _OWN]
+    return [(pid, own) for _, pid, _ in at] if any(m.kind == Kind.DISH for m in own) else None
 
 
 def _parents_alike(mentions: list[Mention], elders: Elders) -> Parts | None:

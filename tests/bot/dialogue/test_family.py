@@ -192,3 +192,21 @@ def test_two_days_that_fall_on_one_meal_are_one_order(shop: sessionmaker[Session
     with shop() as session:
         orders = list_orders(session, elder_id=ids["王秀兰"])
     assert len(orders) == 1 and {i.dish_name for i in orders[0].items} == {"鸡蛋羹", "红烧肉"}
+
+
+def test_both_parents_named_by_name_get_the_same_and_an_edit_naming_one_is_hers(
+    shop: sessionmaker[Session],
+) -> None:
+    """给刘德福 王秀兰各订一份鸡蛋羹: one order each; 我妈那份换红烧肉 我爸的不变 changes only
+    hers (the one said to stay as is is not the one changed)."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    said = "中午给刘德福 王秀兰各订一份鸡蛋羹 自己去拿"
+    reply = dialogue.handle(ids["李娜"], said, BEFORE_LUNCH).text
+    assert "刘德福" in reply and "王秀兰" in reply and reply.count("鸡蛋羹一份") == 2, reply
+    reply = dialogue.handle(ids["李娜"], "我妈那份换红烧肉 我爸的不变", BEFORE_LUNCH).text
+    assert "王秀兰，今天午饭，自己去拿：红烧肉一份" in reply, reply
+    dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
+    assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
+    assert _dishes(shop, ids["王秀兰"]) == [("红烧肉", 1)]
+    both = dialogue.handle(ids["李娜"], "刘德福王秀兰今天中午订的啥", BEFORE_LUNCH).text
+    assert "刘德福" in both and "鸡蛋羹" in both and "王秀兰" in both and "红烧肉" in both, both

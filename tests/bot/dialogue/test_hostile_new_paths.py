@@ -11,11 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue import Dialogue
-from bot.dialogue.naming import named_by_part, without_names
+from bot.dialogue.naming import named_by_part, refused_by_part, without_names
 from bot.dialogue.speech import wish_of
 from menus.models import Order, Person, StandingOrder
 from menus.scripts import script_of
+from menus.spoken import syllables
 from nlu.afterthoughts import word_spaces_closed
+from nlu.dishes import regional_variants
 from nlu.recurrence import pause_span
 from tests.conftest import BEFORE_LUNCH
 
@@ -24,7 +26,11 @@ HOSTILE = ["", " ", "\x00\x01说慢点", "说" * 100_000, "慢点" * 5000, "ᠡ"
            "那个粥呢" * 2000, "说慢点，" + "红烧肉" * 3000, "送 " * 20_000,
            "明天中午一份红烧肉，" * 800, "礼拜四先停了，礼拜六接着送" * 500,
            "对的。再给我妈订" * 2000, "爸：" * 5000, "明天中午的呢" * 3000,
-           "鸡蛋我早上吃过了" * 2000, "王秀兰反映太咸了，" * 3000]  # fmt: skip
+           "鸡蛋我早上吃过了" * 2000, "王秀兰反映太咸了，" * 3000,
+           "明儿个跟后儿个" * 3000 + "的早饭", "后儿个不要了，就明儿个" * 2000,
+           "刘德福 王秀兰 " * 3000 + "各订一份", "一张券能顶多少钱" * 2000,
+           "ᠣᠷᠣᠨ ᠳᠤ ᠨᠢ ᠪᠣᠯᠭᠠ " * 2000, "за болъё " * 5000, "1" * 50_000,
+           "茶叶蛋2 " * 5000, "俩天都一样" * 4000, "鱼刺多不 " * 4000]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -39,6 +45,9 @@ def test_the_new_helpers_answer_any_text_quickly(text: str) -> None:
     assert len(compact) == len(where) <= len(text)
     span = pause_span(text, BEFORE_LUNCH.date())
     assert span is None or span[0] <= span[1]
+    assert 0 <= syllables(text) <= 3 * len(text)
+    assert refused_by_part(text, ["清蒸鲈鱼", "米饭"]) in (None, "清蒸鲈鱼", "米饭")
+    assert all(len(v) >= 2 for v in regional_variants(text[:40]))
     assert time.perf_counter() - started < 2
 
 

@@ -76,10 +76,13 @@ def create_private_sqlite_file(url: str) -> None:
 
 
 def normalise_url(url: str) -> str:
-    """Accept the usual ``postgresql://`` spelling and use the psycopg 3 driver for it."""
+    """Accept the usual ``postgresql://`` spelling and use the psycopg 3 driver for it; a plain
+    file path (``--db /tmp/zhucan.db``, what people type) is that SQLite file."""
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
+    if url and "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
 
 

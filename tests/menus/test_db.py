@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.cli import run
-from menus.db import default_url, make_engine, upgrade
+from menus.db import default_url, make_engine, normalise_url, upgrade
 
 
 @pytest.fixture(autouse=True)
@@ -122,3 +122,11 @@ def test_a_read_only_session_refuses_to_write(factory: sessionmaker[Session]) ->
     with pytest.raises(RuntimeError, match="read_only"), read_only(factory) as session:
         session.add(Person(kind="elder", name="甲", phone=None, lang="zh"))
         session.flush()
+
+
+def test_a_plain_file_path_is_that_sqlite_file(tmp_path: Path) -> None:
+    """--db /tmp/zhucan.db (a path, as people type it) opens that SQLite file, not a traceback."""
+    path = tmp_path / "zhucan.db"
+    assert normalise_url(str(path)) == f"sqlite:///{path.resolve()}"
+    assert normalise_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"

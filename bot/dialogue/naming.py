@@ -5,7 +5,7 @@ being told, the dishes just listed), and only when the part fits exactly one of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 HEADS = "汤粥面饭肉鱼蛋饼包饺菜羹"
 """Last characters that name a dish's kind (汤不要了: the soup in the order)."""
@@ -21,13 +21,7 @@ def named_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -> 
     """The one dish of ``names`` that ``text`` names by a part of its name, a part that is no
     part of a dish ``said`` by its own name; None when none or several fit."""
     said = list(said)
-    found = {
-        name
-        for name in names
-        if name not in said
-        and any(p in text and not any(p in other for other in said) for p in parts_of(name))
-    }
-    return found.pop() if len(found) == 1 else None
+    return _the_one(names, said, lambda p: p in text)
 
 
 REFUSED_AFTER = re.compile(r"^[就也还都]?(不要|不用|甭要|去掉|算了|别要)")
@@ -38,22 +32,25 @@ def refused_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -
     """Like ``named_by_part``, but only a part said right before a refusal (那鱼不要了 换鸡蛋羹
     米饭也换成馒头: the fish goes too, though the rice was named whole)."""
     said = list(said)
+    return _the_one(
+        names,
+        said,
+        lambda p: any(
+            REFUSED_AFTER.match(text[m.end() :]) for m in re.finditer(re.escape(p), text)
+        ),
+    )
+
+
+def _the_one(names: Iterable[str], said: list[str], heard: Callable[[str], bool]) -> str | None:
+    """The one dish of ``names`` (not said whole) with a part ``heard`` that is no part of a dish
+    said whole; None when none or several."""
     found = {
         name
         for name in names
         if name not in said
-        and any(
-            REFUSED_AFTER.match(text[at + len(p) :])
-            for p in parts_of(name)
-            if not any(p in other for other in said)
-            for at in _positions(text, p)
-        )
+        and any(heard(p) and not any(p in other for other in said) for p in parts_of(name))
     }
     return found.pop() if len(found) == 1 else None
-
-
-def _positions(text: str, part: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(part), text)]
 
 
 def without_names(text: str, names: Iterable[str]) -> str:

@@ -133,8 +133,7 @@ def _recount(draft: Draft, said: Utterance, offered: str | None) -> None:
     last = offered if offered in draft.lines else next(reversed(draft.lines))
     target = named_by_part(said.text, draft.lines, []) or last
     said_counts = [int(m.value) for m in said.of(Kind.QUANTITY) if m.role != Role.EACH]
-    differing = [n for n in said_counts if n != draft.lines[target]]
-    draft.lines[target] = differing[-1] if differing else said_counts[-1]
+    draft.lines[target] = _changed_to(said_counts, draft.lines[target])
 
 
 def _replaced_by_name(said: Utterance, draft: Draft) -> Utterance:
@@ -221,6 +220,12 @@ def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> i
     own = int(said.counts.get(dish.group, said.each or 1))
     if current is None or not said_counts:
         return own
+    return _changed_to(said_counts, current)
+
+
+def _changed_to(said_counts: list[int], current: int) -> int:
+    """The last count said that differs from ``current`` (the others only say why: 包子仨吃不了，
+    俩吧), else the last one said."""
     changed = [n for n in said_counts if n != current]
     return changed[-1] if changed else said_counts[-1]
 

@@ -30,6 +30,7 @@ from menus.db import read_only
 from menus.menu_store import load_menus
 from menus.models import PersonSettings
 from menus.scripts import spoken_language
+from nlu.vocabulary import spoken_classes_zh
 from voice.audio import Pcm, louder
 from voice.decode import decode
 from voice.encode import to_ogg_opus
@@ -207,4 +208,5 @@ def expected_zh(dishes: Iterable[str], shown: Iterable[str] = ()) -> Expected:
         dishes=tuple(dict.fromkeys(d for d in dishes if d)),
         sayings=tuple(dict.fromkeys(s for s in sayings if s)),
         words=COMMON_ZH,
+        classes=tuple(spoken_classes_zh().items()),
     )

@@ -81,6 +81,8 @@ TIME_OF_DAY = {"上午": 0, "早上": 0, "早晨": 0, "中午": 12, "下午": 12
                "晚上": 12, "傍晚": 12, "夜里": 12}  # fmt: skip
 
 FILLERS = ("那个", "就是", "嗯", "啊", "呃", "哎", "唉", "这个", "然后", "那啥", "咋说呢")
+POLITE = ("麻烦你", "麻烦", "劳驾", "请", "你好")
+"""Courtesies said before a request (劳驾, 麻烦你): they carry no intent of their own there."""
 
 # Intent cues: (phrase, intent, weight). The strongest cue wins; entities break ties later.
 INTENT_CUES: list[tuple[str, str, float]] = [

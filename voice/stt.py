@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import os
 import re
 import threading
 import time
@@ -63,6 +65,9 @@ class Transcript:
     whole: bool = False
     """The text is a whole sentence of the grammar (made of the expected phrases already):
     matching it against the phrases again can only spoil it."""
+    support: float | None = None
+    """How well the audio supported the grammar's best sentence (``Heard.support``), when a
+    grammar was tried: what decides between that sentence, hearing openly and asking again."""
 
     def matched(self, phrases: Sequence[str]) -> str:
         """The text to hand on: a grammar sentence as it is, anything else with the stretches
@@ -99,7 +104,7 @@ class SpeechToText(ABC):
             raise VoiceError("stt-no-text-recognized", "no speech in the audio")
         started = time.perf_counter()
         try:
-            text, whole = self._recognize(pcm, expected)
+            text, whole, support = self._recognize(pcm, expected)
         except VoiceError:
             raise
         except Exception as exc:  # a recogniser bug must not reach the person
@@ -109,15 +114,18 @@ class SpeechToText(ABC):
         if not text:
             raise VoiceError("stt-no-text-recognized")
         took = time.perf_counter() - started
-        return Transcript(text, self.lang, self.name, bool(expected), pcm.seconds, took, whole)
+        return Transcript(
+            text, self.lang, self.name, bool(expected), pcm.seconds, took, whole, support
+        )
 
     @abstractmethod
     def load(self) -> None:
         """Load the model now (else it loads on first use); ``VoiceError`` if it cannot."""
 
     @abstractmethod
-    def _recognize(self, pcm: Pcm, expected: Expected | None) -> tuple[str, bool]:
-        """The text heard, and whether it is a whole sentence of the grammar."""
+    def _recognize(self, pcm: Pcm, expected: Expected | None) -> tuple[str, bool, float | None]:
+        """The text heard, whether it is a whole sentence of the grammar, and the grammar's
+        support for its best sentence (``None``: no grammar was tried)."""
 
 
 _lock = threading.RLock()  # a loader may load another model (the decoder, the encoder)
@@ -169,7 +177,7 @@ class VoskEngine(SpeechToText):
                 out.append(words)
         return [*out, "[unk]"]
 
-    def _recognize(self, pcm: Pcm, expected: Expected | None) -> tuple[str, bool]:
+    def _recognize(self, pcm: Pcm, expected: Expected | None) -> tuple[str, bool, float | None]:
         import vosk
 
         model = self._model()
@@ -184,7 +192,7 @@ class VoskEngine(SpeechToText):
             recognizer.AcceptWaveform(pcm.data[start : start + step * 2])
         text = str(json.loads(recognizer.FinalResult()).get("text", ""))
         words = [w for w in text.split() if w != "[unk]"]
-        return _HAN_GAP.sub("", " ".join(words)), False
+        return _HAN_GAP.sub("", " ".join(words)), False, None
 
 
 WHISPER_LANGUAGE = {"zh": "zh", "mn": "mn", "ko": "ko"}
@@ -198,6 +206,12 @@ HYPOTHESES = 5
 WINDOW_SECONDS = 29.0
 """Whisper hears 30 s at a time; longer utterances go through faster-whisper's own loop."""
 MAX_TOKENS = 120
+FRAMES_PER_SECOND = 100
+"""Log-mel frames a second of audio makes (Whisper's hop is 10 ms); the encoder halves them."""
+SHORT_WINDOW = os.environ.get("ZHUCAN_WHISPER_SHORT", "1") == "1"
+WINDOW_MARGIN = float(os.environ.get("ZHUCAN_WHISPER_MARGIN", "2.0"))
+"""Seconds of padding heard after the speech when the encoder is not given the whole 30 s
+(with 1 s the decoder sometimes ran on past the speech: 卡里还有多少钱卡里还有多少钱)."""
 NO_SPEECH = 0.8
 
 
@@ -266,13 +280,15 @@ class WhisperEngine(SpeechToText):
             self._suppressed[key] = [-1, *(t for t in range(first_special) if t not in allowed)]
         return self._suppressed[key]
 
-    def _recognize(self, pcm: Pcm, expected: Expected | None) -> tuple[str, bool]:
+    def _recognize(self, pcm: Pcm, expected: Expected | None) -> tuple[str, bool, float | None]:
         phrases = expected.phrases if expected else None
         short = pcm.seconds <= WINDOW_SECONDS
+        support = None
         if expected and self.use_grammar and self.lang == "zh" and short:
             heard = self.hear(pcm, expected)
+            support = heard.support if heard is not None else None
             if heard is not None and heard.support >= SUPPORT_FLOOR:
-                return str(self._tokenizer().decode(list(heard.tokens))), True
+                return str(self._tokenizer().decode(list(heard.tokens))), True, support
             # outside the grammar (a complaint, a question about health): heard openly, so
             # that the words reach the dialogue rather than the nearest menu sentence
             phrases = None
@@ -282,7 +298,11 @@ class WhisperEngine(SpeechToText):
             text = self._transcribe(pcm, phrases)
         if self.lang == "zh":
             text = to_simplified(text)
-        return text.strip(" 。，,.!！?？：:"), False
+            if not looks_mandarin(text):
+                # what Whisper writes openly for speech it cannot follow: English words, digits
+                # with dashes (再说一遍 → 5-4-1-1). Asking again beats guessing from that.
+                raise VoiceError("stt-no-text-recognized", "not heard as Mandarin")
+        return text.strip(" 。，,.!！?？：:"), False, support
 
     def _tokenizer(self) -> Any:
         """faster-whisper's tokenizer for this language, transcribing (made once)."""
@@ -297,9 +317,9 @@ class WhisperEngine(SpeechToText):
             )
         return self._tokens
 
-    def _features(self, pcm: Pcm | None) -> Any:
-        """The log-mel features of ``pcm`` (``None``: a second of silence), padded to
-        Whisper's 30 s window, as a CTranslate2 batch of one."""
+    def _features(self, pcm: Pcm | None, seconds: float | None = None) -> Any:
+        """The log-mel features of ``pcm`` (``None``: a second of silence) as a CTranslate2
+        batch of one, padded to Whisper's 30 s window, or to ``seconds`` when given."""
         import ctranslate2
         import numpy as np
 
@@ -307,14 +327,23 @@ class WhisperEngine(SpeechToText):
         samples = pcm.floats() if pcm is not None else np.zeros(RATE, dtype=np.float32)
         features = model.feature_extractor(samples)
         frames = model.feature_extractor.nb_max_frames
+        if seconds is not None:
+            frames = min(frames, 2 * math.ceil(seconds * FRAMES_PER_SECOND / 2))
         features = np.pad(features, ((0, 0), (0, max(0, frames - features.shape[-1]))))
         batch = np.ascontiguousarray(features[None, :, :frames], dtype=np.float32)
         return ctranslate2.StorageView.from_array(batch)
 
-    def _encode(self, pcm: Pcm | None) -> Any:
-        """Whisper's encoder output ``[1, 1500, width]`` for ``pcm`` (``None``: silence),
-        from CTranslate2."""
-        return self._model().model.encode(self._features(pcm), to_cpu=True)
+    def _encode(self, pcm: Pcm | None, seconds: float | None = None) -> Any:
+        """Whisper's encoder output ``[1, frames / 2, width]`` for ``pcm`` (``None``:
+        silence), from CTranslate2, over 30 s or over ``seconds``."""
+        return self._model().model.encode(self._features(pcm, seconds), to_cpu=True)
+
+    def _window(self, pcm: Pcm | None) -> float | None:
+        """How much audio the grammar's encoder looks at: the speech and a margin, not
+        Whisper's whole 30 s (the audio-context cut of whisper.cpp), unless switched off."""
+        if not SHORT_WINDOW:
+            return None
+        return (pcm.seconds if pcm is not None else 1.0) + WINDOW_MARGIN
 
     def _decoder(self) -> tuple[WhisperDecoder, Memory]:
         """The numpy decoder and the memory of silence (what the model expects with no
@@ -324,7 +353,8 @@ class WhisperEngine(SpeechToText):
             import numpy as np
 
             decoder = WhisperDecoder(self.model_dir / "model.bin")
-            return decoder, decoder.memory(np.asarray(self._encode(None))[0])
+            silence = self._encode(None, self._window(None))
+            return decoder, decoder.memory(np.asarray(silence)[0])
 
         return _shared(("whisper-decoder", str(self.model_dir)), load)  # type: ignore[no-any-return]
 
@@ -350,7 +380,7 @@ class WhisperEngine(SpeechToText):
 
         tokenizer = self._tokenizer()
         decoder, silence = self._decoder()
-        audio = decoder.memory(np.asarray(self._encode(pcm))[0])
+        audio = decoder.memory(np.asarray(self._encode(pcm, self._window(pcm)))[0])
         return search(
             decoder,
             [*tokenizer.sot_sequence, tokenizer.no_timestamps],
@@ -412,6 +442,19 @@ class WhisperEngine(SpeechToText):
             suppress_tokens=self.suppressed(phrases or []) if restrict else [-1],
         )
         return "".join(s.text for s in segments if s.no_speech_prob < NO_SPEECH)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+MANDARIN_SHARE = 0.8
+"""Of the letters and digits in an open transcript, at least this share must be Chinese."""
+
+
+def looks_mandarin(text: str) -> bool:
+    """Whether an open transcript reads as Mandarin at all: some Chinese characters, nearly
+    nothing else, and no word in Latin letters."""
+    han = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    other = sum(1 for c in text if c.isalnum() and not "\u3400" <= c <= "\u9fff")
+    return han >= 1 and han >= MANDARIN_SHARE * (han + other) and not _LATIN_WORD.search(text)
 
 
 def _syllables(text: str) -> int:

@@ -9,10 +9,10 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
+from nlu.vocabulary import spoken_classes_zh
 from voice.decode import decode
+from voice.errors import VoiceError
 from voice.grammar import (
-    MANDARIN_CLASSES,
-    SUPPORT_FLOOR,
     Expected,
     Heard,
     State,
@@ -33,7 +33,9 @@ SAYINGS = (
     "要",
     "不要",
 )
-EXPECTED = Expected(dishes=DISHES, sayings=SAYINGS, words=COMMON_ZH)
+WORDS = tuple(spoken_classes_zh().items())
+"""The parser's words by class, as the bot gives them to the voice (one vocabulary)."""
+EXPECTED = Expected(dishes=DISHES, sayings=SAYINGS, words=COMMON_ZH, classes=WORDS)
 
 
 @pytest.fixture(scope="module")
@@ -98,11 +100,16 @@ def test_numpy_decoder_agrees_with_ctranslate2(
     "words",
     [
         ["明天", "中午", "要", "两份", "红烧肉", "和", "米饭", "送到家"],
-        ["取消", "明天", "的订单"],
+        ["取消", "明天", "的", "订单"],
         ["红烧肉", "多少钱"],
         ["今天", "吃什么"],
         ["再说一遍"],
         ["我要订餐"],
+        ["那个", "红烧肉", "两份", "米饭", "一碗"],  # a filler, the count after the dish
+        ["米饭", "不要了", "来", "俩", "手把肉"],  # a refusal, then an order
+        ["把", "红烧肉", "换成", "鸡蛋羹"],
+        ["再加", "一份", "米饭", "吧"],
+        ["不是", "明天", "是", "后天"],
     ],
 )
 def test_the_grammar_takes_what_an_answer_may_be(
@@ -116,27 +123,28 @@ def test_the_grammar_refuses_what_no_answer_is(
     grammar: TokenGrammar, whisper: WhisperEngine
 ) -> None:
     encode = whisper._tokenizer().encode
-    after_count, may_end = _walk(grammar, encode, ["要", "两份"])
-    assert not may_end  # 要两份 … of what?
-    following = {t for state in after_count for t in grammar.options(state)[0]}
-    assert following <= {encode(dish)[0] for dish in DISHES}  # only a dish follows a count
+    with pytest.raises(AssertionError):
+        _walk(grammar, encode, ["要", "两份", "两份"])  # a count leads to a dish, not a count
     twice, _ = _walk(grammar, encode, ["红烧肉", "和", "红烧肉"])
     assert all(grammar.options(state) == ({}, False) for state in twice)  # no dish twice
     with pytest.raises(AssertionError):
-        _walk(grammar, encode, ["再说一遍", "红烧肉"])  # a saying stands alone
+        _walk(grammar, encode, ["我要订餐", "红烧肉"])  # a saying stands alone
 
 
 def test_sayings_the_grammar_knows_as_words_are_not_sayings(
     whisper: WhisperEngine,
 ) -> None:
-    grammar = whisper.grammar_for(Expected(dishes=DISHES, sayings=("中午", "再说一遍")))
+    grammar = whisper.grammar_for(
+        Expected(dishes=DISHES, sayings=("中午", "卡里还有多少钱"), classes=WORDS)
+    )
     meal_first = set(grammar.tries["meal"][()].next)
-    assert "中午" in MANDARIN_CLASSES["meal"]
-    assert set(grammar.tries["saying"][()].next) == {whisper._tokenizer().encode("再说一遍")[0]}
+    assert "中午" in dict(WORDS)["meal"]
+    saying = whisper._tokenizer().encode("卡里还有多少钱")[0]
+    assert set(grammar.tries["saying"][()].next) == {saying}
     assert meal_first
 
 
-@pytest.mark.parametrize("sentence", ["我的订单", "要一份手把肉", "卡里还有多少钱"])
+@pytest.mark.parametrize("sentence", ["要一份手把肉", "卡里还有多少钱"])
 def test_whisper_hears_the_sentence_against_the_grammar(
     whisper: WhisperEngine, clips: dict[str, bytes], sentence: str
 ) -> None:
@@ -150,17 +158,26 @@ def test_support_is_the_score_per_token() -> None:
     assert Heard((), -1.0).support == -1.0
 
 
-def test_what_is_outside_the_grammar_is_heard_openly(
-    whisper: WhisperEngine, clips: dict[str, bytes]
+def test_what_the_grammar_explains_poorly_is_heard_openly(
+    whisper: WhisperEngine, clips: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A complaint is no sentence of the grammar: forced into it, it would come out as the
-    nearest answer (好的); its support is low, so Whisper hears it openly instead."""
-    pcm = decode(clips["饭太咸了"])
+    """Below the support floor the grammar's sentence is not taken: Whisper hears the audio
+    openly and its words reach the dialogue (or, when they are not Mandarin, nothing does and
+    the person is asked again). The floor is drawn by ``bench/voice.py --calibrate``; here it
+    is raised above this clip's support to walk the path."""
+    import voice.stt
+
+    pcm = decode(clips["我孙子今天放假回来看我"])
     forced = whisper.hear(pcm, EXPECTED)
-    assert forced is not None and forced.support < SUPPORT_FLOOR
-    heard = whisper.transcribe(pcm, EXPECTED)
-    assert not heard.whole and heard.text
-    assert whisper._tokenizer().decode(list(forced.tokens)) != heard.text
+    assert forced is not None
+    monkeypatch.setattr(voice.stt, "SUPPORT_FLOOR", forced.support + 1)
+    try:
+        heard = whisper.transcribe(pcm, EXPECTED)
+    except VoiceError as exc:
+        assert exc.code == "stt-no-text-recognized"
+    else:
+        assert not heard.whole and heard.text and heard.support == forced.support
+        assert whisper._tokenizer().decode(list(forced.tokens)) != heard.text
 
 
 def test_two_voice_notes_at_once_are_heard_alike(
@@ -170,11 +187,11 @@ def test_two_voice_notes_at_once_are_heard_alike(
     serve both at once."""
     from concurrent.futures import ThreadPoolExecutor
 
-    fresh = Expected(dishes=DISHES, sayings=(*SAYINGS, "谢谢"))  # not cached yet
-    pcm = decode(clips["我的订单"])
+    fresh = Expected(dishes=DISHES, sayings=(*SAYINGS, "谢谢"), classes=WORDS)  # not cached
+    pcm = decode(clips["要一份手把肉"])
     with ThreadPoolExecutor(2) as pool:
         texts = list(pool.map(lambda _: whisper.transcribe(pcm, fresh).text, range(2)))
-    assert texts == ["我的订单", "我的订单"]
+    assert texts == ["要一份手把肉", "要一份手把肉"]
 
 
 def test_odd_phrases_make_a_grammar_that_still_hears(
@@ -184,13 +201,26 @@ def test_odd_phrases_make_a_grammar_that_still_hears(
     grammar takes what it can spell and the engine still answers (or hears openly)."""
     odd = Expected(
         dishes=("", "红烧肉" * 200, "ᠬᠣᠭᠣᠯᠠ", "<script>", "🍜", "手把肉"),
-        sayings=("", "\x00", "我的订单"),
+        sayings=("", "\x00", "卡里还有多少钱"),
     )
     grammar = whisper.grammar_for(odd)
     assert "" not in {p for p in odd.phrases}  # empty phrases are dropped from flat lists
     assert grammar.tries["dish"][()].next  # the real dishes are there
-    heard = whisper.transcribe(decode(clips["我的订单"]), odd)
-    assert heard.text == "我的订单"
+    heard = whisper.transcribe(decode(clips["卡里还有多少钱"]), odd)
+    assert heard.text == "卡里还有多少钱"
     nothing = Expected()
     openly = whisper.transcribe(decode(clips["饭太咸了"]), nothing)  # no dishes, no sayings
     assert openly.text and not openly.restricted and not openly.whole
+
+
+def test_the_grammar_hears_the_speech_not_thirty_seconds(
+    whisper: WhisperEngine, clips: dict[str, bytes]
+) -> None:
+    """The encoder looks at the speech and a margin (whisper.cpp's audio context), not at
+    Whisper's whole 30 s window: a 2 s note costs a tenth of the encoder's time."""
+    pcm = decode(clips["我的订单"])
+    window = whisper._window(pcm)
+    assert window is not None and window < 5
+    frames = np.asarray(whisper._encode(pcm, window)).shape[1]
+    assert abs(frames - window * 50) <= 1  # the encoder halves 100 frames a second
+    assert np.asarray(whisper._encode(pcm)).shape[1] == 1500  # open hearing keeps 30 s

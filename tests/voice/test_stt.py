@@ -15,7 +15,7 @@ from voice.decode import decode
 from voice.engines import Voice
 from voice.errors import VoiceError
 from voice.phrases import COMMON_ZH, snap
-from voice.stt import VoskEngine, WhisperEngine, to_simplified
+from voice.stt import VoskEngine, WhisperEngine, looks_mandarin, to_simplified
 from voice.tts import EspeakTts
 
 KOREAN_PHRASES = ["안녕하세요", "감사합니다", "네", "아니요", "취소"]
@@ -108,6 +108,26 @@ def test_whisper_restricted_mode_spells_with_the_phrases_characters(
 
 def test_whisper_writes_simplified_characters() -> None:
     assert to_simplified("我要訂餐，紅燒肉兩份") == "我要订餐，红烧肉两份"
+
+
+@pytest.mark.parametrize(
+    ("text", "mandarin"),
+    [
+        ("明天中午要2份红烧肉", True),
+        ("嗯，我要一份", True),
+        ("5-4-1-1", False),  # 再说一遍, heard openly
+        ("You may you fall my", False),  # 有没有烧麦
+        ("下个旁头了没 you", False),
+        ("Bye Bye", False),
+        ("", False),
+    ],
+)
+def test_an_open_transcript_that_is_not_mandarin_is_not_passed_on(
+    text: str, mandarin: bool
+) -> None:
+    """What Whisper writes openly for Mandarin it cannot follow is English or digits; the
+    turn then asks again instead of guessing from it."""
+    assert looks_mandarin(text) is mandarin
 
 
 @pytest.mark.parametrize("engine_name", ["vosk", "whisper"])

@@ -31,7 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -266,7 +267,7 @@ def round_trip() -> None:
 def _gist(parse: dict[str, Any]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """What a sentence must keep through the round trip: the intent, the dishes wanted and the
     dishes refused (a refused dish heard as wanted is the worst mistake)."""
-    from nlu.evaluate import REFUSED_ROLES
+    from nlu.entities import REFUSED_ROLES
 
     dishes = [e for e in parse["entities"] if e["entity"] == "dish"]
     wanted = sorted(str(e["value"]) for e in dishes if e.get("role") not in REFUSED_ROLES)
@@ -335,9 +336,9 @@ def _support_table(rows: list[tuple[float | None, bool, bool]]) -> None:
             )
 
 
-def calibrate(which: str, every: int) -> None:
-    """Each sentence heard both ways, the grammar's sentence and open Whisper's, beside the
-    grammar's support: below which support hearing openly does better (``SUPPORT_FLOOR``)."""
+def _sentences(which: str, every: int) -> Iterator[tuple[Any, Any, Any, date | None]]:
+    """Each labelled sentence of a set with what it is heard and read against: the parser
+    and the grammar's expectation for its file's menu, and the day its dates are relative to."""
     import yaml
 
     from bot.voice_turn import expected_zh
@@ -345,6 +346,20 @@ def calibrate(which: str, every: int) -> None:
     from nlu.menu import MenuNames
     from nlu.parser import Parser
     from nlu.suites import menu_of
+
+    for path, examples in _labelled(which, every):
+        menu = yaml.safe_load(menu_of(path).read_text(encoding="utf-8"))
+        parser = Parser(MenuNames.from_dicts(menu["dishes"]))
+        expected = expected_zh(
+            n for d in menu["dishes"] for n in (d["name"], *d.get("aliases", []))
+        )
+        for example in examples:
+            yield example, parser, expected, file_today(path)
+
+
+def calibrate(which: str, every: int) -> None:
+    """Each sentence heard both ways, the grammar's sentence and open Whisper's, beside the
+    grammar's support: below which support hearing openly does better (``SUPPORT_FLOOR``)."""
     from voice.config import VoiceConfig
     from voice.decode import decode
     from voice.encode import to_ogg_opus
@@ -356,27 +371,21 @@ def calibrate(which: str, every: int) -> None:
     whisper, tts = voice.stt("zh"), voice.tts("zh")
     assert isinstance(whisper, WhisperEngine)
     rows: list[tuple[float, bool, bool, bool]] = []  # support, grammar right, open right, heard
-    for path, examples in _labelled(which, every):
-        menu = yaml.safe_load(menu_of(path).read_text(encoding="utf-8"))
-        parser = Parser(MenuNames.from_dicts(menu["dishes"]))
-        names = (n for d in menu["dishes"] for n in (d["name"], *d.get("aliases", [])))
-        expected = expected_zh(names)
-        today = file_today(path)
-        for example in examples:
-            gold = _gist({"intent": {"name": example.intent}, "entities": example.entities})
-            pcm = decode(to_ogg_opus(tts.synthesize(example.text)))
-            heard = whisper.hear(pcm, expected)
-            if heard is None:
-                continue
-            text = whisper._tokenizer().decode(list(heard.tokens))
-            try:
-                opened = to_simplified(whisper.transcribe(pcm, None).text)
-            except VoiceError:
-                opened = ""
-            usable = looks_mandarin(opened)
-            open_right = usable and _gist(parser.parse(opened, today=today)) == gold
-            grammar_right = _gist(parser.parse(text, today=today)) == gold
-            rows.append((heard.support, grammar_right, open_right, usable))
+    for example, parser, expected, today in _sentences(which, every):
+        gold = _gist({"intent": {"name": example.intent}, "entities": example.entities})
+        pcm = decode(to_ogg_opus(tts.synthesize(example.text)))
+        heard = whisper.hear(pcm, expected)
+        if heard is None:
+            continue
+        text = whisper._tokenizer().decode(list(heard.tokens))
+        try:
+            opened = to_simplified(whisper.transcribe(pcm, None).text)
+        except VoiceError:
+            opened = ""
+        usable = looks_mandarin(opened)
+        open_right = usable and _gist(parser.parse(opened, today=today)) == gold
+        grammar_right = _gist(parser.parse(text, today=today)) == gold
+        rows.append((heard.support, grammar_right, open_right, usable))
     print(f"\n## calibration on {len(rows)} {which} sentences: grammar or open, by support")
     edges = [float("-inf"), *SUPPORT_BINS, float("inf")]
     for low, high in itertools.pairwise(edges):
@@ -398,13 +407,6 @@ def labelled_round_trip(which: str, every: int, show: bool, condition: str = "pl
     Right means the intent, the dishes wanted and the dishes refused all come out as labelled.
     Also counted: a dish nobody said, and a refused dish heard as wanted. The blind set's
     misses are never printed (it is judged on, not tuned on)."""
-    import yaml
-
-    from bot.voice_turn import expected_zh
-    from nlu.data import file_today
-    from nlu.menu import MenuNames
-    from nlu.parser import Parser
-    from nlu.suites import menu_of
     from voice.config import VoiceConfig
     from voice.decode import decode
     from voice.encode import to_ogg_opus
@@ -422,40 +424,34 @@ def labelled_round_trip(which: str, every: int, show: bool, condition: str = "pl
     n = 0
     failures: list[str] = []
     rows: list[tuple[float | None, bool, bool]] = []
-    for path, examples in _labelled(which, every):
-        menu = yaml.safe_load(menu_of(path).read_text(encoding="utf-8"))
-        parser = Parser(MenuNames.from_dicts(menu["dishes"]))
-        names = (n for d in menu["dishes"] for n in (d["name"], *d.get("aliases", [])))
-        expected = expected_zh(names)
-        today = file_today(path)
-        for example in examples:
-            n += 1
-            gold = _gist({"intent": {"name": example.intent}, "entities": example.entities})
-            typed = _gist(parser.parse(example.text, today=today)) == gold
-            said = tts.synthesize(example.text, rate=100 if condition == "slow" else None)
-            pcm = decode(to_ogg_opus(_condition(said, condition)))
-            support = None
-            try:
-                transcript = whisper.transcribe(pcm, expected)
-                text = transcript.matched(expected.phrases)
-                seconds.append(transcript.seconds)
-                support = transcript.support if transcript.whole else None
-            except VoiceError:
-                text = ""
-                rejected += 1
-            got = _gist(parser.parse(text, today=today)) if text else ("", (), ())
-            spoken = got == gold
-            typed_right += typed
-            voice_right += spoken
-            kept += typed and spoken
-            nobody_said = bool(set(got[1] + got[2]) - set(gold[1] + gold[2]))
-            said_not += nobody_said
-            rows.append((support, spoken, nobody_said))
-            if gold[2]:
-                refusals += 1
-                leaked += bool(set(gold[2]) & set(got[1]))
-            if typed and not spoken:
-                failures.append(f"{example.text} → {text or '(not heard)'}")
+    for example, parser, expected, today in _sentences(which, every):
+        n += 1
+        gold = _gist({"intent": {"name": example.intent}, "entities": example.entities})
+        typed = _gist(parser.parse(example.text, today=today)) == gold
+        said = tts.synthesize(example.text, rate=100 if condition == "slow" else None)
+        pcm = decode(to_ogg_opus(_condition(said, condition)))
+        support = None
+        try:
+            transcript = whisper.transcribe(pcm, expected)
+            text = transcript.matched(expected.phrases)
+            seconds.append(transcript.seconds)
+            support = transcript.support if transcript.whole else None
+        except VoiceError:
+            text = ""
+            rejected += 1
+        got = _gist(parser.parse(text, today=today)) if text else ("", (), ())
+        spoken = got == gold
+        typed_right += typed
+        voice_right += spoken
+        kept += typed and spoken
+        nobody_said = bool(set(got[1] + got[2]) - set(gold[1] + gold[2]))
+        said_not += nobody_said
+        rows.append((support, spoken, nobody_said))
+        if gold[2]:
+            refusals += 1
+            leaked += bool(set(gold[2]) & set(got[1]))
+        if typed and not spoken:
+            failures.append(f"{example.text} → {text or '(not heard)'}")
     print(
         f"\n## round trip on {n} {which} sentences, {condition}"
         " (espeak-ng → Opus → whisper-base → NLU)"

@@ -10,23 +10,11 @@ from typing import Any
 import pytest
 import yaml
 
-from menus.demo import CANTEEN_FILE
-from menus.menufile import read_menu_file
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 
 TODAY = date(2026, 12, 1)
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def parser() -> Parser:
-    """The parser with the demo menu and the shipped training data."""
-    menu = read_menu_file(CANTEEN_FILE)
-    names = tuple(
-        DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in menu.dishes
-    )
-    return Parser(MenuNames(names))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"] for c in CASES])

@@ -12,9 +12,6 @@ from typing import Any
 
 import pytest
 
-from menus.demo import CANTEEN_FILE
-from menus.menufile import read_menu_file
-from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
 from nlu.vocabulary import spoken_classes_zh
 from voice.grammar import MANDARIN_FOLLOWS, MANDARIN_REPEATS
@@ -22,15 +19,6 @@ from voice.grammar import MANDARIN_FOLLOWS, MANDARIN_REPEATS
 TODAY = date(2026, 12, 1)
 WORDS = spoken_classes_zh()
 DISH, OTHER = "红烧肉", "鸡蛋羹"
-
-
-@pytest.fixture(scope="module")
-def parser() -> Parser:
-    menu = read_menu_file(CANTEEN_FILE)
-    names = tuple(
-        DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in menu.dishes
-    )
-    return Parser(MenuNames(names))
 
 
 def _allowed(shape: Sequence[str]) -> bool:

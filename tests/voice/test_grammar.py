@@ -224,3 +224,15 @@ def test_the_grammar_hears_the_speech_not_thirty_seconds(
     frames = np.asarray(whisper._encode(pcm, window)).shape[1]
     assert abs(frames - window * 50) <= 1  # the encoder halves 100 frames a second
     assert np.asarray(whisper._encode(pcm)).shape[1] == 1500  # open hearing keeps 30 s
+
+
+def test_steps_off_the_plain_order_are_counted(
+    grammar: TokenGrammar, whisper: WhisperEngine
+) -> None:
+    """``STRAY`` (measured, and off) would be paid per step a sentence takes off the plain
+    order's path; the count is kept in each state."""
+    encode = whisper._tokenizer().encode
+    plain, _ = _walk(grammar, encode, ["明天", "中午", "要", "两份", "红烧肉"])
+    assert min(grammar.strays(state) for state in plain) == 0
+    refused, _ = _walk(grammar, encode, ["红烧肉", "不要了", "来", "俩", "米饭"])
+    assert min(grammar.strays(state) for state in refused) >= 1

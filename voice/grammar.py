@@ -74,7 +74,8 @@ MANDARIN_FOLLOWS: dict[str, frozenset[str]] = {
 """Which class may follow which (``^`` the start, ``$`` the end): loose enough for the shapes
 people use (a filler anywhere, the count after the dish, 不要X / X不要了 / 把X换成Y / 再加Y,
 不是明天是后天, a question about a dish, a yes and then an order), strict where a mistake is
-costly: a count leads only to a dish (or ends after one), a swap only to what replaces."""
+costly: before a dish a count leads only to it (after one it may close it: 红烧肉两份不要了),
+a swap leads only to what replaces, a saying stands alone."""
 MANDARIN_REPEATS = {
     "dish": 3, "qty": 3, "link": 2, "particle": 3, "cue": 3, "yes": 3, "no": 3, "filler": 2,
     "day": 2, "meal": 2, "de": 2, "verb": 2, "refuse_after": 2, "mode": 2, "not_but": 2,
@@ -114,7 +115,8 @@ class Expected:
     dishes: tuple[str, ...] = ()
     sayings: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
-    """Loose words for flat phrase lists (numbers, days, meals): the grammar has its own."""
+    """Loose words for flat phrase lists (numbers, days, meals); the grammar takes its words
+    from ``classes``."""
     classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """The language's words by the part they play (``day``, ``qty``, ``refuse_after``…): the
     parser's own vocabulary, which the grammar is built from (see ``MANDARIN_FOLLOWS``)."""

@@ -511,10 +511,15 @@ def main() -> None:
         import voice.grammar
         import voice.stt
 
-        name, value = setting.split("=", 1)
-        for module in (voice.grammar, voice.stt):  # stt holds its own copy of SUPPORT_FLOOR
-            if hasattr(module, name):
+        name, _, value = setting.partition("=")
+        modules = [m for m in (voice.grammar, voice.stt) if hasattr(m, name)]
+        if not name.isupper() or not modules:
+            parser.error(f"--tune {setting}: no constant {name!r} in voice.grammar or voice.stt")
+        for module in modules:  # stt holds its own copy of SUPPORT_FLOOR
+            try:
                 setattr(module, name, type(getattr(module, name))(value))
+            except ValueError:
+                parser.error(f"--tune {setting}: {value!r} is not a {name} value")
     if args.set and args.calibrate:
         calibrate(args.set, args.every)
         return

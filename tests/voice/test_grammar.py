@@ -236,3 +236,24 @@ def test_steps_off_the_plain_order_are_counted(
     assert min(grammar.strays(state) for state in plain) == 0
     refused, _ = _walk(grammar, encode, ["红烧肉", "不要了", "来", "俩", "米饭"])
     assert min(grammar.strays(state) for state in refused) >= 1
+
+
+def test_odd_word_classes_make_a_grammar_that_still_hears(
+    whisper: WhisperEngine, clips: dict[str, bytes]
+) -> None:
+    """The classes come from the bot; empty, huge, unknown, another script or hostile words in
+    them still build a grammar, and a sentence of its good words is heard."""
+    odd = Expected(
+        dishes=DISHES,
+        classes=(
+            *WORDS,
+            ("qty", ("", "一份", "一份" * 300, "\x00", "ᠨᠢᠭᠡ")),  # given twice: the last wins
+            ("verb", ("要", "<script>", "🍜")),
+            ("no_such_class", ("红烧肉",)),
+            ("cue", ()),
+        ),
+    )
+    grammar = whisper.grammar_for(odd)
+    assert grammar.tries["qty"][()].next and not grammar.tries["cue"][()].next
+    heard = whisper.transcribe(decode(clips["要一份手把肉"]), odd)
+    assert heard.text == "要一份手把肉" and heard.whole

@@ -320,20 +320,27 @@ def _condition(pcm: Any, name: str) -> Any:
 SUPPORT_BINS = (-1.0, -0.5, 0.0, 0.5, 1.0)
 
 
+def _by_support(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    """Rows (support first) grouped by the bins of ``SUPPORT_BINS``, each with its label; rows
+    without a support (not heard by the grammar) and empty bins are left out."""
+    edges = [float("-inf"), *SUPPORT_BINS, float("inf")]
+    for low, high in itertools.pairwise(edges):
+        inside = [r for r in rows if r[0] is not None and low <= r[0] < high]
+        if inside:
+            yield f"[{low:5.1f}, {high:4.1f}): {len(inside):3d}", inside
+
+
 def _support_table(rows: list[tuple[float | None, bool, bool]]) -> None:
     """How often the grammar's sentence was right, by how well the audio supported it: where
     to draw the line between taking it and asking again (``voice.grammar.SUPPORT_FLOOR``)."""
     print("grammar support → sentences, right, a dish nobody said:")
-    edges = [float("-inf"), *SUPPORT_BINS, float("inf")]
-    for low, high in itertools.pairwise(edges):
-        inside = [(r, w) for s, r, w in rows if s is not None and low <= s < high]
-        if inside:
-            right = sum(r for r, _ in inside)
-            wrong_dish = sum(w for _, w in inside)
-            print(
-                f"  [{low:5.1f}, {high:4.1f}): {len(inside):3d}, right {right:3d}"
-                f" ({right / len(inside):.0%}), a dish nobody said {wrong_dish}"
-            )
+    for label, inside in _by_support(list(rows)):
+        right = sum(r[1] for r in inside)
+        wrong_dish = sum(r[2] for r in inside)
+        print(
+            f"  {label}, right {right:3d} ({right / len(inside):.0%}),"
+            f" a dish nobody said {wrong_dish}"
+        )
 
 
 def _sentences(which: str, every: int) -> Iterator[tuple[Any, Any, Any, date | None]]:
@@ -387,15 +394,12 @@ def calibrate(which: str, every: int) -> None:
         grammar_right = _gist(parser.parse(text, today=today)) == gold
         rows.append((heard.support, grammar_right, open_right, usable))
     print(f"\n## calibration on {len(rows)} {which} sentences: grammar or open, by support")
-    edges = [float("-inf"), *SUPPORT_BINS, float("inf")]
-    for low, high in itertools.pairwise(edges):
-        inside = [r for r in rows if low <= r[0] < high]
-        if inside:
-            print(
-                f"  [{low:5.1f}, {high:4.1f}): {len(inside):3d}, grammar right"
-                f" {sum(r[1] for r in inside):3d}, open right {sum(r[2] for r in inside):3d},"
-                f" open usable {sum(r[3] for r in inside):3d}"
-            )
+    for label, inside in _by_support(list(rows)):
+        print(
+            f"  {label}, grammar right {sum(r[1] for r in inside):3d},"
+            f" open right {sum(r[2] for r in inside):3d},"
+            f" open usable {sum(r[3] for r in inside):3d}"
+        )
     for floor in (-1.0, -0.5, -0.3, 0.0, 0.3, 0.5, 1.0):
         right = sum(r[1] if r[0] >= floor else r[2] for r in rows)
         print(f"  floor {floor:4.1f}: {right}/{len(rows)} right")

@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlu import lexicon_zh as lex
+from nlu.numbers import DIGIT
 from nlu.roles import ADD_WORDS, REFUSE_AFTER, REFUSE_BEFORE, SWAP_WORDS
 
-SPOKEN_NUMBERS = ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "俩", "仨")
-"""Counts as people say them for portions (俩 and 仨 carry their own measure)."""
+SPOKEN_NUMBERS = (*(d for d in DIGIT if d not in "零〇幺俩仨"), "十")
+"""Counts as people say them for portions, from the parser's own digits (一 … 九, 两, 十)."""
+CARRYING_MEASURE = ("俩", "仨")
+"""Counts that carry their own measure (俩 is 两个): said alone or with one."""
 SPOKEN_MEASURES = ("份", "碗", "个", "盘", "笼", "杯", "块", "根", "盒", "两")
 """The measure words of ``lexicon_zh.MEASURE_WORDS`` that portions are counted in aloud."""
 ORDER_VERBS = (
@@ -72,8 +75,8 @@ def spoken_classes_zh() -> dict[str, tuple[str, ...]]:
         "verb": ORDER_VERBS,
         "qty": tuple(
             dict.fromkeys(
-                [f"{n}{m}" for n in SPOKEN_NUMBERS[:11] for m in SPOKEN_MEASURES if n + m != "两两"]
-                + [f"{n}{m}" for n in ("俩", "仨") for m in ("", "个", "碗", "份")]
+                [f"{n}{m}" for n in SPOKEN_NUMBERS for m in SPOKEN_MEASURES if n + m != "两两"]
+                + [f"{n}{m}" for n in CARRYING_MEASURE for m in ("", "个", "碗", "份")]
                 + list(SPOKEN_MEASURES[:4])
             )
         ),

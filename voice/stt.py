@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import re
 import threading
 import time
@@ -208,8 +207,7 @@ WINDOW_SECONDS = 29.0
 MAX_TOKENS = 120
 FRAMES_PER_SECOND = 100
 """Log-mel frames a second of audio makes (Whisper's hop is 10 ms); the encoder halves them."""
-SHORT_WINDOW = os.environ.get("ZHUCAN_WHISPER_SHORT", "1") == "1"
-WINDOW_MARGIN = float(os.environ.get("ZHUCAN_WHISPER_MARGIN", "2.0"))
+WINDOW_MARGIN = 2.0
 """Seconds of padding heard after the speech when the encoder is not given the whole 30 s
 (with 1 s the decoder sometimes ran on past the speech: 卡里还有多少钱卡里还有多少钱)."""
 NO_SPEECH = 0.8
@@ -338,11 +336,9 @@ class WhisperEngine(SpeechToText):
         silence), from CTranslate2, over 30 s or over ``seconds``."""
         return self._model().model.encode(self._features(pcm, seconds), to_cpu=True)
 
-    def _window(self, pcm: Pcm | None) -> float | None:
+    def _window(self, pcm: Pcm | None) -> float:
         """How much audio the grammar's encoder looks at: the speech and a margin, not
-        Whisper's whole 30 s (the audio-context cut of whisper.cpp), unless switched off."""
-        if not SHORT_WINDOW:
-            return None
+        Whisper's whole 30 s (the audio-context cut of whisper.cpp)."""
         return (pcm.seconds if pcm is not None else 1.0) + WINDOW_MARGIN
 
     def _decoder(self) -> tuple[WhisperDecoder, Memory]:

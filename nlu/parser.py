@@ -33,6 +33,7 @@ from nlu.entities import Entity
 from nlu.extract_zh import (
     Masked,
     find_dates,
+    find_day_meals,
     find_quantities,
     find_sounding,
     find_times,
@@ -192,6 +193,7 @@ class Parser:
             Entity("dish", m.name, m.start, m.end, group=i + 1) for i, m in enumerate(mentions)
         ]
         entities += find_times(masked)
+        entities += find_day_meals(masked, today)
         entities += find_dates(masked, today)
         entities += find_words(masked, lex.MEALS, "meal")
         entities += find_words(masked, lex.FULFILLMENT, "fulfillment")

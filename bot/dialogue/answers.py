@@ -219,8 +219,11 @@ def _vouchers(values: list[int], lang: str) -> str:
 
 
 QUESTIONS = (Intent.ASK_PRICE, Intent.ASK_MENU, Intent.ASK_NUTRITION)
-FOLLOW_UP = re.compile(r"^(那|那个|那么|还有|再问问)?[^，,。；;]{1,16}呢[？?。！!～~]*$")
-"""那羊肉汤呢 / 米饭呢？: the question just answered, asked of another dish."""
+FOLLOW_UP = re.compile(
+    r"(^|[，,。；;！!？?])(那|那个|那么|还有|再问问)?[^，,。；;！!？?]{1,16}呢[？?。！!～~]*$"
+)
+"""那羊肉汤呢 / 米饭呢？ / 贵了贵了。那鸡蛋面呢: the question just answered, asked of another dish
+(the last clause; what comes before it is a remark on the answer)."""
 
 
 def follow_up(turn: Turn, said: Utterance) -> Utterance:
@@ -228,7 +231,7 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     about the one dish just answered about (血肠十块钱 → 来两份 / 软不软 / хоёрыг ав)."""
     asked, turn.state.asked = turn.state.asked, None
     topic, turn.state.topic = turn.state.topic, None
-    if asked and said.dishes and FOLLOW_UP.match(clean(said.text)):
+    if asked and said.dishes and FOLLOW_UP.search(clean(said.text)):
         return said.with_intent(Intent(asked))
     if topic is None or turn.state.draft is not None:
         return said

@@ -3,24 +3,26 @@ with the dish named, else the next one), always asked about before it happens.""
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.dialogue import ordering
 from bot.dialogue.answers import upcoming
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting, Draft
-from bot.dialogue.utterance import Intent, Role, Utterance
+from bot.dialogue.utterance import Intent, Kind, Role, Utterance
 from bot.phrasing import items_words, money, when_words
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
 from menus.db import unit_of_work
 from menus.errors import DomainError
 from menus.orders import cancel_order
-from menus.vocab import Fulfillment, MealSlot
+from menus.vocab import Actor, Fulfillment, MealSlot
 
 
 def ask_cancel(turn: Turn, said: Utterance) -> Reply:
     """取消订单 / 不要红烧肉了: ask before cancelling the order meant (never another one)."""
     named = frozenset(str(d.value) for d in said.dishes)
-    order = upcoming(turn, changeable=True, dishes=named, day=said.day, meal=said.meal)
+    order = upcoming(turn, changeable=True, dishes=named, day=_meal_day(turn, said), meal=said.meal)
     if order is None and named:
         dish = turn.store.dishes_said(named, turn.lang)
         return Reply(say("no_order_of", turn.lang, dish=dish))
@@ -37,6 +39,14 @@ def ask_cancel(turn: Turn, said: Utterance) -> Reply:
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
 
+def _meal_day(turn: Turn, said: Utterance) -> date | None:
+    """The day of the meal meant: a day gone by is when it was ordered (夜儿个订了个明儿晌午的
+    排骨), not the meal's, when a day still to come is said too."""
+    days = [date.fromisoformat(str(m.value)) for m in said.of(Kind.DATE)]
+    coming = [d for d in days if d >= turn.today]
+    return coming[0] if coming else said.day
+
+
 def cancel(turn: Turn, said: Utterance) -> Reply:
     """The yes to 您要取消…吗？"""
     lang = turn.lang
@@ -47,7 +57,12 @@ def cancel(turn: Turn, said: Utterance) -> Reply:
     try:
         with unit_of_work(turn.store.factory) as session:
             order = cancel_order(
-                session, order_id, turn.now, actor=turn.actor, actor_id=turn.person_id
+                session,
+                order_id,
+                turn.now,
+                actor=turn.actor,
+                actor_id=turn.person_id,
+                reason=say("cancel_reason_phoned", lang) if turn.actor is Actor.STAFF else None,
             )
             card = order.card_fen
     except DomainError as refused:

@@ -140,8 +140,11 @@ def follow_script(turn: Turn, text: str) -> None:
 
 MANDARIN_SENTENCE = re.compile(
     r"[\u4e00-\u9fff]*[我俺要来订送拿吃给的了吧吗呢啥多少几么][\u4e00-\u9fff]*"
+    r"|今天|明天|后天|早上|中午|晚上|晌午|后晌|早饭|午饭|晚饭"
+    r"|[一二两三四五六七八九十俩仨\d]\s*[份碗个盘]"
 )
-"""Words that make Mandarin text a sentence, not a dish's name said inside Mongolian."""
+"""Words that make Mandarin text a sentence, not a dish's name said inside Mongolian: the
+little words of a request, a day or a meal, a count with its measure (晚上 小米粥 一碗)."""
 MONGOLIAN_WORD = re.compile(r"[\u1820-\u18af\u0400-\u04ff]{2,}")
 
 

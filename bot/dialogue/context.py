@@ -35,4 +35,6 @@ class Turn:
 
     @property
     def actor(self) -> Actor:
+        if self.kind == "staff":
+            return Actor.STAFF  # an elder's order taken on the phone
         return Actor.FAMILY if self.kind == "family" else Actor.SELF

@@ -102,22 +102,38 @@ def about_the_order(turn: Turn, said: Utterance) -> Utterance:
 
 
 def _only_restates(draft: Draft | None, said: Utterance) -> bool:
-    """Whether everything named is already so in the order (送家里 to a read-back with 送到家)."""
+    """Whether everything named is already so in the order (送家里 to a read-back with 送到家;
+    对，就一个 to a read-back of one dish, one portion)."""
     if draft is None or not said.mentions:
         return False
+    return all(_as_told(draft, said, m) for m in said.mentions)
+
+
+def _as_told(draft: Draft, said: Utterance, m: Mention) -> bool:
+    """Whether one thing named is already so in the order."""
+    if m.role is not None:
+        return False
+    if m.kind == Kind.QUANTITY:
+        return _count_as_told(draft, said, m)
+    if m.kind == Kind.DISH:
+        return str(m.value) in draft.lines
     as_told = {
         Kind.FULFILLMENT: draft.fulfillment.value if draft.fulfillment else None,
         Kind.MEAL: draft.meal.value if draft.meal else None,
         Kind.DATE: draft.day.isoformat() if draft.day else None,
     }
-    for m in said.mentions:
-        if m.role is not None or m.kind not in (*as_told, Kind.DISH):
-            return False
-        if m.kind == Kind.DISH and str(m.value) not in draft.lines:
-            return False
-        if m.kind in as_told and str(m.value) != as_told[m.kind]:
-            return False
-    return True
+    return m.kind in as_told and str(m.value) == as_told[m.kind]
+
+
+def _count_as_told(draft: Draft, said: Utterance, count: Mention) -> bool:
+    """A count that is already the order's: of its dish when said with one (米饭一碗), else of
+    the order's only dish (就一个)."""
+    dish = next(
+        (d for d in said.dishes if count.group is not None and d.group == count.group), None
+    )
+    if dish is not None:
+        return draft.lines.get(str(dish.value)) == int(count.value)
+    return len(draft.lines) == 1 and next(iter(draft.lines.values())) == int(count.value)
 
 
 def _names_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:

@@ -18,7 +18,17 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.dialogue import care, elder, emergency, family, ordering, several, speech, staff
+from bot.dialogue import (
+    care,
+    elder,
+    emergency,
+    family,
+    ordering,
+    several,
+    speech,
+    staff,
+    staff_proxy,
+)
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.store import Store
@@ -287,9 +297,20 @@ def _for_several(turn: Turn, said: Utterance) -> Reply | Utterance:
     return said
 
 
+def _staff(turn: Turn, said: Utterance) -> Reply:
+    """Canteen staff: their own work, or an elder's meals taken on the phone for that elder."""
+    chosen = staff_proxy.elder_meant(turn, said)
+    if chosen is None:
+        return staff.handle(turn, said)
+    turn.elder_id = chosen
+    said = several.split_days(turn, said)
+    told = turn.state.draft
+    return several.next_in_line(turn, elder.handle(turn, said), told)
+
+
 ROLES: dict[str, Callable[[Turn, Utterance], Reply]] = {
     "elder": _elder,
     "family": _family,
-    "staff": staff.handle,
+    "staff": _staff,
 }
 """Who is speaking decides what they may do: the router from a person's role to its handler."""

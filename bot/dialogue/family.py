@@ -4,6 +4,9 @@ here too, so the whole link lives in one module."""
 
 from __future__ import annotations
 
+import re
+
+import nlu.lexicon_zh as lex
 from bot.dialogue.answers import orders
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
@@ -161,11 +164,28 @@ def names_several(turn: Turn, said: Utterance) -> bool:
     """给我爸订…给我妈订… / 给我爸妈各送一份…: an order for two elders in one breath (never
     merged into one)."""
     elders = linked_elders(turn)
-    named = {name for _, name, _ in elders if name in said.text}
-    said_for = {m.value for m in said.of(Kind.BENEFICIARY)}
+    asked, kept = _kept_apart(said.text)
+    named = {name for _, name, _ in elders if name in asked}
+    said_for = {m.value for m in said.of(Kind.BENEFICIARY)} - _relations_in(kept)
     genders = said_for & set(RELATION_GENDER)
     both = "parents" in said_for and bool(said.dishes)
     return len(elders) > 1 and (len(named) > 1 or len(genders) > 1 or both)
+
+
+KEPT = re.compile(
+    r"[^，,。；;！!\s]*(不变|不动|照旧|别动|不用改|不改|还那样|还是那样)[^，,。；;！!\s]*"
+)
+"""我妈的不变: a clause saying an elder's order stays as it is (that elder is not ordered for)."""
+
+
+def _kept_apart(text: str) -> tuple[str, str]:
+    """The text without its clauses that keep an order as it is, and those clauses."""
+    return KEPT.sub(" ", text), " ".join(m.group(0) for m in KEPT.finditer(text))
+
+
+def _relations_in(text: str) -> set[str]:
+    """The relations (mother, father…) a clause names: 我妈的不变 names mother."""
+    return {value for phrase, value in lex.BENEFICIARY if phrase in text} if text else set()
 
 
 def asks_about_all(turn: Turn, said: Utterance) -> bool:

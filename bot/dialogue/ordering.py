@@ -9,13 +9,14 @@ import uuid
 from dataclasses import replace
 from datetime import date
 
-from bot.dialogue import standing
+from bot.dialogue import again, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import named_by_part, refused_by_part
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import (
     count,
+    day_words,
     items_words,
     mode_words,
     read_back,
@@ -48,9 +49,10 @@ def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
     state = turn.state
     if said.recurring:  # 每天 / 下周一到周五: a standing order, never one day's
         standing.begin(turn, said)
-    if state.draft is None:  # a new order: for the meal whose menu was just read out
+    if state.draft is None:  # a new order: like the one just placed, or for the meal just read
         read = state.menu_read
-        state.draft = Draft(day=read.day, meal=read.meal) if read else Draft()
+        fresh = Draft(day=read.day, meal=read.meal) if read else Draft()
+        state.draft = again.same_as_placed(turn, said) or fresh
     state.draft.key = None  # anything changed: a new read-back, a new key
     said = with_offered(turn, said)
     state.offered_dishes = []
@@ -315,6 +317,7 @@ def _next_question(turn: Turn, removed: str) -> Reply:
     if draft.day is None:
         draft.day = turn.store.next_open_day(turn.elder_id, draft.meal, turn.now)
         draft.day_chosen = True
+        removed += _moved_on(turn, draft)
     if draft.day >= turn.today and turn.store.closed(
         turn.elder_id, draft.meal, draft.day, turn.now
     ):
@@ -326,6 +329,19 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         state.ask(Awaiting.FULFILLMENT)
         return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
     return read_back_draft(turn).prefixed(removed)
+
+
+def _moved_on(turn: Turn, draft: Draft) -> str:
+    """今天晚饭已经不能订了，给您订明天的。: said once, when the day was not said and today's
+    meal had already closed (the read-back says the day again)."""
+    assert draft.day is not None and draft.meal is not None
+    if draft.day <= turn.today or draft.recurrence is not None:
+        return ""
+    if not turn.store.closed(turn.elder_id, draft.meal, turn.today, turn.now):
+        return ""
+    lang = turn.lang
+    when = when_words(turn.today, draft.meal, turn.today, lang)
+    return say("closed_moved", lang, when=when, day=day_words(draft.day, turn.today, lang))
 
 
 def _meals_serving(turn: Turn, draft: Draft) -> list[MealSlot]:
@@ -394,7 +410,7 @@ def read_back_draft(turn: Turn, after: Draft | None = None) -> Reply:
     draft.key = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
     turn.state.ask(Awaiting.CONFIRM)
     prefix = standing.read_back_prefix(turn, draft) if draft.recurrence is not None else ""
-    named = turn.kind == "family"  # which parent; an elder is never called by full name
+    named = turn.kind in ("family", "staff")  # for whom; an elder is never called by full name
     names = store.names(turn.lang)
     if after is not None and _same_meal(after, draft):
         prefix = ""

@@ -1,5 +1,6 @@
 """Who may do what, as a matrix: elder, linked family, unlinked person, staff of this canteen
-and staff of another canteen, against each action on 王秀兰 and the canteen ``test``.
+and staff of another canteen, against each action on 王秀兰 and the canteen ``test``. Staff of
+her canteen order and cancel for her only when they name her (an order taken on the phone).
 
 Each cell plays the action through the dialogue. Allowed: the stored effect is there. Refused:
 a polite reply, and every row of every table as it was (the speaker's dialogue state aside).
@@ -135,6 +136,21 @@ def cancel_her_order(world: World, speaker: str) -> bool:
     return world.order_status() == "cancelled"
 
 
+def order_for_her_by_name(world: World, speaker: str) -> bool:
+    """What canteen staff say taking her order on the phone (family and she may say it too)."""
+    world.say(speaker, "王秀兰打电话来，明天中午要一份鸡蛋羹，送到家", "要")
+    with world.factory() as session:
+        count = session.scalar(
+            select(func.count()).select_from(Order).where(Order.elder_id == world.person("王秀兰"))
+        )
+    return count == 2
+
+
+def cancel_her_order_by_name(world: World, speaker: str) -> bool:
+    world.say(speaker, "王秀兰说明天中午不吃了，把她那单取消", "要")
+    return world.order_status() == "cancelled"
+
+
 def publish_menu(world: World, speaker: str) -> bool:
     world.dialogue.handle_file(world.person(speaker), "week.yaml", MENU_FILE, NOW)
     world.say(speaker, "发布")
@@ -163,6 +179,8 @@ ACTIONS: dict[str, Callable[[World, str], bool]] = {
     "see orders": see_orders,
     "order for her": order_for_her,
     "cancel her order": cancel_her_order,
+    "order for her by name": order_for_her_by_name,
+    "cancel her order by name": cancel_her_order_by_name,
     "publish a menu file": publish_menu,
     "kitchen sheet": kitchen_sheet,
     "mark delivered": mark_delivered,
@@ -175,11 +193,13 @@ SPEAKERS = {  # the role in the matrix → who plays it
     "staff of this canteen": "张建国",
     "staff of another canteen": "王师傅",
 }
+BY_NAME = ("order for her by name", "cancel her order by name")
 ALLOWED = {
-    "elder": {"see orders", "order for her", "cancel her order"},
-    "linked family": {"see orders", "order for her", "cancel her order"},
+    "elder": {"see orders", "order for her", "cancel her order", *BY_NAME},
+    "linked family": {"see orders", "order for her", "cancel her order", *BY_NAME},
     "unlinked person": set(),
-    "staff of this canteen": {
+    "staff of this canteen": {  # her orders only when she is named: taken on the phone
+        *BY_NAME,
         "see orders",
         "publish a menu file",
         "kitchen sheet",

@@ -1,0 +1,68 @@
+"""An elder's order taken by canteen staff on the phone (张桂兰刚打电话，晚上要一份饺子; 孙德山
+说今天中午不来了，把他那单取消掉): staff name an elder of their canteen by full name with a
+request about that elder's meals, and the turn is that elder's conversation, told for them.
+The next turns go on with that elder while the order is being told or a cancel is asked.
+The store checks again that staff may act for the elder's canteen."""
+
+from __future__ import annotations
+
+from sqlalchemy import literal, select
+
+from bot.dialogue.context import Turn
+from bot.dialogue.state import Awaiting
+from bot.dialogue.utterance import Intent, Utterance
+from menus.db import read_only
+from menus.feedback import staff_canteens
+from menus.models import Person
+
+FOR_AN_ELDER = frozenset(
+    {
+        Intent.ORDER_MEAL,
+        Intent.INFORM,
+        Intent.CHOOSE_FULFILLMENT,
+        Intent.CHANGE_ORDER,
+        Intent.CANCEL_ORDER,
+        Intent.CHECK_ORDER,
+    }
+)
+"""What staff may ask or do for an elder named: order, change, cancel, and what is ordered."""
+MIN_NAME = 2
+"""A name shorter than this is never looked for inside a sentence."""
+
+
+def elder_meant(turn: Turn, said: Utterance) -> int | None:
+    """The elder this staff turn is for: one of their canteen's elders named in full with a
+    request about meals, or the one whose order is being told; None for the staff's own work."""
+    state = turn.state
+    if state.awaiting == Awaiting.PUBLISH:
+        return None
+    telling = state.for_elder is not None and (
+        state.draft is not None or state.awaiting in (Awaiting.CONFIRM, Awaiting.CANCEL)
+    )
+    named = _named(turn, said.text)
+    if named is not None and (said.intent in FOR_AN_ELDER or telling):
+        if named != state.for_elder:
+            state.drop_draft()  # one elder's draft never becomes another's order
+            state.cancel_id = None
+        state.for_elder = named
+        return named
+    return state.for_elder if telling else None
+
+
+def _named(turn: Turn, text: str) -> int | None:
+    """The one elder of the staff member's canteens whose full name is in ``text``."""
+    with read_only(turn.store.factory) as session:
+        canteens = set(staff_canteens(session, turn.person_id))
+        rows = session.execute(
+            select(Person.id, Person.name).where(
+                Person.kind == "elder", literal(text).contains(Person.name)
+            )
+        ).all()
+        found = [
+            pid
+            for pid, name in rows
+            if len(name) >= MIN_NAME
+            and name in text
+            and turn.store.home(session, pid).id in canteens
+        ]
+    return found[0] if len(found) == 1 else None

@@ -28,7 +28,10 @@ _TIME_RE = re.compile(
     rf"(上午|下午|早上|早晨|早起|中午|晌午|晚上|黑夜|傍晚|后晌|夜里)?({_NUM})(点钟|点|:|：)"
     rf"(半|一刻|三刻|({_NUM})分|([0-9]{{2}})|({_NUM})(?![{lex.MEASURE_WORDS}大小]))?"
 )
-_QTY_RE = re.compile(rf"({_NUM}|俩|仨)([大小]?)([{lex.MEASURE_WORDS}])?")
+_QTY_RE = re.compile(
+    rf"({_NUM}|俩|仨)([大小]?)([{lex.MEASURE_WORDS}])?(?!钟头|小时|多小时|多钟头|半小时|钟|分钟|星期|礼拜|月)"
+)
+"""A count of portions; not a stretch of time (等了一个钟头, 晚了一个小时)."""
 _NOT_A_TIME_BEFORE = ("快", "少", "慢", "多", "来", "有", "差", "早", "晚", "吃", "要", "放")
 
 

@@ -46,7 +46,9 @@ FULFILLMENT: list[tuple[str, str]] = [
 ]  # fmt: skip
 
 BENEFICIARY: list[tuple[str, str]] = [
-    ("给我自己", "self"), ("我自己吃", "self"),
+    ("给我自己", "self"), ("我自己吃", "self"), ("俺自己吃", "self"), ("给俺自己", "self"),
+    ("我姥爷", "grandfather"), ("俺姥爷", "grandfather"), ("我姥姥", "grandmother"),
+    ("俩老的", "parents"), ("俩老", "parents"), ("两个老的", "parents"), ("老俩口", "parents"),
     ("公公", "other"), ("婆婆", "other"), ("岳母", "other"), ("岳父", "other"), ("丈母娘", "other"),
     ("老丈人", "other"), ("邻居", "other"),
     ("我爸妈", "parents"), ("俺爸妈", "parents"), ("老两口", "parents"), ("我父母", "parents"),
@@ -80,7 +82,33 @@ CONDITIONS: list[tuple[str, str]] = [
 TIME_OF_DAY = {"上午": 0, "早上": 0, "早晨": 0, "中午": 12, "下午": 12, "后晌": 12,
                "晚上": 12, "傍晚": 12, "夜里": 12}  # fmt: skip
 
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁"
+    "魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎"
+    "易常武乔贺赖龚文包乌巴其"
+)
+"""Common surnames: 刘奶奶, 王大爷 are neighbours (other), not the speaker's grandparents."""
+TITLES = (
+    "奶奶",
+    "大爷",
+    "大妈",
+    "大娘",
+    "爷爷",
+    "阿姨",
+    "大叔",
+    "婶子",
+    "老太太",
+    "老爷子",
+    "老师傅",
+)
+"""What an elder is called with a surname before it (张大爷, 李奶奶)."""
+
 FILLERS = ("那个", "就是", "嗯", "啊", "呃", "哎", "唉", "这个", "然后", "那啥", "咋说呢")
+COURTESIES = (
+    "谢谢", "谢谢您", "谢谢你", "谢谢啦", "多谢", "感谢", "麻烦您了", "麻烦你了", "麻烦了", "辛苦了",
+    "辛苦您了", "辛苦你了", "费心了", "谢了", "太感谢了", "好的",
+)  # fmt: skip
+"""Courtesies said after an answer (对，麻烦您了 / 是的，谢谢您): the answer is what counts."""
 POLITE = ("麻烦你", "麻烦", "劳驾", "请", "你好")
 """Courtesies said before a request (劳驾, 麻烦你): they carry no intent of their own there."""
 

@@ -202,6 +202,7 @@ class Parser:
         entities += _sending(masked, {m.start for m in mentions})
         entities += _eating_there(masked)
         entities += _labelled_relatives(masked)
+        entities += _neighbours(masked)
         entities += [
             e for e in find_words(masked, lex.BENEFICIARY, "beneficiary") if _for_whom(text, e)
         ]
@@ -231,7 +232,7 @@ class Parser:
             features.append(f"S:{shaped[0]}")
         bare = text.strip(_PUNCT)
         core = _strip_fillers(bare).strip(_PUNCT + _PARTICLES).lower()
-        if core in lex.AFFIRM_WORDS or bare.lower() in lex.AFFIRM_WORDS:
+        if core in lex.AFFIRM_WORDS or bare.lower() in lex.AFFIRM_WORDS or _yes_kindly(bare):
             features.append("X:affirm")
         if bare.lower() in lex.EXACT_WORDS:
             features.append(f"X:{lex.EXACT_WORDS[bare.lower()]}")
@@ -280,6 +281,8 @@ class Parser:
             return lex.EXACT_WORDS[bare.lower()], 0.95
         if core.lower() in lex.AFFIRM_WORDS or bare.lower() in lex.AFFIRM_WORDS:
             return "affirm", 0.95
+        if _yes_kindly(bare):
+            return "affirm", 0.9  # 对，麻烦您了 / 是的，谢谢您
         if core.lower() in lex.DENY_WORDS or bare.lower() in lex.DENY_WORDS:
             return "deny", 0.95
         scores = _cue_scores(text, kinds)
@@ -528,8 +531,11 @@ def _refused_delivery(masked: Masked) -> list[Entity]:
     return found
 
 
-_SEND_ALONE = re.compile(r"^[\s，,。.！!嗯啊哦那就还是给我]*送[\s，,。.！!吧呗啊呀了嘛]*$")
-"""送 said on its own (to 送到家、自己去拿，还是在食堂吃？): delivery."""
+_SEND_ALONE = re.compile(
+    r"(?:^|(?<=[\s，,。.！!；;]))[嗯啊哦那就还是给我]*送[吧呗啊呀了嘛]*(?=$|[\s，,。.！!；;])"
+)
+"""送 said on its own, as the whole answer or a clause of it (to 送到家、自己去拿，还是在食堂吃？,
+or 鱼。中午。送。): delivery."""
 _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?[个碗份盘笼屉块杯根张]|[俩仨])")
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
 
@@ -561,8 +567,9 @@ def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:
     as a verb; 送了吗 / 谁送 (about an order) and 不送 (refused, found before) are not."""
     found = []
     text = masked.text
+    alone_at = {m.start() + m.group(0).index("送") for m in _SEND_ALONE.finditer(text)}
     for start in (i for i, c in enumerate(text) if c == "送"):
-        alone = _SEND_ALONE.match(text) is not None  # 送 / 嗯，送吧 / 送呗: the whole answer
+        alone = start in alone_at  # 送 / 嗯，送吧 / 送呗: the whole answer, or a clause of it
         sends = alone or _SEND_WHAT.match(text, start) is not None or start + 1 in dish_starts
         if sends and masked.free(start, start + 1):
             masked.take(start, start + 1)
@@ -573,6 +580,22 @@ def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:
 _LABELLED = re.compile(r"(?:^|(?<=[，,。；;\s]))(老爸|老妈|爸爸|妈妈|爸|妈|父亲|母亲)(?=[：:])")
 _LABEL_OF = {"老爸": "father", "爸爸": "father", "爸": "father", "父亲": "father",
              "老妈": "mother", "妈妈": "mother", "妈": "mother", "母亲": "mother"}  # fmt: skip
+
+
+_NEIGHBOUR = re.compile(
+    rf"(?:[0-9一二三四五六七八九十]+号楼)?[{lex.SURNAMES}]({'|'.join(lex.TITLES)})"
+)
+
+
+def _neighbours(masked: Masked) -> list[Entity]:
+    """五号楼刘奶奶 / 王大爷: someone else (other), named by surname and title, whatever is
+    said of them (their request, their order, what they reported)."""
+    found = []
+    for match in _NEIGHBOUR.finditer(masked.text):
+        if masked.free(match.start(), match.end()):
+            masked.take(match.start(), match.end())
+            found.append(Entity("beneficiary", "other", match.start(), match.end()))
+    return found
 
 
 def _labelled_relatives(masked: Masked) -> list[Entity]:
@@ -758,6 +781,19 @@ def _is_mongolian(text: str) -> bool:
 
 def _has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
+
+
+_CLAUSES = re.compile(r"[，,。.！!？?、；;~～\s]+")
+
+
+def _yes_kindly(text: str) -> bool:
+    """A yes, then only courtesies (对，麻烦您了 / 好的，谢谢您 / 是的。辛苦了): a yes."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    if len(clauses) < 2:
+        return False
+    first = _strip_fillers(clauses[0]).strip(_PARTICLES).lower()
+    kind = all(c in lex.COURTESIES or c.strip(_PARTICLES) in lex.COURTESIES for c in clauses[1:])
+    return kind and first in lex.AFFIRM_WORDS
 
 
 def _strip_fillers(text: str) -> str:

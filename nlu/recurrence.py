@@ -159,8 +159,14 @@ def pause_or_resume(text: str) -> bool | None:
     return None
 
 
-_DAY_SAID = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])|(明天|明儿|后天|大后天)")
+_DAY_SAID = re.compile(
+    r"(下个?|这个?|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])|(明天|明儿|后天|大后天)"
+)
 _DAYS_AHEAD = {"明天": 1, "明儿": 1, "后天": 2, "大后天": 3}
+_SAME_WEEK = re.compile(r"^(到|至|-|~|～|和|跟|、|还有)?$")
+"""Between two weekdays, words that carry the first one's week to the second (下周二到周四)."""
+_GOING_ON = re.compile(RESUME.pattern + r"|照常|照旧|正常送")
+"""A clause saying when the meals go on again (下周一照常)."""
 
 
 def pause_span(text: str, today: date) -> tuple[date, date] | None:
@@ -173,11 +179,11 @@ def pause_span(text: str, today: date) -> tuple[date, date] | None:
     paused: list[date] = []
     going_on: list[date] = []
     for clause in re.split(r"[，,。；;！!\s]+", plain):
-        days = [_day_of(m, today) for m in _DAY_SAID.finditer(clause)]
-        (going_on if RESUME.search(clause) else paused).extend(days)
+        (going_on if _GOING_ON.search(clause) else paused).extend(_days_in(clause, today))
     paused = [day for day in paused if day not in going_on]  # 先停到礼拜六，礼拜六再接着送
     if going_on and min(going_on) > today:
-        return min(paused, default=today), min(going_on) - timedelta(days=1)
+        last = max(paused) if len(set(paused)) >= 2 else min(going_on) - timedelta(days=1)
+        return min(paused, default=today), last  # 这周四和周五…，下周一照常: those two
     if _FROM_ON.search(plain):
         return None  # 从明天开始住院，先停了: from then on, until said otherwise
     if len(set(paused)) >= 2 or (paused and _ONE_DAY.search(plain)):
@@ -189,8 +195,29 @@ _FROM_ON = re.compile(r"开始|起|以后|往后|之后")
 _ONE_DAY = re.compile(r"一天|那天|这天|当天")
 
 
-def _day_of(match: re.Match[str], today: date) -> date:
-    """The next such weekday (today's counts), or 明天 / 后天."""
-    if match.group(2):
-        return today + timedelta(days=_DAYS_AHEAD[match.group(2)])
-    return today + timedelta(days=(_WEEKDAY[match.group(1)] - today.weekday()) % 7)
+def _days_in(clause: str, today: date) -> list[date]:
+    """The days a clause names, a weekday after 到 / 和 in the week of the one before it."""
+    days: list[date] = []
+    week, end = "", -1
+    for match in _DAY_SAID.finditer(clause):
+        if match.group(1) is None and end >= 0 and _SAME_WEEK.match(clause[end : match.start()]):
+            days.append(_day_of(match, today, week))
+        else:
+            week = match.group(1) or ""
+            days.append(_day_of(match, today, week))
+        end = match.end()
+    return days
+
+
+def _day_of(match: re.Match[str], today: date, week: str) -> date:
+    """That weekday of next week (下周二) or this week (这周四), else the next such weekday
+    (today's counts); or 明天 / 后天."""
+    if match.group(3):
+        return today + timedelta(days=_DAYS_AHEAD[match.group(3)])
+    weekday = _WEEKDAY[match.group(2)]
+    monday = today - timedelta(days=today.weekday())
+    if week.startswith("下"):
+        return monday + timedelta(days=7 + weekday)
+    if week:
+        return monday + timedelta(days=weekday)
+    return today + timedelta(days=(weekday - today.weekday()) % 7)

@@ -221,9 +221,8 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         following = _first_after(targets, end)
         gap = text[end : following.start or 0] if following is not None else ""
         near = following is not None and _same_clause_near(text, end, following.start or 0)
-        wanted_next = following is not None and text[following.end or 0 :].startswith(
-            (*_WANT_WORDS, "也")
-        )  # 花卷甭要米饭来一碗, 馒头不要米饭也不要了: the refusal is of what came before
+        wanted_next = following is not None and _wanted_right_after(text, following, targets)
+        # 花卷甭要米饭来一碗, 馒头不要米饭也不要了: the refusal is of what came before
         if near and not any(word in gap for word in _WANT_WORDS) and not wanted_next:
             continue  # 我要红烧肉，不要米饭: the refusal is of what follows
         clause_from = _clause_start(text, start)
@@ -299,6 +298,12 @@ ADD_AFTER = ("也来", "也要", "也订", "也整", "也给")
 _CLAUSE_OPENERS = ("顺便", "那", "就", "再", "还有", "另外")
 
 
+_FOR_SOMEONE = re.compile(
+    r"^(还得|还|那|就|顺便|食堂这边)?((给|帮|替|为)[^，,。！!？?]{1,6}?|[^，,。！!？?]{1,5}那份)?(也|再|还)?$"
+)
+"""Who an addition is for, before its 加 (给爷爷加一份, 我老伴那份也加一碗, 还得给我婆婆加个)."""
+
+
 _LIST_GLUE = re.compile(r"^[\s和跟、与也还有及，,]*$")
 
 
@@ -321,7 +326,7 @@ def _additions(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             before[-1].role = "add"
     for start, end in _find(text, ("加",), blocked):
         opener = text[_clause_start(text, start) : start].strip(" ，,")
-        if opener in ("", *_CLAUSE_OPENERS):
+        if opener in ("", *_CLAUSE_OPENERS) or _FOR_SOMEONE.match(opener):
             for e in targets:
                 if (
                     end <= (e.start or 0) < _clause_end(text, end)
@@ -341,6 +346,16 @@ def _additions(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         for e in targets:
             if end <= (e.start or 0) < stop and e.role is None and e.entity == "dish":
                 e.role = "add"
+
+
+def _wanted_right_after(text: str, thing: Entity, targets: list[Entity]) -> bool:
+    """Whether a wish (来一碗, 也不要了) follows ``thing`` and is about it: not when another
+    thing follows the wish word at once (羊肉汤不要米饭要花卷两个: 要 begins a new wish)."""
+    after = text[thing.end or 0 :]
+    if not after.startswith((*_WANT_WORDS, "也")):
+        return False
+    nxt = _first_after(targets, (thing.end or 0) + 1)
+    return nxt is None or (nxt.start or 0) - (thing.end or 0) > 3
 
 
 def _first_after(targets: list[Entity], position: int) -> Entity | None:

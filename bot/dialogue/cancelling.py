@@ -3,6 +3,7 @@ with the dish named, else the next one), always asked about before it happens.""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.dialogue import ordering
@@ -10,6 +11,7 @@ from bot.dialogue.answers import upcoming
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Role, Utterance
+from bot.listening import YES_AMONG_WORDS
 from bot.phrasing import items_words, money, when_words
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
@@ -69,6 +71,30 @@ def cancel(turn: Turn, said: Utterance) -> Reply:
         return Reply(say("refused", lang, message=ordering.why(refused, lang)))
     refund = say("cancel_refund", lang, card=money(card, lang)) if card else ""
     return Reply(say("cancel_done", lang, refund=refund))
+
+
+YES_TO_CANCEL = re.compile(YES_AMONG_WORDS + r"|取消|退了|退掉|不要了")
+KEEP_IT = re.compile(r"不取消|别取消|先别|不退|不用取消|算了|等等|等一下|再想想|留着|保留")
+OTHER_MEAL = re.compile(r"[今明后]天|[今明后]儿|早|中午|晌午|晚|黑夜|后晌|周|礼拜|星期|号")
+"""A clause naming a day or meal is about another order (嗯，退了。明儿黑夜那个留着)."""
+
+
+def _kept(text: str) -> bool:
+    """Whether the yes is turned round (先别取消，我再想想), in a clause about this order."""
+    clauses = re.split(r"[，,。；;！!？?\s]+", text)
+    return any(KEEP_IT.search(c) and not OTHER_MEAL.search(c) for c in clauses)
+
+
+def cancel_or_keep(turn: Turn, said: Utterance) -> Reply:
+    """To 您要取消…吗？, a yes among other words (是的，取消，谢谢您) cancels; else it stays."""
+    if YES_TO_CANCEL.search(said.text) and not _kept(said.text):
+        return cancel(turn, said)
+    return keep(turn, said)
+
+
+def cancel_unless_kept(turn: Turn, said: Utterance) -> Reply:
+    """A yes (要 / 取消吧) cancels, unless it is turned round (先别取消，我再想想)."""
+    return keep(turn, said) if _kept(said.text) else cancel(turn, said)
 
 
 def keep(turn: Turn, said: Utterance) -> Reply:

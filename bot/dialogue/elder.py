@@ -200,8 +200,8 @@ def _ask_again(turn: Turn, said: Utterance) -> Reply | None:
 def _unsure_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
     """Words not understood as a whole while an order is being told, naming a day, a meal, a
     way or a dish (оо тэгвэл маргааш үдэд нь): those are the answer; else not understood."""
-    if said.slots() or said.dishes:
-        return ordering.fill(turn, said)
+    if said.slots() or said.dishes or ordering.with_offered(turn, said).dishes:
+        return ordering.fill(turn, said)  # 牛肉的, to 牛肉面、西红柿鸡蛋面，您要哪个？
     return None
 
 
@@ -229,9 +229,10 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
         ANY: _correct_or_ask,
     },
     Awaiting.CANCEL: {
-        Intent.AFFIRM: cancelling.cancel,  # 要 / 对，取消吧
-        Intent.CANCEL_ORDER: cancelling.cancel,  # 取消明天的订单
-        ANY: cancelling.keep,
+        Intent.AFFIRM: cancelling.cancel_unless_kept,  # 要 / 对，取消吧
+        Intent.CANCEL_ORDER: cancelling.cancel_unless_kept,  # 取消明天的订单 (先别取消: kept)
+        Intent.DENY: cancelling.keep,
+        ANY: cancelling.cancel_or_keep,  # 是的，取消，谢谢您
     },
     Awaiting.REMINDER_TIME: {ANY: _reminder_time},
     Awaiting.MORE_MENU: {Intent.AFFIRM: answers.more_menu, ANY: _not_more},

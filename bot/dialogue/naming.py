@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import nlu.lexicon_zh as lex
+
 HEADS = "汤粥面饭肉鱼蛋饼包饺菜羹"
 """Last characters that name a dish's kind (汤不要了: the soup in the order)."""
 
@@ -17,11 +19,32 @@ def parts_of(name: str) -> set[str]:
     return parts | ({name[-1]} if name and name[-1] in HEADS else set())
 
 
+NOT_DISH_WORDS = re.compile(
+    "|".join(
+        sorted(
+            {word for word, _ in lex.MEALS if any(head in word for head in HEADS)}
+            | {"订饭", "吃饭", "饭菜", "送饭", "做饭", "饭钱", "菜单", "点菜", "买菜", "外面"}
+            | {"里面", "上面", "见面", "面前", "当面", "方面", "前面", "后面", "下面"},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+"""Words holding a dish's kind that name no dish: 午饭 (a meal, not the 米饭), 菜单, 外面."""
+
+
 def named_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -> str | None:
     """The one dish of ``names`` that ``text`` names by a part of its name, a part that is no
     part of a dish ``said`` by its own name; None when none or several fit."""
-    said = list(said)
+    said, text = list(said), NOT_DISH_WORDS.sub(" ", text)
     return _the_one(names, said, lambda p: p in text)
+
+
+def fitting(text: str, names: Iterable[str]) -> list[str]:
+    """Every dish of ``names`` that ``text`` names by a part of its name (面 fits 牛肉面 and
+    西红柿鸡蛋面), in the order given."""
+    text = NOT_DISH_WORDS.sub(" ", text)
+    return [name for name in names if any(p in text for p in parts_of(name))]
 
 
 REFUSED_AFTER = re.compile(r"^[就也还都]?(不要|不用|甭要|去掉|算了|别要)")
@@ -31,7 +54,7 @@ REFUSED_AFTER = re.compile(r"^[就也还都]?(不要|不用|甭要|去掉|算了
 def refused_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -> str | None:
     """Like ``named_by_part``, but only a part said right before a refusal (那鱼不要了 换鸡蛋羹
     米饭也换成馒头: the fish goes too, though the rice was named whole)."""
-    said = list(said)
+    said, text = list(said), NOT_DISH_WORDS.sub(" ", text)
     return _the_one(
         names,
         said,

@@ -11,7 +11,7 @@ from datetime import date
 
 from bot.dialogue import again, standing
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import named_by_part, refused_by_part
+from bot.dialogue.naming import fitting, named_by_part, refused_by_part
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import (
@@ -56,6 +56,9 @@ def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
     state.draft.key = None  # anything changed: a new read-back, a new key
     said = with_offered(turn, said)
     state.offered_dishes = []
+    said, choose = by_part_of_menu(turn, state.draft, said)
+    if choose:
+        return _which_dish(turn, said, choose)
     before = (state.draft.day, state.draft.meal, dict(state.draft.lines))
     removed = _merge_dishes(turn, state.draft, said, intent or said.intent)
     _merge_slots(state.draft, said)
@@ -82,12 +85,49 @@ def with_offered(turn: Turn, said: Utterance) -> Utterance:
     """就要那个粥 after 晚饭的粥有：小米粥: the dish just offered, named by a part of its name,
     is wanted too."""
     offered = turn.state.offered_dishes
-    if not offered or said.intent not in (Intent.ORDER_MEAL, Intent.INFORM):
+    answering = turn.state.awaiting == Awaiting.DISH  # 牛肉的, to 牛肉面、西红柿鸡蛋面，您要哪个？
+    if not offered or (said.intent not in (Intent.ORDER_MEAL, Intent.INFORM) and not answering):
         return said
     name = named_by_part(said.text, offered, [str(d.value) for d in said.dishes])
     if name is None:
         return said
     return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, name)))
+
+
+PLAIN = re.compile(r"[^\u4e00-\u9fff]+")
+SHORT = 10
+"""Only so many characters said: 鱼。中午。送。 names a dish by its kind; a longer sentence with
+no dish in it is about something else."""
+REFUSING = re.compile(r"不|别|没")
+
+
+def by_part_of_menu(turn: Turn, draft: Draft, said: Utterance) -> tuple[Utterance, list[str]]:
+    """鱼。中午。送。 / 明天。面。中午。: no dish said by its name, but a part of one (鱼, 面) in
+    a short answer: the one dish of that meal's menu it fits is said; when several fit, they
+    are returned to choose from; else ``said`` as it is."""
+    meal, day = said.meal or draft.meal, said.day or draft.day or turn.today
+    plain = PLAIN.sub("", said.text)
+    if said.dishes or meal is None or len(plain) > SHORT or REFUSING.search(plain):
+        return said, []
+    if said.intent not in (Intent.ORDER_MEAL, Intent.INFORM, Intent.CHOOSE_FULFILLMENT):
+        return said, []
+    names = [str(known[0]) for known in turn.store.menu_names(turn.elder_id, day, meal)]
+    fits = fitting(plain, names)
+    if len(fits) == 1:
+        return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, fits[0]))), []
+    return said, fits[:3] if len(fits) <= 3 else []
+
+
+def _which_dish(turn: Turn, said: Utterance, fits: list[str]) -> Reply:
+    """牛肉面、西红柿鸡蛋面，您要哪个？: the dishes a part of a name fits, to choose from (the
+    day, meal and way said are kept)."""
+    draft = turn.state.draft
+    assert draft is not None
+    _merge_slots(draft, said)
+    turn.state.offered_dishes = fits
+    turn.state.ask(Awaiting.DISH)
+    labels = [turn.store.names(turn.lang).get(name, name) for name in fits]
+    return Reply(say("ask_which_dish", turn.lang, dishes=joined(labels, turn.lang)), labels)
 
 
 def with_named_in_draft(said: Utterance, draft: Draft | None) -> Utterance:

@@ -80,28 +80,47 @@ def day_edits(turn: Turn, said: Utterance) -> Reply | None:
 
 _ONLY = ("就", "只")
 """后儿个不要了，就明儿个一天: the day after 就 / 只 is the one kept."""
+_KEPT = re.compile(r"就|只|保留|照常|照旧|不变|还要|留着")
+"""A clause keeping the day or meal it names (午饭保留, 就明儿个一天)."""
 
 
 def drop_day(turn: Turn, said: Utterance) -> Reply | None:
-    """后天那顿不要了 / 后儿个不要了，就明儿个一天 while orders for several days are read back:
-    that day's order leaves (the others stay, read back again); None when this is not that."""
+    """后天那顿不要了 / 后儿个不要了，就明儿个一天 / 晚饭那份取消，午饭保留 while orders for
+    several days or meals are read back: that one leaves (the others stay, read back again);
+    None when this is not that."""
     state, draft = turn.state, turn.state.draft
-    days = [str(m.value) for m in said.of(Kind.DATE)]
     if not state.queued or draft is None or said.intent != Intent.CANCEL_ORDER or said.dishes:
         return None
-    if not days or (len(days) == 2 and not any(w in said.text for w in _ONLY)) or len(days) > 2:
+    gone = _dropped(turn, said)
+    if gone is None:
         return None
-    gone = days[0]
+    key, value = gone
     turn.elder_id = state.for_elder or turn.elder_id  # whose order is being told
     mine = [e for e in state.queued if int(e["elder"]) == turn.elder_id]
-    if any(str(e.get("day")) == gone for e in mine):
-        state.queued = [e for e in state.queued if not (e in mine and str(e.get("day")) == gone)]
-    elif draft.day is not None and draft.day.isoformat() == gone and mine:
+    told = {"day": draft.day.isoformat() if draft.day else None}
+    told["meal"] = draft.meal.value if draft.meal else None
+    if any(str(e.get(key)) == value for e in mine):
+        state.queued = [e for e in state.queued if not (e in mine and str(e.get(key)) == value)]
+    elif told[key] == value and mine:
         state.queued.remove(mine[0])
         _take_up(turn, draft, mine[0])
     else:
         return None
     return ordering.read_back_draft(turn)
+
+
+def _dropped(turn: Turn, said: Utterance) -> tuple[str, str] | None:
+    """("day", ISO date) or ("meal", meal) of the one day or meal given up: the one not named in
+    a clause that keeps it (午饭保留); None when not exactly one."""
+    clauses = re.split(r"[，,。；;！!\s]+", said.text)
+    kept_text = "，".join(c for c in clauses if _KEPT.search(c))
+    kept = Utterance.from_parse(kept_text, turn.store.parser.parse(kept_text, today=turn.today))
+    for kind, key in ((Kind.DATE, "day"), (Kind.MEAL, "meal")):
+        named = {str(m.value) for m in said.of(kind)}
+        gone = named - {str(m.value) for m in kept.of(kind)}
+        if named:
+            return (key, gone.pop()) if len(gone) == 1 else None
+    return None
 
 
 def alike_edits(turn: Turn, said: Utterance) -> None:

@@ -68,6 +68,7 @@ advice_salt = { $dish } нэг хувьд ойролцоогоор { $salt } г�
 ## Ordering
 
 ask_dish = Та юу идэх вэ?
+ask_which_dish = { $dishes } — аль нь вэ?
 ask_meal = Үдийн хоол уу, оройн хоол уу?
 ask_fulfillment = Гэрт хүргэх үү, өөрөө авах уу, ирж идэх үү?
 read_back_who = { $name },{" "}

@@ -64,6 +64,7 @@ advice_salt = { $dish } ᠨᠢᠭᠡ ᠬᠤᠪᠢ ᠳᠤ ᠪᠠᠷᠤᠭ { $sa
 ## Ordering
 
 ask_dish = ᠲᠠ ᠶᠠᠭᠤ ᠢᠳᠡᠬᠦ ᠪᠤᠢ᠃
+ask_which_dish = { $dishes } ᠠᠯᠢ ᠨᠢ ᠪᠤᠢ᠃
 ask_meal = ᠦᠳᠡ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠤᠤ᠂ ᠣᠷᠣᠢ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ ᠤᠤ᠃
 ask_fulfillment = ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠬᠦ ᠦᠦ᠂ ᠥᠪᠡᠷ ᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠤᠤ᠂ ᠢᠷᠡᠵᠦ ᠢᠳᠡᠬᠦ ᠦᠦ᠃
 read_back_who = { $name }᠂{" "}

@@ -62,6 +62,7 @@ advice_salt = { $dish }一份大约有{ $salt }克盐。
 ## Ordering
 
 ask_dish = 您想吃什么？
+ask_which_dish = { $dishes }，您要哪个？
 ask_meal = 是中午，还是晚上？
 ask_fulfillment = 送到家、自己去拿，还是在食堂吃？
 # The read-back: $who is the elder's name (read_back_who) when family orders for them, else empty.

@@ -116,7 +116,13 @@ def active(session: Session, elder_id: int) -> list[StandingOrder]:
 
 
 def set_paused(
-    session: Session, elder_id: int, paused: bool, now: datetime, *, actor_id: int | None = None
+    session: Session,
+    elder_id: int,
+    paused: bool,
+    now: datetime,
+    *,
+    actor_id: int | None = None,
+    actor: Actor = Actor.SELF,
 ) -> int:
     """住院了先停了 / 回来了接着送: pause or resume all of the elder's standing orders; how
     many changed. Pausing also cancels the meals already placed from them that may still be
@@ -124,7 +130,7 @@ def set_paused(
     changed = 0
     for row in active(session, elder_id):
         if paused:
-            _cancel_placed(session, row, now, actor_id)
+            _cancel_placed(session, row, now, actor_id, actor=actor)
         if row.paused == paused:
             continue
         changed += 1
@@ -143,6 +149,7 @@ def pause_days(
     now: datetime,
     *,
     actor_id: int | None = None,
+    actor: Actor = Actor.SELF,
 ) -> int:
     """礼拜四礼拜五先停了，礼拜六接着送: the elder's standing orders place nothing from ``first``
     to ``last`` (meals already placed for those days are cancelled while they still can be) and
@@ -153,7 +160,7 @@ def pause_days(
         ends = row.end_date
         if row.paused or (ends is not None and ends < first) or row.start_date > last:
             continue
-        _cancel_placed(session, row, now, actor_id, first=first, last=last)
+        _cancel_placed(session, row, now, actor_id, first=first, last=last, actor=actor)
         placed = _last_placed(session, row)
         after = max(last, placed or last) + timedelta(days=1)
         if ends is None or ends >= after:
@@ -208,7 +215,10 @@ def _cancel_placed(
     *,
     first: date | None = None,
     last: date | None = None,
+    actor: Actor = Actor.SELF,
 ) -> None:
+    """Cancel the meals placed from ``row`` (on those days) that may still be cancelled, as
+    ``actor`` (the elder, or family pausing for them)."""
     query = select(Order.id).where(
         Order.idempotency_key.like(f"standing-{row.id}-%"),
         Order.date >= max(local_today(now), first or local_today(now)),
@@ -220,7 +230,7 @@ def _cancel_placed(
     for order_id in list(placed):
         try:
             with session.begin_nested():
-                cancel_order(session, order_id, now, actor=Actor.SELF, actor_id=actor_id)
+                cancel_order(session, order_id, now, actor=actor, actor_id=actor_id)
         except DomainError:
             continue  # past its cut-off: the canteen is told by the usual means
 

@@ -156,7 +156,7 @@ class Parser:
             cleaned = ""
         said = text[: len(cleaned)] if isinstance(text, str) else ""
         chosen = lang if lang in ("zh", "mn") else ("mn" if _is_mongolian(cleaned) else "zh")
-        latin = lang != "zh" and is_latin_words(cleaned) and self._reads_as_mongolian(cleaned)
+        latin = lang != "zh" and _latin_typed(cleaned) and self._reads_as_mongolian(cleaned)
         chosen = "mn" if latin else chosen
         if not cleaned.strip() or not _has_words(cleaned):
             return _result(said, chosen, OUT_OF_SCOPE, 0.1, [])
@@ -515,8 +515,10 @@ def _for_whom(text: str, entity: Entity) -> bool:
 
 
 _NEGATED_SEND = re.compile(
-    r"(不用|不要|甭|别|不|是)(给我)?(送)(?=[了吧，,。！!\s]|$)|(送)(?=(就|也)?(不用|甭|免|算))"
+    r"(不用|不要|甭|别|不|是)(给我)?(送)(?=[了吧，,。！!\s]|$|[我俺](自己|自个|在|去|过去|到|上))"
+    r"|(送)(?=(就|也)?(不用|甭|免|算))"
 )
+"""不送了 / 别送我在食堂吃 / 送就不用了: delivery said in order to be refused."""
 
 
 def _refused_delivery(masked: Masked) -> list[Entity]:
@@ -794,6 +796,18 @@ def _yes_kindly(text: str) -> bool:
     first = _strip_fillers(clauses[0]).strip(_PARTICLES).lower()
     kind = all(c in lex.COURTESIES or c.strip(_PARTICLES) in lex.COURTESIES for c in clauses[1:])
     return kind and first in lex.AFFIRM_WORDS
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _latin_typed(text: str) -> bool:
+    """Latin letters only, or Latin words around a Chinese dish name (Baasan garigiin udiin
+    hoolond 鸡蛋羹 2): maybe Mongolian typed in Latin."""
+    if is_latin_words(text):
+        return True
+    rest = "".join(ch for ch in text if not ("\u4e00" <= ch <= "\u9fff"))
+    return rest != text and is_latin_words(rest) and len(_LATIN_WORD.findall(rest)) >= 2
 
 
 def _strip_fillers(text: str) -> str:

@@ -73,6 +73,20 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     _additions(text, targets, blocked)
     _refusal_clause_after_reason(text, targets)
     _refused_stays_refused(targets)
+    _one_way_refused(text, targets)
+
+
+_NEGATIONS = ("不", "别", "甭", "没")
+
+
+def _one_way_refused(text: str, targets: list[Entity]) -> None:
+    """别送了我在那儿吃: one way of getting the meal is refused; another said after it is the
+    way wanted instead, not a second refusal (unless it is refused itself: 也不在食堂吃)."""
+    refused = [e for e in targets if e.entity == "fulfillment" and e.role == "remove"]
+    for later in refused[1:]:
+        negated = text[max(0, (later.start or 0) - 1) : later.start or 0] in _NEGATIONS
+        if later.value != refused[0].value and not negated:
+            later.role = None
 
 
 _BARE_REFUSAL = re.compile(

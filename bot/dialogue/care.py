@@ -18,7 +18,7 @@ from menus.db import unit_of_work
 from menus.feedback import record, record_rating
 from menus.models import Person, StaffMember
 from menus.outbox import enqueue
-from menus.scripts import is_mongolian, script_of
+from menus.scripts import CYRILLIC_MN, is_mongolian, script_of
 from menus.settings import set_reminder, set_voice_replies
 
 SMALL_TALK = {
@@ -136,6 +136,8 @@ def follow_script(turn: Turn, text: str) -> None:
         _keep_language(turn, "zh")
     elif turn.lang == "zh" and script is not None and len(MONGOLIAN_WORD.findall(text)) >= 3:
         _keep_language(turn, script)
+    elif turn.lang == "mn" and script is None and len(LATIN_WORD.findall(text)) >= 2:
+        _keep_language(turn, CYRILLIC_MN)  # unuudur oroin…: Cyrillic typed in Latin letters
 
 
 MANDARIN_SENTENCE = re.compile(
@@ -146,6 +148,9 @@ MANDARIN_SENTENCE = re.compile(
 """Words that make Mandarin text a sentence, not a dish's name said inside Mongolian: the
 little words of a request, a day or a meal, a count with its measure (晚上 小米粥 一碗)."""
 MONGOLIAN_WORD = re.compile(r"[\u1820-\u18af\u0400-\u04ff]{2,}")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+"""A Mongolian speaker typing in Latin letters writes Cyrillic Mongolian as it sounds: they
+read Cyrillic, not the traditional script."""
 
 
 def _keep_language(turn: Turn, lang: str) -> None:

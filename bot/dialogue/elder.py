@@ -110,8 +110,9 @@ def _only_restates(draft: Draft | None, said: Utterance) -> bool:
 
 
 def _as_told(draft: Draft, said: Utterance, m: Mention) -> bool:
-    """Whether one thing named is already so in the order."""
-    if m.role is not None:
+    """Whether one thing named is already so in the order (改成自己拿 to a read-back that says
+    自己去拿: the change is the one read back)."""
+    if m.role is not None and m.role != Role.REPLACE_TO:
         return False
     if m.kind == Kind.QUANTITY:
         return _count_as_told(draft, said, m)

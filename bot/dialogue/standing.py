@@ -105,10 +105,11 @@ def pause_or_resume_reply(turn: Turn, said: Utterance) -> Reply | None:
     with unit_of_work(turn.store.factory) as session:
         if not active(session, turn.elder_id):
             return None
+        by, actor = turn.person_id, turn.actor
         if span is not None:
-            pause_days(session, turn.elder_id, *span, turn.now, actor_id=turn.person_id)
+            pause_days(session, turn.elder_id, *span, turn.now, actor_id=by, actor=actor)
         else:
-            set_paused(session, turn.elder_id, wish, turn.now, actor_id=turn.person_id)
+            set_paused(session, turn.elder_id, wish, turn.now, actor_id=by, actor=actor)
     turn.state.drop_draft()
     if span is not None:
         first, last = (day_words(d, turn.today, turn.lang) for d in span)

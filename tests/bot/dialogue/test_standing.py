@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue import Dialogue
-from menus.models import OutboxMessage, StandingOrder
+from menus.models import OutboxMessage, Person, StandingOrder
 from menus.orders import list_orders
 from menus.people import find_elder
 from scheduler.config import SchedulerSettings
@@ -102,3 +102,21 @@ def test_monday_to_friday_starts_with_the_next_open_workday_not_next_monday(
     said = "礼拜一到礼拜五，中午，一碗鸡蛋羹，自己去拿"
     reply = dialogue.handle(elder, said, BEFORE_LUNCH).text
     assert "工作日" in reply and "第一顿：今天午饭" in reply, reply
+
+
+def test_family_pausing_for_a_parent_cancels_what_was_placed(shop: sessionmaker[Session]) -> None:
+    """The daughter sets up her mother's lunches, then pauses them: the meals already placed
+    are cancelled as hers to cancel (family), not left standing."""
+    dialogue, mother = Dialogue(shop), _elder(shop, "王秀兰")
+    with shop() as session:
+        daughter = session.scalars(select(Person.id).where(Person.name == "李娜")).one()
+    dialogue.handle(daughter, "给我妈订个每天中午的，一份鸡蛋羹，自己去拿", BEFORE_LUNCH)
+    assert "长期订好了" in dialogue.handle(daughter, "对", BEFORE_LUNCH).text
+    with shop() as session:
+        placed = [o.status for o in list_orders(session, elder_id=mother)]
+    assert placed and set(placed) == {"placed"}
+    reply = dialogue.handle(daughter, "哎等会儿，她这几天去我姐家住，这个先暂停吧", BEFORE_LUNCH)
+    assert "先停了" in reply.text
+    with shop() as session:
+        after = [o.status for o in list_orders(session, elder_id=mother)]
+    assert after and set(after) == {"cancelled"}

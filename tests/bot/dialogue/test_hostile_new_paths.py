@@ -1,4 +1,5 @@
-"""The paths added for speech wishes, scripts, parts of dish names, two parents and staff counts
+"""The paths added for speech wishes, scripts, parts of dish names, two parents, staff counts,
+orders taken by staff on the phone, dishes named by their kind and Latin-typed Mongolian
 take whatever arrives: empty, huge, control characters, other scripts. Each answers quickly
 with a reply, and nothing stored changes."""
 
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue import Dialogue
-from bot.dialogue.naming import named_by_part, refused_by_part, without_names
+from bot.dialogue.naming import fitting, named_by_part, refused_by_part, without_names
 from bot.dialogue.speech import wish_of
 from menus.models import Order, Person, StandingOrder
 from menus.scripts import script_of
@@ -30,7 +31,11 @@ HOSTILE = ["", " ", "\x00\x01说慢点", "说" * 100_000, "慢点" * 5000, "ᠡ"
            "明儿个跟后儿个" * 3000 + "的早饭", "后儿个不要了，就明儿个" * 2000,
            "刘德福 王秀兰 " * 3000 + "各订一份", "一张券能顶多少钱" * 2000,
            "ᠣᠷᠣᠨ ᠳᠤ ᠨᠢ ᠪᠣᠯᠭᠠ " * 2000, "за болъё " * 5000, "1" * 50_000,
-           "茶叶蛋2 " * 5000, "俩天都一样" * 4000, "鱼刺多不 " * 4000]  # fmt: skip
+           "茶叶蛋2 " * 5000, "俩天都一样" * 4000, "鱼刺多不 " * 4000,
+           "刘德福刚打电话，" * 3000, "鱼。中午。" * 3000, "unuudur 鸡蛋羹 " * 5000,
+           "五号楼刘奶奶" * 3000, "别送了我在那儿吃" * 2000, "晚饭那份取消，午饭保留" * 2000,
+           "也订一样的" * 4000, "下周二到周四先停一下" * 1000, "明早今晚" * 5000,
+           "送 家 里 " * 8000, "对，麻烦您了，" * 3000]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -48,6 +53,7 @@ def test_the_new_helpers_answer_any_text_quickly(text: str) -> None:
     assert 0 <= syllables(text) <= 3 * len(text)
     assert refused_by_part(text, ["清蒸鲈鱼", "米饭"]) in (None, "清蒸鲈鱼", "米饭")
     assert all(len(v) >= 2 for v in regional_variants(text[:40]))
+    assert set(fitting(text, ["牛肉面", "清蒸鲈鱼"])) <= {"牛肉面", "清蒸鲈鱼"}
     assert time.perf_counter() - started < 2
 
 

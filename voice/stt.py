@@ -286,7 +286,8 @@ class WhisperEngine(SpeechToText):
             heard = self.hear(pcm, expected)
             support = heard.support if heard is not None else None
             if heard is not None and heard.support >= SUPPORT_FLOOR:
-                return str(self._tokenizer().decode(list(heard.tokens))), True, support
+                text = str(self._tokenizer().decode(list(heard.tokens)))
+                return said_once(text), True, support
             # outside the grammar (a complaint, a question about health): heard openly, so
             # that the words reach the dialogue rather than the nearest menu sentence
             phrases = None
@@ -443,6 +444,19 @@ class WhisperEngine(SpeechToText):
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 MANDARIN_SHARE = 0.8
 """Of the letters and digits in an open transcript, at least this share must be Chinese."""
+
+
+RAN_ON = 4
+"""A sentence this long or longer, heard twice in a row, was said once."""
+
+
+def said_once(text: str) -> str:
+    """卡里还有多少钱卡里还有多少钱 → 卡里还有多少钱: the decoder running on past the speech
+    repeats the whole sentence; people repeat short words (对对, 不要了不要了), not a sentence."""
+    half, odd = divmod(len(text), 2)
+    if not odd and half >= RAN_ON and text[:half] == text[half:]:
+        return text[:half]
+    return text
 
 
 def looks_mandarin(text: str) -> bool:

@@ -83,6 +83,24 @@ def _question_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
 
+PORTIONS_ASKED = re.compile(r"几份|几个|多少份|几碗|几盘")
+
+
+def _balance_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
+    """我那券还有几张？ asked at the read-back: the balance, then the read-back's question
+    again (the draft stays); a change said with it (米饭不要了，卡里还有多少) is a change."""
+    if said.mentions:
+        return None
+    if PORTIONS_ASKED.search(said.text):  # 还剩几份？ after 只剩一份了: the portions, not money
+        return _correct_or_ask(turn, said)
+    if YES_AMONG.search(said.text) and not NO_AMONG.search(said.text):
+        return ordering.place(turn, said)  # 对，卡里扣: a yes, with how it is paid
+    answer = answers.balance(turn, said)
+    turn.state.ask(Awaiting.CONFIRM)
+    text = _sentence(turn, answer.text) + ordering.confirm_question(turn)
+    return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
 def about_the_order(turn: Turn, said: Utterance) -> Utterance:
     """A price or a fact asked with no dish named, while an order is told (鱼刺多不 / ᠦᠨ᠎ᠡ ᠨᠢ
     ᠬᠡᠳᠦ ᠪᠤᠢ / ᠶᠠᠰᠤ ᠣᠯᠠᠨ ᠤᠤ): about the order's dish named by a part of its name, else its one
@@ -227,6 +245,7 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
         Intent.ASK_PRICE: _question_at_confirm,
         Intent.ASK_MENU: _question_at_confirm,
         Intent.ASK_NUTRITION: _question_at_confirm,
+        Intent.CHECK_BALANCE: _balance_at_confirm,
         ANY: _correct_or_ask,
     },
     Awaiting.CANCEL: {

@@ -5,6 +5,7 @@ it, 出院了接着送 resumes it."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.dialogue.context import Turn
@@ -19,7 +20,10 @@ from menus.standing import Recurrence, active, create, pause_days, place_due, se
 from menus.vocab import Fulfillment, MealSlot
 from nlu.recurrence import days as recurrence_days
 from nlu.recurrence import names_a_span, pause_or_resume, pause_span
+from nlu.text import has_han
 
+FROM = re.compile(r"从|起|开始|以后|往后")
+"""A day said with these is when a standing order starts (从明天起每天)."""
 COPY = ("老样子", "跟昨天一样", "跟上次一样", "跟平时一样", "照旧", "和昨天一样", "跟今天一样")
 """老样子: the dishes, meal and way of the last order."""
 LOOKAHEAD_DAYS = 14
@@ -32,8 +36,12 @@ def begin(turn: Turn, said: Utterance) -> None:
     draft = turn.state.draft
     weekdays, start, end = recurrence_days(said.text, turn.today)
     named = names_a_span(said.text)  # 礼拜一到礼拜五: weekdays, from the first still open
-    if not named and said.day is not None and start < said.day and (end is None or said.day <= end):
-        start = said.day  # 从明天起每天 / маргаашаас эхлээд өдөр бүр: not today
+    # 从明天起每天 / маргаашаас эхлээд өдөр бүр: not today (周六周日我不在 names no start)
+    first = said.day if FROM.search(said.text) or not has_han(said.text) else None
+    if not named and first is not None and start < first and (end is None or first <= end):
+        start = first
+    elif not named and first is None and draft.recurrence is not None:
+        start = max(start, draft.recurrence.start)  # 只要工作日吧: the start said before stays
     draft.recurrence = Recurrence(weekdays, start, end)
     draft.day = None
     if not said.dishes and any(word_ in said.text for word_ in COPY):

@@ -179,3 +179,19 @@ def test_whisper_knows_the_mongolian_token(tmp_path: Path) -> None:
     with pytest.raises(VoiceError) as caught:
         WhisperEngine("xx", tmp_path)
     assert caught.value.code == "stt-no-model"
+
+
+@pytest.mark.parametrize(
+    ("heard", "said"),
+    [
+        ("卡里还有多少钱卡里还有多少钱", "卡里还有多少钱"),  # the decoder ran on past the speech
+        ("不要了不要了", "不要了不要了"),  # people repeat short words
+        ("对对", "对对"),
+        ("明天中午要两份饺子", "明天中午要两份饺子"),
+        ("", ""),
+    ],
+)
+def test_a_sentence_heard_twice_in_a_row_was_said_once(heard: str, said: str) -> None:
+    from voice.stt import said_once
+
+    assert said_once(heard) == said

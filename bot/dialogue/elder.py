@@ -89,10 +89,9 @@ PORTIONS_ASKED = re.compile(r"几份|几个|多少份|几碗|几盘")
 def _balance_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     """我那券还有几张？ asked at the read-back: the balance, then the read-back's question
     again (the draft stays); a change said with it (米饭不要了，卡里还有多少) is a change."""
-    if said.mentions or PORTIONS_ASKED.search(said.text):  # 还剩几份？: portions, not money
-        return _correct_or_ask(turn, said)
-    if YES_AMONG.search(said.text) and not NO_AMONG.search(said.text):
-        return ordering.place(turn, said)  # 对，卡里扣: a yes, with how it is paid
+    yes = YES_AMONG.search(said.text) is not None and not NO_AMONG.search(said.text)
+    if said.mentions or yes or PORTIONS_ASKED.search(said.text):
+        return _correct_or_ask(turn, said)  # a change; 对，卡里扣 (a yes); 还剩几份 (portions)
     answer = answers.balance(turn, said)
     turn.state.ask(Awaiting.CONFIRM)
     text = _sentence(turn, answer.text) + ordering.confirm_question(turn)

@@ -91,7 +91,7 @@ def test_a_good_file_is_previewed_then_published_and_audited(
     text = _text(html)
     assert "新菜单预览" in text and "还没有发布" in text
     assert "发布后：新增菜品0道，更新3道；新增菜单2个，替换菜单0个。" in text
-    assert "12月3日 周四 午餐 新菜单" in text
+    assert "12月3日 周四 午餐 · 2 道菜 新菜单" in text
     assert "红烧肉 13.00 限30份 原价12.00元" in text and "米饭 1.50 不限量" in text
     assert row_counts(console.factory) == before  # the preview keeps nothing
     logged = " ".join(record.getMessage() for record in caplog.records)
@@ -121,7 +121,7 @@ def test_a_replaced_menu_says_what_changes(console: Console) -> None:
     changed += "test,2026-12-02,lunch,小米粥,2\ntest,2026-12-02,lunch,米饭,1.5\n"
     answer = upload(console.signed_in("manager"), changed.encode(), "m.csv")
     text = _text(answer.text)
-    assert "12月2日 周三 午餐 替换原菜单" in text
+    assert "12月2日 周三 午餐 · 3 道菜 替换原菜单" in text
     assert "小米粥 2.00 不限量 新加" in text and "去掉：鸡蛋羹" in text
 
 

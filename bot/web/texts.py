@@ -47,6 +47,8 @@ ZH: dict[str, str] = {
     "upload_too_big": "文件太大了：菜单文件最多 2 MB。请删掉用不到的工作表或图片后再上传。",
     "upload_no_file": "请先选一个菜单文件（Excel 表格 .xlsx、CSV 或 YAML）。",
     "upload_expired": "这个预览已经过期或不是您上传的，什么都没有发布。请重新上传文件。",
+    "menu_preview_note": "还没有发布。文件“{name}”没有问题；请核对下面的菜、价格和份数，"
+    "没问题就点“发布”。",
     "menu_summary": "发布后：新增菜品{dishes_added}道，更新{dishes_updated}道；"
     "新增菜单{menus_added}个，替换菜单{menus_replaced}个。",
     "menu_published": "菜单已发布：新增菜品{dishes_added}道，更新{dishes_updated}道；"

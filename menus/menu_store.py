@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from menus.clock import SlotTimes, format_hhmm, parse_hhmm
 from menus.errors import DomainError
@@ -29,6 +29,8 @@ from menus.models import (
 )
 from menus.text import clean
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, OrderStatus
+
+CANTEEN = Where("canteen")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,37 @@ def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> Impo
         raise MenuFileError(source, problems)
     session.flush()
     return ImportSummary(canteen.code, added, updated, menus_added, menus_replaced)
+
+
+def problems_for_canteen(menu_file: MenuFile, canteen: Canteen) -> list[Problem]:
+    """What stops a file being published on ``canteen``'s own page: it must be about that
+    canteen, and a full canteen section must keep its region code.
+
+    Why the region: a supervisor oversees the canteens whose region code starts with theirs,
+    so a manager who could change it would move their canteen out of oversight. The command
+    line (the operator) may still change it.
+    """
+    spec = menu_file.canteen
+    if spec.code != canteen.code:
+        params = {"value": spec.code, "ours": canteen.code}
+        return [Problem(CANTEEN, "code", Issue.OTHER_CANTEEN, params)]
+    if not spec.partial and spec.region != canteen.region:
+        params = {"value": spec.region, "ours": canteen.region}
+        return [Problem(CANTEEN, "region", Issue.REGION_CHANGED, params)]
+    return []
+
+
+def rehearse_import(
+    factory: sessionmaker[Session], menu_file: MenuFile, source: str
+) -> ImportSummary:
+    """What importing the file would change (or the store's refusal, ``MenuFileError``), with
+    nothing kept: the same ``import_menu_file`` runs in a transaction that is always rolled
+    back, so a preview says exactly what publishing will do, by the same rules."""
+    with factory() as session:
+        try:
+            return import_menu_file(session, menu_file, source)
+        finally:
+            session.rollback()
 
 
 def _describe(dish: Dish, spec: DishSpec, *, kept: frozenset[str]) -> None:

@@ -37,7 +37,7 @@ from menus.text import (
     is_traditional_mongolian,
 )
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, parse_vocab
-from menus.xlsxfile import SheetRefused, is_xlsx, read_table
+from menus.xlsxfile import CFB_MAGIC, SheetRefused, is_xlsx, read_table
 from menus.yamlfiles import LineDict as _LineDict
 from menus.yamlfiles import read_yaml
 
@@ -170,6 +170,36 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
     if kept:
         menu_file.dishes = [replace(d, kept=kept) for d in menu_file.dishes]
     return menu_file
+
+
+MENU_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
+"""The names a menu file arriving from outside (an upload) may have."""
+ZIP_MAGIC = b"PK\x03\x04"
+BINARY_MAGIC = (ZIP_MAGIC, CFB_MAGIC, b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b")
+"""How files that are not text begin: zip (a workbook too), OLE, PDF, PNG, JPEG, GIF, gzip."""
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def format_problem(raw: bytes, name: str) -> Problem | None:
+    """What is wrong with a file's kind, judged by its content and not only its name: a name
+    that is no menu format, a workbook that does not begin as one, a text file that is binary.
+
+    Why apart from ``parse_menu_bytes``: the command line and the chat read any other name as
+    YAML, as they always have; a file uploaded through a browser is checked first, so that a
+    photo named ``menu.csv`` is told "not a text file" rather than "not UTF-8".
+    """
+    lowered = name.lower()
+    if not lowered.endswith(MENU_SUFFIXES):
+        return Problem(FILE, "", Issue.NOT_MENU_FORMAT)
+    if is_xlsx(lowered):
+        if raw and not raw.startswith((ZIP_MAGIC, CFB_MAGIC)):  # CFB: told it is encrypted
+            return Problem(FILE, "", Issue.XLSX_NOT_ZIP)
+        return None
+    if raw.startswith(UTF16_BOMS):  # text, though not UTF-8: the reader says so
+        return None
+    if raw.startswith(BINARY_MAGIC) or b"\x00" in raw[:4096]:
+        return Problem(FILE, "", Issue.BINARY_FILE)
+    return None
 
 
 def _text(raw: bytes, name: str) -> str:

@@ -32,6 +32,8 @@ class Issue(StrEnum):
     EMPTY = "empty"
     NUL_BYTES = "nul_bytes"
     NO_MENU = "no_menu"
+    NOT_MENU_FORMAT = "not_menu_format"
+    BINARY_FILE = "binary_file"
     YAML_INVALID = "yaml_invalid"
     YAML_ALIAS = "yaml_alias"
     YAML_BAD_KEY = "yaml_bad_key"
@@ -121,6 +123,9 @@ class Issue(StrEnum):
     # importing it over what is stored (menus.menu_store)
     CAP_BELOW_ORDERED = "cap_below_ordered"
     HAS_ORDERS = "has_orders"
+    # published for one canteen (the web console's menu page)
+    OTHER_CANTEEN = "other_canteen"
+    REGION_CHANGED = "region_changed"
 
     @property
     def key(self) -> str:

@@ -27,24 +27,37 @@ class Permission(StrEnum):
     VIEW_ORDER = "view_order"
     VIEW_AUDIT = "view_audit"
     VIEW_REGION = "view_region"
+    VIEW_MENU = "view_menu"
+    PUBLISH_MENU = "publish_menu"
 
 
 P = Permission
-CHANGES = frozenset({P.MOVE_ORDERS})
+CHANGES = frozenset({P.MOVE_ORDERS, P.PUBLISH_MENU})
 """Permissions that change something; a supervisor holds none of them."""
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    # the manager alone publishes the canteen's menu (it sets prices and caps)
     StaffRole.MANAGER.value: frozenset(
-        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_AUDIT}
+        {
+            P.VIEW_BOARD,
+            P.MOVE_ORDERS,
+            P.VIEW_KITCHEN,
+            P.VIEW_ORDER,
+            P.VIEW_AUDIT,
+            P.VIEW_MENU,
+            P.PUBLISH_MENU,
+        }
     ),
-    StaffRole.COOK.value: frozenset({P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER}),
+    StaffRole.COOK.value: frozenset(
+        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
+    ),
     StaffRole.DELIVERY.value: frozenset(
-        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER}
+        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
     ),
-    StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN}),
+    StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN, P.VIEW_MENU}),
     # the community contact follows who eats, not the kitchen (the sheet lists phones)
     StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}),
-    SUPERVISOR: frozenset({P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION}),
+    SUPERVISOR: frozenset({P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION, P.VIEW_MENU}),
 }
 assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
 

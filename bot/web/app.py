@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, MutableHeaders
+from starlette.datastructures import FormData, MutableHeaders, UploadFile
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
@@ -45,6 +45,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.web import pages
 from bot.web.access import Permission, canteens_with, may, role_in
 from bot.web.texts import ROLES, action_label, say
+from bot.web.uploads import Pending, PendingUploads, capped_body, clean_name, owner_of, replay
 from menus.accounts import (
     MAX_LOGIN,
     MAX_PASSWORD,
@@ -59,6 +60,14 @@ from menus.audit import audit_lines, record_change
 from menus.clock import TZ, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
+from menus.menu_store import (
+    ImportSummary,
+    import_menu_file,
+    problems_for_canteen,
+    rehearse_import,
+)
+from menus.menufile import MAX_FILE_BYTES, MenuFile, format_problem, parse_menu_bytes
+from menus.menuproblems import MenuFileError
 from menus.models import Canteen
 from menus.orders import get_order, set_status
 from menus.supervision import region_figures
@@ -143,6 +152,9 @@ def create_app(
         Route(
             "/canteens/{code}/orders/{order_id:int}/status", console.move_order, methods=["POST"]
         ),
+        Route("/canteens/{code}/menu", console.menu),
+        Route("/canteens/{code}/menu/upload", console.upload_menu, methods=["POST"]),
+        Route("/canteens/{code}/menu/publish", console.publish_menu, methods=["POST"]),
         Route("/region", console.region),
         Route("/audit", console.audit),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -179,6 +191,7 @@ def _templates() -> Jinja2Templates:
     env.filters["code"] = lambda text: quote(str(text), safe="")
     env.filters["zh"] = lambda code: CODE_LABELS.get(str(code), str(code))
     env.globals["action_label"] = action_label
+    env.globals["say"] = say
     return Jinja2Templates(env=env)
 
 
@@ -191,13 +204,18 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-async def checked_form(request: Request) -> FormData:
+async def checked_form(request: Request, body: bytes | None = None) -> FormData:
     """The posted form, once its CSRF token matches the session's and it comes from this site;
-    ``Forbidden("csrf")`` otherwise, before anything is read from the store."""
+    ``Forbidden("csrf")`` otherwise, before anything is read from the store. ``body``: a file
+    upload's body, already read within its size limit; its form may hold one file (the caller
+    closes the form)."""
     origin = request.headers.get("origin")
     if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
         raise Forbidden("csrf")
-    form = await request.form(max_files=0, max_fields=20)
+    if body is None:
+        form = await request.form(max_files=0, max_fields=20)
+    else:
+        form = await Request(request.scope, replay(body)).form(max_files=1, max_fields=5)
     sent = form.get("csrf")
     expected = request.session.get("csrf")
     if not isinstance(sent, str) or not isinstance(expected, str) or not expected:
@@ -231,6 +249,7 @@ class Console:
         self.factory = factory
         self.clock = clock
         self.templates = _templates()
+        self.uploads = PendingUploads()
 
     # ------------------------------------------------------------------ helpers
 
@@ -274,6 +293,8 @@ class Console:
                 links.append((f"{canteen.name} 看板", canteen_path(canteen.code, "board")))
                 if may(access, P.VIEW_KITCHEN, canteen):
                     links.append((f"{canteen.name} 厨房单", canteen_path(canteen.code, "kitchen")))
+                if may(access, P.VIEW_MENU, canteen):
+                    links.append((f"{canteen.name} 菜单", canteen_path(canteen.code, "menu")))
         if may(access, P.VIEW_AUDIT):
             links.append(("操作记录", "/audit"))
         here = request.url.path
@@ -422,6 +443,7 @@ class Console:
                 "meals": pages.board(session, canteen, day),
                 "can_move": may(access, P.MOVE_ORDERS, canteen),
                 "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
+                "can_menu": may(access, P.VIEW_MENU, canteen),
                 "read_only": role_in(access, canteen) == "supervisor",
             }
             return self._render(request, "board.html", context, session=session, access=access)
@@ -533,6 +555,170 @@ class Console:
                 return self._render(request, "kitchen_print.html", context, access=access)
             return self._render(request, "kitchen.html", context, session=session, access=access)
 
+    # ----------------------------------------------------------------- the menu
+
+    def menu(self, request: Request) -> Response:
+        """The canteen's published menus for the coming days, and (for its manager) the form
+        that uploads a new menu file."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_MENU, code)
+            assert canteen is not None
+            return self._menu_page(request, session, access, canteen)
+
+    def _menu_page(
+        self,
+        request: Request,
+        session: Session,
+        access: Access,
+        canteen: Canteen,
+        problems: list[str] | None = None,
+        status_code: int = 200,
+    ) -> Response:
+        """The menu page, with a refused file's problems above the upload form."""
+        today = local_today(self.now())
+        context = {
+            "canteen": canteen,
+            "menus": pages.published(session, canteen, today),
+            "days": pages.MENU_DAYS,
+            "can_publish": may(access, P.PUBLISH_MENU, canteen),
+            "read_only": role_in(access, canteen) == "supervisor",
+            "problems": problems or [],
+        }
+        return self._render(
+            request, "menu.html", context, session=session, access=access, status_code=status_code
+        )
+
+    def _menu_refused(
+        self, request: Request, code: str, problems: list[str], status_code: int = 400
+    ) -> Response:
+        """The menu page again with what was wrong; nothing was kept or published."""
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+            assert canteen is not None
+            return self._menu_page(request, session, access, canteen, problems, status_code)
+
+    async def upload_menu(self, request: Request) -> Response:
+        """Check an uploaded menu file with the store's readers and rules; on problems list
+        them all, else keep the file on the server and show what publishing it will do.
+
+        The body is measured before the form is parsed (a file over the limit is refused
+        without being read whole), then the CSRF token is checked, then who is asking."""
+        code = request.path_params["code"]
+        body = await capped_body(request.stream(), request.headers.get("content-length"))
+        if body is None:
+            refusal = [say("upload_too_big")]
+            return await run_in_threadpool(self._menu_refused, request, code, refusal, 413)
+        form = await checked_form(request, body)
+        try:
+            upload = form.get("file")
+            data = await upload.read(MAX_FILE_BYTES + 1) if isinstance(upload, UploadFile) else b""
+            name = clean_name(upload.filename) if isinstance(upload, UploadFile) else ""
+        finally:
+            await form.close()
+        log.info("console menu upload: %d bytes", len(data))
+        if not data:
+            return await run_in_threadpool(
+                self._menu_refused, request, code, [say("upload_no_file")]
+            )
+        if len(data) > MAX_FILE_BYTES:
+            refusal = [say("upload_too_big")]
+            return await run_in_threadpool(self._menu_refused, request, code, refusal, 413)
+        return await run_in_threadpool(self._preview, request, code, name, data)
+
+    def _preview(self, request: Request, code: str, name: str, data: bytes) -> Response:
+        """The preview of a good file (kept under a token for 发布), or its problems."""
+        with read_only(self.factory) as session:
+            _, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+            assert canteen is not None
+        try:
+            menu_file = checked_menu(canteen, name, data, local_today(self.now()))
+            summary = rehearse_import(self.factory, menu_file, name)
+        except MenuFileError as refused:
+            return self._menu_refused(request, code, refused.lines("zh"))
+        token = self.uploads.keep(self._owner(request), code, name, data, self.now())
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+            assert canteen is not None
+            context = {
+                "canteen": canteen,
+                "file_name": name,
+                "summary": say("menu_summary", **vars(summary)),
+                "menus": pages.preview(session, canteen, menu_file),
+                "token": token,
+            }
+            return self._render(
+                request, "menu_preview.html", context, session=session, access=access
+            )
+
+    def _owner(self, request: Request) -> str:
+        """Whose pending upload this is: the signed-in browser session's."""
+        token = request.session.get("sid")
+        return owner_of(token if isinstance(token, str) else "")
+
+    async def publish_menu(self, request: Request) -> Response:
+        """Publish the previewed file through the store's import (as ``zhucan menu import``
+        does), write it to the audit log, and go back to the menu page showing it."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        token = _field(form, "token", 64)
+        try:
+            text = await run_in_threadpool(self._publish, request, code, token)
+        except MenuFileError as refused:
+            return await run_in_threadpool(self._menu_refused, request, code, refused.lines("zh"))
+        kind = "ok" if text is not None else "error"
+        request.session["flash"] = {"kind": kind, "text": text or say("upload_expired")}
+        return RedirectResponse(canteen_path(code, "menu"), status_code=303)
+
+    def _publish(self, request: Request, code: str, token: str) -> str | None:
+        """Check the kept file again and import it with its audit entry in one transaction;
+        None when there is no such file for this session and canteen (expired, or not theirs)."""
+        with read_only(self.factory) as session:
+            _, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+            assert canteen is not None
+        pending = self.uploads.get(token, self._owner(request), code, self.now())
+        if pending is None:
+            return None
+        menu_file = checked_menu(canteen, pending.name, pending.data, local_today(self.now()))
+        with unit_of_work(self.factory) as session:
+            access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+            assert canteen is not None
+            refused = problems_for_canteen(menu_file, canteen)
+            if refused:
+                raise MenuFileError(pending.name, refused)
+            summary = import_menu_file(session, menu_file, pending.name)
+            self._audit_publish(session, access, canteen, menu_file, summary, pending)
+        self.uploads.drop(token)
+        return say("menu_published", **vars(summary))
+
+    def _audit_publish(
+        self,
+        session: Session,
+        access: Access,
+        canteen: Canteen,
+        menu_file: MenuFile,
+        summary: ImportSummary,
+        pending: Pending,
+    ) -> None:
+        """The audit entry of a published menu: what changed, which days, the file's size
+        (never its name or content)."""
+        days = sorted(m.date for m in menu_file.menus)
+        record_change(
+            session,
+            actor_id=access.person_id,
+            action="menu.publish",
+            target=f"canteen:{canteen.code}",
+            now=self.now(),
+            canteen_id=canteen.id,
+            region=canteen.region,
+            detail={
+                **vars(summary),
+                "first": days[0].isoformat() if days else "",
+                "last": days[-1].isoformat() if days else "",
+                "bytes": len(pending.data),
+            },
+        )
+
     # -------------------------------------------------------------- oversight
 
     def region(self, request: Request) -> Response:
@@ -567,6 +753,20 @@ class Console:
                 lines = audit_lines(session, canteen_ids=mine)
             context = {"lines": lines}
             return self._render(request, "audit.html", context, session=session, access=access)
+
+
+def checked_menu(canteen: Canteen, name: str, data: bytes, today: date) -> MenuFile:
+    """An uploaded file read and checked by the store's own readers and rules: its kind by its
+    content, every problem of the file, and that it is about this canteen; ``MenuFileError``
+    lists every problem."""
+    problem = format_problem(data, name)
+    if problem is not None:
+        raise MenuFileError(name, [problem])
+    menu_file = parse_menu_bytes(data, name, today=today)
+    problems = problems_for_canteen(menu_file, canteen)
+    if problems:
+        raise MenuFileError(name, problems)
+    return menu_file
 
 
 def _query(request: Request) -> str:

@@ -8,14 +8,16 @@ cook from ``menus.reports.kitchen_sheet``, the portions left from the menus, the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.web.texts import move_label, say
+from bot.web.texts import day_label, move_label, say
 from menus.clock import TZ, cutoff_at, format_hhmm, parse_hhmm
 from menus.menu_store import load_menus, slot_times
-from menus.models import Canteen, Order, Person
+from menus.menufile import MenuFile, MenuSpec
+from menus.models import Canteen, Dish, Menu, Order, Person
 from menus.orders import list_orders
 from menus.reports import KitchenSheet, kitchen_sheet
 from menus.states import next_moves
@@ -23,6 +25,8 @@ from menus.vocab import Fulfillment, MealSlot, OrderStatus, label_zh
 
 LOW_PORTIONS = 3
 """A capped dish with this many portions or fewer left is flagged on the board."""
+MENU_DAYS = 14
+"""How far ahead the menu page shows what is published: two weeks of planning."""
 
 
 @dataclass(frozen=True)
@@ -168,3 +172,101 @@ def history(session: Session, order: Order) -> list[HistoryLine]:
             )
         )
     return lines
+
+
+@dataclass(frozen=True)
+class DishLine:
+    """A dish on one meal's menu: its price, its portions, and (in a preview) what changes."""
+
+    name: str
+    price_fen: int
+    portions: str
+    change: str = ""
+
+
+@dataclass
+class MealMenu:
+    """One meal's menu on one day, as the menu page and the preview show it."""
+
+    day: date
+    day_label: str
+    meal: str
+    dishes: list[DishLine]
+    change: str = ""
+    removed: str = ""
+
+
+def _portions(cap: int | None, left: int | None = None) -> str:
+    if cap is None:
+        return say("portions_free")
+    if left is None or left == cap:
+        return say("portions_cap", cap=cap)
+    return say("portions_left", cap=cap, left=left)
+
+
+def published(session: Session, canteen: Canteen, today: date) -> list[MealMenu]:
+    """The canteen's menus from today on, for ``MENU_DAYS`` days, as the store holds them."""
+    last = today + timedelta(days=MENU_DAYS - 1)
+    shown: list[MealMenu] = []
+    for menu in load_menus(session, [canteen.id]):
+        if not today <= menu.date <= last:
+            continue
+        dishes = [
+            DishLine(i.dish.name, i.dish.price_fen, _portions(i.portions_cap, i.portions_left))
+            for i in menu.items
+        ]
+        shown.append(MealMenu(menu.date, day_label(menu.date), _meal(menu.meal), dishes))
+    return shown
+
+
+def preview(session: Session, canteen: Canteen, menu_file: MenuFile) -> list[MealMenu]:
+    """What a checked file will publish, meal by meal, with what changes against the menus
+    and prices stored now (a new menu, a dish added or taken off, a price changed)."""
+    stored = {(m.date, m.meal): m for m in load_menus(session, [canteen.id])}
+    old_prices: dict[str, int] = {
+        name: fen
+        for name, fen in session.execute(
+            select(Dish.name, Dish.price_fen).where(Dish.canteen_id == canteen.id)
+        )
+    }
+    prices = {dish.name: dish.price_fen for dish in menu_file.dishes}
+    order = list(MealSlot)
+    specs = sorted(menu_file.menus, key=lambda m: (m.date, order.index(m.meal)))
+    return [
+        _previewed(spec, stored.get((spec.date, spec.meal.value)), prices, old_prices)
+        for spec in specs
+    ]
+
+
+def _previewed(
+    spec: MenuSpec, old: Menu | None, prices: dict[str, int], old_prices: dict[str, int]
+) -> MealMenu:
+    """One meal of a file against the menu stored for that day and meal, if any."""
+    before = [item.dish.name for item in old.items] if old is not None else []
+    dishes = []
+    for name in spec.dishes:
+        change = ""
+        if old is not None and name not in before:
+            change = say("new_on_menu")
+        if name in old_prices and old_prices[name] != prices[name]:
+            change = "；".join(
+                filter(None, [change, say("price_was", yuan=_yuan(old_prices[name]))])
+            )
+        dishes.append(DishLine(name, prices[name], _portions(spec.portions.get(name)), change))
+    gone = "、".join(name for name in before if name not in spec.dishes)
+    return MealMenu(
+        spec.date,
+        day_label(spec.date),
+        _meal(spec.meal.value),
+        dishes,
+        change=say("replaces_menu") if old is not None else say("new_menu"),
+        removed=say("removed", dishes=gone) if gone else "",
+    )
+
+
+def _meal(code: str) -> str:
+    return label_zh(MealSlot(code))
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:.2f}"

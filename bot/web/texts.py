@@ -7,6 +7,8 @@ console adds: button words, short notices and the names of audit actions.
 
 from __future__ import annotations
 
+from datetime import date
+
 from menus.vocab import Fulfillment, OrderStatus
 
 S = OrderStatus
@@ -38,6 +40,30 @@ ZH: dict[str, str] = {
     "sold_out": "{dish} 已售罄",
     "low": "{dish} 只剩 {left} 份",
     "bad_status": "没有这个订单状态。",
+    # the menu page
+    "menu_upload_help": "上传 Excel 表格（.xlsx）、CSV 或 YAML 菜单文件，最多 2 MB。"
+    "上传后先看预览，点“发布”才会生效。",
+    "menu_problems": "文件有{count}个问题，什么都没有发布。请改好后重新上传：",
+    "upload_too_big": "文件太大了：菜单文件最多 2 MB。请删掉用不到的工作表或图片后再上传。",
+    "upload_no_file": "请先选一个菜单文件（Excel 表格 .xlsx、CSV 或 YAML）。",
+    "upload_expired": "这个预览已经过期或不是您上传的，什么都没有发布。请重新上传文件。",
+    "menu_preview_note": "还没有发布。文件“{name}”没有问题；请核对下面的菜、价格和份数，"
+    "没问题就点“发布”。",
+    "menu_summary": "发布后：新增菜品{dishes_added}道，更新{dishes_updated}道；"
+    "新增菜单{menus_added}个，替换菜单{menus_replaced}个。",
+    "menu_published": "菜单已发布：新增菜品{dishes_added}道，更新{dishes_updated}道；"
+    "新增菜单{menus_added}个，替换菜单{menus_replaced}个。",
+    "menu_publish_detail": "{first}至{last}：新增菜品{dishes_added}道，更新{dishes_updated}道；"
+    "新增菜单{menus_added}个，替换菜单{menus_replaced}个",
+    "portions_free": "不限量",
+    "portions_cap": "限{cap}份",
+    "portions_left": "限{cap}份，还剩{left}份",
+    "new_menu": "新菜单",
+    "replaces_menu": "替换原菜单",
+    "new_on_menu": "新加",
+    "price_was": "原价{yuan}元",
+    "removed": "去掉：{dishes}",
+    "no_menus": "今后{days}天还没有发布菜单。",
 }
 
 ROLES: dict[str, str] = {
@@ -52,7 +78,9 @@ ROLES: dict[str, str] = {
 ACTIONS: dict[str, str] = {
     "order.status": "改订单状态",
     "account.create": "新建账号",
+    "menu.publish": "发布菜单",
 }
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 def say(key: str, **params: object) -> str:
@@ -67,6 +95,11 @@ def move_label(target: OrderStatus, fulfillment: Fulfillment) -> str:
     if target is S.MISSED:
         return _MISSED[fulfillment]
     return _MOVE.get(target, target.value)
+
+
+def day_label(day: date) -> str:
+    """A day as staff read it on a menu: ``12月3日 周四``."""
+    return f"{day.month}月{day.day}日 {WEEKDAYS[day.weekday()]}"
 
 
 def action_label(action: str) -> str:

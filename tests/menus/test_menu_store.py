@@ -15,6 +15,8 @@ from menus.menu_store import (
     get_canteen,
     import_menu_file,
     load_menus,
+    problems_for_canteen,
+    rehearse_import,
 )
 from menus.menufile import MenuFileError, parse_menu_bytes, read_menu_file
 from menus.vocab import MealSlot
@@ -220,3 +222,38 @@ def test_a_new_dish_in_a_minimal_csv_has_nothing_to_keep(shop: sessionmaker[Sess
     added = _dishes(shop)["羊肉烧麦"]
     said = {k: added[k] for k in ("aliases", "nutrition", "tags", "allergens", "name_mn")}
     assert said == {"aliases": [], "nutrition": {}, "tags": [], "allergens": [], "name_mn": None}
+
+
+def test_a_file_published_on_a_canteens_page_must_be_about_it(
+    factory: sessionmaker[Session],
+) -> None:
+    """Another canteen's code, or the region changed, is a problem said in Mandarin; the same
+    canteen (a CSV file naming only its code too) is none."""
+    menu_file = read_menu_file(SMALL_MENU)
+    with unit_of_work(factory) as session:
+        import_menu_file(session, menu_file, SMALL_MENU.name)
+    with factory() as session:
+        canteen = get_canteen(session, "test")
+        assert problems_for_canteen(menu_file, canteen) == []
+        other = replace(menu_file, canteen=replace(menu_file.canteen, code="other"))
+        (problem,) = problems_for_canteen(other, canteen)
+        assert problem.render("m.yaml", "zh") == (
+            "m.yaml：食堂信息的编号是“other”，可这里是“test”的菜单页，请写本食堂的编号。"
+        )
+        moved = replace(menu_file, canteen=replace(menu_file.canteen, region="150203"))
+        (problem,) = problems_for_canteen(moved, canteen)
+        assert "不能在这里从150102改成150203" in problem.render("m.yaml", "zh")
+        csv_file = parse_menu_bytes(
+            "canteen,date,meal,dish,price\ntest,2026-12-03,lunch,米饭,2\n".encode(), "m.csv"
+        )
+        assert problems_for_canteen(csv_file, canteen) == []
+
+
+def test_a_rehearsed_import_says_what_would_change_and_keeps_nothing(
+    factory: sessionmaker[Session],
+) -> None:
+    menu_file = read_menu_file(SMALL_MENU)
+    before = row_counts(factory)
+    summary = rehearse_import(factory, menu_file, SMALL_MENU.name)
+    assert (summary.dishes_added, summary.menus_added) == (5, 4)
+    assert row_counts(factory) == before

@@ -19,6 +19,7 @@ from menus.menufile import (
     SlotSpec,
     dump_csv,
     dump_yaml,
+    format_problem,
     parse_menu_bytes,
     read_menu_file,
     to_data,
@@ -862,3 +863,26 @@ def test_numbers_with_thousands_of_digits_are_problems(case: str) -> None:
     for word in words:
         assert word in rendered, rendered
     assert len(rendered) < 1_000
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "issue"),
+    [
+        ("menu.xlsx", b"PK\x03\x04rest of a zip", None),
+        ("menu.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", None),  # the reader: encrypted
+        ("menu.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00", "xlsx_not_zip"),
+        ("menu.csv", MINI_CSV.encode(), None),
+        ("menu.yml", MINI.encode(), None),
+        ("menu.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "binary_file"),
+        ("menu.yaml", b"PK\x03\x04", "binary_file"),
+        ("menu.csv", b"canteen\x00,date", "binary_file"),
+        ("menu.csv", "canteen".encode("utf-16"), None),  # the reader: not UTF-8
+        ("menu.png", MINI.encode(), "not_menu_format"),
+        ("menu", MINI.encode(), "not_menu_format"),
+    ],
+)
+def test_an_uploaded_files_kind_is_judged_by_its_content(
+    name: str, raw: bytes, issue: str | None
+) -> None:
+    problem = format_problem(raw, name)
+    assert (problem.code.value if problem else None) == issue

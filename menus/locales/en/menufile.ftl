@@ -64,6 +64,8 @@ menufile_not_utf8 = is not UTF-8 (byte { $byte }); save it as UTF-8 and retry
 menufile_empty = is empty
 menufile_nul_bytes = contains NUL bytes; is it a text file?
 menufile_no_menu = has no menu in it (only an empty YAML value)
+menufile_not_menu_format = is not a menu file: only .xlsx, .csv, .yaml or .yml
+menufile_binary_file = is not a text file (it looks like an image, an archive or a workbook); a workbook's name ends in .xlsx
 menufile_yaml_invalid = is not valid YAML: { $detail }
 menufile_yaml_alias = is not valid YAML: aliases (*{ $anchor }) are not accepted; write the value out
 menufile_yaml_bad_key = is not valid YAML: a key must be a plain word or number
@@ -167,3 +169,8 @@ menufile_portions_range = must be from 0 to { $most }
 
 menufile_cap_below_ordered = { $taken } already ordered; cap { $cap }
 menufile_has_orders = '{ $value }' has orders ({ $taken } portions); keep it
+
+## Uploaded on one canteen's menu page (the web console)
+
+menufile_other_canteen = is '{ $value }', but this is the menu page of '{ $ours }'
+menufile_region_changed = cannot change from { $ours } to { $value } here; ask the operator

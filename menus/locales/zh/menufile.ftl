@@ -64,6 +64,8 @@ menufile_not_utf8 = 不是 UTF-8 编码（字节 { $byte }），请另存为 UTF
 menufile_empty = 是空的。
 menufile_nul_bytes = 里有空字节（NUL），请确认发的是文本文件。
 menufile_no_menu = 里没有菜单内容。
+menufile_not_menu_format = 不是菜单文件：只收 Excel 表格（.xlsx）、CSV 或 YAML 文件。
+menufile_binary_file = 不是文字文件（像是图片、压缩包或 Excel 表格）；Excel 表格的文件名要以 .xlsx 结尾。
 menufile_yaml_invalid = 格式不对，请检查冒号、缩进和引号（{ $detail }）。
 menufile_yaml_alias = 里用了引用（*{ $anchor }），请把内容直接写出来。
 menufile_yaml_bad_key = 里有一个键不是普通的词或数字。
@@ -167,3 +169,8 @@ menufile_portions_range = 应该在0到{ $most }之间。
 
 menufile_cap_below_ordered = 已经订出{ $taken }份，不能限量为{ $cap }份。
 menufile_has_orders = 少了“{ $value }”，可它已经有人订了（{ $taken }份），请留着它。
+
+## 在一个食堂的菜单页上传（网页管理系统）
+
+menufile_other_canteen = 是“{ $value }”，可这里是“{ $ours }”的菜单页，请写本食堂的编号。
+menufile_region_changed = 不能在这里从{ $ours }改成{ $value }，要改请找系统管理员。

@@ -5,7 +5,9 @@ every table as it was."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -13,16 +15,37 @@ from starlette.testclient import TestClient
 
 from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
 from menus.accounts import SUPERVISOR
+from menus.menu_store import load_menus
 from tests.bot.web.conftest import Console, csrf_of
 from tests.menus.helpers import row_counts
 
 Action = Callable[[Console, TestClient], Any]
+MENU_FILE = "canteen,date,meal,dish,price\ntest,2026-12-03,lunch,米饭,1.5\n"
 
 
 def _move(console: Console, client: TestClient) -> Any:
     token = csrf_of(client.get("/login").text)
     url = f"/canteens/test/orders/{console.order_id}/status"
     return client.post(url, data={"csrf": token, "to": "confirmed", "date": "2026-12-01"})
+
+
+def _upload(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    files = {"file": ("menu.csv", MENU_FILE.encode(), "text/csv")}
+    return client.post("/canteens/test/menu/upload", data={"csrf": token}, files=files)
+
+
+def _publish(console: Console, client: TestClient) -> Any:
+    """Upload, then publish what this very client was shown (nothing, when refused)."""
+    found = re.search(r'name="token" value="([^"]+)"', _upload(console, client).text)
+    token = csrf_of(client.get("/login").text)
+    data = {"csrf": token, "token": found.group(1) if found else "none"}
+    return client.post("/canteens/test/menu/publish", data=data)
+
+
+def _published(console: Console) -> bool:
+    with console.factory() as session:
+        return bool(load_menus(session, None, date(2026, 12, 3)))
 
 
 ACTIONS: dict[str, Action] = {
@@ -32,17 +55,25 @@ ACTIONS: dict[str, Action] = {
     "order history": lambda c, client: client.get(f"/canteens/test/orders/{c.order_id}"),
     "audit log": lambda c, client: client.get("/audit"),
     "region dashboard": lambda c, client: client.get("/region"),
+    "menu page": lambda c, client: client.get("/canteens/test/menu"),
+    "upload a menu": _upload,  # its preview: nothing stored
+    "publish a menu": _publish,
     "move an order": _move,
 }
-ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history"}
+CHANGED: dict[str, Callable[[Console], bool]] = {
+    "publish a menu": _published,
+    "move an order": lambda c: c.order_status() == "confirmed",
+}
+"""The actions that change something, and how to see that they did."""
+ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"}
 ALLOWED: dict[str, set[str]] = {
-    "manager": ALL_VIEWS | {"audit log", "move an order"},
+    "manager": ALL_VIEWS | {"audit log", "move an order", "upload a menu", "publish a menu"},
     "cook": ALL_VIEWS | {"move an order"},
     "delivery": ALL_VIEWS | {"move an order"},
     "community": {"board", "order history"},
     "other_cook": set(),
     "other_manager": {"audit log"},  # its own canteen's log: nothing of test's (checked below)
-    "supervisor": {"board", "order history", "audit log", "region dashboard"},
+    "supervisor": {"board", "order history", "audit log", "region dashboard", "menu page"},
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's
     "nobody": set(),
 }
@@ -51,15 +82,15 @@ CELLS = [(who, action) for who in ALLOWED for action in ACTIONS]
 
 @pytest.mark.parametrize("who", list(ALLOWED))
 def test_authorisation_matrix(console: Console, who: str) -> None:
-    """Each cell of one row, the move last (it is the one that changes something)."""
+    """Each cell of one row, the changes last."""
     client = console.client() if who == "nobody" else console.signed_in(who)
     for action, play in ACTIONS.items():
         before = row_counts(console.factory)
         answer = play(console, client)
         allowed = action in ALLOWED[who]
-        if action == "move an order":
-            moved = console.order_status() == "confirmed"
-            assert moved is allowed, (who, action, answer.status_code)
+        if action in CHANGED:
+            changed = CHANGED[action](console)
+            assert changed is allowed, (who, action, answer.status_code)
             assert answer.status_code in ((303,) if allowed or who == "nobody" else (403, 404))
             if allowed:
                 continue
@@ -88,7 +119,7 @@ def test_a_refused_move_says_why(console: Console) -> None:
 def test_the_supervisor_sees_no_buttons_and_holds_no_change() -> None:
     """Read-only by construction: no permission that changes anything."""
     assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
-    assert Permission.MOVE_ORDERS in CHANGES
+    assert Permission.MOVE_ORDERS in CHANGES and Permission.PUBLISH_MENU in CHANGES
 
 
 def test_supervisor_board_is_read_only(console: Console) -> None:

@@ -1,8 +1,9 @@
 """The console in a real browser: Debian's Chromium driven by Playwright, against the app served
 by uvicorn on a free port. A manager signs in with the keyboard, sees an order placed through the
 store on the board, marks it ready (two steps: 开始做, 做好了), and the board's screenshot is
-saved in the test's tmp directory. Without Chromium (``apt-get install chromium``, which
-``make`` does) the test is skipped here and fails in CI."""
+saved in the test's tmp directory; a manager uploads an .xlsx menu with a bad row, fixes it and
+publishes it, and the menu page's screenshot is saved. Without Chromium (``apt-get install
+chromium``, which ``make`` does) the tests are skipped here and fail in CI."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pytest
 import uvicorn
 
 from tests.bot.web.conftest import PASSWORD, Console
+from tests.menus.workbooks import from_csv
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -99,4 +101,53 @@ def test_manager_marks_an_order_ready_in_a_browser(
             browser.close()
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert console.order_status() == "ready"
+    print(f"screenshot: {shot}")
+
+
+def test_manager_fixes_and_publishes_an_xlsx_menu_in_a_browser(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """A workbook with one bad row is refused in Mandarin; the fixed one is previewed and
+    published, and the menu page shows it (its screenshot saved)."""
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        _missing("the playwright package")
+    good = "canteen,date,meal,dish,price,portions\ntest,2026-12-03,lunch,红烧肉,13,30\n"
+    good += "test,2026-12-03,lunch,米饭,1.5,\n"
+    bad, fixed = tmp_path / "坏菜单.xlsx", tmp_path / "菜单.xlsx"
+    bad.write_bytes(from_csv(good.replace("米饭,1.5", "米饭,一块五")))
+    fixed.write_bytes(from_csv(good))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login?next=/canteens/test/menu")
+            page.get_by_label("登录名").fill("manager")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.get_by_label("密码").press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/menu")
+            page.get_by_label("菜单文件").set_input_files(str(bad))
+            page.get_by_role("button", name="上传并预览").click()
+            alert = page.get_by_role("alert")
+            expect(alert).to_contain_text("文件有1个问题，什么都没有发布")
+            expect(alert).to_contain_text("坏菜单.xlsx 第3行：dishes[1]（米饭）的价格是“一块五”")
+            page.get_by_label("菜单文件").set_input_files(str(fixed))
+            page.get_by_role("button", name="上传并预览").focus()
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("heading", level=1)).to_contain_text("新菜单预览")
+            page.get_by_role("button", name="发布").click()
+            page.wait_for_url(f"{served}/canteens/test/menu")
+            expect(page.get_by_role("status")).to_contain_text("菜单已发布")
+            expect(page.get_by_role("table", name="12月3日 周四 午餐 · 2 道菜")).to_contain_text(
+                "限30份"
+            )
+            shot = tmp_path / "menu.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     print(f"screenshot: {shot}")

@@ -5,6 +5,7 @@ self-inspection records, every refusal storing nothing."""
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 import zlib
 from datetime import date, datetime, timedelta
 
@@ -40,7 +41,7 @@ def tiny_png(width: int = 1, height: int = 1) -> bytes:
 TINY_JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF\x00" + b"\x00" * 20 + b"\xff\xd9"
 
 
-def _code(call: object) -> str:
+def _code(call: Callable[[], object]) -> str:
     with pytest.raises(DomainError) as refused:
         call()
     return refused.value.code

@@ -5,8 +5,8 @@ self-inspection records, every refusal storing nothing."""
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
 import zlib
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest

@@ -151,9 +151,7 @@ def photo_type(data: bytes) -> str:
     """The photo's media type (``image/jpeg`` or ``image/png``), read from its bytes; a file
     too big, or one that is not a JPEG or PNG whatever its name says, is refused."""
     if len(data) > MAX_PHOTO_BYTES:
-        raise DomainError(
-            "photo_too_big", size=_megabytes(len(data)), limit=_megabytes(MAX_PHOTO_BYTES)
-        )
+        raise too_big(len(data))
     if _is_png(data):
         return "image/png"
     if data.startswith(JPEG_START) and data.rstrip(b"\x00").endswith(JPEG_END):
@@ -168,6 +166,11 @@ def _is_png(data: bytes) -> bool:
     length, kind = struct.unpack(">I4s", data[8:16])
     width, height = struct.unpack(">II", data[16:24])
     return bool(length == 13 and kind == b"IHDR" and width > 0 and height > 0)
+
+
+def too_big(size: int) -> DomainError:
+    """The refusal of a photo (or an upload) of ``size`` bytes, over ``MAX_PHOTO_BYTES``."""
+    return DomainError("photo_too_big", size=_megabytes(size), limit=_megabytes(MAX_PHOTO_BYTES))
 
 
 def _megabytes(size: int) -> str:

@@ -3,7 +3,8 @@
 Why a table and not checks spread over the views: the authorisation matrix test reads the same
 table, and a new page gets a permission here or nothing. Staff act only in canteens where they
 have a role (their ``staff_members`` rows); a supervisor reads every canteen whose region code
-starts with theirs and holds no permission that changes anything. The store checks again when
+starts with theirs and holds no permission that changes anything (they read the food-safety
+records, the kitchen's manager and cooks keep them). The store checks again when
 an order moves, with the rule every channel uses (``menus.access``: only staff of the order's
 canteen move it on).
 """
@@ -27,24 +28,31 @@ class Permission(StrEnum):
     VIEW_ORDER = "view_order"
     VIEW_AUDIT = "view_audit"
     VIEW_REGION = "view_region"
+    VIEW_SAFETY = "view_safety"
+    RECORD_SAFETY = "record_safety"
 
 
 P = Permission
-CHANGES = frozenset({P.MOVE_ORDERS})
+CHANGES = frozenset({P.MOVE_ORDERS, P.RECORD_SAFETY})
 """Permissions that change something; a supervisor holds none of them."""
+FOOD_SAFETY = frozenset({P.VIEW_SAFETY, P.RECORD_SAFETY})
+"""The kitchen keeps the food-safety records (留样, disinfection, self-inspection): its
+manager and cooks; delivery, volunteers and the community contact do not."""
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     StaffRole.MANAGER.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_AUDIT}
-    ),
-    StaffRole.COOK.value: frozenset({P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER}),
+    )
+    | FOOD_SAFETY,
+    StaffRole.COOK.value: frozenset({P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER})
+    | FOOD_SAFETY,
     StaffRole.DELIVERY.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER}
     ),
     StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN}),
     # the community contact follows who eats, not the kitchen (the sheet lists phones)
     StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}),
-    SUPERVISOR: frozenset({P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION}),
+    SUPERVISOR: frozenset({P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION, P.VIEW_SAFETY}),
 }
 assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
 

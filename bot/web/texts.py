@@ -38,6 +38,10 @@ ZH: dict[str, str] = {
     "sold_out": "{dish} 已售罄",
     "low": "{dish} 只剩 {left} 份",
     "bad_status": "没有这个订单状态。",
+    "sample_saved": "已记下{meal}“{dish}”留样 {grams} 克，{discard}以后可以处理掉。",
+    "disinfection_saved": "已记下{meal}餐具消毒（{method}）。",
+    "inspection_saved": "已记下{date}的每日自查。",
+    "upload_unsized": "这个表单没有说明大小，什么都没有保存。请用浏览器重新提交。",
 }
 
 ROLES: dict[str, str] = {
@@ -52,6 +56,9 @@ ROLES: dict[str, str] = {
 ACTIONS: dict[str, str] = {
     "order.status": "改订单状态",
     "account.create": "新建账号",
+    "safety.sample": "记录留样",
+    "safety.disinfection": "记录餐具消毒",
+    "safety.inspection": "记录每日自查",
 }
 
 

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from starlette.testclient import TestClient
 
 from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
 from menus.accounts import SUPERVISOR
+from menus.models import DisinfectionRecord, FoodSample
 from tests.bot.web.conftest import Console, csrf_of
 from tests.menus.helpers import row_counts
 
@@ -25,6 +27,25 @@ def _move(console: Console, client: TestClient) -> Any:
     return client.post(url, data={"csrf": token, "to": "confirmed", "date": "2026-12-01"})
 
 
+def _disinfect(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    data = {"csrf": token, "date": "2026-12-01", "meal": "lunch", "method": "steam"}
+    return client.post("/canteens/test/safety/disinfection", data={**data, "time": "07:30"})
+
+
+def _sample(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    data = {"csrf": token, "date": "2026-12-01", "meal": "lunch", "dish": "米饭", "grams": "150"}
+    return client.post("/canteens/test/safety/samples", data={**data, "time": "07:30"})
+
+
+def _recorded(console: Console, action: str) -> bool:
+    """Whether the change ``action`` posts is in the store."""
+    model = DisinfectionRecord if action == "record disinfection" else FoodSample
+    with console.factory() as session:
+        return session.scalar(select(model.id)) is not None
+
+
 ACTIONS: dict[str, Action] = {
     "board": lambda c, client: client.get("/canteens/test/board"),
     "kitchen sheet": lambda c, client: client.get("/canteens/test/kitchen"),
@@ -32,17 +53,22 @@ ACTIONS: dict[str, Action] = {
     "order history": lambda c, client: client.get(f"/canteens/test/orders/{c.order_id}"),
     "audit log": lambda c, client: client.get("/audit"),
     "region dashboard": lambda c, client: client.get("/region"),
+    "food safety": lambda c, client: client.get("/canteens/test/safety"),
+    "record disinfection": _disinfect,
+    "keep a sample": _sample,
     "move an order": _move,
 }
 ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history"}
+SAFETY = {"food safety", "record disinfection", "keep a sample"}
+RECORDS = ("record disinfection", "keep a sample")
 ALLOWED: dict[str, set[str]] = {
-    "manager": ALL_VIEWS | {"audit log", "move an order"},
-    "cook": ALL_VIEWS | {"move an order"},
+    "manager": ALL_VIEWS | SAFETY | {"audit log", "move an order"},
+    "cook": ALL_VIEWS | SAFETY | {"move an order"},
     "delivery": ALL_VIEWS | {"move an order"},
     "community": {"board", "order history"},
     "other_cook": set(),
     "other_manager": {"audit log"},  # its own canteen's log: nothing of test's (checked below)
-    "supervisor": {"board", "order history", "audit log", "region dashboard"},
+    "supervisor": {"board", "order history", "audit log", "region dashboard", "food safety"},
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's
     "nobody": set(),
 }
@@ -60,6 +86,11 @@ def test_authorisation_matrix(console: Console, who: str) -> None:
         if action == "move an order":
             moved = console.order_status() == "confirmed"
             assert moved is allowed, (who, action, answer.status_code)
+            assert answer.status_code in ((303,) if allowed or who == "nobody" else (403, 404))
+            if allowed:
+                continue
+        elif action in RECORDS:
+            assert _recorded(console, action) is allowed, (who, action, answer.status_code)
             assert answer.status_code in ((303,) if allowed or who == "nobody" else (403, 404))
             if allowed:
                 continue
@@ -89,6 +120,8 @@ def test_the_supervisor_sees_no_buttons_and_holds_no_change() -> None:
     """Read-only by construction: no permission that changes anything."""
     assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
     assert Permission.MOVE_ORDERS in CHANGES
+    assert Permission.RECORD_SAFETY in CHANGES
+    assert Permission.VIEW_SAFETY in ROLE_PERMISSIONS[SUPERVISOR]
 
 
 def test_supervisor_board_is_read_only(console: Console) -> None:

@@ -240,10 +240,10 @@ def record_sample(
     kept_at = moment(given.day, given.time)
     check_when(given.day, kept_at, now)
     dish_id, dish_name = _dish_on_menu(session, canteen, given.day, meal, given.dish.strip())
-    content_type = photo_type(given.photo) if given.photo else None
+    content_type = photo_type(given.photo) if given.photo is not None else None
     _not_twice(session, FoodSample, canteen.id, given.day, meal, dish_name)
     photo_id = None
-    if given.photo and content_type:
+    if given.photo is not None and content_type:
         photo_id = _store_photo(session, canteen.id, given.photo, content_type, now).id
     sample = FoodSample(
         canteen_id=canteen.id,

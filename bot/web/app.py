@@ -260,12 +260,12 @@ def check_upload_size(request: Request) -> None:
 
 async def uploaded(form: FormData, name: str) -> bytes | None:
     """The bytes of the file sent as ``name`` (at most one more than a photo may have, so the
-    store can say it is too big); None when no file was chosen."""
+    store can say it is too big); None when no file was chosen (a browser then sends a part
+    with no file name). An empty file that has a name is given on, for the store to refuse."""
     value = form.get(name)
-    if not isinstance(value, UploadFile):
+    if not isinstance(value, UploadFile) or not value.filename:
         return None
-    data = await value.read(MAX_PHOTO_BYTES + 1)
-    return data if data or value.filename else None
+    return await value.read(MAX_PHOTO_BYTES + 1)
 
 
 def _safe_next(text: str) -> str | None:
@@ -641,7 +641,7 @@ class Console:
         finally:
             await form.close()
         fields = {
-            name: _field(form, name, 40) for name in ("date", "meal", "dish", "grams", "time")
+            name: _field(form, name, 100) for name in ("date", "meal", "dish", "grams", "time")
         }
 
         def work(session: Session, access: Access, canteen: Canteen) -> str:

@@ -205,6 +205,7 @@ def test_a_sample_with_its_photo_is_kept(shop: sessionmaker[Session]) -> None:
         ({"time": "12:30"}, "safety_future_time"),
         ({"day": date(2026, 11, 30)}, "safety_no_menu"),
         ({"photo": b"MZ\x90\x00 an exe"}, "photo_not_image"),
+        ({"photo": b""}, "photo_not_image"),
         ({"photo": tiny_png() + b"\x00" * fs.MAX_PHOTO_BYTES}, "photo_too_big"),
     ],
 )

@@ -91,6 +91,9 @@ def test_a_file_that_is_not_an_image_is_refused(console: Console) -> None:
     post_sample(client, photo=("photo.png", b"<script>alert(1)</script>", "image/png"), token=token)
     assert row_counts(console.factory) == before
     assert "不是 JPG 或 PNG 照片" in _error_shown(client)
+    post_sample(client, photo=("empty.jpg", b"", "image/jpeg"), token=token)
+    assert "不是 JPG 或 PNG 照片" in _error_shown(client)
+    assert row_counts(console.factory) == before
 
 
 def test_a_photo_over_5_mb_is_refused(console: Console) -> None:

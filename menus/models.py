@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -575,3 +576,78 @@ class StandingOrder(Base):
     paused: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class SafetyPhoto(Base):
+    """A photo uploaded with a food-safety record (a 留样 now): a JPEG or PNG of at most
+    ``menus.food_safety.MAX_PHOTO_BYTES``, kept in the store itself so that every console
+    process serves the same bytes and a backup of the database is a backup of the photos."""
+
+    __tablename__ = "safety_photos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    content_type: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_at: Mapped[datetime]
+
+
+class FoodSample(Base):
+    """留样: a portion of one dish of one meal kept (at least 125 g) for 48 hours, with who
+    kept it and when; the names are copied so the record outlives the dish and the person."""
+
+    __tablename__ = "food_samples"
+    __table_args__ = (
+        UniqueConstraint("canteen_id", "day", "meal", "dish_name"),
+        CheckConstraint("grams >= 125", name="grams_at_least_125"),
+        Index("ix_food_samples_kept", "canteen_id", "kept_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    meal: Mapped[str] = mapped_column(String(16))
+    dish_id: Mapped[int | None] = mapped_column(ForeignKey("dishes.id", ondelete="SET NULL"))
+    dish_name: Mapped[str] = mapped_column(String(100))
+    grams: Mapped[int] = mapped_column(Integer)
+    kept_at: Mapped[datetime]
+    kept_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    kept_by_name: Mapped[str] = mapped_column(String(100))
+    photo_id: Mapped[int | None] = mapped_column(
+        ForeignKey("safety_photos.id", ondelete="SET NULL")
+    )
+    recorded_at: Mapped[datetime]
+
+
+class DisinfectionRecord(Base):
+    """餐具消毒: the tableware of one meal disinfected, how, when and by whom (one per meal)."""
+
+    __tablename__ = "disinfection_log"
+    __table_args__ = (UniqueConstraint("canteen_id", "day", "meal"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    meal: Mapped[str] = mapped_column(String(16))
+    method: Mapped[str] = mapped_column(String(32))
+    done_at: Mapped[datetime]
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    done_by_name: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime]
+
+
+class SelfInspection(Base):
+    """每日自查: the day's fixed checklist (``menus.food_safety.CHECKS``), each check passed
+    or failed with a note, and who inspected (one per canteen and day)."""
+
+    __tablename__ = "self_inspections"
+    __table_args__ = (UniqueConstraint("canteen_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    results: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """Check code → {"ok": bool, "note": str}."""
+    inspected_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    inspected_by_name: Mapped[str] = mapped_column(String(100))
+    inspected_at: Mapped[datetime]

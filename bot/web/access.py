@@ -3,7 +3,8 @@
 Why a table and not checks spread over the views: the authorisation matrix test reads the same
 table, and a new page gets a permission here or nothing. Staff act only in canteens where they
 have a role (their ``staff_members`` rows); a supervisor reads every canteen whose region code
-starts with theirs and holds no permission that changes anything. The store checks again when
+starts with theirs and holds no permission that changes anything (they read the food-safety
+records, the kitchen's manager and cooks keep them). The store checks again when
 an order moves, with the rule every channel uses (``menus.access``: only staff of the order's
 canteen move it on).
 """
@@ -29,11 +30,16 @@ class Permission(StrEnum):
     VIEW_REGION = "view_region"
     VIEW_MENU = "view_menu"
     PUBLISH_MENU = "publish_menu"
+    VIEW_SAFETY = "view_safety"
+    RECORD_SAFETY = "record_safety"
 
 
 P = Permission
-CHANGES = frozenset({P.MOVE_ORDERS, P.PUBLISH_MENU})
+CHANGES = frozenset({P.MOVE_ORDERS, P.PUBLISH_MENU, P.RECORD_SAFETY})
 """Permissions that change something; a supervisor holds none of them."""
+FOOD_SAFETY = frozenset({P.VIEW_SAFETY, P.RECORD_SAFETY})
+"""The kitchen keeps the food-safety records (留样, disinfection, self-inspection): its
+manager and cooks; delivery, volunteers and the community contact do not."""
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # the manager alone publishes the canteen's menu (it sets prices and caps)
@@ -47,17 +53,21 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.VIEW_MENU,
             P.PUBLISH_MENU,
         }
-    ),
+    )
+    | FOOD_SAFETY,
     StaffRole.COOK.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
-    ),
+    )
+    | FOOD_SAFETY,
     StaffRole.DELIVERY.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
     ),
     StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN, P.VIEW_MENU}),
     # the community contact follows who eats, not the kitchen (the sheet lists phones)
     StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}),
-    SUPERVISOR: frozenset({P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION, P.VIEW_MENU}),
+    SUPERVISOR: frozenset(
+        {P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION, P.VIEW_MENU, P.VIEW_SAFETY}
+    ),
 }
 assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
 

@@ -42,7 +42,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.web import pages
+from bot.web import pages, safety_pages
 from bot.web.access import Permission, canteens_with, may, role_in
 from bot.web.texts import ROLES, action_label, say
 from bot.web.uploads import Pending, PendingUploads, capped_body, clean_name, owner_of, replay
@@ -60,6 +60,22 @@ from menus.audit import audit_lines, record_change
 from menus.clock import TZ, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
+from menus.food_safety import (
+    CHECKS,
+    MAX_PHOTO_BYTES,
+    Answer,
+    NewDisinfection,
+    NewSample,
+    check_label,
+    discard_after,
+    meal_word,
+    method_label,
+    photo_of,
+    record_disinfection,
+    record_inspection,
+    record_sample,
+    too_big,
+)
 from menus.menu_store import (
     ImportSummary,
     import_menu_file,
@@ -155,6 +171,11 @@ def create_app(
         Route("/canteens/{code}/menu", console.menu),
         Route("/canteens/{code}/menu/upload", console.upload_menu, methods=["POST"]),
         Route("/canteens/{code}/menu/publish", console.publish_menu, methods=["POST"]),
+        Route("/canteens/{code}/safety", console.safety),
+        Route("/canteens/{code}/safety/samples", console.add_sample, methods=["POST"]),
+        Route("/canteens/{code}/safety/disinfection", console.add_disinfection, methods=["POST"]),
+        Route("/canteens/{code}/safety/inspection", console.add_inspection, methods=["POST"]),
+        Route("/canteens/{code}/safety/photos/{photo_id:int}", console.safety_photo),
         Route("/region", console.region),
         Route("/audit", console.audit),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -174,6 +195,7 @@ def create_app(
         NotSignedIn: console.not_signed_in,
         Forbidden: console.forbidden,
         NotFound: console.not_found,
+        TooLarge: console.too_large,
         404: console.not_found,
     }
     return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
@@ -204,18 +226,20 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-async def checked_form(request: Request, body: bytes | None = None) -> FormData:
+async def checked_form(
+    request: Request, body: bytes | None = None, *, max_files: int = 0
+) -> FormData:
     """The posted form, once its CSRF token matches the session's and it comes from this site;
-    ``Forbidden("csrf")`` otherwise, before anything is read from the store. ``body``: a file
-    upload's body, already read within its size limit; its form may hold one file (the caller
-    closes the form)."""
+    ``Forbidden("csrf")`` otherwise, before anything is read from the store. ``body``: a menu
+    file upload's body, already read within its size limit; its form may hold one file (the
+    caller closes the form). Only the forms that upload a photo take a file (``max_files``)."""
     origin = request.headers.get("origin")
     if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
         raise Forbidden("csrf")
     if body is None:
-        form = await request.form(max_files=0, max_fields=20)
+        form = await request.form(max_files=max_files, max_fields=20)
     else:
-        form = await Request(request.scope, replay(body)).form(max_files=1, max_fields=5)
+        form = await Request(request.scope, replay(body)).form(max_files=1, max_fields=20)
     sent = form.get("csrf")
     expected = request.session.get("csrf")
     if not isinstance(sent, str) or not isinstance(expected, str) or not expected:
@@ -228,6 +252,39 @@ async def checked_form(request: Request, body: bytes | None = None) -> FormData:
 def _field(form: FormData, name: str, limit: int) -> str:
     value = form.get(name)
     return value[:limit] if isinstance(value, str) else ""
+
+
+UPLOAD_LIMIT = MAX_PHOTO_BYTES + 64 * 1024
+"""The largest request body of a form with a photo: the photo and the form's other fields."""
+
+
+class TooLarge(Exception):
+    """A posted form bigger than ``UPLOAD_LIMIT`` (or of no stated size), refused unread."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def check_upload_size(request: Request) -> None:
+    """Refuse a form too big for a photo before a byte of it is read: the stated length is
+    the most the server reads (the ASGI server holds the body to it)."""
+    stated = request.headers.get("content-length", "")
+    if not stated.isdecimal():
+        raise TooLarge(say("upload_unsized"), 411)
+    if int(stated) > UPLOAD_LIMIT:
+        raise TooLarge(too_big(int(stated)).message("zh"), 413)
+
+
+async def uploaded(form: FormData, name: str) -> bytes | None:
+    """The bytes of the file sent as ``name`` (at most one more than a photo may have, so the
+    store can say it is too big); None when no file was chosen (a browser then sends a part
+    with no file name). An empty file that has a name is given on, for the store to refuse."""
+    value = form.get(name)
+    if not isinstance(value, UploadFile) or not value.filename:
+        return None
+    return await value.read(MAX_PHOTO_BYTES + 1)
 
 
 def _safe_next(text: str) -> str | None:
@@ -295,6 +352,8 @@ class Console:
                     links.append((f"{canteen.name} 厨房单", canteen_path(canteen.code, "kitchen")))
                 if may(access, P.VIEW_MENU, canteen):
                     links.append((f"{canteen.name} 菜单", canteen_path(canteen.code, "menu")))
+                if may(access, P.VIEW_SAFETY, canteen):
+                    links.append((f"{canteen.name} 食品安全", canteen_path(canteen.code, "safety")))
         if may(access, P.VIEW_AUDIT):
             links.append(("操作记录", "/audit"))
         here = request.url.path
@@ -347,6 +406,13 @@ class Console:
             {"title": "不能访问", "message": say(why)},
             status_code=403,
         )
+
+    async def too_large(self, request: Request, exc: Exception) -> Response:
+        """413 (or 411) in words: the form was not read, nothing changed."""
+        message = exc.message if isinstance(exc, TooLarge) else say("forbidden")
+        status = exc.status if isinstance(exc, TooLarge) else 413
+        context = {"title": "文件太大", "message": message}
+        return self._render(request, "error.html", context, status_code=status)
 
     async def not_found(self, request: Request, exc: Exception) -> Response:
         """404 in words."""
@@ -444,6 +510,7 @@ class Console:
                 "can_move": may(access, P.MOVE_ORDERS, canteen),
                 "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
                 "can_menu": may(access, P.VIEW_MENU, canteen),
+                "can_safety": may(access, P.VIEW_SAFETY, canteen),
                 "read_only": role_in(access, canteen) == "supervisor",
             }
             return self._render(request, "board.html", context, session=session, access=access)
@@ -691,6 +758,115 @@ class Console:
         self.uploads.drop(token)
         return say("menu_published", **vars(summary))
 
+    # ------------------------------------------------------------- food safety
+
+    def safety(self, request: Request) -> Response:
+        """食品安全 of a day: 留样 per meal with a form for the dishes not sampled yet, the
+        disinfection log, the self-inspection and the samples that may now be thrown away."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_SAFETY, code)
+            assert canteen is not None
+            day = self._day(request)
+            context = {
+                "canteen": canteen,
+                "day": day,
+                "prev_day": day - timedelta(days=1),
+                "next_day": day + timedelta(days=1),
+                "today": local_today(self.now()),
+                "page": safety_pages.safety_page(session, canteen, day, self.now()),
+                "can_record": may(access, P.RECORD_SAFETY, canteen),
+            }
+            return self._render(request, "safety.html", context, session=session, access=access)
+
+    def safety_photo(self, request: Request) -> Response:
+        """A 留样 photo, only to those who may see the canteen's food-safety records."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            _, canteen = self._require(request, session, P.VIEW_SAFETY, code)
+            assert canteen is not None
+            photo = photo_of(session, canteen.id, int(request.path_params["photo_id"]))
+            if photo is None:
+                raise NotFound()
+            headers = {"Content-Disposition": "inline", "Cache-Control": "private, no-store"}
+            return Response(photo.data, media_type=photo.content_type, headers=headers)
+
+    async def add_sample(self, request: Request) -> Response:
+        """Keep a 留样 (with its photo) through the store's rules, and log who did it."""
+        check_upload_size(request)
+        form = await checked_form(request, max_files=1)
+        try:
+            photo = await uploaded(form, "photo")
+        finally:
+            await form.close()
+        fields = {
+            name: _field(form, name, 100) for name in ("date", "meal", "dish", "grams", "time")
+        }
+
+        def work(session: Session, access: Access, canteen: Canteen) -> str:
+            given = NewSample(
+                _form_day(fields["date"]),
+                fields["meal"],
+                fields["dish"],
+                fields["grams"],
+                fields["time"],
+                photo,
+            )
+            sample = record_sample(session, canteen, given, access.person_id, self.now())
+            detail = {"meal": sample.meal, "dish": sample.dish_name, "grams": sample.grams}
+            self._audit(session, access, canteen, "safety.sample", f"sample:{sample.id}", detail)
+            end = discard_after(sample.kept_at).astimezone(TZ)
+            until = f"{end.month}月{end.day}日 {end:%H:%M}"
+            meal = meal_word(parse_vocab(MealSlot, sample.meal))
+            return say(
+                "sample_saved", meal=meal, dish=sample.dish_name, grams=sample.grams, discard=until
+            )
+
+        return await self._safety_change(request, fields["date"], work)
+
+    async def add_disinfection(self, request: Request) -> Response:
+        """Log a meal's tableware as disinfected, and who did it."""
+        form = await checked_form(request)
+        fields = {name: _field(form, name, 40) for name in ("date", "meal", "method", "time")}
+
+        def work(session: Session, access: Access, canteen: Canteen) -> str:
+            given = NewDisinfection(
+                _form_day(fields["date"]), fields["meal"], fields["method"], fields["time"]
+            )
+            record = record_disinfection(session, canteen, given, access.person_id, self.now())
+            detail = {"meal": record.meal, "method": method_label(record.method)}
+            self._audit(
+                session, access, canteen, "safety.disinfection", f"disinfection:{record.id}", detail
+            )
+            meal = meal_word(parse_vocab(MealSlot, record.meal))
+            return say("disinfection_saved", meal=meal, method=method_label(record.method))
+
+        return await self._safety_change(request, fields["date"], work)
+
+    async def add_inspection(self, request: Request) -> Response:
+        """Keep the day's self-inspection checklist, and who did it."""
+        form = await checked_form(request)
+        day_text = _field(form, "date", 10)
+        answers = {
+            code: Answer(
+                _pass_fail(_field(form, f"check_{code}", 8)), _field(form, f"note_{code}", 200)
+            )
+            for code in CHECKS
+        }
+
+        def work(session: Session, access: Access, canteen: Canteen) -> str:
+            day = _form_day(day_text)
+            inspection = record_inspection(
+                session, canteen, day, answers, access.person_id, self.now()
+            )
+            failed = [check_label(c) for c, r in inspection.results.items() if not r["ok"]]
+            detail = {"date": day.isoformat(), "failed": "、".join(failed) or "无"}
+            target = f"inspection:{inspection.id}"
+            self._audit(session, access, canteen, "safety.inspection", target, detail)
+            return say("inspection_saved", date=f"{day.month}月{day.day}日")
+
+        return await self._safety_change(request, day_text, work)
+
     def _audit_publish(
         self,
         session: Session,
@@ -718,6 +894,50 @@ class Console:
                 "bytes": len(pending.data),
             },
         )
+
+    def _audit(
+        self,
+        session: Session,
+        access: Access,
+        canteen: Canteen,
+        action: str,
+        target: str,
+        detail: dict[str, Any],
+    ) -> None:
+        record_change(
+            session,
+            actor_id=access.person_id,
+            action=action,
+            target=target,
+            now=self.now(),
+            canteen_id=canteen.id,
+            region=canteen.region,
+            detail=detail,
+        )
+
+    async def _safety_change(
+        self,
+        request: Request,
+        day_text: str,
+        work: Callable[[Session, Access, Canteen], str],
+    ) -> Response:
+        """Run one food-safety change for whoever may record at the page's canteen, in one
+        transaction with its audit entry; back to the day's page with what happened."""
+        code = request.path_params["code"]
+
+        def run() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.RECORD_SAFETY, code)
+                assert canteen is not None
+                return work(session, access, canteen)
+
+        try:
+            text = await run_in_threadpool(run)
+            request.session["flash"] = {"kind": "ok", "text": text}
+        except DomainError as refused:
+            request.session["flash"] = {"kind": "error", "text": refused.message("zh")}
+        query = f"?date={day_text}" if _is_date(day_text) else ""
+        return RedirectResponse(canteen_path(code, "safety") + query, status_code=303)
 
     # -------------------------------------------------------------- oversight
 
@@ -771,6 +991,21 @@ def checked_menu(canteen: Canteen, name: str, data: bytes, today: date) -> MenuF
 
 def _query(request: Request) -> str:
     return f"?{request.url.query}" if request.url.query else ""
+
+
+def _form_day(text: str) -> date:
+    """The day a food-safety form is for."""
+    if not text:
+        raise DomainError("safety_missing", field="日期")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DomainError("bad_date", text=text) from None
+
+
+def _pass_fail(text: str) -> bool | None:
+    """合格 (pass), 不合格 (fail), or not answered."""
+    return {"pass": True, "fail": False}.get(text)
 
 
 def _is_date(text: str) -> bool:

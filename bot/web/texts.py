@@ -64,6 +64,10 @@ ZH: dict[str, str] = {
     "price_was": "原价{yuan}元",
     "removed": "去掉：{dishes}",
     "no_menus": "今后{days}天还没有发布菜单。",
+    "sample_saved": "已记下{meal}“{dish}”留样 {grams} 克，{discard}以后可以处理掉。",
+    "disinfection_saved": "已记下{meal}餐具消毒（{method}）。",
+    "inspection_saved": "已记下{date}的每日自查。",
+    "upload_unsized": "这个表单没有说明大小，什么都没有保存。请用浏览器重新提交。",
 }
 
 ROLES: dict[str, str] = {
@@ -79,6 +83,9 @@ ACTIONS: dict[str, str] = {
     "order.status": "改订单状态",
     "account.create": "新建账号",
     "menu.publish": "发布菜单",
+    "safety.sample": "记录留样",
+    "safety.disinfection": "记录餐具消毒",
+    "safety.inspection": "记录每日自查",
 }
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 

@@ -35,7 +35,7 @@ from tests.messages import template
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = {
-    "zh": {"dialogue", "words", "telegram", "scheduler", "refusals", "menufile", "cli"},
+    "zh": {"dialogue", "words", "telegram", "scheduler", "refusals", "menufile", "cli", "safety"},
     "mn": {"dialogue", "words", "telegram", "scheduler"},
     "mn-Cyrl": {"dialogue", "words", "telegram", "scheduler"},
     "en": {"refusals", "menufile"},

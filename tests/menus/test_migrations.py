@@ -19,4 +19,18 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
     finally:
         engine.dispose()
     assert diff == []
+    assert current_revision(db_url) == "0010"
+
+
+def test_food_safety_migration_goes_down_and_up(db_url: str) -> None:
+    """0010 (food safety) can be taken back to 0009 and applied again, leaving the models'
+    schema (so a bad deploy can be rolled back)."""
+    from alembic import command
+
+    from menus.db import alembic_config, upgrade
+
+    command.downgrade(alembic_config(db_url), "0009")
     assert current_revision(db_url) == "0009"
+    upgrade(db_url)
+    assert current_revision(db_url) == "0010"
+    test_migrated_schema_matches_the_models(db_url)

@@ -11,11 +11,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from starlette.testclient import TestClient
 
 from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
 from menus.accounts import SUPERVISOR
 from menus.menu_store import load_menus
+from menus.models import DisinfectionRecord, FoodSample
 from tests.bot.web.conftest import Console, csrf_of
 from tests.menus.helpers import row_counts
 
@@ -48,6 +50,25 @@ def _published(console: Console) -> bool:
         return bool(load_menus(session, None, date(2026, 12, 3)))
 
 
+def _disinfect(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    data = {"csrf": token, "date": "2026-12-01", "meal": "lunch", "method": "steam"}
+    return client.post("/canteens/test/safety/disinfection", data={**data, "time": "07:30"})
+
+
+def _sample(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    data = {"csrf": token, "date": "2026-12-01", "meal": "lunch", "dish": "米饭", "grams": "150"}
+    return client.post("/canteens/test/safety/samples", data={**data, "time": "07:30"})
+
+
+def _recorded(console: Console, action: str) -> bool:
+    """Whether the change ``action`` posts is in the store."""
+    model = DisinfectionRecord if action == "record disinfection" else FoodSample
+    with console.factory() as session:
+        return session.scalar(select(model.id)) is not None
+
+
 ACTIONS: dict[str, Action] = {
     "board": lambda c, client: client.get("/canteens/test/board"),
     "kitchen sheet": lambda c, client: client.get("/canteens/test/kitchen"),
@@ -58,6 +79,9 @@ ACTIONS: dict[str, Action] = {
     "menu page": lambda c, client: client.get("/canteens/test/menu"),
     "upload a menu": _upload,  # its preview: nothing stored
     "publish a menu": _publish,
+    "food safety": lambda c, client: client.get("/canteens/test/safety"),
+    "record disinfection": _disinfect,
+    "keep a sample": _sample,
     "move an order": _move,
 }
 CHANGED: dict[str, Callable[[Console], bool]] = {
@@ -66,14 +90,25 @@ CHANGED: dict[str, Callable[[Console], bool]] = {
 }
 """The actions that change something, and how to see that they did."""
 ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"}
+SAFETY = {"food safety", "record disinfection", "keep a sample"}
+RECORDS = ("record disinfection", "keep a sample")
 ALLOWED: dict[str, set[str]] = {
-    "manager": ALL_VIEWS | {"audit log", "move an order", "upload a menu", "publish a menu"},
-    "cook": ALL_VIEWS | {"move an order"},
+    "manager": ALL_VIEWS
+    | SAFETY
+    | {"audit log", "move an order", "upload a menu", "publish a menu"},
+    "cook": ALL_VIEWS | SAFETY | {"move an order"},
     "delivery": ALL_VIEWS | {"move an order"},
     "community": {"board", "order history"},
     "other_cook": set(),
     "other_manager": {"audit log"},  # its own canteen's log: nothing of test's (checked below)
-    "supervisor": {"board", "order history", "audit log", "region dashboard", "menu page"},
+    "supervisor": {
+        "board",
+        "order history",
+        "audit log",
+        "region dashboard",
+        "menu page",
+        "food safety",
+    },
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's
     "nobody": set(),
 }
@@ -91,6 +126,11 @@ def test_authorisation_matrix(console: Console, who: str) -> None:
         if action in CHANGED:
             changed = CHANGED[action](console)
             assert changed is allowed, (who, action, answer.status_code)
+            assert answer.status_code in ((303,) if allowed or who == "nobody" else (403, 404))
+            if allowed:
+                continue
+        elif action in RECORDS:
+            assert _recorded(console, action) is allowed, (who, action, answer.status_code)
             assert answer.status_code in ((303,) if allowed or who == "nobody" else (403, 404))
             if allowed:
                 continue
@@ -120,6 +160,8 @@ def test_the_supervisor_sees_no_buttons_and_holds_no_change() -> None:
     """Read-only by construction: no permission that changes anything."""
     assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
     assert Permission.MOVE_ORDERS in CHANGES and Permission.PUBLISH_MENU in CHANGES
+    assert Permission.RECORD_SAFETY in CHANGES
+    assert Permission.VIEW_SAFETY in ROLE_PERMISSIONS[SUPERVISOR]
 
 
 def test_supervisor_board_is_read_only(console: Console) -> None:

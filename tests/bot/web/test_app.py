@@ -11,6 +11,7 @@ from starlette.routing import Route
 
 from bot.web.app import COOKIE
 from menus.accounts import FAILURE_WINDOW, MAX_FAILURES_PER_LOGIN
+from menus.food_safety import CHECKS
 from menus.models import AuditEntry, LoginFailure, WebSession
 from tests.bot.web.conftest import PASSWORD, Console, csrf_of
 from tests.menus.helpers import row_counts
@@ -134,10 +135,15 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         f"/canteens/test/orders/{console.order_id}/status",
         "/canteens/test/menu/upload",
         "/canteens/test/menu/publish",
+        "/canteens/test/safety/samples",
+        "/canteens/test/safety/disinfection",
+        "/canteens/test/safety/inspection",
     }
     for path in paths:
         before = row_counts(console.factory)
-        data = {"to": "confirmed", "login": "manager", "password": PASSWORD}
+        data = {"to": "confirmed", "login": "manager", "password": PASSWORD, "date": "2026-12-01"}
+        data |= {"meal": "lunch", "dish": "米饭", "grams": "150", "time": "07:00"}
+        data |= {"method": "steam", **{f"check_{code}": "pass" for code in CHECKS}}
         if sent is not None:
             data["csrf"] = sent
         answer = client.post(path, data=data)

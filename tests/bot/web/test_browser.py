@@ -2,8 +2,9 @@
 by uvicorn on a free port. A manager signs in with the keyboard, sees an order placed through the
 store on the board, marks it ready (two steps: 开始做, 做好了), and the board's screenshot is
 saved in the test's tmp directory; a manager uploads an .xlsx menu with a bad row, fixes it and
-publishes it, and the menu page's screenshot is saved. Without Chromium (``apt-get install
-chromium``, which ``make`` does) the tests are skipped here and fail in CI."""
+publishes it, and the menu page's screenshot is saved; a cook keeps a 留样 with a photo. Without
+Chromium (``apt-get install chromium``, which ``make`` does) the tests are skipped here and fail
+in CI."""
 
 from __future__ import annotations
 
@@ -146,6 +147,47 @@ def test_manager_fixes_and_publishes_an_xlsx_menu_in_a_browser(
                 "限30份"
             )
             shot = tmp_path / "menu.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    print(f"screenshot: {shot}")
+
+
+def test_cook_keeps_a_sample_with_a_photo_in_a_browser(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """留样 through the real form: the dish from lunch's menu, grams typed, a PNG chosen as a
+    phone would send it (multipart), then the record with its photo shown on the page."""
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        _missing("the playwright package")
+    from tests.menus.test_food_safety import tiny_png
+
+    photo = tmp_path / "sample.png"
+    photo.write_bytes(tiny_png(8, 8))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login?next=/canteens/test/safety")
+            page.get_by_label("登录名").fill("cook")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/safety")
+            page.get_by_label("菜品（午餐菜单上的）").select_option("红烧肉")
+            page.locator("#grams-lunch").fill("150")
+            page.locator("#photo-lunch").set_input_files(str(photo))
+            page.get_by_role("button", name="记下午餐留样").press("Enter")
+            expect(page.get_by_role("status")).to_contain_text("已记下午饭“红烧肉”留样 150 克")
+            expect(page.get_by_alt_text("红烧肉的留样照片")).to_be_visible()
+            width = page.get_by_alt_text("红烧肉的留样照片").evaluate("img => img.naturalWidth")
+            assert width == 8
+            shot = tmp_path / "safety.png"
             page.screenshot(path=str(shot), full_page=True)
         finally:
             browser.close()

@@ -74,7 +74,7 @@ def counts_taken_back(quantities: list[Entity], text: str) -> list[Entity]:
     dropped = []
     for before, later in pairwise(ordered):
         gap = text[before.end or 0 : later.start or 0]
-        loose = later.group is None and later.role is None and before.group is not None
+        loose = later.group is None and later.role is None
         if loose and TAKEN_BACK.search(gap) and len(gap) <= 8:
             later.group = before.group
             dropped.append(before)
@@ -121,9 +121,10 @@ def word_spaces_closed(text: str) -> tuple[str, list[int]]:
 
 
 KEPT = re.compile(
-    r"\s*(就|还|都|也)?(照旧|不变|不动|别动|照常|保持不变|还是那样|留着(?![^，,。.！!？?；;]*[吃喝]))"
+    r"\s*(就|还|都|也)?(照旧|不变|不动|别动|照常|保持不变|还是那样|留着(?![^，,。.！!？?；;]*[吃喝])|要(?=$|[，,。.！!？?；;\s]))"
 )
-"""醋溜白菜照旧 / 白菜豆腐也留着 (not 留着晚上吃: an aside about eating later)."""
+"""醋溜白菜照旧 / 白菜豆腐也留着 / 米饭还要 (not 留着晚上吃: an aside about eating later; not
+米饭还要一碗, which adds)."""
 
 
 def kept_as_is(text: str, entities: list[Entity]) -> None:

@@ -146,6 +146,7 @@ INTENT_CUES: list[tuple[str, str, float]] = [
     ("多加", "change_order", 2.6), ("加一份", "change_order", 2.6), ("少要", "change_order", 2.6),
     ("减一份", "change_order", 2.6), ("少一份", "change_order", 2.6), ("改天", "change_order", 2),
     ("挪到", "change_order", 2.6), ("换到", "change_order", 2.6), ("改订", "change_order", 3),
+    ("去掉", "change_order", 2.3), ("拿掉", "change_order", 2.3), ("划掉", "change_order", 2.3),
     ("订了啥", "check_order", 3), ("订了什么", "check_order", 3), ("订的啥", "check_order", 3),
     ("订的什么", "check_order", 3), ("我的订单", "check_order", 2.4), ("订单", "check_order", 1.4),
     ("到哪了", "check_order", 3), ("到哪儿了", "check_order", 3), ("送到哪", "check_order", 3),
@@ -232,6 +233,7 @@ DENY_WORDS = (
 INTENT_PATTERNS: list[tuple[str, str, float]] = [
     (r"有.{0,10}(吗|没|没有|不)[？?。!！]*$", "ask_menu", 2.45),
     (r"(还有|有些|有哪些).{0,6}(啥|什么|哪些)", "ask_menu", 2.5),
+    (r"(还)?(剩|有)(几|多少)(份|碗|盘)了?[吗呀啊]?[？?。]*$", "ask_menu", 2.9),  # 鱼还剩几份了
     (r"订.{0,8}(了没|了吗|好了吧|好了吗|上了|成功|了几|几份|几顿)", "check_order", 3.1),
     (r"订(了|的)[^，,。？?]{0,3}(啥|什么|哪些)", "check_order", 3.1),  # 这礼拜都订了些啥饭
     (r"(我|今天|明天).{0,4}订.{0,4}饭了没", "check_order", 3.1),

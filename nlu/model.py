@@ -15,6 +15,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -134,15 +137,25 @@ class IntentModel:
     # ------------------------------------------------------------------ storing
 
     def save(self, path: Path, fingerprint: str) -> None:
-        """Weights, labels and vocabulary in one ``.npz``, with the training data's hash."""
+        """Weights, labels and vocabulary in one ``.npz``, with the training data's hash;
+        written beside and then renamed, so a process loading it at the same moment (two
+        commands, or tests, starting after a change) never reads half a file."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            path,
-            weights=self.weights.astype(np.float16),
-            labels=np.array(self.labels),
-            vocabulary=np.array(self.vocabulary),
-            fingerprint=np.array(fingerprint),
-        )
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                np.savez_compressed(
+                    out,
+                    weights=self.weights.astype(np.float16),
+                    labels=np.array(self.labels),
+                    vocabulary=np.array(self.vocabulary),
+                    fingerprint=np.array(fingerprint),
+                )
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
 
     @staticmethod
     def load(path: Path, fingerprint: str) -> IntentModel | None:
@@ -156,7 +169,7 @@ class IntentModel:
                     [str(x) for x in data["vocabulary"]],
                     data["weights"].astype(np.float32),
                 )
-        except (OSError, KeyError, ValueError):
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
             return None
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from nlu.dishes import DishMatcher
 from nlu.entities import Entity
-from nlu.text import fold, has_han, latin_to_cyrillic, strip_ending
+from nlu.text import fold, has_cyrillic, has_han, latin_to_cyrillic, strip_ending
 
 TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：᠂᠃]+")
 _DATIVE = tuple(fold(e) for e in ("ᠳᠡᠭᠡᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠦ", "ᠳᠤ", "ᠲᠦ", "ᠲᠤ", "д", "т", "дээ", "даа", "доо", "дөө", "тээ", "таа", "төө", "ндээ", "ндаа", "ийн", "ын", "ний"))  # fmt: skip
@@ -119,6 +120,9 @@ class MongolianLexicon:
     roles: PhraseIndex = field(default_factory=PhraseIndex)
     everyday: frozenset[str] = frozenset()
     """Words for days, meals and numbers: never a dish's name misspelt (``everyday_words``)."""
+    core: frozenset[str] = frozenset()
+    """Cyrillic number, day (not weekday) and meal words of four letters or more: what a word
+    typed a letter off is read as (``_spelled_near``)."""
 
     @staticmethod
     def load(path: Path) -> MongolianLexicon:
@@ -155,6 +159,12 @@ class MongolianLexicon:
         for condition, word in words("conditions"):
             lexicon.conditions[tuple(word.split())] = condition
         lexicon.everyday = everyday_words(lexicon)
+        lexicon.core = frozenset(
+            w
+            for table in (lexicon.numbers, lexicon.dates, lexicon.meals)
+            for w in table
+            if len(w) >= 4 and " " not in w and has_cyrillic(w)
+        )
         return lexicon
 
 
@@ -289,6 +299,7 @@ def extract(
 ) -> tuple[list[Entity], Tokens]:
     """Every entity of a Mongolian sentence (without groups and roles), and its tokens."""
     tokens = Tokens.of(text, known, latin=latin)
+    _spelled_near(tokens, known, lexicon)
     entities: list[Entity] = []
     for name, first, last in dishes.find_tokens(tokens.words, lexicon.everyday):
         entities.append(tokens.entity("dish", name, first, last))
@@ -313,6 +324,53 @@ def extract(
     entities += _words(tokens, today, lexicon)
     _drop_stray_counts(entities, tokens)
     return entities, tokens
+
+
+def _spelled_near(tokens: Tokens, known: frozenset[str], lexicon: MongolianLexicon) -> None:
+    """A word typed a letter off a number, day or meal word (hoyr for хоёр, нокоодор for
+    нөгөөдөр) is read as that word: these few words carry the order, and people type them on
+    small keyboards, in Latin letters, without ө and ү. Only in Latin-typed words of four
+    letters or more and Cyrillic ones of seven or more (таваг 'plate' is a letter from таван
+    'five'), and never into a weekday (байсан 'was' is a letter from баасан 'Friday'); other
+    words are left as typed (ирнэ 'will come' is a letter from иднэ 'will eat')."""
+    index = _near_index(lexicon.core)
+    for k, word in enumerate(tokens.words):
+        typed = tokens.text[tokens.spans[k][0] : tokens.spans[k][1]]
+        shortest = 4 if typed.isascii() else 7  # hoyr; нокоодор (таваг is a plate, not таван)
+        if word in known or word in lexicon.everyday or len(word) < shortest:
+            continue
+        if not has_cyrillic(word):
+            continue
+        near = {w for variant in _deletions(word) | {word} for w in index.get(variant, ())}
+        near = {w for w in near if _one_edit(word, w)}
+        meanings = {(w in lexicon.numbers, lexicon.numbers.get(w), lexicon.dates.get(w),
+                     lexicon.meals.get(w)) for w in near}  # fmt: skip
+        if len(meanings) == 1:  # udriin: a letter off үдийн and өдрийн, both lunch
+            tokens.words[k] = min(near)
+
+
+@lru_cache(maxsize=4)
+def _near_index(words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each word and each of its one-letter deletions → the words it comes from."""
+    index: dict[str, set[str]] = {}
+    for word in words:
+        for variant in _deletions(word) | {word}:
+            index.setdefault(variant, set()).add(word)
+    return {variant: frozenset(found) for variant, found in index.items()}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one letter added, dropped or changed between ``a`` and ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _number_at(tokens: Tokens, k: int, lexicon: MongolianLexicon) -> tuple[int, int] | None:
@@ -436,6 +494,15 @@ _GO = frozenset(
         "газартаа",
     )
 )
+_PLACES = tuple(fold(w) for w in ("гуанз", "газар", "ᠭᠠᠵᠠᠷ"))
+"""The canteen or 'the place', with any case or possessive ending (гуанзандаа, газартаа)."""
+
+
+def _going(word: str) -> bool:
+    """A word of going there (очиж, өөрөө, тэнд) or of the place itself (гуанзандаа)."""
+    return word in _GO or (word.startswith(_PLACES) and len(word) > 5)
+
+
 _TAKE = tuple(fold(w) for w in ("ав", "ᠠᠪ"))
 _EAT = tuple(fold(w) for w in ("ид", "ᠢᠳᠡ"))
 
@@ -458,9 +525,9 @@ def _ways(tokens: Tokens) -> list[Entity]:
             first = k - 1 if k and words[k - 1] in (fold("гэрт"), fold("ᠭᠡᠷᠲᠦ")) else k
             found.append(tokens.entity("fulfillment", "delivery", first, last))
             continue
-        if word.startswith(_TAKE + _EAT) and k and words[k - 1] in _GO:
+        if word.startswith(_TAKE + _EAT) and k and _going(words[k - 1]):
             first = k - 1
-            while first > 0 and words[first - 1] in _GO and not tokens.taken[first - 1]:
+            while first > 0 and _going(words[first - 1]) and not tokens.taken[first - 1]:
                 first -= 1
             mode = "pickup" if word.startswith(_TAKE) else "dine_in"
             found.append(tokens.entity("fulfillment", mode, first, k + 1))

@@ -388,7 +388,12 @@ class Parser:
             {"cancel_order", "ask_price", "ask_menu", "ask_nutrition"} & set(scores)
         ):
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
-        if "deny" in scores and kinds & {"dish", "meal", "fulfillment"}:
+        if "deny" in scores and "cancel_order" in scores:  # …ᠪᠠᠨᠰᠢ ᠶᠢ ᠪᠣᠯᠢᠶ᠎ᠠ᠃ …ᠵᠠᠵᠢᠵᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ:
+            scores["cancel_order"] = max(scores.values()) + 0.1  # a cancel, and why (can't chew)
+        elif "deny" in scores and (
+            kinds & {"dish", "meal", "fulfillment"}
+            or ("quantity" in kinds and "change_order" in scores)
+        ):  # ugui ugui, hoyr bolgooroi: no, make it two
             scores["change_order"] = max(scores.get("change_order", 0.0), scores["deny"] + 0.5)
             del scores["deny"]  # ᠦᠭᠡᠢ ᠡ᠂ … ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠵᠦ ᠥᠭᠭᠦᠭᠡᠷᠡᠢ: no, and what instead
         if (
@@ -579,7 +584,10 @@ def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:
     return found
 
 
-_LABELLED = re.compile(r"(?:^|(?<=[，,。；;\s]))(老爸|老妈|爸爸|妈妈|爸|妈|父亲|母亲)(?=[：:])")
+_LABELLED = re.compile(
+    r"(?:^|(?<=[，,。；;\s晚天早午]))(老爸|老妈|爸爸|妈妈|爸|妈|父亲|母亲)"
+    r"(?=[：:]|的(?![，,。！!？?\s]|$)|那|要|订|来|也|明|今|后天|中午|晚|早|每|这礼拜|下周)"
+)
 _LABEL_OF = {"老爸": "father", "爸爸": "father", "爸": "father", "父亲": "father",
              "老妈": "mother", "妈妈": "mother", "妈": "mother", "母亲": "mother"}  # fmt: skip
 
@@ -601,7 +609,9 @@ def _neighbours(masked: Masked) -> list[Entity]:
 
 
 def _labelled_relatives(masked: Masked) -> list[Entity]:
-    """爸：饺子一份；妈：莜面一份: a relative written as a label, for whom what follows is."""
+    """爸：饺子一份；妈：莜面一份 / 今晚爸要过油肉 妈要醋溜白菜 / 妈的蛋去掉: a parent named
+    bare (as children write to each other) at the head of a clause, for whom what follows is
+    (not 妈的， said alone)."""
     found = []
     for match in _LABELLED.finditer(masked.text):
         start, end = match.start(1), match.end(1)
@@ -770,15 +780,16 @@ def _result(
 
 
 def _is_mongolian(text: str) -> bool:
-    """Mongolian letters (either script) outnumber Chinese characters: a Chinese dish name
-    typed inside a Mongolian sentence keeps it Mongolian."""
+    """Mongolian letters (either script) at least half as many as Chinese characters: a
+    Chinese dish name typed inside a Mongolian sentence (or before a one-word question) keeps
+    it Mongolian."""
     if not (has_traditional_mongolian(text) or has_cyrillic(text)):
         return False
     mongolian_letters = sum(
         1 for ch in text if "\u1820" <= ch <= "\u18aa" or "\u0400" <= ch <= "\u04ff"
     )
     chinese = sum(1 for ch in text if has_han(ch))
-    return mongolian_letters > chinese
+    return mongolian_letters * 2 >= chinese  # 羊肉汤 хэд: who types Cyrillic writes Mongolian
 
 
 def _has_words(text: str) -> bool:

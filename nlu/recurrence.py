@@ -165,8 +165,8 @@ _DAY_SAID = re.compile(
 _DAYS_AHEAD = {"明天": 1, "明儿": 1, "后天": 2, "大后天": 3}
 _SAME_WEEK = re.compile(r"^(到|至|-|~|～|和|跟|、|还有)?$")
 """Between two weekdays, words that carry the first one's week to the second (下周二到周四)."""
-_GOING_ON = re.compile(RESUME.pattern + r"|照常|照旧|正常送")
-"""A clause saying when the meals go on again (下周一照常)."""
+_GOING_ON = re.compile(RESUME.pattern + r"|照常|照旧|正常送|接着|继续|再(送|订|整|来|开始)")
+"""A clause saying when the meals go on again (下周一照常 / 礼拜六接着给我整)."""
 
 
 def pause_span(text: str, today: date) -> tuple[date, date] | None:

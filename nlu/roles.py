@@ -68,6 +68,7 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     if not targets:
         return
     blocked = _entity_mask(text, entities)
+    _corrections(text, targets, blocked)
     _swaps(text, targets, blocked)
     _refusals(text, targets, blocked)
     _additions(text, targets, blocked)
@@ -202,6 +203,35 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         ]
         if right:
             wrong.role, right[0].role = "replace_from", "replace_to"
+
+
+CORRECTION = re.compile(
+    r"(?<![对是])不对(?![劲胃味])|说错了|说错|搞错了|弄错了|口误|哎不是|啊不是|不是不是"
+)
+"""Said on second thought, between what was said wrong and what is meant: 红烧排骨，不对不对，
+我说错了，要土豆炖牛肉 (对不对 asks, 不对劲 / 不对胃口 judge the food)."""
+
+
+def _corrections(text: str, targets: list[Entity], blocked: list[bool]) -> None:
+    """X，不对，Y: the thing named just before a correction gives way to the first thing of the
+    same kind named soon after it (a day to a day, a dish to a dish)."""
+    for match in CORRECTION.finditer(text):
+        if any(blocked[match.start() : match.end()]):
+            continue
+        later = next((e for e in targets if (e.start or 0) >= match.end() and e.role is None), None)
+        if later is None or (later.start or 0) - match.end() > 12:
+            continue
+        wrong = _last_of_kind(targets, later.entity, max(0, match.start() - 16), match.start())
+        said_before = any(
+            e.value == later.value and (e.start or 0) < match.start()
+            for e in targets
+            if e.entity == later.entity
+        )
+        if wrong is None or said_before:
+            continue  # 俩油条一碗豆腐脑，哎不对，油条要三根: the fritters' count is corrected
+        if len(re.sub(r"[，,。.！!、\s哎啊呀哦嗯]", "", text[wrong.end or 0 : match.start()])) > 4:
+            continue  # 红烧排骨我上回吃了不对味: not said right before the correction
+        wrong.role, later.role = "replace_from", "replace_to"
 
 
 def _last_of_kind(targets: list[Entity], kind: str, start: int, end: int) -> Entity | None:

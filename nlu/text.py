@@ -127,7 +127,8 @@ def strip_ending(token: str, known: Container[str]) -> str | None:
 
 
 _LATIN_TO_CYRILLIC = (
-    ("shch", "щ"), ("kh", "х"), ("sh", "ш"), ("ch", "ч"), ("ts", "ц"), ("ya", "я"), ("yu", "ю"),
+    ("shch", "щ"), ("ai", "ай"), ("oi", "ой"), ("ei", "эй"), ("ui", "уй"), ("ii", "ий"),
+    ("kh", "х"), ("sh", "ш"), ("ch", "ч"), ("ts", "ц"), ("ya", "я"), ("yu", "ю"),
     ("yo", "ё"), ("ye", "е"), ("zh", "ж"), ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"),
     ("g", "г"), ("d", "д"), ("e", "э"), ("j", "ж"), ("z", "з"), ("i", "и"), ("y", "ы"),
     ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
@@ -135,7 +136,8 @@ _LATIN_TO_CYRILLIC = (
     ("x", "х"),
 )  # fmt: skip
 """How Mongolians type Cyrillic Mongolian on a Latin keyboard (margaash, hoyor, zahialya):
-mapped back letter by letter; ө/ү typed as o/u fold to о/у anyway."""
+mapped back letter by letter; ө/ү typed as o/u fold to о/у anyway; a vowel and i is the vowel
+and й (bolgooroi, udriin)."""
 
 
 def latin_to_cyrillic(word: str) -> str:

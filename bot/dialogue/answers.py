@@ -272,6 +272,8 @@ def dish_question(
         fact = next((fact for word, fact in FACTS.items() if word in question), None)
         if fact is not None:
             return _fact(turn, said, dishes, fact)
+        if PORTIONS_LEFT.search(question):
+            return _left(turn, said, menus, when) or _prices(turn, said, dishes, when)
         return _prices(turn, said, dishes, when)
     plain = clean(said.text)
     kind = next((word for word in KINDS if word in plain), None)
@@ -330,6 +332,30 @@ def _prices(turn: Turn, said: Utterance, dishes: list[Any], when: str) -> Reply:
                 say("dish_on", lang, when=when, dish=name, price=money(dish.price_fen, lang))
             )
     return Reply("".join(parts))
+
+
+PORTIONS_LEFT = re.compile(r"剩几|剩多少|还有几份|还有多少份|几份了|үлд|ᠦᠯᠡᠳ")
+"""清蒸鲈鱼还剩几份了？ asks how many portions are left, not only whether it is on."""
+
+
+def _left(turn: Turn, said: Utterance, menus: list[Any], when: str) -> Reply | None:
+    """How many portions are left for that meal of each dish asked about that has a count;
+    None when none has (then whether it is on, and its price, is the answer)."""
+    parts = []
+    for mention in said.dishes:
+        name = str(mention.value)
+        item = next(
+            (i for m in menus for i in m.items if _on_menu(name, [i.dish]) is not None), None
+        )
+        if item is None or item.portions_left is None:
+            continue
+        dish, lang = turn.store.dishes_said([name], turn.lang), turn.lang
+        if item.portions_left == 0:
+            parts.append(say("sold_out", lang, dish=dish))
+            continue
+        left, price = count(item.portions_left, lang), money(item.dish.price_fen, lang)
+        parts.append(say("dish_left", lang, when=when, dish=dish, left=left, price=price))
+    return Reply("".join(parts)) if parts else None
 
 
 def _other_meal(turn: Turn, said: Utterance, name: str) -> tuple[Any, str] | None:

@@ -101,11 +101,16 @@ def _balance_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
 def about_the_order(turn: Turn, said: Utterance) -> Utterance:
     """A price or a fact asked with no dish named, while an order is told (鱼刺多不 / ᠦᠨ᠎ᠡ ᠨᠢ
     ᠬᠡᠳᠦ ᠪᠤᠢ / ᠶᠠᠰᠤ ᠣᠯᠠᠨ ᠤᠤ): about the order's dish named by a part of its name, else its one
-    dish; as said otherwise."""
+    dish; the portions left (还剩几份？) of each of its dishes; as said otherwise."""
     draft = turn.state.draft
     if draft is None or said.dishes or not draft.lines:
         return said
     fact = said.intent == Intent.ASK_NUTRITION and any(word in said.text for word in FACTS)
+    left = said.intent == Intent.ASK_MENU and answers.PORTIONS_LEFT.search(said.text) is not None
+    if left:  # 还剩几份？: of every dish of the order
+        return replace(
+            said, mentions=(*said.mentions, *(Mention(Kind.DISH, n) for n in draft.lines))
+        )
     if said.intent != Intent.ASK_PRICE and not fact:
         return said
     named = named_by_part(said.text, draft.lines)

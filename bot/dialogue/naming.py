@@ -49,17 +49,20 @@ def fitting(text: str, names: Iterable[str]) -> list[str]:
 
 REFUSED_AFTER = re.compile(r"^[就也还都]?(不要|不用|甭要|去掉|算了|别要)")
 """What, right after a part of a dish's name, gives that dish up (那鱼不要了)."""
+REFUSED_BEFORE = re.compile(r"(不要|甭要|去掉|别要|别给|不吃)(那个|这个|那|这)?$")
+"""What, right before a part of a dish's name, gives that dish up (不要鱼了)."""
 
 
 def refused_by_part(text: str, names: Iterable[str], said: Iterable[str] = ()) -> str | None:
-    """Like ``named_by_part``, but only a part said right before a refusal (那鱼不要了 换鸡蛋羹
-    米饭也换成馒头: the fish goes too, though the rice was named whole)."""
+    """Like ``named_by_part``, but only a part said right before or after a refusal (那鱼不要了
+    换鸡蛋羹 米饭也换成馒头 / 不要鱼了: the fish goes too, though the rice was named whole)."""
     said, text = list(said), NOT_DISH_WORDS.sub(" ", text)
     return _the_one(
         names,
         said,
         lambda p: any(
-            REFUSED_AFTER.match(text[m.end() :]) for m in re.finditer(re.escape(p), text)
+            REFUSED_AFTER.match(text[m.end() :]) or REFUSED_BEFORE.search(text[: m.start()])
+            for m in re.finditer(re.escape(p), text)
         ),
     )
 

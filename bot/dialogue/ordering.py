@@ -75,7 +75,7 @@ def named_in_draft(said: Utterance, draft: Draft | None) -> str | None:
     take out. None when no such part is said, or it fits several dishes of the order."""
     if draft is None:
         return None
-    named = [str(d.value) for d in said.dishes]
+    named = [str(d.value) for d in said.dishes] + list(said.kept)  # 米饭还要: not the one meant
     if any(d.refused for d in said.dishes):
         return refused_by_part(said.text, draft.lines, named)
     return named_by_part(said.text, draft.lines, named)
@@ -156,9 +156,11 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     if wanted and intent == Intent.CANCEL_ORDER and not refused and not recounted:  # 不要红烧肉了
         refused, wanted = {str(d.value) for d in wanted}, []
     removed = ""
+    taken_out = refused & set(draft.lines)  # 红烧肉，不对，要鸡蛋羹: nothing to take out yet
     if refused:
         draft.lines = {name: qty for name, qty in draft.lines.items() if name not in refused}
-        removed = say("dish_removed", turn.lang, dish=turn.store.dishes_said(refused, turn.lang))
+    if taken_out:
+        removed = say("dish_removed", turn.lang, dish=turn.store.dishes_said(taken_out, turn.lang))
     offered, draft.offered = draft.offered, None
     if wanted:
         _add_wanted(draft, said, wanted, intent, refused, offered)

@@ -187,11 +187,19 @@ def _elders_named(turn: Turn, text: str) -> list[tuple[int, int]]:
     for word, relation in BENEFICIARY:
         gender = RELATION_GENDER.get(relation)
         words.append((word, [pid for pid, _, g in elders if gender is not None and g == gender]))
+    for word, relation in _BARE_PARENTS:  # 妈的蛋去掉: a child's shorthand, heading the clause
+        gender = RELATION_GENDER[relation]
+        if text.startswith(word):
+            words.append((word, [pid for pid, _, g in elders if g == gender]))
     for word, pids in words:
         at = text.find(word)
         if at >= 0 and len(pids) == 1 and not _STAYS.match(text[at + len(word) :]):
             found.append((at, pids[0]))
     return found
+
+
+_BARE_PARENTS = (("老妈", "mother"), ("妈妈", "mother"), ("妈", "mother"), ("老爸", "father"),
+                 ("爸爸", "father"), ("爸", "father"))  # fmt: skip
 
 
 def _is_about(entry: dict[str, Any], said: Utterance, draft: Draft) -> bool:
@@ -463,7 +471,27 @@ def _parts(said: Utterance, elders: Elders) -> Parts | None:
         if elder is None or not any(m.kind == Kind.DISH for m in own):
             return None
         parts.append((elder, own))
-    return parts if len({elder for elder, _ in parts}) == len(parts) else None
+    return _tail_for_all(parts) if len({elder for elder, _ in parts}) == len(parts) else None
+
+
+def _tail_for_all(parts: Parts) -> Parts:
+    """爸要过油肉 妈要醋溜白菜 各一碗米饭: what follows 各 after the last elder's dishes is for
+    every one of them (each dish with that count), not for the last alone."""
+    last_elder, last = parts[-1]
+    at = next(
+        (k for k, m in enumerate(last) if m.kind == Kind.QUANTITY and m.role == Role.EACH), None
+    )
+    if at is None or not any(m.kind == Kind.DISH for m in last[:at]):
+        return parts
+    count = last[at].value
+    shared = [m for m in last[at + 1 :] if m.kind == Kind.DISH and not m.refused]
+    if not shared:
+        return parts
+    counted = [Mention(Kind.QUANTITY, count, group=m.group) for m in shared]
+    tail = [*shared, *counted]
+    return [(elder, [*own, *tail]) for elder, own in parts[:-1]] + [
+        (last_elder, [*last[:at], *tail])
+    ]
 
 
 def _both_alike(mentions: list[Mention], named: list[int], elders: Elders) -> Parts | None:

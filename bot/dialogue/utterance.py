@@ -96,6 +96,8 @@ class Utterance:
     mentions: tuple[Mention, ...] = ()
     recurring: bool = False
     """Said of more than one day (每天, 下周一到周五): a standing order, never one day's."""
+    kept: tuple[str, ...] = ()
+    """Dishes said to stay as they are (米饭还要 / 白菜照旧): nothing to do, but named."""
 
     @classmethod
     def from_parse(cls, text: str, parsed: dict[str, Any]) -> Utterance:
@@ -103,10 +105,11 @@ class Utterance:
         nearest safe ones: out of scope, other)."""
         name = str(parsed["intent"]["name"])
         intent = Intent(name) if name in Intent.__members__.values() else Intent.OUT_OF_SCOPE
-        found = (_mention(e) for e in parsed.get("entities") or ())
+        found = [_mention(e) for e in parsed.get("entities") or ()]
         mentions = tuple(m for m in found if m.role != Role.KEEP)  # 照旧: nothing to do
+        kept = tuple(str(m.value) for m in found if m.role == Role.KEEP and m.kind == Kind.DISH)
         confidence = float(parsed["intent"].get("confidence", 1.0))
-        return cls(text, intent, confidence, mentions, recurring=heard_recurring(text))
+        return cls(text, intent, confidence, mentions, heard_recurring(text), kept)
 
     def with_intent(self, intent: Intent) -> Utterance:
         return replace(self, intent=intent)

@@ -34,6 +34,7 @@ menu_next_meal = Дараа нь { $meal }, сонсох уу?
 dish_price = { $dish } { $price }.
 dish_on = Байна. { $when }: { $dish }, { $price }.
 dish_off = { $when }: { $dish } байхгүй.
+dish_left = { $when }: { $dish } { $left } хувь үлдсэн, { $price }.
 dish_off_offer = { $when }: { $dish } байхгүй. { $few } байна.
 kind_on = { $when }, { $kind }: { $dishes }.
 kind_off = { $when }: { $kind } байхгүй.

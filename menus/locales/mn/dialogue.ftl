@@ -30,6 +30,7 @@ menu_next_meal = { $meal } ᠶᠢ ᠰᠣᠨᠣᠰᠬᠤ ᠤᠤ᠃
 dish_price = { $dish } { $price }᠃
 dish_on = ᠪᠠᠢᠨ᠎ᠠ᠃ { $when } { $dish } { $price }᠃
 dish_off = { $when } { $dish } ᠪᠠᠢᠬᠤ ᠦᠭᠡᠢ᠃
+dish_left = { $when } { $dish } { $left } ᠬᠤᠪᠢ ᠦᠯᠡᠳᠡᠪᠡ᠂ { $price }᠃
 dish_off_offer = { $when } { $dish } ᠪᠠᠢᠬᠤ ᠦᠭᠡᠢ᠃ { $few } ᠪᠠᠢᠨ᠎ᠠ᠃
 kind_on = { $when } { $kind }: { $dishes }᠃
 kind_off = { $when } { $kind } ᠪᠠᠢᠬᠤ ᠦᠭᠡᠢ᠃

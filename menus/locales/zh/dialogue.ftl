@@ -28,6 +28,7 @@ menu_next_meal = 还想听{ $meal }吗？
 dish_price = { $dish }{ $price }。
 dish_on = 有，{ $when }有{ $dish }，{ $price }。
 dish_off = { $when }没有{ $dish }。
+dish_left = { $when }的{ $dish }还剩{ $left }份，{ $price }。
 dish_off_offer = { $when }没有{ $dish }。有{ $few }等。
 kind_on = { $when }的{ $kind }有：{ $dishes }。
 kind_off = { $when }没有{ $kind }。

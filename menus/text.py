@@ -45,6 +45,24 @@ def is_cyrillic_mongolian(text: str) -> bool:
     return True
 
 
+MAX_ID_DIGITS = 18
+"""Ids are 64-bit integers: a longer digit string names nothing (and ``int()`` of thousands of
+digits is slow, then refused)."""
+
+
+def ascii_whole(text: str, max_digits: int = MAX_ID_DIGITS) -> int | None:
+    """``text`` as a non-negative whole number written in ASCII digits, else ``None``.
+
+    Why not ``str.isdigit``: it is true for ``²`` and ``٣`` too, and ``int("²")`` raises, so
+    ``order cancel ²`` or an elder looked up as ``²`` ended in a traceback; ``int()`` also
+    takes ``1_000`` and spaces. A number someone types is plain digits, at most ``max_digits``.
+    """
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and len(digits) <= max_digits:
+        return int(digits)
+    return None
+
+
 def has_control_chars(text: str) -> bool:
     """Control or format characters other than the Mongolian joiners and separators."""
     for char in text:

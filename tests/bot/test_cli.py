@@ -793,6 +793,34 @@ def test_people_import_refuses_hostile_files(
     assert snapshot(shop) == before
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["order", "cancel", "²"],
+        ["order", "status", "²", "confirmed"],
+        ["order", "cancel", "1_0"],
+        ["order", "place", "--elder", "²", "--dish", "红烧肉", "--date", DAY, "--meal", "lunch",
+         "--fulfillment", "pickup"],
+        ["order", "place", "--elder", "王秀兰", "--dish", "红烧肉", "--date", DAY, "--meal",
+         "lunch", "--fulfillment", "pickup", "--as", "family", "--by", "²"],
+        ["order", "place", "--elder", "王秀兰", "--dish", "红烧肉", "--qty", "²", "--date", DAY,
+         "--meal", "lunch", "--fulfillment", "pickup"],
+        ["elders", "add", "--name", "甲", "--phone", "13904710009", "--address", "x",
+         "--category", "shineng:²"],
+    ],
+    ids=["cancel", "status", "underscore", "elder", "by", "qty", "level"],
+)  # fmt: skip
+def test_numbers_in_other_digits_are_refused_not_crashed_on(shop: Zhucan, argv: list[str]) -> None:
+    """``²`` passes ``str.isdigit`` and then ``int()`` raised ValueError (a traceback): an id,
+    a quantity or a level is plain ASCII digits, and anything else is one refusal, exit 2."""
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert (code, out) == (2, ""), err
+    assert "Traceback" not in err
+    assert "²" in err or "1_0" in err, err  # what was typed is named
+    assert snapshot(shop) == before
+
+
 def test_elders_add_refuses_a_name_of_100000_characters(shop: Zhucan) -> None:
     """A name nobody can read out is refused, not stored."""
     before = snapshot(shop)

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from menus.errors import DomainError
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -84,6 +86,32 @@ def normalise_url(url: str) -> str:
     if url and "://" not in url:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
+
+
+STORE_BACKENDS = ("sqlite", "postgresql")
+"""The databases the store runs on (its SQL, locks and migrations are written for these)."""
+
+
+def open_engine(url: str) -> Engine:
+    """``make_engine`` for a URL someone gave (``--db``, ``ZHUCAN_DB``): an unusable one is one
+    refusal (``DomainError("bad_db")``) naming its scheme, not a traceback.
+
+    Why: SQLAlchemy raises ``ArgumentError`` for text that is no URL, ``NoSuchModuleError``
+    for an unknown dialect (``garbage://``), ``ImportError`` for a driver not installed
+    (``mysql://``) and ``ValueError`` for a port that is no number; and a database other than
+    SQLite or PostgreSQL would fail later, half-way. The URL itself is not repeated (it may
+    hold a password).
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    scheme = url.partition("://")[0][:30] if "://" in url else url[:30]
+    try:
+        if make_url(url).get_backend_name() not in STORE_BACKENDS:
+            raise DomainError("bad_db", scheme=scheme)
+        return make_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError):
+        raise DomainError("bad_db", scheme=scheme) from None
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -608,6 +608,40 @@ def test_garbage_zhucan_now_in_the_environment_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("db", "words"),
+    [
+        ("mysql://u:secret@h/db", ["mysql://", "SQLite", "--db"]),
+        ("garbage://", ["garbage://"]),
+        ("://", ["://"]),
+        ("postgresql://u:secret@h:abc/db", ["postgresql://"]),
+        ("postgresql+pg8000://u@h/db", ["postgresql+pg8000://"]),
+        ("NOT_A_DB", ["file is not a database", "--db"]),
+    ],
+    ids=["mysql", "unknown dialect", "no scheme", "bad port", "other driver", "not a database"],
+)
+def test_an_unusable_db_is_refused(
+    shop: Zhucan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db: str, words: list[str]
+) -> None:
+    """A --db (or ZHUCAN_DB) the store cannot use is one message and exit 2 naming its scheme
+    (never the password), not SQLAlchemy's ArgumentError, NoSuchModuleError or ImportError; a
+    file that is no database is named as such and left as it was."""
+    monkeypatch.setenv("ZHUCAN_LANG", "en")
+    not_a_db = tmp_path / "people.yaml"
+    not_a_db.write_text("elders: []\n", encoding="utf-8")
+    db = str(not_a_db) if db == "NOT_A_DB" else db
+    for argv in (["menu", "show", "--db", db], ["db", "upgrade", "--db", db]):
+        out, err = StringIO(), StringIO()
+        with contextlib.redirect_stderr(err):
+            code = run([*argv, "--now", NOW], out=out, err=err)
+        assert (code, out.getvalue()) == (2, ""), err.getvalue()
+        assert_one_line(err.getvalue())
+        assert "secret" not in err.getvalue()
+        for word in words:
+            assert word in err.getvalue()
+    assert not_a_db.read_text(encoding="utf-8") == "elders: []\n"
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         ["menu", "show", "--date", "0001-01-01"],

@@ -78,3 +78,5 @@ refusal_safety_unanswered = The check "{ $check }" is neither passed nor failed;
 refusal_safety_fail_needs_note = The check "{ $check }" failed: write what was wrong and what was done. Nothing was saved.
 refusal_photo_too_big = The photo is { $size } MB; the limit is { $limit } MB. Nothing was saved.
 refusal_photo_not_image = The file is not a JPEG or PNG photo; nothing was saved.
+refusal_bad_db = The database address ({ $scheme }://…) cannot be used: give a SQLite file's path or a postgresql://… address. Check --db or ZHUCAN_DB.
+refusal_not_a_database = Cannot open the database ({ $reason }). Check that --db or ZHUCAN_DB names a zhucan database file.

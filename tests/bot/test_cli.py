@@ -881,6 +881,33 @@ def test_a_minimal_csv_import_keeps_the_dishes_details(shop: Zhucan, tmp_path: P
     assert new == {**old, "price_fen": 1300}
 
 
+def test_a_minimal_yaml_import_keeps_the_dishes_details(shop: Zhucan, tmp_path: Path) -> None:
+    """A YAML dish with only name and price keeps what its entry leaves out, as a CSV
+    header's missing columns do; a key that is there (``aliases: []``) changes it."""
+    (before,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    canteen = '{code: test, name: 测试社区老年食堂, region: "150102", modes: [pickup]}'
+    minimal = tmp_path / "minimal.yaml"
+    minimal.write_text(
+        f"canteen: {canteen}\ndishes: [{{name: 红烧肉, price: 13}}]\n"
+        "menus: [{date: 2026-12-03, meal: lunch, dishes: [红烧肉]}]\n",
+        encoding="utf-8",
+    )
+    shop.ok("menu", "import", str(minimal))
+    (after,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    old, new = before["dishes"][0], after["dishes"][0]
+    assert old["name"] == new["name"] == "红烧肉"
+    assert old["aliases"] and old["name_mn"] and old["nutrition"] and old["tags"]
+    assert new == {**old, "price_fen": 1300}
+
+    minimal.write_text(
+        minimal.read_text(encoding="utf-8").replace("price: 13}", "price: 13, aliases: []}"),
+        encoding="utf-8",
+    )
+    shop.ok("menu", "import", str(minimal))
+    (after,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    assert after["dishes"][0] == {**old, "price_fen": 1300, "aliases": []}
+
+
 def test_a_value_the_store_cannot_hold_is_a_refusal(
     shop: Zhucan, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,6 +29,7 @@ from menus.menuproblems import MenuFileError as MenuFileError  # named here too,
 from menus.menuproblems import Problem as Problem
 from menus.pricing import PriceError, fen_to_yuan, yuan_to_fen
 from menus.text import (
+    CSV_QUOTING,
     clean,
     csv_cell,
     csv_value,
@@ -908,11 +909,14 @@ def dump_yaml(menu_file: MenuFile) -> str:
 def dump_csv(menu_file: MenuFile) -> str:
     """The CSV form: one row per menu line, and one row for each dish on no menu.
 
-    Every cell is escaped against spreadsheet formulas (``csv_cell``); reading the file back
-    takes the escape off again, so an exported file imports as the same menu.
+    Every cell is escaped against spreadsheet formulas (``csv_cell``) and quoted (``CSV_QUOTING``);
+    reading the file back takes the escape off again, so an exported file imports as the same
+    menu.
     """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(CSV_COLUMNS), lineterminator="\n", quoting=CSV_QUOTING
+    )
     writer.writeheader()
     by_name = {d.name: d for d in menu_file.dishes}
     used: set[str] = set()

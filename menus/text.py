@@ -6,7 +6,9 @@ smuggle in control characters or mix scripts; normalising for matching is the NL
 
 from __future__ import annotations
 
+import csv
 import unicodedata
+from typing import Final
 
 MONGOLIAN_FIRST, MONGOLIAN_LAST = 0x1800, 0x18AF
 MONGOLIAN_EXTRA = {" ", "\u202f", "\u200c", "\u200d", "\u180e"}
@@ -75,6 +77,12 @@ def has_control_chars(text: str) -> bool:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a CSV cell as a formula (OWASP, CSV Injection)."""
+
+
+CSV_QUOTING: Final = csv.QUOTE_ALL
+"""Every exported cell in double quotes (inner quotes doubled), the rest of OWASP's advice:
+a spreadsheet set to another separator (``;`` in many locales) would otherwise split
+``红烧肉;=HYPERLINK(…)`` into a second cell that starts a formula."""
 
 
 def csv_cell(value: object) -> str:

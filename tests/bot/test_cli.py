@@ -189,10 +189,10 @@ def test_menu_export_csv_has_a_header_and_one_row_per_menu_line(zhucan: Zhucan) 
     """The CSV form is one row per (date, meal, dish), after the documented header."""
     zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
     lines = zhucan.ok("menu", "export", "--format", "csv").splitlines()
-    assert lines[0].startswith("canteen,date,meal,dish,price,")
+    assert lines[0].startswith('"canteen","date","meal","dish","price",')
     source = yaml.safe_load(SMALL_MENU.read_text(encoding="utf-8"))
     assert len(lines) - 1 == sum(len(m["dishes"]) for m in source["menus"])
-    assert any(line.startswith("test,2026-12-01,lunch,红烧肉,12,") for line in lines)
+    assert any(line.startswith('"test","2026-12-01","lunch","红烧肉","12",') for line in lines)
 
 
 def test_malformed_menu_file_imports_nothing(zhucan: Zhucan, tmp_path: Path) -> None:
@@ -538,8 +538,8 @@ def test_monthly_report_counts_served_and_cancelled_meals(shop: Zhucan) -> None:
     assert total["paid_on_day_fen"] == served["payable_fen"]
 
     csv_text = shop.ok("report", "--month", "2026-12", "--format", "csv")
-    assert csv_text.startswith("month,canteen,category,")
-    assert "2026-12,test,all," in csv_text
+    assert csv_text.startswith('"month","canteen","category",')
+    assert '"2026-12","test","all",' in csv_text
 
 
 # ------------------------------------------------------------------ the real command
@@ -722,6 +722,8 @@ def test_menu_export_csv_escapes_formulas_and_imports_back(zhucan: Zhucan, tmp_p
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
     assert "'=cmd|' /C calc'!A0" in exported
     assert "'@SUM(A1)|+1+2" in exported
+    for line in exported.splitlines():  # a spreadsheet splitting at ; starts no cell with =
+        assert line.startswith('"') and line.endswith('"'), line
 
     second = f"sqlite:///{tmp_path / 'second.db'}"
     zhucan.ok("db", "upgrade", db=second)

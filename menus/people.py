@@ -661,9 +661,12 @@ class _PeopleChecker:
 
 
 def _kind(value: object) -> str:
+    """What a value is, in words for the problem list (an empty file or ``~`` is "an empty
+    value", not Python's ``NoneType``)."""
     return {
         dict: "a mapping", LineDict: "a mapping", list: "a list", str: "text", bool: "yes/no",
         int: "a number", float: "a number", date: "a date", datetime: "a date and time",
+        type(None): "an empty value",
     }.get(type(value), type(value).__name__)  # fmt: skip
 
 

@@ -74,6 +74,9 @@ def create_private_sqlite_file(url: str) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     except FileExistsError:  # another process created it meanwhile: its mode stands
         return
+    except OSError as exc:  # a folder no file can be made in (/proc, read-only, not ours)
+        reason = exc.strerror or type(exc).__name__
+        raise DomainError("not_a_database", reason=f"{path.name}: {reason}") from None
     os.close(fd)
 
 
@@ -107,11 +110,26 @@ def open_engine(url: str) -> Engine:
 
     scheme = url.partition("://")[0][:30] if "://" in url else url[:30]
     try:
-        if make_url(url).get_backend_name() not in STORE_BACKENDS:
+        parsed = make_url(url)
+        if parsed.get_backend_name() not in STORE_BACKENDS:
             raise DomainError("bad_db", scheme=scheme)
+        folder = _missing_sqlite_folder(parsed.database, parsed.drivername)
+        if folder is not None:
+            raise DomainError("db_folder_missing", folder=folder)
         return make_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError):
         raise DomainError("bad_db", scheme=scheme) from None
+
+
+def _missing_sqlite_folder(database: str | None, driver: str) -> str | None:
+    """The folder a SQLite file would go in, if it does not exist (SQLite then fails with a
+    bare "unable to open database file"); ``None`` when there is one or it is no file."""
+    if not driver.startswith("sqlite") or database in (None, "", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return None
+    folder = Path(database).expanduser().parent
+    return None if folder.is_dir() else str(folder)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -616,19 +616,26 @@ def test_garbage_zhucan_now_in_the_environment_is_refused(
         ("postgresql://u:secret@h:abc/db", ["postgresql://"]),
         ("postgresql+pg8000://u@h/db", ["postgresql+pg8000://"]),
         ("NOT_A_DB", ["file is not a database", "--db"]),
+        ("NO_FOLDER", ["no folder", "nowhere", "--db"]),
+        ("/proc/zhucan.db", ["zhucan.db", "--db"]),
     ],
-    ids=["mysql", "unknown dialect", "no scheme", "bad port", "other driver", "not a database"],
-)
+    ids=[
+        "mysql", "unknown dialect", "no scheme", "bad port", "other driver", "not a database",
+        "no folder", "cannot create",
+    ],
+)  # fmt: skip
 def test_an_unusable_db_is_refused(
     shop: Zhucan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db: str, words: list[str]
 ) -> None:
     """A --db (or ZHUCAN_DB) the store cannot use is one message and exit 2 naming its scheme
     (never the password), not SQLAlchemy's ArgumentError, NoSuchModuleError or ImportError; a
-    file that is no database is named as such and left as it was."""
+    file that is no database is named as such and left as it was; a folder that does not
+    exist (or where no file can be made) is said, not exit 1 with "OperationalError"."""
     monkeypatch.setenv("ZHUCAN_LANG", "en")
     not_a_db = tmp_path / "people.yaml"
     not_a_db.write_text("elders: []\n", encoding="utf-8")
     db = str(not_a_db) if db == "NOT_A_DB" else db
+    db = str(tmp_path / "nowhere" / "zhucan.db") if db == "NO_FOLDER" else db
     for argv in (["menu", "show", "--db", db], ["db", "upgrade", "--db", db]):
         out, err = StringIO(), StringIO()
         with contextlib.redirect_stderr(err):
@@ -639,6 +646,7 @@ def test_an_unusable_db_is_refused(
         for word in words:
             assert word in err.getvalue()
     assert not_a_db.read_text(encoding="utf-8") == "elders: []\n"
+    assert not (tmp_path / "nowhere").exists()
 
 
 @pytest.mark.parametrize(

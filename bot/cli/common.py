@@ -46,6 +46,18 @@ def date_option(text: str | None, ctx: Context) -> date:
     return day
 
 
+def month_option(text: str) -> date:
+    """A month option (``2026-12``) as its first day; outside the service's years it is refused
+    as ``date_option`` refuses a day, so every date the command line takes is checked here."""
+    try:
+        month = datetime.strptime(text.strip(), "%Y-%m").date()
+    except ValueError:
+        raise DomainError("bad_month", text=text) from None
+    if not in_service_years(month):
+        raise DomainError("bad_month", text=text)
+    return month
+
+
 def vocab_option(kind: Any, text: str | None) -> Any:
     if text is None:
         return None

@@ -595,7 +595,13 @@ def test_garbage_zhucan_now_in_the_environment_is_refused(
     command, instead of a traceback about the missing --now."""
     monkeypatch.setenv("ZHUCAN_NOW", "garbage")
     before = snapshot(shop)
-    for argv in (["orders", "list"], ["menu", "show"], ["outbox", "list"]):
+    every_group = (
+        ["orders", "list"], ["menu", "show"], ["outbox", "list"], ["menu", "export"],
+        ["db", "upgrade"], ["elders", "list"], ["people", "import", str(PEOPLE)], ["kitchen"],
+        ["report", "--month", "2026-12"], ["nlu", "parse", "你好"], ["voice", "models"],
+        ["scheduler", "tick", "--no-send"], ["order", "cancel", "1"],
+    )  # fmt: skip
+    for argv in every_group:
         out, err = StringIO(), StringIO()
         with contextlib.redirect_stderr(err):
             code = run([*argv, "--db", shop.db], out=out, err=err)

@@ -4,6 +4,7 @@ the options several groups take (dates, vocabulary words, stored free text), plu
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -79,6 +80,28 @@ def text_option(value: str | None, option: str, limit: int) -> str | None:
             "bad_argument", detail=f"{option} is {len(value):,} characters; the limit is {limit}"
         )
     return value
+
+
+MAX_LINE_CHARS = 2_000
+"""The longest line a command reads from stdin: one utterance is a few dozen characters."""
+
+
+def input_lines(stream: Any, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """The lines of ``stream`` (stdin) without their line ends, each read ``limit + 1``
+    characters at most; a longer line is refused (``line_too_long``) and the rest not read.
+
+    Why: ``for line in sys.stdin`` and ``readline()`` read a line whole, however long, so
+    ``zhucan chat < /dev/zero`` or ``zhucan nlu parse < /dev/zero`` grew until the OOM
+    killer came; an input stream is bounded here as files are in ``menus.files``.
+    """
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        text = line.removesuffix("\n").removesuffix("\r")
+        if len(text) > limit:
+            raise DomainError("line_too_long", limit=f"{limit:,}")
+        yield text
 
 
 def print_json(ctx: Context, data: Any) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import subprocess
@@ -801,6 +802,40 @@ def test_files_are_size_checked_before_they_are_read(
     assert len(err.strip().splitlines()) <= 2, err  # a file problem is listed under its header
     for word in words:
         assert word in err
+    assert snapshot(shop) == before
+
+
+class EndlessInput(io.TextIOBase):
+    """stdin as ``/dev/zero`` gives it: a line that never ends; reading it whole fails."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        assert size is not None and size >= 0, "a line of endless input was read whole"
+        self.chars += size
+        return "\0" * size
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize(
+    "argv", [["chat", "--elder", "王秀兰"], ["nlu", "parse"]], ids=["chat", "nlu parse"]
+)
+def test_an_endless_line_on_stdin_is_refused(
+    shop: Zhucan, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """``zhucan chat < /dev/zero`` read one endless line until the OOM killer came; now at
+    most the limit and one character are read, and the line is refused with the limit."""
+    endless = EndlessInput()
+    monkeypatch.setattr("sys.stdin", endless)
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert (code, out) == (2, ""), err
+    assert_one_line(err)
+    assert "2,000" in err
+    assert endless.chars <= 2_001
     assert snapshot(shop) == before
 
 

@@ -81,3 +81,4 @@ refusal_photo_not_image = The file is not a JPEG or PNG photo; nothing was saved
 refusal_bad_db = The database address ({ $scheme }://…) cannot be used: give a SQLite file's path or a postgresql://… address. Check --db or ZHUCAN_DB.
 refusal_not_a_database = Cannot open the database ({ $reason }). Check that --db or ZHUCAN_DB names a zhucan database file.
 refusal_db_folder_missing = There is no folder '{ $folder }' for the database file. Create it first, or check --db or ZHUCAN_DB.
+refusal_line_too_long = A line of input is longer than { $limit } characters; the rest was not read. Put one utterance on each line.

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.arguments import whole_number
+from bot.cli.common import MAX_LINE_CHARS
 from menus.db import read_only
 from menus.errors import DomainError
 from menus.files import check_bounded, read_bounded
@@ -311,7 +312,7 @@ def cmd_speaker(args: argparse.Namespace, ctx: Any) -> int:
             path.with_name(path.stem + ".reply.wav").write_bytes(speech.wav())
     while not files:
         print("按回车说话（Ctrl-D 退出）", file=ctx.out, flush=True)
-        if not sys.stdin.readline():
+        if not sys.stdin.readline(MAX_LINE_CHARS):  # Enter; never a whole endless line
             return 0
         audio = utterance(_microphone())
         speech = answer(Pcm(audio).wav() if audio else b"")

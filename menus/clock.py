@@ -48,9 +48,12 @@ def parse_now(text: str | None) -> datetime:
     moment = datetime.fromisoformat(text.strip())
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=TZ)
-    if not in_service_years(moment):
+    if not in_service_years(moment):  # before the shift: year 9999 with an offset overflows
         raise ValueError(f"'{text}' is not a time this service can run at")
-    return moment.astimezone(TZ)
+    local = moment.astimezone(TZ)
+    if not in_service_years(local):  # 2200-12-31T23:00-05:00 is 2201 in Shanghai
+        raise ValueError(f"'{text}' is not a time this service can run at")
+    return local
 
 
 def local_today(now: datetime) -> date:

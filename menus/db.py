@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from menus.errors import DomainError
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -72,6 +74,9 @@ def create_private_sqlite_file(url: str) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     except FileExistsError:  # another process created it meanwhile: its mode stands
         return
+    except OSError as exc:  # a folder no file can be made in (/proc, read-only, not ours)
+        reason = exc.strerror or type(exc).__name__
+        raise DomainError("not_a_database", reason=f"{path.name}: {reason}") from None
     os.close(fd)
 
 
@@ -84,6 +89,47 @@ def normalise_url(url: str) -> str:
     if url and "://" not in url:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
+
+
+STORE_BACKENDS = ("sqlite", "postgresql")
+"""The databases the store runs on (its SQL, locks and migrations are written for these)."""
+
+
+def open_engine(url: str) -> Engine:
+    """``make_engine`` for a URL someone gave (``--db``, ``ZHUCAN_DB``): an unusable one is one
+    refusal (``DomainError("bad_db")``) naming its scheme, not a traceback.
+
+    Why: SQLAlchemy raises ``ArgumentError`` for text that is no URL, ``NoSuchModuleError``
+    for an unknown dialect (``garbage://``), ``ImportError`` for a driver not installed
+    (``mysql://``) and ``ValueError`` for a port that is no number; and a database other than
+    SQLite or PostgreSQL would fail later, half-way. The URL itself is not repeated (it may
+    hold a password).
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    scheme = url.partition("://")[0][:30] if "://" in url else url[:30]
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() not in STORE_BACKENDS:
+            raise DomainError("bad_db", scheme=scheme)
+        folder = _missing_sqlite_folder(parsed.database, parsed.drivername)
+        if folder is not None:
+            raise DomainError("db_folder_missing", folder=folder)
+        return make_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError):
+        raise DomainError("bad_db", scheme=scheme) from None
+
+
+def _missing_sqlite_folder(database: str | None, driver: str) -> str | None:
+    """The folder a SQLite file would go in, if it does not exist (SQLite then fails with a
+    bare "unable to open database file"); ``None`` when there is one or it is no file."""
+    if not driver.startswith("sqlite") or database in (None, "", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return None
+    folder = Path(database).expanduser().parent
+    return None if folder.is_dir() else str(folder)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

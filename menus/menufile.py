@@ -29,6 +29,7 @@ from menus.menuproblems import MenuFileError as MenuFileError  # named here too,
 from menus.menuproblems import Problem as Problem
 from menus.pricing import PriceError, fen_to_yuan, yuan_to_fen
 from menus.text import (
+    CSV_QUOTING,
     clean,
     csv_cell,
     csv_value,
@@ -98,9 +99,10 @@ class DishSpec:
     nutrition: dict[str, float] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     allergens: list[str] = field(default_factory=list)
-    kept: frozenset[str] = frozenset()
-    """What the file does not say (``KEEPABLE_COLUMNS`` a CSV header leaves out): importing it
-    leaves those of a stored dish as they are, instead of clearing them."""
+    kept: frozenset[str] = field(default=frozenset(), compare=False)
+    """What the file does not say (``KEEPABLE_COLUMNS`` a CSV header or a YAML entry leaves
+    out): importing it leaves those of a stored dish as they are, instead of clearing them.
+    Not part of what the dish is (two files saying the same dish compare equal)."""
 
 
 @dataclass
@@ -169,7 +171,29 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
         raise MenuFileError(name, problems)
     if kept:
         menu_file.dishes = [replace(d, kept=kept) for d in menu_file.dishes]
+    elif not is_xlsx(name) and not name.lower().endswith(".csv"):
+        menu_file.dishes = _kept_in_yaml(data, menu_file.dishes)
     return menu_file
+
+
+def _kept_in_yaml(data: Any, dishes: list[DishSpec]) -> list[DishSpec]:
+    """Each YAML dish with what its entry leaves out marked ``kept``, as a CSV header's
+    missing columns are: ``{name: 红烧肉, price: 13}`` changes the price and keeps the
+    Mongolian names, aliases, nutrition, tags and allergens stored before (``aliases: []``
+    clears them). Why: a short file written by hand silently wiped what the canteen had given.
+    """
+    said: dict[str, set[str]] = {}  # a dish's name → the keys its entry has
+    entries = data.get("dishes") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            keys = {str(key) for key in entry}
+            if "nutrition" in keys:  # a nutrition mapping says all of it
+                keys |= set(NUTRIENTS)
+            said[clean(entry["name"])] = keys
+    return [
+        replace(d, kept=frozenset(KEEPABLE_COLUMNS) - said.get(d.name, set(KEEPABLE_COLUMNS)))
+        for d in dishes
+    ]
 
 
 MENU_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
@@ -885,11 +909,14 @@ def dump_yaml(menu_file: MenuFile) -> str:
 def dump_csv(menu_file: MenuFile) -> str:
     """The CSV form: one row per menu line, and one row for each dish on no menu.
 
-    Every cell is escaped against spreadsheet formulas (``csv_cell``); reading the file back
-    takes the escape off again, so an exported file imports as the same menu.
+    Every cell is escaped against spreadsheet formulas (``csv_cell``) and quoted (``CSV_QUOTING``);
+    reading the file back takes the escape off again, so an exported file imports as the same
+    menu.
     """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(CSV_COLUMNS), lineterminator="\n", quoting=CSV_QUOTING
+    )
     writer.writeheader()
     by_name = {d.name: d for d in menu_file.dishes}
     used: set[str] = set()

@@ -35,7 +35,7 @@ from menus.models import (
     Voucher,
 )
 from menus.pricing import SubsidyKind, fen_to_yuan, yuan_to_fen
-from menus.text import clean, has_control_chars
+from menus.text import ascii_whole, clean, has_control_chars
 from menus.vocab import (
     CardKind,
     Condition,
@@ -82,9 +82,10 @@ def parse_category(text: str) -> tuple[ElderCategory, int | None]:
     category = parse_vocab(ElderCategory, name)
     if not level_text:
         return category, None
-    if not level_text.strip().isdigit() or not 1 <= int(level_text) <= MAX_LEVEL:
+    level = ascii_whole(level_text, 1)
+    if level is None or not 1 <= level <= MAX_LEVEL:
         raise ValueError(f"the level in '{text}' must be 1, 2 or 3")
-    return category, int(level_text)
+    return category, level
 
 
 def mask_phone(phone: str | None) -> str:
@@ -149,8 +150,8 @@ def find_elder(session: Session, name_or_id: str) -> Person:
     """The elder with this id or this exact name; refuses an ambiguous name."""
     query = select(Person).where(Person.kind == "elder").options(_elder_loads())
     text = name_or_id.strip()
-    if text.isdigit() and len(text) <= 18:
-        person = session.scalar(query.where(Person.id == int(text)))
+    if (person_id := ascii_whole(text)) is not None:
+        person = session.scalar(query.where(Person.id == person_id))
         if person is not None:
             return person
     matches = list(session.scalars(query.where(Person.name == text)))
@@ -169,8 +170,8 @@ def find_elder(session: Session, name_or_id: str) -> Person:
 def find_person(session: Session, name_or_id: str) -> Person:
     """Anyone (elder, family or staff) with this id or this exact name."""
     text = name_or_id.strip()
-    if text.isdigit() and len(text) <= 18:
-        person = session.get(Person, int(text))
+    if (person_id := ascii_whole(text)) is not None:
+        person = session.get(Person, person_id)
         if person is not None:
             return person
     matches = list(session.scalars(select(Person).where(Person.name == text)))
@@ -660,9 +661,12 @@ class _PeopleChecker:
 
 
 def _kind(value: object) -> str:
+    """What a value is, in words for the problem list (an empty file or ``~`` is "an empty
+    value", not Python's ``NoneType``)."""
     return {
         dict: "a mapping", LineDict: "a mapping", list: "a list", str: "text", bool: "yes/no",
         int: "a number", float: "a number", date: "a date", datetime: "a date and time",
+        type(None): "an empty value",
     }.get(type(value), type(value).__name__)  # fmt: skip
 
 

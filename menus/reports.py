@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from menus.models import Canteen, Card, CardTransaction, ElderProfile, Order, Person
 from menus.states import OPEN_STATUSES
-from menus.text import csv_cell
+from menus.text import CSV_QUOTING, csv_cell
 from menus.vocab import CardKind, ElderCategory, Fulfillment, MealSlot, OrderStatus
 
 
@@ -214,9 +214,11 @@ def _card_split(session: Session, order_ids: list[int]) -> dict[int, dict[str, i
 
 def report_csv(rows: list[dict[str, Any]]) -> str:
     """The report as CSV, with the header row always present; every cell escaped against
-    spreadsheet formulas (the civil-affairs office opens it in a spreadsheet)."""
+    spreadsheet formulas and quoted (the civil-affairs office opens it in a spreadsheet)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(REPORT_FIELDS), lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(REPORT_FIELDS), lineterminator="\n", quoting=CSV_QUOTING
+    )
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()

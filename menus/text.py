@@ -6,7 +6,9 @@ smuggle in control characters or mix scripts; normalising for matching is the NL
 
 from __future__ import annotations
 
+import csv
 import unicodedata
+from typing import Final
 
 MONGOLIAN_FIRST, MONGOLIAN_LAST = 0x1800, 0x18AF
 MONGOLIAN_EXTRA = {" ", "\u202f", "\u200c", "\u200d", "\u180e"}
@@ -45,6 +47,24 @@ def is_cyrillic_mongolian(text: str) -> bool:
     return True
 
 
+MAX_ID_DIGITS = 18
+"""Ids are 64-bit integers: a longer digit string names nothing (and ``int()`` of thousands of
+digits is slow, then refused)."""
+
+
+def ascii_whole(text: str, max_digits: int = MAX_ID_DIGITS) -> int | None:
+    """``text`` as a non-negative whole number written in ASCII digits, else ``None``.
+
+    Why not ``str.isdigit``: it is true for ``²`` and ``٣`` too, and ``int("²")`` raises, so
+    ``order cancel ²`` or an elder looked up as ``²`` ended in a traceback; ``int()`` also
+    takes ``1_000`` and spaces. A number someone types is plain digits, at most ``max_digits``.
+    """
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and len(digits) <= max_digits:
+        return int(digits)
+    return None
+
+
 def has_control_chars(text: str) -> bool:
     """Control or format characters other than the Mongolian joiners and separators."""
     for char in text:
@@ -57,6 +77,12 @@ def has_control_chars(text: str) -> bool:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a CSV cell as a formula (OWASP, CSV Injection)."""
+
+
+CSV_QUOTING: Final = csv.QUOTE_ALL
+"""Every exported cell in double quotes (inner quotes doubled), the rest of OWASP's advice:
+a spreadsheet set to another separator (``;`` in many locales) would otherwise split
+``红烧肉;=HYPERLINK(…)`` into a second cell that starts a formula."""
 
 
 def csv_cell(value: object) -> str:

@@ -39,7 +39,8 @@ class LogChannel:
 
     The channel used when no Telegram token is configured: the demo and the tests read what
     would have been sent. It is a delivery target, not a diagnostic log (a kitchen sheet for
-    staff carries delivery addresses), so a file it creates is readable by its owner only.
+    staff carries delivery addresses), so a file it creates is readable by its owner only, and
+    so is a folder it creates for it (0700; a folder that exists keeps its mode).
     """
 
     def __init__(self, path: str | Path | None = None, *, clock: Any = None) -> None:
@@ -62,7 +63,7 @@ class LogChannel:
                 self.lines.append(line)
                 return
             if self._file is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
                 self._file = os.fdopen(fd, "a", encoding="utf-8")
             self._file.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -6,6 +6,7 @@ with different limits in one process, and a job must say in its arguments what i
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -62,24 +63,13 @@ class SchedulerSettings:
             raw = env.get(name)
             if raw is None or raw.strip() == "":
                 continue
-            current = getattr(settings, field.name)
-            try:
-                if isinstance(current, time):
-                    changes[field.name] = parse_hhmm(raw)
-                elif isinstance(current, int):
-                    changes[field.name] = int(raw)
-                else:
-                    changes[field.name] = float(raw)
-            except ValueError:
-                raise ValueError(
-                    f"{name}={raw!r} is not a valid {type(current).__name__}"
-                ) from None
+            changes[field.name] = _parse(name, raw, getattr(settings, field.name))
         return replace(settings, **changes).checked()
 
     def checked(self) -> SchedulerSettings:
         """Self, or ``ValueError`` if a value makes no sense."""
         if self.global_rate <= 0 or self.person_rate <= 0:
-            raise ValueError("rates must be positive")
+            raise ValueError("global_rate and person_rate must be positive")
         if self.global_burst < 1 or self.person_burst < 1 or self.batch < 1:
             raise ValueError("bursts and batch must be at least 1")
         if not 0 <= self.menu_reminder_weekday <= 6:
@@ -88,6 +78,8 @@ class SchedulerSettings:
             raise ValueError("usual_days must be between 1 and usual_window")
         if self.lease_s <= 0 or self.sweep_interval_s <= 0 or self.jobs_interval_s <= 0:
             raise ValueError("lease and intervals must be positive")
+        if self.event_lag_s < 0 or self.stale_event_h < 0 or self.max_workers < 1:
+            raise ValueError("event_lag_s and stale_event_h are not negative; max_workers >= 1")
         return self
 
     def is_quiet(self, moment: time) -> bool:
@@ -97,3 +89,25 @@ class SchedulerSettings:
         if self.quiet_start < self.quiet_end:
             return self.quiet_start <= moment < self.quiet_end
         return moment >= self.quiet_start or moment < self.quiet_end
+
+
+MAX_SETTING = 1_000_000
+"""No setting means a number this large (a rate, a batch, seconds or hours of lag)."""
+
+
+def _parse(name: str, raw: str, current: object) -> time | int | float:
+    """One ``ZHUCAN_*`` value in the type of its default, or ``ValueError`` naming it.
+
+    Why bounded and finite: ``nan`` passed every "must be positive" check (all comparisons
+    with it are false), and ``inf``, ``1e308`` or twenty digits overflowed later in the token
+    bucket, the lease or a time shift (OverflowError) instead of being refused here.
+    """
+    try:
+        if isinstance(current, time):
+            return parse_hhmm(raw)
+        value: int | float = int(raw) if isinstance(current, int) else float(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a valid {type(current).__name__}") from None
+    if not math.isfinite(value) or abs(value) > MAX_SETTING:
+        raise ValueError(f"{name}={raw!r} is not a number up to {MAX_SETTING:,}")
+    return value

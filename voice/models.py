@@ -18,6 +18,7 @@ import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from voice.errors import VoiceError
 
@@ -35,6 +36,13 @@ VOSK_MODELS_URL = "https://alphacephei.com/vosk/models"
 FETCHABLE = {"zh": "vosk-model-small-cn-0.22"}
 """The vosk model ``zhucan voice fetch LANG`` downloads (42 MB; the 1.3 GB vosk-model-cn-0.22
 is more accurate and can be named in ``ZHUCAN_VOICE_VOSK_MODEL_ZH`` after a manual download)."""
+
+
+MAX_LISTING_BYTES = 1 << 20
+"""The vosk project's model-list.json is tens of kilobytes; a larger answer is refused unread."""
+MAX_MODEL_BYTES = 4 << 30
+"""The largest vosk model for Mandarin (vosk-model-cn-0.22) is 1.3 GB: no download goes past
+its listed size, or past this when no size is listed, nor unpacks to more than twice this."""
 
 
 @dataclass(frozen=True)
@@ -104,14 +112,40 @@ def listing(name: str, base_url: str = VOSK_MODELS_URL, *, timeout: float = 30.0
     """The vosk project's entry for model ``name`` (its checksum comes from there)."""
     try:
         with urllib.request.urlopen(f"{base_url}/model-list.json", timeout=timeout) as response:
-            entries = json.loads(response.read().decode("utf-8"))
+            body = response.read(MAX_LISTING_BYTES + 1)  # an endless answer is not read whole
+        if len(body) > MAX_LISTING_BYTES:
+            raise VoiceError("fetch-failed", f"model list is over {MAX_LISTING_BYTES:,} bytes")
+        entries = json.loads(body.decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise VoiceError("fetch-failed", f"model list unavailable: {exc}") from None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("name") == name:
             url = str(entry.get("url") or f"{base_url}/{name}.zip")
-            return Listing(name, url, int(entry.get("size") or 0), str(entry.get("md5") or ""))
+            return Listing(name, url, _listed_size(entry.get("size")), str(entry.get("md5") or ""))
     raise VoiceError("fetch-failed", f"{name} is not in the model list")
+
+
+def _listed_size(value: object) -> int:
+    """The size a listing gives (0: none given); text, a fraction or a size past
+    ``MAX_MODEL_BYTES`` is refused rather than turned into a traceback or an endless read."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MODEL_BYTES:
+        raise VoiceError("fetch-failed", f"the listed size {str(value)[:30]!r} is not a size")
+    return value
+
+
+def _download(response: Any, out: BinaryIO, limit: int, digests: list[Any]) -> None:
+    """Copy ``response`` to ``out`` through ``digests``, stopping past ``limit`` bytes (a
+    server may send more than it listed, or never stop)."""
+    written = 0
+    while chunk := response.read(1 << 20):
+        written += len(chunk)
+        if written > limit:
+            raise VoiceError("fetch-failed", f"download is over the {limit:,} bytes listed")
+        for digest in digests:
+            digest.update(chunk)
+        out.write(chunk)
 
 
 def fetch(
@@ -141,10 +175,7 @@ def fetch(
                 urllib.request.urlopen(entry.url, timeout=timeout) as response,
                 open(archive, "wb") as out,
             ):
-                while chunk := response.read(1 << 20):
-                    md5.update(chunk)
-                    sha.update(chunk)
-                    out.write(chunk)
+                _download(response, out, entry.size or MAX_MODEL_BYTES, [md5, sha])
         except OSError as exc:
             raise VoiceError("fetch-failed", f"download failed: {exc}") from None
         if entry.md5 and md5.hexdigest() != entry.md5.lower():
@@ -156,6 +187,8 @@ def fetch(
         unpacked = Path(work) / "unpacked"
         try:
             with zipfile.ZipFile(archive) as bundle:
+                if sum(info.file_size for info in bundle.infolist()) > 2 * MAX_MODEL_BYTES:
+                    raise VoiceError("fetch-failed", "archive unpacks to too much")
                 for member in bundle.namelist():
                     resolved = (unpacked / member).resolve()
                     if not resolved.is_relative_to(unpacked.resolve()):

@@ -19,7 +19,14 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy import Engine
+from sqlalchemy.exc import (
+    DatabaseError,
+    DataError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
 
 from bot.cli import chat, db, demo, menu, nlu, orders, people, reports
 from bot.cli.common import EXIT_REFUSED, Context
@@ -72,18 +79,37 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
     except SystemExit as exc:  # argparse has printed the usage and the problem
         return exc.code if isinstance(exc.code, int) else EXIT_REFUSED
     lang = os.environ.get("ZHUCAN_LANG", "zh")
+    try:
+        ctx, engine = _context(args, lang, out)
+    except DomainError as exc:  # --now, ZHUCAN_NOW, --db or ZHUCAN_DB: nothing opened
+        print(exc.message(lang), file=err)
+        return EXIT_REFUSED
+    try:
+        return _run_command(args, ctx, err)
+    finally:
+        engine.dispose()
+
+
+def _context(args: argparse.Namespace, lang: str, out: Any) -> tuple[Context, Engine]:
+    """The moment and the store every command gets, from the options or the environment;
+    one refusal (``DomainError``) when either is unusable, before anything is opened."""
     now_text = getattr(args, "now", None) or os.environ.get("ZHUCAN_NOW")
     try:
         now = parse_now(now_text)
     except ValueError:  # from --now or from ZHUCAN_NOW: the message quotes what was given
-        print(DomainError("bad_now", text=now_text).message(lang), file=err)
-        return EXIT_REFUSED
+        raise DomainError("bad_now", text=now_text) from None
     url = store.normalise_url(getattr(args, "db", None) or store.default_url())
-    engine = store.make_engine(url)
+    engine = store.open_engine(url)
     ctx = Context(url=url, now=now, factory=store.session_factory(engine), lang=lang, out=out)
+    return ctx, engine
+
+
+def _run_command(args: argparse.Namespace, ctx: Context, err: Any) -> int:
+    """Run the command; a refusal or a value the store refused is one message and exit 2."""
+    lang = ctx.lang
     try:
         needs_db = getattr(args, "needs_db", True) or bool(getattr(args, "db", None))
-        if needs_db and not getattr(args, "makes_schema", False) and not _schema_ready(url):
+        if needs_db and not getattr(args, "makes_schema", False) and not _schema_ready(ctx.url):
             raise DomainError("db_not_ready")
         return int(args.run(args, ctx))
     except DomainError as exc:
@@ -101,8 +127,9 @@ def run(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> 
     except (OperationalError, ProgrammingError) as exc:
         print(say("unexpected", error=type(exc.orig).__name__ if exc.orig else "db"), file=err)
         return 1
-    finally:
-        engine.dispose()
+    except DatabaseError as exc:  # SQLite's "file is not a database": --db names another file
+        print(DomainError("not_a_database", reason=str(exc.orig)[:200]).message(lang), file=err)
+        return EXIT_REFUSED
 
 
 def _schema_ready(url: str) -> bool:

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.arguments import whole_number
-from bot.cli.common import Context
+from bot.cli.common import Context, input_lines
 from menus import db as store
 from menus.clock import parse_now
 from menus.errors import DomainError
@@ -72,14 +72,14 @@ def run_chat(ctx: Context, person_id: int, args: argparse.Namespace, *, greet: b
 
     if greet:
         show("你好")
-    while True:
+    if interactive:
+        print("> ", end="", file=ctx.out, flush=True)
+    for line in input_lines(sys.stdin):  # a line past the limit is refused, not read whole
+        if line.strip():
+            show(line)
         if interactive:
             print("> ", end="", file=ctx.out, flush=True)
-        line = sys.stdin.readline()
-        if not line:
-            return 0
-        if line.strip():
-            show(line.rstrip("\n"))
+    return 0
 
 
 def cmd_telegram(args: argparse.Namespace, ctx: Context) -> int:

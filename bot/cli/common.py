@@ -4,6 +4,7 @@ the options several groups take (dates, vocabulary words, stored free text), plu
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -46,6 +47,18 @@ def date_option(text: str | None, ctx: Context) -> date:
     return day
 
 
+def month_option(text: str) -> date:
+    """A month option (``2026-12``) as its first day; outside the service's years it is refused
+    as ``date_option`` refuses a day, so every date the command line takes is checked here."""
+    try:
+        month = datetime.strptime(text.strip(), "%Y-%m").date()
+    except ValueError:
+        raise DomainError("bad_month", text=text) from None
+    if not in_service_years(month):
+        raise DomainError("bad_month", text=text)
+    return month
+
+
 def vocab_option(kind: Any, text: str | None) -> Any:
     if text is None:
         return None
@@ -67,6 +80,28 @@ def text_option(value: str | None, option: str, limit: int) -> str | None:
             "bad_argument", detail=f"{option} is {len(value):,} characters; the limit is {limit}"
         )
     return value
+
+
+MAX_LINE_CHARS = 2_000
+"""The longest line a command reads from stdin: one utterance is a few dozen characters."""
+
+
+def input_lines(stream: Any, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """The lines of ``stream`` (stdin) without their line ends, each read ``limit + 1``
+    characters at most; a longer line is refused (``line_too_long``) and the rest not read.
+
+    Why: ``for line in sys.stdin`` and ``readline()`` read a line whole, however long, so
+    ``zhucan chat < /dev/zero`` or ``zhucan nlu parse < /dev/zero`` grew until the OOM
+    killer came; an input stream is bounded here as files are in ``menus.files``.
+    """
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        text = line.removesuffix("\n").removesuffix("\r")
+        if len(text) > limit:
+            raise DomainError("line_too_long", limit=f"{limit:,}")
+        yield text
 
 
 def print_json(ctx: Context, data: Any) -> None:

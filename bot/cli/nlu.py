@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import Context, date_option, print_json
+from bot.cli.common import Context, date_option, input_lines, print_json
 from menus import db as store
 from menus.clock import local_today
 from menus.errors import DomainError
@@ -87,7 +87,7 @@ def cmd_nlu_parse(args: argparse.Namespace, ctx: Context) -> int:
     """Print the parse of TEXT, or of each line of stdin, as one JSON line each."""
     today = date_option(args.today, ctx)
     backend = _nlu_backend(args, ctx, args.menu)
-    lines = [args.text] if args.text is not None else (line.rstrip("\n") for line in sys.stdin)
+    lines = [args.text] if args.text is not None else input_lines(sys.stdin)
     from nlu.rasa_backend import RasaUnavailable
 
     for line in lines:

@@ -29,11 +29,11 @@ from menus.orders import (
 )
 from menus.people import MAX_ADDRESS, find_elder
 from menus.spoken import spoken_yuan
+from menus.text import ascii_whole
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh
 
 MAX_KEY_CHARS = 200  # the column's width
 MAX_REASON_CHARS = 500
-MAX_ID_DIGITS = 18  # ids are 64-bit integers; longer digit strings name nothing
 
 
 class _DishAction(argparse.Action):
@@ -46,10 +46,10 @@ class _DishAction(argparse.Action):
         else:
             if not lines:
                 raise argparse.ArgumentError(self, "--qty must follow a --dish")
-            try:
-                lines[-1][1] = int(values)
-            except ValueError:
-                raise argparse.ArgumentError(self, f"'{values}' is not a whole number") from None
+            quantity = ascii_whole(values.removeprefix("-"))
+            if quantity is None:
+                raise argparse.ArgumentError(self, f"'{values}' is not a whole number")
+            lines[-1][1] = -quantity if values.startswith("-") else quantity
         namespace.lines = lines
 
 
@@ -104,9 +104,10 @@ def _actor(
     query = select(Person).where(
         Person.kind == actor.value if actor is Actor.FAMILY else Person.kind == "staff"
     )
+    person_id = ascii_whole(text)
     person = session.scalar(
-        query.where(Person.id == int(text))
-        if text.isdigit() and len(text) <= MAX_ID_DIGITS
+        query.where(Person.id == person_id)
+        if person_id is not None
         else query.where(Person.name == text)
     )
     if person is None:
@@ -141,10 +142,11 @@ def cmd_order_place(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _order_id(text: str) -> int:
-    digits = text.strip()
-    if not digits.isdigit() or len(digits) > MAX_ID_DIGITS:
+    """An order's number as typed; anything but plain digits names no order."""
+    order_id = ascii_whole(text)
+    if order_id is None:
         raise DomainError("unknown_order", order_id=text)
-    return int(digits)
+    return order_id
 
 
 def cmd_order_cancel(args: argparse.Namespace, ctx: Context) -> int:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from bot.cli.common import Context, date_option, print_json, vocab_option
+from bot.cli.common import Context, date_option, month_option, print_json, vocab_option
 from menus import db as store
-from menus.clock import in_service_years
-from menus.errors import DomainError
 from menus.menu_store import get_canteen
 from menus.reports import kitchen_json, kitchen_sheet, kitchen_text, monthly_report, report_csv
 from menus.vocab import MealSlot
@@ -45,12 +42,7 @@ def cmd_kitchen(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     """Monthly service counts, subsidies and card amounts."""
-    try:
-        month = datetime.strptime(args.month.strip(), "%Y-%m").date()
-    except ValueError:
-        raise DomainError("bad_month", text=args.month) from None
-    if not in_service_years(month):
-        raise DomainError("bad_month", text=args.month)
+    month = month_option(args.month)
     with store.read_only(ctx.factory) as session:
         rows = monthly_report(session, month)
     if args.format == "json":

@@ -28,6 +28,7 @@ from bot.telegram.render import render
 from bot.turn import Reply
 from menus.db import read_only
 from menus.models import Identity, Person
+from menus.text import ascii_whole
 from scheduler.channel import ChannelError
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def recipient(factory: sessionmaker[Session], person_id: int) -> tuple[list[int]
             .order_by(Identity.id)
         ).all()
         lang = session.scalar(select(Person.lang).where(Person.id == person_id))
-    chats = [int(a) for a in accounts if a.lstrip("-").isdigit()]
+    chats = [int(a) for a in accounts if ascii_whole(a.removeprefix("-")) is not None]
     return chats, str(lang or "zh")
 
 

@@ -17,6 +17,7 @@ from telegram import (
 
 from bot.turn import Reply
 from menus.catalogue import MAIN_ACTIONS, choices, say
+from menus.text import ascii_whole
 
 LIMIT = 4096
 """Telegram's longest message, counted in UTF-16 code units."""
@@ -90,10 +91,10 @@ def choice_from_callback(data: str, markup: InlineKeyboardMarkup | None) -> str 
     """The text of the pressed button: the data itself, or the button it points at."""
     if not data.startswith("#"):
         return data
-    if markup is None or not data[1:].isdigit():
+    index = ascii_whole(data[1:])  # a client can send any data: "#²" is no position
+    if markup is None or index is None:
         return None
     buttons = [b for row in markup.inline_keyboard for b in row]
-    index = int(data[1:])
     return buttons[index].text if index < len(buttons) else None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import subprocess
@@ -189,10 +190,10 @@ def test_menu_export_csv_has_a_header_and_one_row_per_menu_line(zhucan: Zhucan) 
     """The CSV form is one row per (date, meal, dish), after the documented header."""
     zhucan.ok("menu", "import", str(SMALL_MENU), "--allow-past")
     lines = zhucan.ok("menu", "export", "--format", "csv").splitlines()
-    assert lines[0].startswith("canteen,date,meal,dish,price,")
+    assert lines[0].startswith('"canteen","date","meal","dish","price",')
     source = yaml.safe_load(SMALL_MENU.read_text(encoding="utf-8"))
     assert len(lines) - 1 == sum(len(m["dishes"]) for m in source["menus"])
-    assert any(line.startswith("test,2026-12-01,lunch,红烧肉,12,") for line in lines)
+    assert any(line.startswith('"test","2026-12-01","lunch","红烧肉","12",') for line in lines)
 
 
 def test_malformed_menu_file_imports_nothing(zhucan: Zhucan, tmp_path: Path) -> None:
@@ -538,8 +539,8 @@ def test_monthly_report_counts_served_and_cancelled_meals(shop: Zhucan) -> None:
     assert total["paid_on_day_fen"] == served["payable_fen"]
 
     csv_text = shop.ok("report", "--month", "2026-12", "--format", "csv")
-    assert csv_text.startswith("month,canteen,category,")
-    assert "2026-12,test,all," in csv_text
+    assert csv_text.startswith('"month","canteen","category",')
+    assert '"2026-12","test","all",' in csv_text
 
 
 # ------------------------------------------------------------------ the real command
@@ -595,7 +596,13 @@ def test_garbage_zhucan_now_in_the_environment_is_refused(
     command, instead of a traceback about the missing --now."""
     monkeypatch.setenv("ZHUCAN_NOW", "garbage")
     before = snapshot(shop)
-    for argv in (["orders", "list"], ["menu", "show"], ["outbox", "list"]):
+    every_group = (
+        ["orders", "list"], ["menu", "show"], ["outbox", "list"], ["menu", "export"],
+        ["db", "upgrade"], ["elders", "list"], ["people", "import", str(PEOPLE)], ["kitchen"],
+        ["report", "--month", "2026-12"], ["nlu", "parse", "你好"], ["voice", "models"],
+        ["scheduler", "tick", "--no-send"], ["order", "cancel", "1"],
+    )  # fmt: skip
+    for argv in every_group:
         out, err = StringIO(), StringIO()
         with contextlib.redirect_stderr(err):
             code = run([*argv, "--db", shop.db], out=out, err=err)
@@ -605,6 +612,48 @@ def test_garbage_zhucan_now_in_the_environment_is_refused(
         assert "garbage" in err.getvalue()
     monkeypatch.delenv("ZHUCAN_NOW")
     assert snapshot(shop) == before
+
+
+@pytest.mark.parametrize(
+    ("db", "words"),
+    [
+        ("mysql://u:secret@h/db", ["mysql://", "SQLite", "--db"]),
+        ("garbage://", ["garbage://"]),
+        ("://", ["://"]),
+        ("postgresql://u:secret@h:abc/db", ["postgresql://"]),
+        ("postgresql+pg8000://u@h/db", ["postgresql+pg8000://"]),
+        ("NOT_A_DB", ["file is not a database", "--db"]),
+        ("NO_FOLDER", ["no folder", "nowhere", "--db"]),
+        ("/proc/zhucan.db", ["zhucan.db", "--db"]),
+    ],
+    ids=[
+        "mysql", "unknown dialect", "no scheme", "bad port", "other driver", "not a database",
+        "no folder", "cannot create",
+    ],
+)  # fmt: skip
+def test_an_unusable_db_is_refused(
+    shop: Zhucan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db: str, words: list[str]
+) -> None:
+    """A --db (or ZHUCAN_DB) the store cannot use is one message and exit 2 naming its scheme
+    (never the password), not SQLAlchemy's ArgumentError, NoSuchModuleError or ImportError; a
+    file that is no database is named as such and left as it was; a folder that does not
+    exist (or where no file can be made) is said, not exit 1 with "OperationalError"."""
+    monkeypatch.setenv("ZHUCAN_LANG", "en")
+    not_a_db = tmp_path / "people.yaml"
+    not_a_db.write_text("elders: []\n", encoding="utf-8")
+    db = str(not_a_db) if db == "NOT_A_DB" else db
+    db = str(tmp_path / "nowhere" / "zhucan.db") if db == "NO_FOLDER" else db
+    for argv in (["menu", "show", "--db", db], ["db", "upgrade", "--db", db]):
+        out, err = StringIO(), StringIO()
+        with contextlib.redirect_stderr(err):
+            code = run([*argv, "--now", NOW], out=out, err=err)
+        assert (code, out.getvalue()) == (2, ""), err.getvalue()
+        assert_one_line(err.getvalue())
+        assert "secret" not in err.getvalue()
+        for word in words:
+            assert word in err.getvalue()
+    assert not_a_db.read_text(encoding="utf-8") == "elders: []\n"
+    assert not (tmp_path / "nowhere").exists()
 
 
 @pytest.mark.parametrize(
@@ -688,6 +737,8 @@ def test_menu_export_csv_escapes_formulas_and_imports_back(zhucan: Zhucan, tmp_p
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
     assert "'=cmd|' /C calc'!A0" in exported
     assert "'@SUM(A1)|+1+2" in exported
+    for line in exported.splitlines():  # a spreadsheet splitting at ; starts no cell with =
+        assert line.startswith('"') and line.endswith('"'), line
 
     second = f"sqlite:///{tmp_path / 'second.db'}"
     zhucan.ok("db", "upgrade", db=second)
@@ -754,6 +805,40 @@ def test_files_are_size_checked_before_they_are_read(
     assert snapshot(shop) == before
 
 
+class EndlessInput(io.TextIOBase):
+    """stdin as ``/dev/zero`` gives it: a line that never ends; reading it whole fails."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        assert size is not None and size >= 0, "a line of endless input was read whole"
+        self.chars += size
+        return "\0" * size
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize(
+    "argv", [["chat", "--elder", "王秀兰"], ["nlu", "parse"]], ids=["chat", "nlu parse"]
+)
+def test_an_endless_line_on_stdin_is_refused(
+    shop: Zhucan, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """``zhucan chat < /dev/zero`` read one endless line until the OOM killer came; now at
+    most the limit and one character are read, and the line is refused with the limit."""
+    endless = EndlessInput()
+    monkeypatch.setattr("sys.stdin", endless)
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert (code, out) == (2, ""), err
+    assert_one_line(err)
+    assert "2,000" in err
+    assert endless.chars <= 2_001
+    assert snapshot(shop) == before
+
+
 def test_a_named_pipe_is_refused_without_waiting_for_a_writer(shop: Zhucan, tmp_path: Path) -> None:
     """Opening a FIFO for reading would wait for a writer forever; it is refused at once."""
     fifo = tmp_path / "menu.yaml"
@@ -793,6 +878,34 @@ def test_people_import_refuses_hostile_files(
     assert snapshot(shop) == before
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["order", "cancel", "²"],
+        ["order", "status", "²", "confirmed"],
+        ["order", "cancel", "1_0"],
+        ["order", "place", "--elder", "²", "--dish", "红烧肉", "--date", DAY, "--meal", "lunch",
+         "--fulfillment", "pickup"],
+        ["order", "place", "--elder", "王秀兰", "--dish", "红烧肉", "--date", DAY, "--meal",
+         "lunch", "--fulfillment", "pickup", "--as", "family", "--by", "²"],
+        ["order", "place", "--elder", "王秀兰", "--dish", "红烧肉", "--qty", "²", "--date", DAY,
+         "--meal", "lunch", "--fulfillment", "pickup"],
+        ["elders", "add", "--name", "甲", "--phone", "13904710009", "--address", "x",
+         "--category", "shineng:²"],
+    ],
+    ids=["cancel", "status", "underscore", "elder", "by", "qty", "level"],
+)  # fmt: skip
+def test_numbers_in_other_digits_are_refused_not_crashed_on(shop: Zhucan, argv: list[str]) -> None:
+    """``²`` passes ``str.isdigit`` and then ``int()`` raised ValueError (a traceback): an id,
+    a quantity or a level is plain ASCII digits, and anything else is one refusal, exit 2."""
+    before = snapshot(shop)
+    code, out, err = shop(*argv)
+    assert (code, out) == (2, ""), err
+    assert "Traceback" not in err
+    assert "²" in err or "1_0" in err, err  # what was typed is named
+    assert snapshot(shop) == before
+
+
 def test_elders_add_refuses_a_name_of_100000_characters(shop: Zhucan) -> None:
     """A name nobody can read out is refused, not stored."""
     before = snapshot(shop)
@@ -817,6 +930,33 @@ def test_a_minimal_csv_import_keeps_the_dishes_details(shop: Zhucan, tmp_path: P
     old, new = before["dishes"][0], after["dishes"][0]
     assert old["name"] == new["name"] == "红烧肉"
     assert new == {**old, "price_fen": 1300}
+
+
+def test_a_minimal_yaml_import_keeps_the_dishes_details(shop: Zhucan, tmp_path: Path) -> None:
+    """A YAML dish with only name and price keeps what its entry leaves out, as a CSV
+    header's missing columns do; a key that is there (``aliases: []``) changes it."""
+    (before,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    canteen = '{code: test, name: 测试社区老年食堂, region: "150102", modes: [pickup]}'
+    minimal = tmp_path / "minimal.yaml"
+    minimal.write_text(
+        f"canteen: {canteen}\ndishes: [{{name: 红烧肉, price: 13}}]\n"
+        "menus: [{date: 2026-12-03, meal: lunch, dishes: [红烧肉]}]\n",
+        encoding="utf-8",
+    )
+    shop.ok("menu", "import", str(minimal))
+    (after,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    old, new = before["dishes"][0], after["dishes"][0]
+    assert old["name"] == new["name"] == "红烧肉"
+    assert old["aliases"] and old["name_mn"] and old["nutrition"] and old["tags"]
+    assert new == {**old, "price_fen": 1300}
+
+    minimal.write_text(
+        minimal.read_text(encoding="utf-8").replace("price: 13}", "price: 13, aliases: []}"),
+        encoding="utf-8",
+    )
+    shop.ok("menu", "import", str(minimal))
+    (after,) = shop.json("menu", "show", "--date", DAY, "--meal", "lunch", "--json")
+    assert after["dishes"][0] == {**old, "price_fen": 1300, "aliases": []}
 
 
 def test_a_value_the_store_cannot_hold_is_a_refusal(

@@ -79,6 +79,8 @@ def test_long_choices_go_by_position_and_come_back_as_text() -> None:
     assert choice_from_callback("#1", markup) == long_choice
     assert choice_from_callback("要", None) == "要"
     assert choice_from_callback("#9", markup) is None
+    for forged in ("#²", "#٣", "#-1", "#1_0", "#" + "9" * 60):  # a client sends any data
+        assert choice_from_callback(forged, markup) is None
 
 
 def test_the_keyboard_rides_on_the_last_piece() -> None:

@@ -37,7 +37,17 @@ def test_local_date_near_midnight_utc() -> None:
     assert local_today(datetime(2026, 11, 30, 17, 0, tzinfo=UTC)) == date(2026, 12, 1)
 
 
-@pytest.mark.parametrize("bad", ["tomorrow", "2026-13-01T00:00", ""])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "tomorrow",
+        "2026-13-01T00:00",
+        "",
+        "9999-12-31T23:59:59-23:59",
+        "2200-12-31T23:59-05:00",  # 2201 in Shanghai
+        "2000-01-01T00:00+14:00",  # 1999 in Shanghai
+    ],
+)
 def test_bad_now_is_refused(bad: str) -> None:
     """A malformed --now is an error, never silently the real time (except empty = now)."""
     if bad == "":

@@ -66,6 +66,17 @@ def test_db_upgrade_with_db_creates_a_private_file(tmp_path: Path) -> None:
     assert mode(path) == 0o600
 
 
+def test_db_upgrade_with_a_plain_path_creates_private_files(tmp_path: Path) -> None:
+    """``--db FILE`` (a path, as people type it) makes FILE and its -wal and -shm 0600."""
+    path = tmp_path / "plain.db"
+    with contextlib.redirect_stderr(StringIO()):
+        assert run(["db", "upgrade", "--db", str(path)], out=StringIO()) == 0
+        assert run(["menu", "show", "--db", str(path)], out=StringIO()) == 0
+    assert {p.name for p in tmp_path.iterdir()} <= {"plain.db", "plain.db-wal", "plain.db-shm"}
+    for file in tmp_path.iterdir():
+        assert mode(file) == 0o600, file.name
+
+
 def test_the_default_store_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without --db the store goes into the user's data folder (made 0700) as a 0600 file."""
     monkeypatch.delenv("ZHUCAN_DB", raising=False)

@@ -106,6 +106,8 @@ HOSTILE: dict[str, tuple[str, list[str]]] = {
         ["staff[0] (张三).canteen", "nowhere"],
     ),
     "an unknown section": ("elderz: []", ["elderz", "not a known section"]),
+    "an empty file": ("", ["not an empty value"]),
+    "an empty entry": ("elders: [~]", ["elders[0]: must be a mapping, not an empty value"]),
     "a gender that is not one": (
         f"elders: [{ELDER[:-1]}, gender: unknown}}]",
         ["gender", "'unknown' is not one of: female, male"],

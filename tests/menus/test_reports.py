@@ -77,13 +77,24 @@ def test_monthly_report_counts_served_meals_by_category(shop: sessionmaker[Sessi
     assert rows["general"]["cancelled"] == 1  # 李建军 has no category
     with shop() as session:
         assert monthly_report(session, date(2026, 11, 1)) == []
-    assert report_csv([]).startswith("month,canteen,category,")
+    assert report_csv([]).startswith('"month","canteen","category",')
 
 
 def test_report_csv_cells_cannot_start_a_formula() -> None:
-    """Every report cell is escaped as OWASP recommends (a leading quote before = + - @);
-    numbers and plain words stay as they are."""
+    """Every report cell is escaped as OWASP recommends (a leading quote before = + - @, and
+    every cell in double quotes); numbers and plain words stay as they are."""
     row = {"month": "2026-12", "canteen": "=HYPERLINK(\"http://x\")", "category": "@SUM(1)",
            "elders": 3, "orders": None, "price_fen": 1200}  # fmt: skip
     lines = report_csv([row]).splitlines()
-    assert lines[1] == '2026-12,"\'=HYPERLINK(""http://x"")",\'@SUM(1),3,,,,1200,,,,,,,'
+    assert lines[1] == (
+        '"2026-12","\'=HYPERLINK(""http://x"")","\'@SUM(1)","3","","","","1200","","","","","",'
+        '"",""'
+    )
+
+
+def test_report_csv_cells_are_quoted_against_another_separator() -> None:
+    """A spreadsheet that splits at ``;`` (many locales) sees ``食堂;=1+2`` as one quoted cell,
+    not a second cell starting a formula (OWASP: wrap every cell in double quotes)."""
+    row = {"month": "2026-12", "canteen": "食堂;=1+2", "category": "general"}
+    line = report_csv([row]).splitlines()[1]
+    assert line.startswith('"2026-12","食堂;=1+2","general",')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import stat
 from pathlib import Path
 
@@ -26,3 +27,15 @@ def test_to_a_file_readable_by_its_owner_only(tmp_path: Path) -> None:
     assert [m["text"] for m in read_log(path)] == ["一", "二"]
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert read_log(tmp_path / "none.jsonl") == []
+
+
+def test_a_folder_made_for_the_log_is_its_owners_only(tmp_path: Path) -> None:
+    """Under the usual umask (022) a folder the log needs is made 0700, not 0755."""
+    old = os.umask(0o022)
+    try:
+        channel = LogChannel(tmp_path / "logs" / "messages.jsonl")
+        asyncio.run(channel.send(1, "一", []))
+        channel.close()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "logs").stat().st_mode) == 0o700

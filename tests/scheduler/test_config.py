@@ -42,11 +42,23 @@ def test_environment_overrides() -> None:
         ("ZHUCAN_GLOBAL_RATE", "0"),
         ("ZHUCAN_USUAL_DAYS", "9"),
         ("ZHUCAN_MENU_REMINDER_WEEKDAY", "7"),
+        ("ZHUCAN_GLOBAL_RATE", "nan"),
+        ("ZHUCAN_GLOBAL_RATE", "inf"),
+        ("ZHUCAN_LEASE_S", "1e308"),
+        ("ZHUCAN_EVENT_LAG_S", "1e308"),
+        ("ZHUCAN_STALE_EVENT_H", "-1e308"),
+        ("ZHUCAN_STALE_EVENT_H", "-1"),
+        ("ZHUCAN_BATCH", "9" * 20),
+        ("ZHUCAN_BATCH", "9" * 5000),
+        ("ZHUCAN_MAX_WORKERS", "0"),
     ],
 )
 def test_bad_values_are_refused(name: str, value: str) -> None:
-    with pytest.raises(ValueError):
+    """Each names its variable; nan, inf and numbers past a million are refused here rather
+    than overflowing later (nan passed every "must be positive" check)."""
+    with pytest.raises(ValueError) as info:
         SchedulerSettings.from_env({name: value})
+    assert name in str(info.value) or name.removeprefix("ZHUCAN_").lower() in str(info.value)
 
 
 def test_quiet_hours_across_midnight() -> None:

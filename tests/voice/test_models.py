@@ -24,9 +24,9 @@ from voice.models import WHISPER_BASE_SHA256, fetch, vosk_ko_dir, whisper_base_d
 NAME = "vosk-model-small-cn-0.22"
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_STORED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as bundle:
+    with zipfile.ZipFile(buffer, "w", compression) as bundle:
         for name, data in members.items():
             bundle.writestr(name, data)
     return buffer.getvalue()
@@ -116,6 +116,46 @@ def test_fetch_keeps_nothing_that_does_not_check_out(
     if (tmp_path / "models").exists():
         assert [p.name for p in (tmp_path / "models").iterdir()] == []
     assert not (tmp_path / "evil.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("lie", "message"),
+    [
+        ("size smaller than sent", "download is over the"),
+        ("size as text", "is not a size"),
+        ("size past any model", "is not a size"),
+        ("endless listing", "model list is over 1,048,576 bytes"),
+        ("zip bomb", "unpacks to too much"),
+    ],
+)
+def test_a_hostile_model_server_is_refused_before_it_fills_memory_or_disk(
+    server: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lie: str,
+    message: str,
+) -> None:  # fmt: skip
+    """``voice fetch --url`` names a server: a listing or an archive larger than said, a size
+    that is no number, or an archive that unpacks to gigabytes is refused while reading (at
+    most the limit and one more chunk), and nothing is kept."""
+    import voice.models
+
+    base, site = server
+    members = dict(MODEL)
+    if lie == "zip bomb":
+        monkeypatch.setattr(voice.models, "MAX_MODEL_BYTES", 30_000)
+        members[f"{NAME}/am/zeros"] = b"\0" * 100_000
+    archive = _zip(members, zipfile.ZIP_DEFLATED)
+    _publish(site, base, archive)
+    listing = json.loads((site / "model-list.json").read_text())
+    sizes = {"size smaller than sent": len(archive) - 1, "size as text": "big",
+             "size past any model": 1 << 40}  # fmt: skip
+    if lie in sizes:
+        listing[1]["size"] = sizes[lie]
+    if lie == "endless listing":
+        listing.append({"name": "x" * (1 << 20)})
+    (site / "model-list.json").write_text(json.dumps(listing))
+    with pytest.raises(VoiceError) as caught:
+        fetch("zh", tmp_path / "models", base_url=base)
+    assert caught.value.code == "fetch-failed" and message in caught.value.detail
+    assert not (tmp_path / "models" / NAME).exists()
 
 
 def test_fetch_from_nowhere_fails_cleanly(tmp_path: Path) -> None:

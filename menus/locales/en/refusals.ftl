@@ -78,3 +78,7 @@ refusal_safety_unanswered = The check "{ $check }" is neither passed nor failed;
 refusal_safety_fail_needs_note = The check "{ $check }" failed: write what was wrong and what was done. Nothing was saved.
 refusal_photo_too_big = The photo is { $size } MB; the limit is { $limit } MB. Nothing was saved.
 refusal_photo_not_image = The file is not a JPEG or PNG photo; nothing was saved.
+refusal_bad_db = The database address ({ $scheme }://…) cannot be used: give a SQLite file's path or a postgresql://… address. Check --db or ZHUCAN_DB.
+refusal_not_a_database = Cannot open the database ({ $reason }). Check that --db or ZHUCAN_DB names a zhucan database file.
+refusal_db_folder_missing = There is no folder '{ $folder }' for the database file. Create it first, or check --db or ZHUCAN_DB.
+refusal_line_too_long = A line of input is longer than { $limit } characters; the rest was not read. Put one utterance on each line.

@@ -77,3 +77,7 @@ refusal_safety_unanswered = 自查项“{ $check }”还没有选合格或不合
 refusal_safety_fail_needs_note = 自查项“{ $check }”不合格，请写明是什么问题、怎么处理的，什么都没有保存。
 refusal_photo_too_big = 照片有 { $size } MB，超过了上限 { $limit } MB，什么都没有保存。请换一张小一些的照片。
 refusal_photo_not_image = 上传的文件不是 JPG 或 PNG 照片，什么都没有保存。请上传手机拍的照片。
+refusal_bad_db = 数据库地址（{ $scheme }://…）用不了：只能是 SQLite 文件的路径或 postgresql://… 地址。请检查 --db 或 ZHUCAN_DB。
+refusal_not_a_database = 打不开数据库（{ $reason }）。请检查 --db 或 ZHUCAN_DB 指的是不是 zhucan 的数据库文件。
+refusal_db_folder_missing = 没有“{ $folder }”这个文件夹，数据库文件放不进去。请先建好这个文件夹，或检查 --db 或 ZHUCAN_DB。
+refusal_line_too_long = 输入的一行超过了 { $limit } 个字，后面的没有读。请一行只写一句话。

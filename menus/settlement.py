@@ -209,13 +209,20 @@ def summarise(settlement: Settlement) -> Settlement:
 
 class MonthError(ValueError):
     """A month that cannot be settled: ``code`` is ``bad`` (not YYYY-MM), ``too_early`` or
-    ``future``; ``earliest`` and ``latest`` say which months can."""
+    ``future``; ``earliest`` and ``latest`` say which months can; ``month`` is the month
+    asked for, when it is one."""
 
-    def __init__(self, code: str, earliest: date, latest: date) -> None:
+    def __init__(self, code: str, earliest: date, latest: date, month: date | None = None) -> None:
         super().__init__(code)
         self.code = code
         self.earliest = earliest
         self.latest = latest
+        self.month = month
+
+
+def earliest_month(today: date) -> date:
+    """The first month that may still be settled."""
+    return add_months(today.replace(day=1), -MONTHS_BACK)
 
 
 def add_months(month: date, count: int) -> date:
@@ -228,15 +235,15 @@ def parse_month(text: str, today: date) -> date:
     """The first day of the month written ``YYYY-MM``; ``MonthError`` for anything else, a
     month after ``today``'s or more than ``MONTHS_BACK`` months before it."""
     latest = today.replace(day=1)
-    earliest = add_months(latest, -MONTHS_BACK)
+    earliest = earliest_month(today)
     found = MONTH_FORM.fullmatch(text.strip())
     if found is None or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) < 1:
         raise MonthError("bad", earliest, latest)
     month = date(int(found.group(1)), int(found.group(2)), 1)
     if month > latest:
-        raise MonthError("future", earliest, latest)
+        raise MonthError("future", earliest, latest, month)
     if month < earliest:
-        raise MonthError("too_early", earliest, latest)
+        raise MonthError("too_early", earliest, latest, month)
     return month
 
 

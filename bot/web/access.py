@@ -4,7 +4,8 @@ Why a table and not checks spread over the views: the authorisation matrix test 
 table, and a new page gets a permission here or nothing. Staff act only in canteens where they
 have a role (their ``staff_members`` rows); a supervisor reads every canteen whose region code
 starts with theirs and holds no permission that changes anything (they read the food-safety
-records, the kitchen's manager and cooks keep them). The store checks again when
+records, the kitchen's manager and cooks keep them; they read the settlement, as its manager
+does). The store checks again when
 an order moves, with the rule every channel uses (``menus.access``: only staff of the order's
 canteen move it on).
 """
@@ -32,6 +33,7 @@ class Permission(StrEnum):
     PUBLISH_MENU = "publish_menu"
     VIEW_SAFETY = "view_safety"
     RECORD_SAFETY = "record_safety"
+    VIEW_SETTLEMENT = "view_settlement"
 
 
 P = Permission
@@ -40,6 +42,11 @@ CHANGES = frozenset({P.MOVE_ORDERS, P.PUBLISH_MENU, P.RECORD_SAFETY})
 FOOD_SAFETY = frozenset({P.VIEW_SAFETY, P.RECORD_SAFETY})
 """The kitchen keeps the food-safety records (留样, disinfection, self-inspection): its
 manager and cooks; delivery, volunteers and the community contact do not."""
+SETTLEMENT = frozenset({P.VIEW_SETTLEMENT})
+"""结算 (the month's money per category, the claim sheet, the elders' statements): the
+canteen's manager, who claims the subsidy, and the region's supervisor, who pays it; never
+the kitchen, delivery or the community contact (the sheet names every elder and what they
+paid). It only reads."""
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # the manager alone publishes the canteen's menu (it sets prices and caps)
@@ -54,7 +61,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.PUBLISH_MENU,
         }
     )
-    | FOOD_SAFETY,
+    | FOOD_SAFETY
+    | SETTLEMENT,
     StaffRole.COOK.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
     )
@@ -67,7 +75,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}),
     SUPERVISOR: frozenset(
         {P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION, P.VIEW_MENU, P.VIEW_SAFETY}
-    ),
+    )
+    | SETTLEMENT,
 }
 assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
 

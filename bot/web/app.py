@@ -44,12 +44,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.web import pages, safety_pages
 from bot.web.access import Permission, canteens_with, may, role_in
-from bot.web.texts import ROLES, action_label, say
+from bot.web.texts import ROLES, action_label, month_label, say
 from bot.web.uploads import Pending, PendingUploads, capped_body, clean_name, owner_of, replay
 from menus.accounts import (
     MAX_LOGIN,
     MAX_PASSWORD,
     SESSION_LIFETIME,
+    SUPERVISOR,
     Access,
     SignIn,
     session_access,
@@ -57,6 +58,7 @@ from menus.accounts import (
     sign_out,
 )
 from menus.audit import audit_lines, record_change
+from menus.claim_sheet import CSV_TYPE, XLSX_TYPE, claim_csv, claim_xlsx
 from menus.clock import TZ, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
@@ -86,6 +88,14 @@ from menus.menufile import MAX_FILE_BYTES, MenuFile, format_problem, parse_menu_
 from menus.menuproblems import MenuFileError
 from menus.models import Canteen
 from menus.orders import get_order, set_status
+from menus.settlement import (
+    MonthError,
+    add_months,
+    earliest_month,
+    elder_statement,
+    month_settlement,
+    parse_month,
+)
 from menus.supervision import region_figures
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh, parse_vocab
 
@@ -118,6 +128,16 @@ class Forbidden(Exception):
 
 class NotFound(Exception):
     """No such canteen or order (under this canteen)."""
+
+
+class BadMonth(Exception):
+    """A settlement asked for a month that cannot be settled (``?month=`` not YYYY-MM, in
+    the future, or too long ago)."""
+
+    def __init__(self, refused: MonthError, text: str) -> None:
+        super().__init__(refused.code)
+        self.refused = refused
+        self.text = text
 
 
 class SecurityHeaders:
@@ -176,6 +196,10 @@ def create_app(
         Route("/canteens/{code}/safety/disinfection", console.add_disinfection, methods=["POST"]),
         Route("/canteens/{code}/safety/inspection", console.add_inspection, methods=["POST"]),
         Route("/canteens/{code}/safety/photos/{photo_id:int}", console.safety_photo),
+        Route("/canteens/{code}/settlement", console.settlement),
+        Route("/canteens/{code}/settlement/claims.xlsx", console.claims_xlsx),
+        Route("/canteens/{code}/settlement/claims.csv", console.claims_csv),
+        Route("/canteens/{code}/settlement/elders/{elder_id:int}", console.statement),
         Route("/region", console.region),
         Route("/audit", console.audit),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -196,6 +220,7 @@ def create_app(
         Forbidden: console.forbidden,
         NotFound: console.not_found,
         TooLarge: console.too_large,
+        BadMonth: console.bad_month,
         404: console.not_found,
     }
     return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
@@ -354,6 +379,8 @@ class Console:
                     links.append((f"{canteen.name} 菜单", canteen_path(canteen.code, "menu")))
                 if may(access, P.VIEW_SAFETY, canteen):
                     links.append((f"{canteen.name} 食品安全", canteen_path(canteen.code, "safety")))
+                if may(access, P.VIEW_SETTLEMENT, canteen):
+                    links.append((f"{canteen.name} 结算", canteen_path(canteen.code, "settlement")))
         if may(access, P.VIEW_AUDIT):
             links.append(("操作记录", "/audit"))
         here = request.url.path
@@ -413,6 +440,25 @@ class Console:
         status = exc.status if isinstance(exc, TooLarge) else 413
         context = {"title": "文件太大", "message": message}
         return self._render(request, "error.html", context, status_code=status)
+
+    async def bad_month(self, request: Request, exc: Exception) -> Response:
+        """400 in words: which months can be settled, and a link to the latest."""
+        assert isinstance(exc, BadMonth)
+        refused = exc.refused
+        latest = month_label(refused.latest)
+        if refused.code == "future" and refused.month is not None:
+            message = say("month_future", month=month_label(refused.month), latest=latest)
+        elif refused.code == "too_early":
+            message = say("month_too_early", earliest=month_label(refused.earliest))
+        else:
+            shown = exc.text[:20] + ("…" if len(exc.text) > 20 else "")
+            message = say("month_bad", text=shown, latest=f"{refused.latest:%Y-%m}")
+        back = {
+            "href": canteen_path(request.path_params["code"], "settlement"),
+            "label": say("month_back", latest=latest),
+        }
+        context = {"title": "月份不对", "message": message, "back": back}
+        return self._render(request, "error.html", context, status_code=400)
 
     async def not_found(self, request: Request, exc: Exception) -> Response:
         """404 in words."""
@@ -511,6 +557,7 @@ class Console:
                 "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
                 "can_menu": may(access, P.VIEW_MENU, canteen),
                 "can_safety": may(access, P.VIEW_SAFETY, canteen),
+                "can_settle": may(access, P.VIEW_SETTLEMENT, canteen),
                 "read_only": role_in(access, canteen) == "supervisor",
             }
             return self._render(request, "board.html", context, session=session, access=access)
@@ -939,6 +986,74 @@ class Console:
         query = f"?date={day_text}" if _is_date(day_text) else ""
         return RedirectResponse(canteen_path(code, "safety") + query, status_code=303)
 
+    # -------------------------------------------------------------- settlement
+
+    def _settling(self, request: Request, session: Session) -> tuple[Access, Canteen, date]:
+        """Who reads the settlement, of which canteen, for which month (``?month=YYYY-MM``,
+        this month when none); ``BadMonth`` once the reader may see it at all."""
+        code = request.path_params["code"]
+        access, canteen = self._require(request, session, P.VIEW_SETTLEMENT, code)
+        assert canteen is not None
+        text = request.query_params.get("month", "")
+        today = local_today(self.now())
+        try:
+            month = parse_month(text, today) if text else today.replace(day=1)
+        except MonthError as refused:
+            raise BadMonth(refused, text) from None
+        return access, canteen, month
+
+    def settlement(self, request: Request) -> Response:
+        """结算 of a month: meals served per category with every part of the money and the
+        total, the claim sheet to download, and each elder's statement a click away."""
+        with read_only(self.factory) as session:
+            access, canteen, month = self._settling(request, session)
+            today = local_today(self.now())
+            before, after = add_months(month, -1), add_months(month, 1)
+            context = {
+                "canteen": canteen,
+                "month": month,
+                "month_label": month_label(month),
+                "settlement": month_settlement(session, canteen, month),
+                "prev_month": before if before >= earliest_month(today) else None,
+                "next_month": after if after <= today else None,
+                "earliest": earliest_month(today),
+                "latest": today.replace(day=1),
+                "read_only": role_in(access, canteen) == SUPERVISOR,
+            }
+            return self._render(request, "settlement.html", context, session=session, access=access)
+
+    def claims_xlsx(self, request: Request) -> Response:
+        """The month's claim sheet as an Excel workbook."""
+        with read_only(self.factory) as session:
+            _, canteen, month = self._settling(request, session)
+            data = claim_xlsx(month_settlement(session, canteen, month))
+        return Response(data, media_type=XLSX_TYPE, headers=_attachment(canteen, month, "xlsx"))
+
+    def claims_csv(self, request: Request) -> Response:
+        """The month's claim sheet as CSV."""
+        with read_only(self.factory) as session:
+            _, canteen, month = self._settling(request, session)
+            text = claim_csv(month_settlement(session, canteen, month))
+        headers = _attachment(canteen, month, "csv")
+        return Response(text.encode("utf-8"), media_type=CSV_TYPE, headers=headers)
+
+    def statement(self, request: Request) -> Response:
+        """One elder's month at this canteen: each meal and who paid which part; only for an
+        elder the canteen has served (404 otherwise)."""
+        with read_only(self.factory) as session:
+            access, canteen, month = self._settling(request, session)
+            found = elder_statement(session, canteen, int(request.path_params["elder_id"]), month)
+            if found is None:
+                raise NotFound()
+            context = {
+                "canteen": canteen,
+                "month": month,
+                "month_label": month_label(month),
+                "statement": found,
+                "read_only": role_in(access, canteen) == SUPERVISOR,
+            }
+            return self._render(request, "statement.html", context, session=session, access=access)
+
     # -------------------------------------------------------------- oversight
 
     def region(self, request: Request) -> Response:
@@ -987,6 +1102,14 @@ def checked_menu(canteen: Canteen, name: str, data: bytes, today: date) -> MenuF
     if problems:
         raise MenuFileError(name, problems)
     return menu_file
+
+
+def _attachment(canteen: Canteen, month: date, suffix: str) -> dict[str, str]:
+    """A download's file name: ASCII for old clients, and with the canteen's code for the
+    rest (RFC 6266)."""
+    plain = f"subsidy-claims-{month:%Y-%m}.{suffix}"
+    named = quote(f"{canteen.code}-补贴申领-{month:%Y-%m}.{suffix}", safe="")
+    return {"Content-Disposition": f"attachment; filename=\"{plain}\"; filename*=UTF-8''{named}"}
 
 
 def _query(request: Request) -> str:

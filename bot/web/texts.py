@@ -68,6 +68,16 @@ ZH: dict[str, str] = {
     "disinfection_saved": "已记下{meal}餐具消毒（{method}）。",
     "inspection_saved": "已记下{date}的每日自查。",
     "upload_unsized": "这个表单没有说明大小，什么都没有保存。请用浏览器重新提交。",
+    # settlement (结算)
+    "month_bad": "“{text}”不是一个月份。请按“年-月”的样子写，例如 {latest}。",
+    "month_future": "{month}还没有到，不能结算。最近能结算的是{latest}。",
+    "month_too_early": "结算只能查看最近十年的月份，最早是{earliest}。",
+    "month_back": "看{latest}的结算",
+    "settlement_rule": "只计已完成（已取走、已用餐、已送到）的订单；取消的不计，"
+    "没来取的不申领补贴。每笔订单只计入它享受补贴的那个类别，所以各类别相加就是合计。",
+    "settlement_unbalanced": "这些订单的卡支付记录和订单金额对不上，请核查：{orders}",
+    "statement_rule": "只列本食堂的订单。没来取（没送到）的餐不申领补贴；如果有，它们已扣的卡里的钱"
+    "单独列在下面。",
 }
 
 ROLES: dict[str, str] = {
@@ -107,6 +117,11 @@ def move_label(target: OrderStatus, fulfillment: Fulfillment) -> str:
 def day_label(day: date) -> str:
     """A day as staff read it on a menu: ``12月3日 周四``."""
     return f"{day.month}月{day.day}日 {WEEKDAYS[day.weekday()]}"
+
+
+def month_label(month: date) -> str:
+    """A month as people write it: ``2026年12月``."""
+    return f"{month.year}年{month.month}月"
 
 
 def action_label(action: str) -> str:

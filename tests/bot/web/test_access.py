@@ -18,7 +18,7 @@ from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
 from menus.accounts import SUPERVISOR
 from menus.menu_store import load_menus
 from menus.models import DisinfectionRecord, FoodSample
-from tests.bot.web.conftest import Console, csrf_of
+from tests.bot.web.conftest import Console, csrf_of, person_id
 from tests.menus.helpers import row_counts
 
 Action = Callable[[Console, TestClient], Any]
@@ -62,6 +62,11 @@ def _sample(console: Console, client: TestClient) -> Any:
     return client.post("/canteens/test/safety/samples", data={**data, "time": "07:30"})
 
 
+def _statement(console: Console, client: TestClient) -> Any:
+    elder = person_id(console.factory, "王秀兰")  # the elder of the console's order
+    return client.get(f"/canteens/test/settlement/elders/{elder}?month=2026-12")
+
+
 def _recorded(console: Console, action: str) -> bool:
     """Whether the change ``action`` posts is in the store."""
     model = DisinfectionRecord if action == "record disinfection" else FoodSample
@@ -82,6 +87,10 @@ ACTIONS: dict[str, Action] = {
     "food safety": lambda c, client: client.get("/canteens/test/safety"),
     "record disinfection": _disinfect,
     "keep a sample": _sample,
+    "settlement": lambda c, client: client.get("/canteens/test/settlement?month=2026-12"),
+    "claims xlsx": lambda c, client: client.get("/canteens/test/settlement/claims.xlsx"),
+    "claims csv": lambda c, client: client.get("/canteens/test/settlement/claims.csv"),
+    "elder statement": _statement,
     "move an order": _move,
 }
 CHANGED: dict[str, Callable[[Console], bool]] = {
@@ -92,9 +101,11 @@ CHANGED: dict[str, Callable[[Console], bool]] = {
 ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"}
 SAFETY = {"food safety", "record disinfection", "keep a sample"}
 RECORDS = ("record disinfection", "keep a sample")
+SETTLEMENT = {"settlement", "claims xlsx", "claims csv", "elder statement"}
 ALLOWED: dict[str, set[str]] = {
     "manager": ALL_VIEWS
     | SAFETY
+    | SETTLEMENT
     | {"audit log", "move an order", "upload a menu", "publish a menu"},
     "cook": ALL_VIEWS | SAFETY | {"move an order"},
     "delivery": ALL_VIEWS | {"move an order"},
@@ -108,7 +119,8 @@ ALLOWED: dict[str, set[str]] = {
         "region dashboard",
         "menu page",
         "food safety",
-    },
+    }
+    | SETTLEMENT,
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's
     "nobody": set(),
 }
@@ -162,6 +174,8 @@ def test_the_supervisor_sees_no_buttons_and_holds_no_change() -> None:
     assert Permission.MOVE_ORDERS in CHANGES and Permission.PUBLISH_MENU in CHANGES
     assert Permission.RECORD_SAFETY in CHANGES
     assert Permission.VIEW_SAFETY in ROLE_PERMISSIONS[SUPERVISOR]
+    assert Permission.VIEW_SETTLEMENT in ROLE_PERMISSIONS[SUPERVISOR]
+    assert Permission.VIEW_SETTLEMENT not in CHANGES
 
 
 def test_supervisor_board_is_read_only(console: Console) -> None:

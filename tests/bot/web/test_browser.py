@@ -2,7 +2,8 @@
 by uvicorn on a free port. A manager signs in with the keyboard, sees an order placed through the
 store on the board, marks it ready (two steps: 开始做, 做好了), and the board's screenshot is
 saved in the test's tmp directory; a manager uploads an .xlsx menu with a bad row, fixes it and
-publishes it, and the menu page's screenshot is saved; a cook keeps a 留样 with a photo. Without
+publishes it, and the menu page's screenshot is saved; a cook keeps a 留样 with a photo; a
+supervisor reaches a canteen's 结算 by keyboard and downloads its claim sheet. Without
 Chromium (``apt-get install chromium``, which ``make`` does) the tests are skipped here and fail
 in CI."""
 
@@ -188,6 +189,58 @@ def test_cook_keeps_a_sample_with_a_photo_in_a_browser(
             width = page.get_by_alt_text("红烧肉的留样照片").evaluate("img => img.naturalWidth")
             assert width == 8
             shot = tmp_path / "safety.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    print(f"screenshot: {shot}")
+
+
+def test_supervisor_reads_a_settlement_and_downloads_the_claims_by_keyboard(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """From the region dashboard to the canteen's 结算 with the keyboard alone; the CSV comes
+    down as a file, and an elder's statement is one link away (its screenshot saved)."""
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        _missing("the playwright package")
+    from tests.bot.web.test_settlement import complete
+
+    complete(console, console.order_id)  # 王秀兰's lunch, served
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login")
+            page.keyboard.type("supervisor")
+            page.keyboard.press("Tab")
+            page.keyboard.type(PASSWORD)
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/region")
+            page.get_by_role("link", name="测试社区老年食堂 结算").focus()
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/settlement")
+            table = page.get_by_role("table", name="2026年12月各类老人就餐和支付（元）")
+            expect(table).to_contain_text("高龄")
+            expect(table.locator("tfoot")).to_contain_text("3.60")
+            with page.expect_download() as waiting:
+                page.get_by_role("link", name="下载 CSV 文件").focus()
+                page.keyboard.press("Enter")
+            download = waiting.value
+            assert download.suggested_filename.endswith("-2026-12.csv")
+            saved = tmp_path / "claims.csv"
+            download.save_as(saved)
+            assert "王秀兰" in saved.read_text(encoding="utf-8-sig")
+            page.get_by_role("link", name="王秀兰").focus()
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("heading", level=1)).to_contain_text(
+                "王秀兰 · 2026年12月 对账单"
+            )
+            shot = tmp_path / "statement.png"
             page.screenshot(path=str(shot), full_page=True)
         finally:
             browser.close()

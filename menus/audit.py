@@ -5,7 +5,8 @@ or fall together.
 Why beside the order history: ``order_events`` is the order's own story (every channel writes
 it); the audit log is the console's account of people's actions, read by managers for their
 canteens and by supervisors for their region, and it also covers changes that are not orders
-(accounts now; menus and food-safety records later).
+(accounts, menus, food-safety records, and answers to complaints, which
+``menus.feedback.answer`` records whichever channel they come from).
 """
 
 from __future__ import annotations

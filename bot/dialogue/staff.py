@@ -27,7 +27,6 @@ from menus.menu_store import import_menu_file, load_menus
 from menus.menufile import MenuFile, MenuFileError, parse_menu_bytes
 from menus.models import Canteen, Person
 from menus.orders import get_order, set_status
-from menus.outbox import enqueue
 from menus.reports import KitchenSheet, kitchen_sheet
 from menus.states import forward_steps
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus
@@ -276,18 +275,10 @@ def _feedback(turn: Turn, canteens: list[int]) -> Reply:
 
 
 def _answer(turn: Turn, feedback_id: int, text: str) -> Reply:
+    """回复 3 …: the store's one answering service (also the web console's) checks it, queues
+    it for the author in their language and writes it to the audit log."""
     with unit_of_work(turn.store.factory) as session:
-        row = answer(session, feedback_id, turn.person_id, text, turn.now)
-        author = session.get(Person, row.author_id)
-        lang = author.lang if author else "zh"
-        enqueue(
-            session,
-            person_id=row.author_id,
-            kind="feedback_answer",
-            key=f"feedback-answer-{row.id}",
-            text=say("feedback_answer_to_elder", lang, text=row.answer),
-            due_at=turn.now,
-        )
+        answer(session, feedback_id, turn.person_id, text, turn.now)
     return Reply(say("feedback_answered", turn.lang, id=feedback_id))
 
 

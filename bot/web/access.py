@@ -8,6 +8,16 @@ records, the kitchen's manager and cooks keep them; they read the settlement, as
 does). The store checks again when
 an order moves, with the rule every channel uses (``menus.access``: only staff of the order's
 canteen move it on).
+
+Complaints and praise (``VIEW_FEEDBACK``, ``ANSWER_FEEDBACK``) follow the rule the chat already
+keeps rather than a stricter one of the console's: ``menus.access`` lets anyone who is staff of
+the complaint's canteen answer it (``Act.ANSWER``, whatever their role), and the bot sends every
+new complaint to every staff member of the canteen. So every staff role (manager, cook,
+delivery, volunteer, community contact) reads the canteen's inbox and answers in it; a narrower
+console would only send them back to "回复 3 …" in the chat. The inbox shows the elder's name
+and words, never a phone or an address. The region's supervisor reads it; staff of another
+canteen get nothing, and the store refuses an answer by anyone not staff of the complaint's
+canteen.
 """
 
 from __future__ import annotations
@@ -34,10 +44,12 @@ class Permission(StrEnum):
     VIEW_SAFETY = "view_safety"
     RECORD_SAFETY = "record_safety"
     VIEW_SETTLEMENT = "view_settlement"
+    VIEW_FEEDBACK = "view_feedback"
+    ANSWER_FEEDBACK = "answer_feedback"
 
 
 P = Permission
-CHANGES = frozenset({P.MOVE_ORDERS, P.PUBLISH_MENU, P.RECORD_SAFETY})
+CHANGES = frozenset({P.MOVE_ORDERS, P.PUBLISH_MENU, P.RECORD_SAFETY, P.ANSWER_FEEDBACK})
 """Permissions that change something; a supervisor holds none of them."""
 FOOD_SAFETY = frozenset({P.VIEW_SAFETY, P.RECORD_SAFETY})
 """The kitchen keeps the food-safety records (留样, disinfection, self-inspection): its
@@ -47,6 +59,8 @@ SETTLEMENT = frozenset({P.VIEW_SETTLEMENT})
 canteen's manager, who claims the subsidy, and the region's supervisor, who pays it; never
 the kitchen, delivery or the community contact (the sheet names every elder and what they
 paid). It only reads."""
+FEEDBACK = frozenset({P.VIEW_FEEDBACK, P.ANSWER_FEEDBACK})
+"""Complaints and praise: every staff role of the canteen, as in the chat (see above)."""
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # the manager alone publishes the canteen's menu (it sets prices and caps)
@@ -62,19 +76,30 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         }
     )
     | FOOD_SAFETY
-    | SETTLEMENT,
+    | SETTLEMENT
+    | FEEDBACK,
     StaffRole.COOK.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
     )
-    | FOOD_SAFETY,
+    | FOOD_SAFETY
+    | FEEDBACK,
     StaffRole.DELIVERY.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
-    ),
-    StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN, P.VIEW_MENU}),
+    )
+    | FEEDBACK,
+    StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN, P.VIEW_MENU}) | FEEDBACK,
     # the community contact follows who eats, not the kitchen (the sheet lists phones)
-    StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}),
+    StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}) | FEEDBACK,
     SUPERVISOR: frozenset(
-        {P.VIEW_BOARD, P.VIEW_ORDER, P.VIEW_AUDIT, P.VIEW_REGION, P.VIEW_MENU, P.VIEW_SAFETY}
+        {
+            P.VIEW_BOARD,
+            P.VIEW_ORDER,
+            P.VIEW_AUDIT,
+            P.VIEW_REGION,
+            P.VIEW_MENU,
+            P.VIEW_SAFETY,
+            P.VIEW_FEEDBACK,
+        }
     )
     | SETTLEMENT,
 }

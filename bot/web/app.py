@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
@@ -42,9 +43,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.web import pages, safety_pages
+from bot.web import feedback_pages, pages, safety_pages
 from bot.web.access import Permission, canteens_with, may, role_in
-from bot.web.texts import ROLES, action_label, month_label, say
+from bot.web.texts import ROLES, action_label, duration_label, month_label, say
 from bot.web.uploads import Pending, PendingUploads, capped_body, clean_name, owner_of, replay
 from menus.accounts import (
     MAX_LOGIN,
@@ -62,6 +63,7 @@ from menus.claim_sheet import CSV_TYPE, XLSX_TYPE, claim_csv, claim_xlsx
 from menus.clock import TZ, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
+from menus.feedback import MAX_ANSWER, answer, recipient
 from menus.food_safety import (
     CHECKS,
     MAX_PHOTO_BYTES,
@@ -106,6 +108,8 @@ CODE_LABELS = {
 }
 """Stored codes (``lunch``, ``pickup``, ``ready``, ``cook``) and their Chinese words."""
 P = Permission
+MONTH = re.compile(r"\d{4}-\d{2}")
+"""A month as the complaints page's links and forms write it (2026-12)."""
 STATIC = Path(__file__).with_name("static")
 COOKIE = "zhucan_console"
 CSP = (
@@ -200,6 +204,12 @@ def create_app(
         Route("/canteens/{code}/settlement/claims.xlsx", console.claims_xlsx),
         Route("/canteens/{code}/settlement/claims.csv", console.claims_csv),
         Route("/canteens/{code}/settlement/elders/{elder_id:int}", console.statement),
+        Route("/canteens/{code}/feedback", console.feedback),
+        Route(
+            "/canteens/{code}/feedback/{feedback_id:int}/reply",
+            console.answer_feedback,
+            methods=["POST"],
+        ),
         Route("/region", console.region),
         Route("/audit", console.audit),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -381,6 +391,8 @@ class Console:
                     links.append((f"{canteen.name} 食品安全", canteen_path(canteen.code, "safety")))
                 if may(access, P.VIEW_SETTLEMENT, canteen):
                     links.append((f"{canteen.name} 结算", canteen_path(canteen.code, "settlement")))
+                if may(access, P.VIEW_FEEDBACK, canteen):
+                    links.append((f"{canteen.name} 意见", canteen_path(canteen.code, "feedback")))
         if may(access, P.VIEW_AUDIT):
             links.append(("操作记录", "/audit"))
         here = request.url.path
@@ -558,6 +570,7 @@ class Console:
                 "can_menu": may(access, P.VIEW_MENU, canteen),
                 "can_safety": may(access, P.VIEW_SAFETY, canteen),
                 "can_settle": may(access, P.VIEW_SETTLEMENT, canteen),
+                "can_feedback": may(access, P.VIEW_FEEDBACK, canteen),
                 "read_only": role_in(access, canteen) == "supervisor",
             }
             return self._render(request, "board.html", context, session=session, access=access)
@@ -1054,11 +1067,98 @@ class Console:
             }
             return self._render(request, "statement.html", context, session=session, access=access)
 
+    # ---------------------------------------------------- complaints and praise
+
+    def feedback(self, request: Request) -> Response:
+        """意见和表扬: the canteen's inbox for a month (``?month=2026-12``), open complaints
+        first, with a reply form on each for those who may answer, and the month's figures."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_FEEDBACK, code)
+            assert canteen is not None
+            month = feedback_pages.parse_month(
+                request.query_params.get("month", ""), local_today(self.now())
+            )
+            return self._feedback_page(request, session, access, canteen, month)
+
+    def _feedback_page(
+        self,
+        request: Request,
+        session: Session,
+        access: Access,
+        canteen: Canteen,
+        month: date,
+        draft: dict[str, Any] | None = None,
+        status_code: int = 200,
+    ) -> Response:
+        """The inbox page; ``draft``: a refused answer's text and refusal, kept in its form."""
+        this_month = local_today(self.now()).replace(day=1)
+        may_answer = may(access, P.ANSWER_FEEDBACK, canteen)
+        context = {
+            "canteen": canteen,
+            "page": feedback_pages.feedback_page(
+                session, canteen, month, self.now(), may_answer=may_answer
+            ),
+            "prev_month": feedback_pages.month_before(month),
+            "next_month": feedback_pages.month_after(month),
+            "this_month": this_month,
+            "read_only": not may_answer,
+            "draft": draft or {},
+        }
+        return self._render(
+            request,
+            "feedback.html",
+            context,
+            session=session,
+            access=access,
+            status_code=status_code,
+        )
+
+    async def answer_feedback(self, request: Request) -> Response:
+        """Answer one complaint through the store's one answering service (the chat's
+        "回复 3 …" uses it too): queued for its author in their language, marked answered and
+        audited in one transaction. A refusal (empty, too long, another canteen's, already
+        answered) shows the page again with the words kept and nothing changed."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        feedback_id = int(request.path_params["feedback_id"])
+        text = _field(form, "answer", 4 * MAX_ANSWER)  # longer than allowed: refused, not cut
+        month_text = _field(form, "month", 7)
+
+        def work() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.ANSWER_FEEDBACK, code)
+                assert canteen is not None
+                row = answer(
+                    session, feedback_id, access.person_id, text, self.now(), canteen_id=canteen.id
+                )
+                to = recipient(session, row)
+                return say("feedback_answered", id=feedback_id, to=to.name)
+
+        def refused(refusal: DomainError) -> Response:
+            with read_only(self.factory) as session:
+                access, canteen = self._require(request, session, P.ANSWER_FEEDBACK, code)
+                assert canteen is not None
+                month = feedback_pages.parse_month(month_text, local_today(self.now()))
+                draft = {"id": feedback_id, "text": text, "error": refusal.message("zh")}
+                return self._feedback_page(request, session, access, canteen, month, draft, 400)
+
+        try:
+            said = await run_in_threadpool(work)
+        except DomainError as refusal:
+            return await run_in_threadpool(refused, refusal)
+        request.session["flash"] = {"kind": "ok", "text": said}
+        query = f"?month={month_text}" if MONTH.fullmatch(month_text) else ""
+        return RedirectResponse(
+            canteen_path(code, "feedback") + query + f"#feedback-{feedback_id}", status_code=303
+        )
+
     # -------------------------------------------------------------- oversight
 
     def region(self, request: Request) -> Response:
-        """A supervisor's region: every canteen with today's and this month's meals served
-        and complaints open; each links to its board (read-only)."""
+        """A supervisor's region: every canteen with today's and this month's meals served,
+        this month's complaints, those open, the median response time and the satisfaction
+        (``menus.supervision``); each links to its board and its complaints (read-only)."""
         with read_only(self.factory) as session:
             access, _ = self._require(request, session, P.VIEW_REGION)
             assert access.supervisor_region is not None
@@ -1073,7 +1173,9 @@ class Console:
                     "served_today": sum(f.served_today for f in figures),
                     "served_month": sum(f.served_month for f in figures),
                     "complaints_open": sum(f.complaints_open for f in figures),
+                    "complaints_month": sum(f.feedback.complaints for f in figures),
                 },
+                "duration": duration_label,
             }
             return self._render(request, "region.html", context, session=session, access=access)
 

@@ -7,7 +7,7 @@ console adds: button words, short notices and the names of audit actions.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from menus.vocab import Fulfillment, OrderStatus
 
@@ -78,7 +78,29 @@ ZH: dict[str, str] = {
     "settlement_unbalanced": "这些订单的卡支付记录和订单金额对不上，请核查：{orders}",
     "statement_rule": "只列本食堂的订单。没来取（没送到）的餐不申领补贴；如果有，它们已扣的卡里的钱"
     "单独列在下面。",
+    # complaints and praise
+    "feedback_answered": "已回复{id}号意见，回复已经发给{to}。",
+    "feedback_answer_help": "回复会用对方的语言发到聊天里（老人，或替老人提意见的家人），"
+    "最多{most}个字；发出后不能再改。",
+    "feedback_month": "{year}年{month}月",
+    "feedback_summary": "本月投诉{complaints}条，已回复{answered}条；现在还有{open}条投诉没有回复"
+    "（包括以前的）。",
+    "feedback_median": "本月投诉从提出到回复，用时中位数：{took}。",
+    "feedback_no_median": "本月还没有回复过的投诉，没有回复用时。",
+    "feedback_rating": "本月满意度：{rating}分（满分5分，{count}人次评分）。",
+    "feedback_no_rating": "本月还没有老人评分。",
+    "feedback_none": "这个月没有投诉或表扬，也没有没回复的投诉。",
+    "feedback_took": "回复用时{took}",
+    "feedback_waiting": "已经等了{took}",
+    "feedback_order": "{id}号订单，{day} {meal}：{dishes}",
+    "feedback_dishes": "说到的菜：{dishes}",
+    "feedback_unknown_dish": "没有说是哪个菜或哪一单",
+    "stars": "{rating}分（满分5分）",
+    "no_figure": "—",
 }
+
+KINDS: dict[str, str] = {"complaint": "投诉", "praise": "表扬", "rating": "评分"}
+"""What an elder said, as the inbox names it."""
 
 ROLES: dict[str, str] = {
     "manager": "负责人",
@@ -96,6 +118,7 @@ ACTIONS: dict[str, str] = {
     "safety.sample": "记录留样",
     "safety.disinfection": "记录餐具消毒",
     "safety.inspection": "记录每日自查",
+    "feedback.answer": "回复意见",
 }
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
@@ -127,3 +150,17 @@ def month_label(month: date) -> str:
 def action_label(action: str) -> str:
     """An audit action as people read it."""
     return ACTIONS.get(action, action)
+
+
+def duration_label(took: timedelta) -> str:
+    """A response time as staff say it: 不到1分钟, 45分钟, 3小时20分钟, 2天5小时."""
+    minutes = int(took.total_seconds() // 60)
+    if minutes < 1:
+        return "不到1分钟"
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days}天{hours}小时" if hours else f"{days}天"
+    if hours:
+        return f"{hours}小时{minutes}分钟" if minutes else f"{hours}小时"
+    return f"{minutes}分钟"

@@ -18,7 +18,8 @@ from starlette.testclient import TestClient
 from bot.web.app import create_app
 from menus.accounts import NewAccount, create_account
 from menus.db import unit_of_work
-from menus.menu_store import import_menu_file
+from menus.feedback import record
+from menus.menu_store import get_canteen, import_menu_file
 from menus.menufile import parse_menu_bytes
 from menus.models import Order
 from menus.orders import place_order_once
@@ -99,6 +100,36 @@ class Console:
         )
         order, _ = place_order_once(self.factory, wanted, BEFORE_LUNCH)
         return order.id
+
+    def complaint(
+        self,
+        text: str,
+        elder: str = "王秀兰",
+        *,
+        author: str | None = None,
+        kind: str = "complaint",
+        at: datetime = BEFORE_LUNCH,
+        order_id: int | None = None,
+        rating: int | None = None,
+    ) -> int:
+        """An elder's complaint (or praise, or rating) about the canteen ``test``, stored as
+        the chat stores it; its id."""
+        elder_id = person_id(self.factory, elder)
+        author_id = person_id(self.factory, author or elder)
+        with unit_of_work(self.factory) as session:
+            canteen = get_canteen(session, "test")
+            row = record(
+                session,
+                canteen_id=canteen.id,
+                elder_id=elder_id,
+                author_id=author_id,
+                kind=kind,
+                text=text,
+                now=at,
+                order_id=order_id,
+                rating=rating,
+            )
+            return row.id
 
     def order_status(self, order_id: int | None = None) -> str:
         with self.factory() as session:

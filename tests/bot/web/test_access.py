@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
 from menus.accounts import SUPERVISOR
 from menus.menu_store import load_menus
-from menus.models import DisinfectionRecord, FoodSample
+from menus.models import DisinfectionRecord, Feedback, FoodSample
 from tests.bot.web.conftest import Console, csrf_of, person_id
 from tests.menus.helpers import row_counts
 
@@ -74,6 +74,24 @@ def _recorded(console: Console, action: str) -> bool:
         return session.scalar(select(model.id)) is not None
 
 
+def _complaint_id(console: Console) -> int:
+    with console.factory() as session:
+        found = session.scalar(select(Feedback.id).where(Feedback.kind == "complaint"))
+    assert found is not None
+    return found
+
+
+def _answer(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    url = f"/canteens/test/feedback/{_complaint_id(console)}/reply"
+    return client.post(url, data={"csrf": token, "answer": "明天少放盐", "month": "2026-12"})
+
+
+def _answered(console: Console) -> bool:
+    with console.factory() as session:
+        return session.get_one(Feedback, _complaint_id(console)).answered_at is not None
+
+
 ACTIONS: dict[str, Action] = {
     "board": lambda c, client: client.get("/canteens/test/board"),
     "kitchen sheet": lambda c, client: client.get("/canteens/test/kitchen"),
@@ -91,25 +109,31 @@ ACTIONS: dict[str, Action] = {
     "claims xlsx": lambda c, client: client.get("/canteens/test/settlement/claims.xlsx"),
     "claims csv": lambda c, client: client.get("/canteens/test/settlement/claims.csv"),
     "elder statement": _statement,
+    "complaints page": lambda c, client: client.get("/canteens/test/feedback"),
+    "answer a complaint": _answer,
     "move an order": _move,
 }
 CHANGED: dict[str, Callable[[Console], bool]] = {
     "publish a menu": _published,
     "move an order": lambda c: c.order_status() == "confirmed",
+    "answer a complaint": _answered,
 }
 """The actions that change something, and how to see that they did."""
 ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"}
 SAFETY = {"food safety", "record disinfection", "keep a sample"}
 RECORDS = ("record disinfection", "keep a sample")
 SETTLEMENT = {"settlement", "claims xlsx", "claims csv", "elder statement"}
+FEEDBACK = {"complaints page", "answer a complaint"}
+"""Every staff role of the canteen, as the chat's rule (``menus.access``, Act.ANSWER) has it."""
 ALLOWED: dict[str, set[str]] = {
     "manager": ALL_VIEWS
     | SAFETY
     | SETTLEMENT
+    | FEEDBACK
     | {"audit log", "move an order", "upload a menu", "publish a menu"},
-    "cook": ALL_VIEWS | SAFETY | {"move an order"},
-    "delivery": ALL_VIEWS | {"move an order"},
-    "community": {"board", "order history"},
+    "cook": ALL_VIEWS | SAFETY | FEEDBACK | {"move an order"},
+    "delivery": ALL_VIEWS | FEEDBACK | {"move an order"},
+    "community": {"board", "order history"} | FEEDBACK,
     "other_cook": set(),
     "other_manager": {"audit log"},  # its own canteen's log: nothing of test's (checked below)
     "supervisor": {
@@ -119,6 +143,7 @@ ALLOWED: dict[str, set[str]] = {
         "region dashboard",
         "menu page",
         "food safety",
+        "complaints page",
     }
     | SETTLEMENT,
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's
@@ -130,6 +155,7 @@ CELLS = [(who, action) for who in ALLOWED for action in ACTIONS]
 @pytest.mark.parametrize("who", list(ALLOWED))
 def test_authorisation_matrix(console: Console, who: str) -> None:
     """Each cell of one row, the changes last."""
+    console.complaint("今天的红烧肉太咸了")
     client = console.client() if who == "nobody" else console.signed_in(who)
     for action, play in ACTIONS.items():
         before = row_counts(console.factory)
@@ -172,10 +198,11 @@ def test_the_supervisor_sees_no_buttons_and_holds_no_change() -> None:
     """Read-only by construction: no permission that changes anything."""
     assert not ROLE_PERMISSIONS[SUPERVISOR] & CHANGES
     assert Permission.MOVE_ORDERS in CHANGES and Permission.PUBLISH_MENU in CHANGES
-    assert Permission.RECORD_SAFETY in CHANGES
+    assert Permission.RECORD_SAFETY in CHANGES and Permission.ANSWER_FEEDBACK in CHANGES
     assert Permission.VIEW_SAFETY in ROLE_PERMISSIONS[SUPERVISOR]
     assert Permission.VIEW_SETTLEMENT in ROLE_PERMISSIONS[SUPERVISOR]
     assert Permission.VIEW_SETTLEMENT not in CHANGES
+    assert Permission.VIEW_FEEDBACK in ROLE_PERMISSIONS[SUPERVISOR]
 
 
 def test_supervisor_board_is_read_only(console: Console) -> None:

@@ -109,14 +109,14 @@ def test_csrf_token_changes_at_sign_in(console: Console) -> None:
     assert console.order_status() == "placed"
 
 
-def _post_routes(console: Console) -> list[str]:
+def _post_routes(console: Console, feedback_id: int = 1) -> list[str]:
     paths = []
     for route in console.app.routes:
         if isinstance(route, Route) and "POST" in (route.methods or ()):
             paths.append(
-                route.path.replace("{code}", "test").replace(
-                    "{order_id:int}", str(console.order_id)
-                )
+                route.path.replace("{code}", "test")
+                .replace("{order_id:int}", str(console.order_id))
+                .replace("{feedback_id:int}", str(feedback_id))
             )
     return paths
 
@@ -128,7 +128,8 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
     client = console.signed_in("manager")
     other = csrf_of(console.signed_in("cook").get("/canteens/test/board").text)
     sent = {"missing": None, "empty": "", "wrong": "x" * 43, "another session's": other}[token]
-    paths = _post_routes(console)
+    complaint = console.complaint("菜太咸了")
+    paths = _post_routes(console, complaint)
     assert set(paths) == {
         "/login",
         "/logout",
@@ -138,12 +139,14 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         "/canteens/test/safety/samples",
         "/canteens/test/safety/disinfection",
         "/canteens/test/safety/inspection",
+        f"/canteens/test/feedback/{complaint}/reply",
     }
     for path in paths:
         before = row_counts(console.factory)
         data = {"to": "confirmed", "login": "manager", "password": PASSWORD, "date": "2026-12-01"}
         data |= {"meal": "lunch", "dish": "米饭", "grams": "150", "time": "07:00"}
         data |= {"method": "steam", **{f"check_{code}": "pass" for code in CHECKS}}
+        data |= {"answer": "下次少放盐", "month": "2026-12"}
         if sent is not None:
             data["csrf"] = sent
         answer = client.post(path, data=data)

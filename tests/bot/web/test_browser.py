@@ -3,7 +3,8 @@ by uvicorn on a free port. A manager signs in with the keyboard, sees an order p
 store on the board, marks it ready (two steps: 开始做, 做好了), and the board's screenshot is
 saved in the test's tmp directory; a manager uploads an .xlsx menu with a bad row, fixes it and
 publishes it, and the menu page's screenshot is saved; a cook keeps a 留样 with a photo; a
-supervisor reaches a canteen's 结算 by keyboard and downloads its claim sheet. Without
+supervisor reaches a canteen's 结算 by keyboard and downloads its claim sheet; a community
+contact answers a complaint with the keyboard alone. Without
 Chromium (``apt-get install chromium``, which ``make`` does) the tests are skipped here and fail
 in CI."""
 
@@ -216,6 +217,7 @@ def test_supervisor_reads_a_settlement_and_downloads_the_claims_by_keyboard(
             page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
             page.set_default_timeout(10_000)
             page.goto(f"{served}/login")
+            expect(page.get_by_label("登录名")).to_be_focused()  # autofocus, awaited under load
             page.keyboard.type("supervisor")
             page.keyboard.press("Tab")
             page.keyboard.type(PASSWORD)
@@ -241,6 +243,43 @@ def test_supervisor_reads_a_settlement_and_downloads_the_claims_by_keyboard(
                 "王秀兰 · 2026年12月 对账单"
             )
             shot = tmp_path / "statement.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    print(f"screenshot: {shot}")
+
+
+def test_a_community_contact_answers_a_complaint_by_keyboard(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """Tab from the complaint's reply box to its button and press Enter: the answer is shown,
+    and queued for the elder (the TestClient tests check the outbox row)."""
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        _missing("the playwright package")
+    complaint = console.complaint("今天的红烧肉太咸了")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login?next=/canteens/test/feedback")
+            page.get_by_label("登录名").fill("community")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/feedback")
+            page.get_by_label(f"回复{complaint}号（王秀兰），最多500个字").focus()
+            page.keyboard.type("对不起，明天少放盐")
+            page.keyboard.press("Tab")
+            expect(page.get_by_role("button", name="发送回复")).to_be_focused()
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("status")).to_contain_text(f"已回复{complaint}号意见")
+            expect(page.locator(f"#feedback-{complaint}")).to_contain_text("对不起，明天少放盐")
+            shot = tmp_path / "feedback.png"
             page.screenshot(path=str(shot), full_page=True)
         finally:
             browser.close()

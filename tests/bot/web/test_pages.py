@@ -86,7 +86,7 @@ def test_region_dashboard_counts(console: Console) -> None:
     page = console.signed_in("supervisor").get("/region")
     row = re.search(r"测试社区老年食堂</a></th>(.*?)</tr>", page.text)
     assert row is not None
-    assert re.findall(r">(\d+)<", row.group(1)) == ["150102", "2", "1", "1", "0"]
+    assert re.findall(r">(\d+)<", row.group(1)) == ["150102", "2", "1", "1", "0", "0"]
     assert "/canteens/test/board" in page.text
 
 

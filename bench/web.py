@@ -229,8 +229,7 @@ class Built:
 
 
 def utc(moment: datetime) -> datetime:
-    """Aware local time as the store keeps it (the Core inserts bypass no type: UTCDateTime
-    needs an aware value)."""
+    """An aware time in UTC, as the store keeps it (its column type refuses naive ones)."""
     return moment.astimezone(UTC)
 
 

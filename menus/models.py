@@ -314,6 +314,8 @@ class Order(Base):
         ),
         Index("ix_orders_slot", "canteen_id", "date", "meal"),
         Index("ix_orders_elder_slot", "elder_id", "date", "meal"),
+        # the region dashboard counts a month of orders by status from this index alone
+        Index("ix_orders_day_status", "canteen_id", "date", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -52,7 +53,7 @@ class KitchenSheet:
 
 def kitchen_sheet(session: Session, canteen: Canteen, day: date, meal: MealSlot) -> KitchenSheet:
     """Portions per dish, the delivery list by community, and pickup and dine-in counts."""
-    orders = session.scalars(
+    query = (
         select(Order)
         .where(Order.canteen_id == canteen.id, Order.date == day, Order.meal == meal.value)
         .where(Order.status.in_([s.value for s in OPEN_STATUSES]))
@@ -62,13 +63,11 @@ def kitchen_sheet(session: Session, canteen: Canteen, day: date, meal: MealSlot)
         )
         .order_by(Order.id)
     )
+    orders = list(session.scalars(query))
     sheet = KitchenSheet(canteen.code, day.isoformat(), meal.value)
-    portions: Counter[str] = Counter()
     delivery: dict[str, list[DeliveryStop]] = defaultdict(list)
     for order in orders:
         sheet.orders += 1
-        for item in order.items:
-            portions[item.dish_name] += item.qty
         if order.fulfillment == Fulfillment.DELIVERY.value:
             profile = order.elder.elder
             address = order.delivery_address or ""
@@ -90,9 +89,21 @@ def kitchen_sheet(session: Session, canteen: Canteen, day: date, meal: MealSlot)
             sheet.pickup += 1
         else:
             sheet.dine_in += 1
-    sheet.portions = dict(sorted(portions.items(), key=lambda kv: (-kv[1], kv[0])))
+    sheet.portions = portions_to_cook(orders)
     sheet.delivery = {k: delivery[k] for k in sorted(delivery)}
     return sheet
+
+
+def portions_to_cook(orders: Sequence[Order]) -> dict[str, int]:
+    """Portions per dish of the orders still open (what the kitchen has to cook), the most
+    first: the kitchen sheet's count, and the board's (which has every order of the meal)."""
+    still_open = {status.value for status in OPEN_STATUSES}
+    portions: Counter[str] = Counter()
+    for order in orders:
+        if order.status in still_open:
+            for item in order.items:
+                portions[item.dish_name] += item.qty
+    return dict(sorted(portions.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def kitchen_text(sheet: KitchenSheet) -> str:

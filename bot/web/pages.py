@@ -1,8 +1,8 @@
 """What each page shows, read from the store's services into plain data for the templates.
 
 Nothing here decides a rule: the buttons come from ``menus.states.next_moves``, the counts to
-cook from ``menus.reports.kitchen_sheet``, the portions left from the menus, the figures from
-``menus.supervision``. A template only lays them out.
+cook from ``menus.reports.portions_to_cook`` (as the kitchen sheet counts them), the portions
+left from the menus, the figures from ``menus.supervision``. A template only lays them out.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from menus.clock import TZ, cutoff_at, format_hhmm, parse_hhmm
 from menus.menu_store import load_menus, slot_times
 from menus.menufile import MenuFile, MenuSpec
 from menus.models import Canteen, Dish, Menu, Order, Person
-from menus.orders import list_orders
-from menus.reports import KitchenSheet, kitchen_sheet
+from menus.orders import day_orders
+from menus.reports import KitchenSheet, kitchen_sheet, portions_to_cook
 from menus.states import next_moves
 from menus.vocab import Fulfillment, MealSlot, OrderStatus, label_zh
 
@@ -73,42 +73,60 @@ class MealBoard:
 
 def meals_of(session: Session, canteen: Canteen, day: date) -> list[MealSlot]:
     """The canteen's meals in serving order, and any other meal that has a menu that day."""
+    menu_meals = session.scalars(
+        select(Menu.meal).where(Menu.canteen_id == canteen.id, Menu.date == day)
+    )
+    return _meals(canteen, [MealSlot(meal) for meal in menu_meals])
+
+
+def _meals(canteen: Canteen, menu_meals: list[MealSlot]) -> list[MealSlot]:
+    """The canteen's meals and those with a menu, each once, in serving order."""
     meals = [MealSlot(slot.meal) for slot in canteen.slots]
-    for menu in load_menus(session, [canteen.id], day, None):
-        if MealSlot(menu.meal) not in meals:
-            meals.append(MealSlot(menu.meal))
+    meals += [meal for meal in dict.fromkeys(menu_meals) if meal not in meals]
     order = list(MealSlot)
     return sorted(meals, key=order.index)
 
 
 def board(session: Session, canteen: Canteen, day: date) -> list[MealBoard]:
     """Today's board: per meal, every order with the moves the state machine allows, the
-    portions to cook and the dishes sold out or nearly."""
-    boards: list[MealBoard] = []
-    for meal in meals_of(session, canteen, day):
-        times = slot_times(canteen, meal)
-        menus = load_menus(session, [canteen.id], day, meal)
-        meal_board = MealBoard(
-            meal=meal.value,
-            label=label_zh(meal),
-            serve=f"{format_hhmm(times.serve_start)}–{format_hhmm(times.serve_end)}"
-            if times
-            else "",
-            cutoff=cutoff_at(day, times).astimezone(TZ).strftime("%m-%d %H:%M") if times else "",
-            has_menu=bool(menus),
+    portions to cook and the dishes sold out or nearly. The day's menus and orders are read
+    once for every meal (a busy canteen's board has a hundred orders)."""
+    menus = load_menus(session, [canteen.id], day, None)
+    orders = day_orders(session, canteen.id, day)
+    return [
+        _meal_board(
+            canteen,
+            day,
+            meal,
+            [menu for menu in menus if menu.meal == meal.value],
+            [order for order in orders if order.meal == meal.value],
         )
-        for order in list_orders(session, day, meal, canteen.id):
-            meal_board.orders.append(_row(order))
-        meal_board.portions = kitchen_sheet(session, canteen, day, meal).portions
-        for menu in menus:
-            for item in menu.items:
-                left = item.portions_left
-                if left == 0:
-                    meal_board.warnings.append(say("sold_out", dish=item.dish.name))
-                elif left is not None and left <= LOW_PORTIONS:
-                    meal_board.warnings.append(say("low", dish=item.dish.name, left=left))
-        boards.append(meal_board)
-    return boards
+        for meal in _meals(canteen, [MealSlot(menu.meal) for menu in menus])
+    ]
+
+
+def _meal_board(
+    canteen: Canteen, day: date, meal: MealSlot, menus: list[Menu], orders: list[Order]
+) -> MealBoard:
+    """One meal's part of the board, from its menus and its orders."""
+    times = slot_times(canteen, meal)
+    meal_board = MealBoard(
+        meal=meal.value,
+        label=label_zh(meal),
+        serve=f"{format_hhmm(times.serve_start)}–{format_hhmm(times.serve_end)}" if times else "",
+        cutoff=cutoff_at(day, times).astimezone(TZ).strftime("%m-%d %H:%M") if times else "",
+        has_menu=bool(menus),
+        orders=[_row(order) for order in orders],
+        portions=portions_to_cook(orders),
+    )
+    for menu in menus:
+        for item in menu.items:
+            left = item.portions_left
+            if left == 0:
+                meal_board.warnings.append(say("sold_out", dish=item.dish.name))
+            elif left is not None and left <= LOW_PORTIONS:
+                meal_board.warnings.append(say("low", dish=item.dish.name, left=left))
+    return meal_board
 
 
 def _row(order: Order) -> OrderRow:

@@ -161,6 +161,15 @@ def console(shop: sessionmaker[Session]) -> Iterator[Console]:
         client.close()
 
 
+@pytest.fixture
+def served(console: Console) -> Iterator[str]:
+    """The console on 127.0.0.1 at a free port (uvicorn, in a thread), for a real browser."""
+    from tests.bot.web.browser import serve
+
+    with serve(console.app) as url:
+        yield url
+
+
 def person_id(factory: sessionmaker[Session], name: str) -> int:
     """The id of the person called ``name``."""
     from menus.models import Person

@@ -10,68 +10,19 @@ in CI."""
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-import uvicorn
-
+from tests.bot.web.browser import ARGS, CHROMIUM, need_chromium
 from tests.bot.web.conftest import PASSWORD, Console
 from tests.menus.workbooks import from_csv
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"the browser test needs {reason} in CI", pytrace=False)
-    pytest.skip(f"{reason} is not installed here; `make` installs it")
-
-
-@pytest.fixture
-def served(console: Console) -> Iterator[str]:
-    """The console on 127.0.0.1 at a free port, in a thread, for as long as the test runs."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        console.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_manager_marks_an_order_ready_in_a_browser(
     console: Console, served: str, tmp_path: Path
 ) -> None:
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _missing("the playwright package")
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
     order = console.order_id
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
@@ -112,12 +63,9 @@ def test_manager_fixes_and_publishes_an_xlsx_menu_in_a_browser(
 ) -> None:
     """A workbook with one bad row is refused in Mandarin; the fixed one is previewed and
     published, and the menu page shows it (its screenshot saved)."""
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _missing("the playwright package")
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
     good = "canteen,date,meal,dish,price,portions\ntest,2026-12-03,lunch,红烧肉,13,30\n"
     good += "test,2026-12-03,lunch,米饭,1.5,\n"
     bad, fixed = tmp_path / "坏菜单.xlsx", tmp_path / "菜单.xlsx"
@@ -161,12 +109,9 @@ def test_cook_keeps_a_sample_with_a_photo_in_a_browser(
 ) -> None:
     """留样 through the real form: the dish from lunch's menu, grams typed, a PNG chosen as a
     phone would send it (multipart), then the record with its photo shown on the page."""
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _missing("the playwright package")
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
     from tests.menus.test_food_safety import tiny_png
 
     photo = tmp_path / "sample.png"
@@ -202,12 +147,9 @@ def test_supervisor_reads_a_settlement_and_downloads_the_claims_by_keyboard(
 ) -> None:
     """From the region dashboard to the canteen's 结算 with the keyboard alone; the CSV comes
     down as a file, and an elder's statement is one link away (its screenshot saved)."""
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _missing("the playwright package")
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
     from tests.bot.web.test_settlement import complete
 
     complete(console, console.order_id)  # 王秀兰's lunch, served
@@ -255,12 +197,9 @@ def test_a_community_contact_answers_a_complaint_by_keyboard(
 ) -> None:
     """Tab from the complaint's reply box to its button and press Enter: the answer is shown,
     and queued for the elder (the TestClient tests check the outbox row)."""
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        _missing("the playwright package")
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
     complaint = console.complaint("今天的红烧肉太咸了")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)

@@ -1,0 +1,191 @@
+"""axe-core (from npm: ``package.json``, installed by ``make``) run in Debian's Chromium on
+every page of the console, as the person who uses it sees it: the sign-in page (also with a
+refusal), a manager's board (with a message after moving an order), kitchen sheet and its A4
+print view, an order's history, the menu page (with a refused file's problems, and a
+preview), food safety and the audit log; a supervisor's region dashboard, read-only board,
+menu, food safety and audit log; and the refusal and not-found pages. No "serious" or
+"critical" violation is allowed on any of them.
+
+Why in the browser and not on the HTML: half of axe's serious rules (contrast, focusable
+controls, names computed from labels) need the rendered page with its stylesheet. The pages'
+content security policy refuses inline scripts, so the browser context bypasses it to inject
+axe (the console itself is unchanged). Without Chromium or axe-core this skips here and fails
+in CI, like the other browser tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from menus import food_safety as fs
+from menus.clock import TZ
+from menus.db import unit_of_work
+from menus.menu_store import get_canteen
+from menus.vocab import Fulfillment
+from tests.bot.web.browser import ARGS, CHROMIUM, missing, need_chromium
+from tests.bot.web.conftest import PASSWORD, Console, person_id
+from tests.menus.test_food_safety import tiny_png
+
+ROOT = Path(__file__).resolve().parents[3]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = frozenset({"serious", "critical"})
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+  }));
+}"""
+GOOD_MENU = "canteen,date,meal,dish,price,portions\ntest,2026-12-03,lunch,红烧肉,13,30\n"
+BAD_MENU = GOOD_MENU.replace(",13,", ",十三块,")
+
+
+NOON = datetime(2026, 12, 1, 12, 30, tzinfo=TZ)
+"""The pages are read at lunch time, after the day's records were kept."""
+
+
+def fill_the_pages(console: Console) -> None:
+    """What makes every part of the pages show: a delivery (the kitchen sheet's delivery
+    list), a 留样 with a photo, the tableware disinfected and a self-inspection with one check
+    failed (the food-safety page's records); the console's clock moved to lunch time."""
+    console.place("刘德福", [("红烧肉", 1)], fulfillment=Fulfillment.DELIVERY)
+    cook = person_id(console.factory, "李厨师")
+    day = date(2026, 12, 1)
+    answers = {code: fs.Answer(True) for code in fs.CHECKS}
+    answers[next(iter(fs.CHECKS))] = fs.Answer(False, "冰箱温度偏高")
+    with unit_of_work(console.factory) as session:
+        canteen = get_canteen(session, "test")
+        sample = fs.NewSample(day, "lunch", "红烧肉", "150", "11:40", tiny_png(8, 8))
+        fs.record_sample(session, canteen, sample, cook, NOON)
+        disinfected = fs.NewDisinfection(day, "lunch", "cabinet", "11:00")
+        fs.record_disinfection(session, canteen, disinfected, cook, NOON)
+        fs.record_inspection(session, canteen, day, answers, cook, NOON)
+    console.clock.now = NOON
+
+
+def blocking(page: Any, name: str) -> list[str]:
+    """axe's serious and critical violations on the page now shown, as readable lines."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(RUN_AXE)
+    return [
+        f"{name}: {v['id']} ({v['impact']}) {v['help']} at {'; '.join(v['targets'])}"
+        for v in found
+        if v["impact"] in BLOCKING
+    ]
+
+
+def sign_in(page: Any, served: str, login: str, password: str = PASSWORD) -> None:
+    """Through the sign-in form, as a person does."""
+    page.goto(f"{served}/login")
+    page.get_by_label("登录名").fill(login)
+    page.get_by_label("密码").fill(password)
+    page.get_by_label("密码").press("Enter")
+    page.wait_for_load_state()
+
+
+def visit(page: Any, url: str, name: str) -> list[str]:
+    """Open ``url`` and check it."""
+    page.goto(url)
+    return blocking(page, name)
+
+
+def anonymous_pages(page: Any, served: str) -> list[str]:
+    """The sign-in page, the same after a wrong password, and a page that does not exist."""
+    found = visit(page, f"{served}/login", "login")
+    sign_in(page, served, "manager", "not the password")
+    found += blocking(page, "login refused")
+    return found + visit(page, f"{served}/no/such/page", "not found")
+
+
+def manager_pages(page: Any, served: str, console: Console, tmp: Path) -> list[str]:
+    """Every page a manager opens, with a flash message, a refused file and a preview."""
+    base, order = f"{served}/canteens/test", console.order_id
+    sign_in(page, served, "manager")
+    page.get_by_role("button", name=f"开始做：{order}号 王秀兰").click()
+    found = blocking(page, "board after a move")
+    for path, name in (
+        ("kitchen", "kitchen"),
+        ("kitchen?meal=lunch", "kitchen lunch"),
+        ("kitchen/print?meal=lunch", "kitchen print"),
+        (f"orders/{order}", "order history"),
+        ("safety", "food safety"),
+    ):
+        found += visit(page, f"{base}/{path}", name)
+    found += menu_uploads(page, f"{base}/menu", tmp)
+    found += visit(page, f"{served}/audit", "audit log")
+    return found + visit(page, f"{served}/canteens/other/board", "refused page")
+
+
+def menu_uploads(page: Any, menu: str, tmp: Path) -> list[str]:
+    """The menu page with a refused file's problems, then a good file's preview."""
+    bad, good = tmp / "bad.csv", tmp / "good.csv"
+    bad.write_text(BAD_MENU, encoding="utf-8")
+    good.write_text(GOOD_MENU, encoding="utf-8")
+    from playwright.sync_api import expect
+
+    found: list[str] = []
+    for path, shown, name in (
+        (bad, page.get_by_role("alert"), "menu problems"),
+        (good, page.get_by_role("heading", name="新菜单预览"), "menu preview"),
+    ):
+        page.goto(menu)
+        page.get_by_label("菜单文件").set_input_files(str(path))
+        page.get_by_role("button", name="上传并预览").click()
+        expect(shown).to_be_visible()
+        found += blocking(page, name)
+    return found
+
+
+def supervisor_pages(page: Any, served: str) -> list[str]:
+    """The region dashboard and the read-only pages a supervisor opens."""
+    sign_in(page, served, "supervisor")
+    found = blocking(page, "region dashboard")
+    for path, name in (
+        ("/canteens/test/board", "read-only board"),
+        ("/canteens/test/menu", "read-only menu"),
+        ("/canteens/test/safety", "read-only food safety"),
+        ("/audit", "region audit log"),
+    ):
+        found += visit(page, f"{served}{path}", name)
+    return found
+
+
+def axe_sees_a_nameless_button(page: Any) -> bool:
+    """The check's own check: axe, injected the same way, reports a button with no name
+    (critical), so an empty result below means the pages passed, not that axe never ran."""
+    page.set_content("<!doctype html><html lang='zh-CN'><title>t</title><main><button></button>")
+    return any(" button-name (critical)" in line for line in blocking(page, "canary"))
+
+
+def test_no_serious_accessibility_violation_on_any_page(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    need_chromium()
+    if not AXE.exists():
+        missing("axe-core (npm ci, which `make` runs)")
+    from playwright.sync_api import sync_playwright
+
+    fill_the_pages(console)
+    found: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            for role in ("anonymous", "manager", "supervisor"):
+                # each role in a context of its own: its own cookies, the CSP bypassed for axe
+                context = browser.new_context(
+                    bypass_csp=True, locale="zh-CN", viewport={"width": 1280, "height": 900}
+                )
+                page = context.new_page()
+                page.set_default_timeout(10_000)
+                if role == "anonymous":
+                    assert axe_sees_a_nameless_button(page)
+                    found += anonymous_pages(page, served)
+                elif role == "manager":
+                    found += manager_pages(page, served, console, tmp_path)
+                else:
+                    found += supervisor_pages(page, served)
+                context.close()
+        finally:
+            browser.close()
+    assert found == []

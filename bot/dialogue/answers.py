@@ -28,6 +28,7 @@ from bot.phrasing import (
 from bot.turn import Reply
 from menus.catalogue import say, word
 from menus.db import read_only
+from menus.food_safety import day_summary, facts_of, safety_day
 from menus.menu_store import load_menus, names_match
 from menus.models import Card, Voucher
 from menus.orders import OrderSummary, list_orders
@@ -406,3 +407,24 @@ def _kind(turn: Turn, kind: str, dishes: list[Any], when: str) -> Reply:
         for d in found[:4]
     )
     return Reply(say("kind_on", turn.lang, when=when, kind=said_kind, dishes=listed))
+
+
+KITCHEN_ASKED = re.compile(r"后厨|厨房|留样|明厨亮灶|消毒")
+ASKING = re.compile(r"怎么样|咋样|如何|好不好|干不干净|吗|么|了没|没有|[？?]\s*$")
+"""今天后厨怎么样 / 留样了吗 / 厨房干净吗 asks; 厨房做得太咸了 complains (and is heard so)."""
+
+
+def kitchen(turn: Turn, said: Utterance) -> Reply | None:
+    """今天后厨怎么样: the day's food-safety records of the elder's canteen in one sentence
+    (留样 per meal, tableware disinfected, the self-inspection), as its kitchen recorded them;
+    None when that is not what was asked. Mandarin only: the sentence exists in Mandarin."""
+    text = said.text
+    if turn.lang != "zh" or said.dishes or said.intent == Intent.COMPLAIN:
+        return None
+    if not KITCHEN_ASKED.search(text) or not ASKING.search(text):
+        return None
+    day = said.day or turn.today
+    with read_only(turn.store.factory) as session:
+        canteen = turn.store.home(session, turn.elder_id)
+        facts = facts_of(safety_day(session, canteen, day))
+    return Reply(day_summary(facts, turn.today))

@@ -33,9 +33,9 @@ def handle(turn: Turn, said: Utterance) -> Reply:
     """Everything an elder (or family for them) can ask for."""
     said = answers.follow_up(turn, said)
     if turn.state.awaiting not in (Awaiting.CONFIRM, Awaiting.CANCEL):
-        paused = standing.pause_or_resume_reply(turn, said)
+        paused = standing.pause_or_resume_reply(turn, said) or answers.kitchen(turn, said)
         if paused is not None:
-            return paused
+            return paused  # 出院了接着送 / 今天后厨怎么样
     table = WHILE.get(turn.state.awaiting) if turn.state.awaiting else None
     if table is not None:
         handler = table.get(said.intent) or table.get(ANY)

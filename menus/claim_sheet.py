@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from menus.settlement import CategoryRow, Meal, Money, Settlement, category_label, total
-from menus.text import csv_cell
+from menus.text import CSV_QUOTING, csv_cell
 from menus.vocab import MealSlot, label_zh
 
 CLAIM_HEADER = (
@@ -80,7 +80,7 @@ def claim_csv(settlement: Settlement) -> str:
     """The claim sheet as CSV (with a BOM, so spreadsheets read the Chinese): the header,
     one row per subsidised order, amounts in yuan."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=CSV_QUOTING)
     writer.writerow(CLAIM_HEADER)
     for meal in settlement.claims:
         texts = [csv_cell(text) for text in claim_texts(meal)]
@@ -89,9 +89,10 @@ def claim_csv(settlement: Settlement) -> str:
 
 
 def _text(value: object) -> str:
-    """A text cell for the workbook: formula-escaped, without the control characters that
-    the xlsx format cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", csv_cell(value))
+    """A text cell for the workbook: without the control characters that the xlsx format
+    cannot hold, then formula-escaped (in that order: ``\x0b=HYPERLINK(…)`` would start with
+    ``=`` once its control character is gone)."""
+    return csv_cell(ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value)))
 
 
 def _money_cells(sheet: Worksheet, row: int, first_column: int) -> None:

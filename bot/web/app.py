@@ -30,9 +30,11 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import FormData, MutableHeaders, UploadFile
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -60,7 +62,7 @@ from menus.accounts import (
 )
 from menus.audit import audit_lines, record_change
 from menus.claim_sheet import CSV_TYPE, XLSX_TYPE, claim_csv, claim_xlsx
-from menus.clock import TZ, local_today
+from menus.clock import TZ, in_service_years, local_today
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.feedback import MAX_ANSWER, answer, recipient
@@ -170,6 +172,22 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class RowId(Convertor[int]):
+    """A row id in a path: one to nine digits (a 20-digit id overflows the database's
+    integer before it can be looked up, and is simply not found)."""
+
+    regex = "[0-9]{1,9}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("id", RowId())
+
+
 def create_app(
     factory: sessionmaker[Session],
     *,
@@ -188,10 +206,8 @@ def create_app(
         Route("/canteens/{code}/board", console.board),
         Route("/canteens/{code}/kitchen", console.kitchen),
         Route("/canteens/{code}/kitchen/print", console.kitchen_print),
-        Route("/canteens/{code}/orders/{order_id:int}", console.order),
-        Route(
-            "/canteens/{code}/orders/{order_id:int}/status", console.move_order, methods=["POST"]
-        ),
+        Route("/canteens/{code}/orders/{order_id:id}", console.order),
+        Route("/canteens/{code}/orders/{order_id:id}/status", console.move_order, methods=["POST"]),
         Route("/canteens/{code}/menu", console.menu),
         Route("/canteens/{code}/menu/upload", console.upload_menu, methods=["POST"]),
         Route("/canteens/{code}/menu/publish", console.publish_menu, methods=["POST"]),
@@ -199,14 +215,14 @@ def create_app(
         Route("/canteens/{code}/safety/samples", console.add_sample, methods=["POST"]),
         Route("/canteens/{code}/safety/disinfection", console.add_disinfection, methods=["POST"]),
         Route("/canteens/{code}/safety/inspection", console.add_inspection, methods=["POST"]),
-        Route("/canteens/{code}/safety/photos/{photo_id:int}", console.safety_photo),
+        Route("/canteens/{code}/safety/photos/{photo_id:id}", console.safety_photo),
         Route("/canteens/{code}/settlement", console.settlement),
         Route("/canteens/{code}/settlement/claims.xlsx", console.claims_xlsx),
         Route("/canteens/{code}/settlement/claims.csv", console.claims_csv),
-        Route("/canteens/{code}/settlement/elders/{elder_id:int}", console.statement),
+        Route("/canteens/{code}/settlement/elders/{elder_id:id}", console.statement),
         Route("/canteens/{code}/feedback", console.feedback),
         Route(
-            "/canteens/{code}/feedback/{feedback_id:int}/reply",
+            "/canteens/{code}/feedback/{feedback_id:id}/reply",
             console.answer_feedback,
             methods=["POST"],
         ),
@@ -423,9 +439,10 @@ class Console:
         if not text:
             return local_today(self.now())
         try:
-            return date.fromisoformat(text[:10])
+            day = date.fromisoformat(text[:10])
         except ValueError:
             return local_today(self.now())
+        return day if in_service_years(day) else local_today(self.now())  # not 0001-01-01
 
     # ------------------------------------------------------------- error pages
 
@@ -996,6 +1013,8 @@ class Console:
             request.session["flash"] = {"kind": "ok", "text": text}
         except DomainError as refused:
             request.session["flash"] = {"kind": "error", "text": refused.message("zh")}
+        except IntegrityError:  # the same form sent twice at once: the other one was kept
+            request.session["flash"] = {"kind": "error", "text": say("safety_sent_twice")}
         query = f"?date={day_text}" if _is_date(day_text) else ""
         return RedirectResponse(canteen_path(code, "safety") + query, status_code=303)
 
@@ -1223,9 +1242,12 @@ def _form_day(text: str) -> date:
     if not text:
         raise DomainError("safety_missing", field="日期")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise DomainError("bad_date", text=text) from None
+    if not in_service_years(day):
+        raise DomainError("bad_date", text=text)  # 0001-01-01 overflows the time zones
+    return day
 
 
 def _pass_fail(text: str) -> bool | None:

@@ -19,6 +19,8 @@ from bot.web.texts import KINDS, day_label, duration_label, say
 from menus.clock import TZ
 from menus.feedback import MAX_ANSWER, InboxItem, inbox
 from menus.models import Canteen
+from menus.settlement import MonthError, add_months
+from menus.settlement import parse_month as settlement_month
 from menus.supervision import FeedbackFigures, feedback_figures
 from menus.vocab import MealSlot, label_zh, parse_vocab
 
@@ -56,23 +58,23 @@ class FeedbackPage:
 
 
 def parse_month(text: str, today: date) -> date:
-    """The month a ``?month=2026-12`` asks for (its first day); this month when it is missing
-    or not a month."""
+    """The month a ``?month=2026-12`` asks for (its first day), by the settlement's one rule
+    (``YYYY-MM``, not after this month, not over ten years back); this month otherwise, so a
+    link with an odd month still shows the inbox."""
     try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
-    except ValueError:
+        return settlement_month(text, today)
+    except MonthError:
         return today.replace(day=1)
 
 
 def month_after(month: date) -> date:
     """The first day of the next month."""
-    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return add_months(month, 1)
 
 
 def month_before(month: date) -> date:
     """The first day of the month before."""
-    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+    return add_months(month, -1)
 
 
 def feedback_page(

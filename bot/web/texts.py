@@ -67,6 +67,7 @@ ZH: dict[str, str] = {
     "sample_saved": "已记下{meal}“{dish}”留样 {grams} 克，{discard}以后可以处理掉。",
     "disinfection_saved": "已记下{meal}餐具消毒（{method}）。",
     "inspection_saved": "已记下{date}的每日自查。",
+    "safety_sent_twice": "这条记录刚才已经记下了（表单提交了两次），没有重复保存。",
     "upload_unsized": "这个表单没有说明大小，什么都没有保存。请用浏览器重新提交。",
     # settlement (结算)
     "month_bad": "“{text}”不是一个月份。请按“年-月”的样子写，例如 {latest}。",

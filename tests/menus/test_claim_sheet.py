@@ -89,3 +89,19 @@ def test_xlsx_summary_has_every_category_and_the_total() -> None:
     last = rows[-1]
     assert (last[1], last[2]) == (3, 4)  # elders, meals
     assert Decimal(str(last[3])) == Decimal("37.51")
+
+
+def test_a_control_character_before_a_formula_leaves_it_inert() -> None:
+    """The characters xlsx cannot hold are dropped before the formula escape, not after:
+    ``\\x0b=HYPERLINK(…)`` stays text in the workbook."""
+    from menus.claim_sheet import _text
+
+    assert _text('\x0b=HYPERLINK("http://x","a")') == '\'=HYPERLINK("http://x","a")'
+    assert _text(None) == ""
+
+
+def test_every_csv_cell_is_quoted() -> None:
+    """A spreadsheet splitting on ``;`` cannot start a formula inside a cell (张三;=1+1)."""
+    lines = claim_csv(settlement()).removeprefix(BOM).splitlines()
+    for line in lines:
+        assert line.startswith('"') and line.endswith('"'), line

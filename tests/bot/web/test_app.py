@@ -115,8 +115,8 @@ def _post_routes(console: Console, feedback_id: int = 1) -> list[str]:
         if isinstance(route, Route) and "POST" in (route.methods or ()):
             paths.append(
                 route.path.replace("{code}", "test")
-                .replace("{order_id:int}", str(console.order_id))
-                .replace("{feedback_id:int}", str(feedback_id))
+                .replace("{order_id:id}", str(console.order_id))
+                .replace("{feedback_id:id}", str(feedback_id))
             )
     return paths
 

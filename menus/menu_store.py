@@ -280,8 +280,12 @@ def load_menus(
     canteen_ids: Sequence[int] | None = None,
     day: date | None = None,
     meal: MealSlot | None = None,
+    *,
+    between: tuple[date, date] | None = None,
 ) -> list[Menu]:
-    """Menus with their items and dishes, in date and meal order."""
+    """Menus with their items and dishes, in date and meal order (of one ``day``, or the days
+    ``between`` two, both included: never a canteen's whole history when a page shows two
+    weeks)."""
     query = select(Menu).options(
         selectinload(Menu.items).selectinload(MenuItem.dish),
         selectinload(Menu.canteen).selectinload(Canteen.slots),
@@ -290,6 +294,8 @@ def load_menus(
         query = query.where(Menu.canteen_id.in_(canteen_ids))
     if day is not None:
         query = query.where(Menu.date == day)
+    if between is not None:
+        query = query.where(Menu.date.between(*between))
     if meal is not None:
         query = query.where(Menu.meal == meal.value)
     menus = list(session.scalars(query))

@@ -746,9 +746,11 @@ class Console:
         """Check an uploaded menu file with the store's readers and rules; on problems list
         them all, else keep the file on the server and show what publishing it will do.
 
-        The body is measured before the form is parsed (a file over the limit is refused
-        without being read whole), then the CSRF token is checked, then who is asking."""
+        Who is asking is checked first (no one else's upload is buffered), then the body is
+        measured before the form is parsed (a file over the limit is refused without being
+        read whole), then the CSRF token is checked."""
         code = request.path_params["code"]
+        await run_in_threadpool(self._may_publish, request, code)
         body = await capped_body(request.stream(), request.headers.get("content-length"))
         if body is None:
             refusal = [say("upload_too_big")]
@@ -813,6 +815,11 @@ class Console:
         kind = "ok" if text is not None else "error"
         request.session["flash"] = {"kind": kind, "text": text or say("upload_expired")}
         return RedirectResponse(canteen_path(code, "menu"), status_code=303)
+
+    def _may_publish(self, request: Request, code: str) -> None:
+        """Signed in, and the manager of that canteen; ``NotSignedIn`` / ``Forbidden`` else."""
+        with read_only(self.factory) as session:
+            self._require(request, session, P.PUBLISH_MENU, code)
 
     def _publish(self, request: Request, code: str, token: str) -> str | None:
         """Check the kept file again and import it with its audit entry in one transaction;

@@ -226,9 +226,7 @@ def published(session: Session, canteen: Canteen, today: date) -> list[MealMenu]
     """The canteen's menus from today on, for ``MENU_DAYS`` days, as the store holds them."""
     last = today + timedelta(days=MENU_DAYS - 1)
     shown: list[MealMenu] = []
-    for menu in load_menus(session, [canteen.id]):
-        if not today <= menu.date <= last:
-            continue
+    for menu in load_menus(session, [canteen.id], between=(today, last)):
         dishes = [
             DishLine(i.dish.name, i.dish.price_fen, _portions(i.portions_cap, i.portions_left))
             for i in menu.items
@@ -240,7 +238,10 @@ def published(session: Session, canteen: Canteen, today: date) -> list[MealMenu]
 def preview(session: Session, canteen: Canteen, menu_file: MenuFile) -> list[MealMenu]:
     """What a checked file will publish, meal by meal, with what changes against the menus
     and prices stored now (a new menu, a dish added or taken off, a price changed)."""
-    stored = {(m.date, m.meal): m for m in load_menus(session, [canteen.id])}
+    days = [m.date for m in menu_file.menus]
+    span = (min(days), max(days)) if days else None
+    found = load_menus(session, [canteen.id], between=span) if span else []
+    stored = {(m.date, m.meal): m for m in found}
     old_prices: dict[str, int] = {
         name: fen
         for name, fen in session.execute(

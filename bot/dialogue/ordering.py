@@ -365,8 +365,8 @@ def _next_question(turn: Turn, removed: str) -> Reply:
     ):
         return refused(turn, DomainError("closed"))  # said at once, not after the next question
     missing = not_on_menu(turn, draft)
-    if missing is not None:  # say so now, not after the next question
-        return refused(turn, missing)
+    if missing is not None:  # say so now, not after the next question (and why that day)
+        return refused(turn, missing).prefixed(removed)
     if draft.fulfillment is None:
         state.ask(Awaiting.FULFILLMENT)
         return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)

@@ -259,7 +259,7 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["yuan"] = lambda fen: f"{int(fen) / 100:.2f}"
+    env.filters["yuan"] = pages.yuan
     env.filters["local"] = lambda moment: moment.astimezone(TZ).strftime("%Y-%m-%d %H:%M")
     env.filters["code"] = lambda text: quote(str(text), safe="")
     env.filters["zh"] = lambda code: CODE_LABELS.get(str(code), str(code))
@@ -963,21 +963,13 @@ class Console:
         """The audit entry of a published menu: what changed, which days, the file's size
         (never its name or content)."""
         days = sorted(m.date for m in menu_file.menus)
-        record_change(
-            session,
-            actor_id=access.person_id,
-            action="menu.publish",
-            target=f"canteen:{canteen.code}",
-            now=self.now(),
-            canteen_id=canteen.id,
-            region=canteen.region,
-            detail={
-                **vars(summary),
-                "first": days[0].isoformat() if days else "",
-                "last": days[-1].isoformat() if days else "",
-                "bytes": len(pending.data),
-            },
-        )
+        detail = {
+            **vars(summary),
+            "first": days[0].isoformat() if days else "",
+            "last": days[-1].isoformat() if days else "",
+            "bytes": len(pending.data),
+        }
+        self._audit(session, access, canteen, "menu.publish", f"canteen:{canteen.code}", detail)
 
     def _audit(
         self,
@@ -988,6 +980,7 @@ class Console:
         target: str,
         detail: dict[str, Any],
     ) -> None:
+        """One change at ``canteen`` by whoever is signed in, in the audit log."""
         record_change(
             session,
             actor_id=access.person_id,

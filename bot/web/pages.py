@@ -269,7 +269,7 @@ def _previewed(
             change = say("new_on_menu")
         if name in old_prices and old_prices[name] != prices[name]:
             change = "；".join(
-                filter(None, [change, say("price_was", yuan=_yuan(old_prices[name]))])
+                filter(None, [change, say("price_was", yuan=yuan(old_prices[name]))])
             )
         dishes.append(DishLine(name, prices[name], _portions(spec.portions.get(name)), change))
     gone = "、".join(name for name in before if name not in spec.dishes)
@@ -287,5 +287,6 @@ def _meal(code: str) -> str:
     return label_zh(MealSlot(code))
 
 
-def _yuan(fen: int) -> str:
-    return f"{fen / 100:.2f}"
+def yuan(fen: int) -> str:
+    """Fen as yuan with two decimals (1250 → 12.50), on pages and in their template filter."""
+    return f"{int(fen) / 100:.2f}"

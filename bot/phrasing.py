@@ -99,8 +99,9 @@ def read_back(
 
 
 def cost_words(order: OrderSummary, lang: str = "zh") -> str:
-    """补贴后十七块钱，从卡上扣 / 补贴后十三块钱，用券三块钱，您再付十块钱 / 补贴后您付六块钱:
-    the price the elder pays after the subsidy, then only the ways of paying that are used."""
+    """补贴后十七块钱，从卡上扣 / 补贴、用券后您付十块钱 / 补贴后您付六块钱: the price the elder
+    pays after the subsidy, then only the ways of paying that are used (说详细点 says each
+    part: ``read_back_full``)."""
     net = order.price_fen - order.subsidy_fen
     if not order.voucher_fen and not order.card_fen:
         if not order.payable_fen:
@@ -108,6 +109,10 @@ def cost_words(order: OrderSummary, lang: str = "zh") -> str:
         return say("cost_plain", lang, payable=money(order.payable_fen, lang))
     if order.card_fen == net:
         return say("cost_card_all", lang, net=money(net, lang))
+    if order.voucher_fen and not order.card_fen:  # what is left to pay, heard at once
+        if not order.payable_fen:
+            return say("cost_voucher_free", lang)
+        return say("cost_voucher", lang, payable=money(order.payable_fen, lang))
     voucher, card = _voucher_and_card(order, lang)
     pay = (
         say("cost_pay", lang, payable=money(order.payable_fen, lang))

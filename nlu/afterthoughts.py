@@ -27,8 +27,11 @@ TAKEN_BACK = re.compile(r"(不对|错了|说错|哦不|啊不|不[，,、\s])")
 """Between two counts: the second replaces the first (不，一碗 / 不对，三份); 不是三份 instead
 denies the later count, and is left to the dialogue's recount."""
 
-ASIDE = re.compile(r"吃过|吃了|已经吃|热[一]?热|再吃|留着[^，,。.！!？?；;]*[吃喝]|剩下")
-"""A clause about eating at another time, not about the meal being ordered."""
+ASIDE = re.compile(
+    r"(?<![没未])(吃过|吃了)|已经吃|热[一]?热|再吃|留着[^，,。.！!？?；;]*[吃喝]|剩下"
+)
+"""A clause about eating at another time, not about the meal being ordered (没吃过 is not: a dish
+never eaten is one to try)."""
 
 ORDERING = re.compile(r"[要订来改换加送拿取点]")
 CLAUSE = re.compile(r"[^，,。.！!？?；;]+")

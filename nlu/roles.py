@@ -61,6 +61,13 @@ _NOT_A_REFUSAL = (
     "差别",
 )
 _WANT_WORDS = ("要", "来", "订", "整", "点")
+OTHERS_BEFORE = re.compile(r"(别的|其他|其它|其余|旁的|剩下的)[^，,。.！!？?；;]{0,3}$")
+"""别的不要 / 别的甚也不要: what is refused is everything but what was named."""
+THAT_IS_ALL = ("拉倒吧", "拉倒", "算了", "就算了", "得了")
+"""来碗羊杂汤拉倒 (dialect: a bowl of mutton-offal soup and that's it): said right after a dish
+asked for, it ends the wish; said alone after a dish (羊杂汤拉倒吧) it gives the dish up."""
+IF_NONE = re.compile(r"没有(的话)?[，,\s]*就?$")
+"""有没有素包子，没有就算了: giving up only if there is none, which is not a refusal."""
 """A wish starting again after a refusal (不要红烧肉 要清蒸鱼 / 花圈不要 要两个肉笼)."""
 
 
@@ -80,6 +87,7 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     _refusal_clause_after_reason(text, targets)
     _all_but(text, targets)
     _refused_for_a_reason(text, targets)
+    _refused_then_swapped(text, targets)
     _refused_stays_refused(targets)
     _one_way_refused(text, targets)
 
@@ -172,6 +180,23 @@ def _refused_for_a_reason(text: str, targets: list[Entity]) -> None:
             continue  # 鸡蛋羹别太烫，再来碗米饭: how it is wanted, not why it is not
         if WISH_AGAIN.search(between[reason.end() :]):
             first.role = "remove"
+
+
+SWAPPED_IN = re.compile(r"^[，,。.；;\s]*(那|就|那就|给我|给俺)?(换成|换|改成|改)")
+
+
+def _refused_then_swapped(text: str, targets: list[Entity]) -> None:
+    """炖羊排不要了，换一碗羊杂汤吧: a dish refused, then the next clause swapping one in; a swap
+    said, so the first is ``replace_from`` and the other ``replace_to``."""
+    for first, later in itertools.pairwise(targets):
+        if first.entity != "dish" or later.entity != "dish" or first.role != "remove":
+            continue
+        if later.role is not None:
+            continue
+        after_refusal = text[first.end or 0 : later.start or 0]
+        clause_break = re.search(r"[，,。.；;\s]", after_refusal)
+        if clause_break and SWAPPED_IN.match(after_refusal[clause_break.start() :]):
+            first.role, later.role = "replace_from", "replace_to"
 
 
 def _refused_stays_refused(targets: list[Entity]) -> None:
@@ -316,10 +341,10 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
     for start, end in _find(text, REFUSE_AFTER, blocked):
         if _not_a_refusal(text, start):
             continue
-        if text[max(0, start - 2) : start] in ("别的", "其他", "其它", "其余", "旁的") or text[
-            max(0, start - 3) : start
-        ].endswith(("别的都", "其他都", "旁的都")):
-            continue  # 我就要手把肉，别的不要: what is refused is everything else
+        if OTHERS_BEFORE.search(text[_clause_start(text, start) : start]):
+            continue  # 我就要手把肉，别的不要 / 除了羊肉面别的甚也不要: everything else is refused
+        if _only_this(text, start, end):
+            continue  # 来碗羊杂汤拉倒 / 没有就算了: that is all, or nothing if there is none
         following = _first_after(targets, end)
         gap = text[end : following.start or 0] if following is not None else ""
         near = following is not None and _same_clause_near(text, end, following.start or 0)
@@ -477,6 +502,16 @@ def _not_a_refusal(text: str, start: int, *, wish_possible: bool = True) -> bool
         or (wish_possible and bool(_A_WISH.match(text[start:])))
         or text[max(0, start - 2) : start].endswith(_DOUBLE_NEGATIVE)  # 米饭不能不要, 没说不要
     )
+
+
+def _only_this(text: str, start: int, end: int) -> bool:
+    """A refusal word that ends a wish in its own clause (来碗羊杂汤拉倒), or gives up only if
+    there is none (没有就算了)."""
+    if IF_NONE.search(text[:start]):
+        return True
+    if text[start:end] not in THAT_IS_ALL:
+        return False
+    return any(word in text[_clause_start(text, start) : start] for word in _WANT_WORDS)
 
 
 def _same_clause_near(text: str, left: int, right: int) -> bool:

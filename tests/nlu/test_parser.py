@@ -254,3 +254,23 @@ def test_common_words_are_never_taken_for_a_homophone(parser: Parser) -> None:
 def test_a_mongolian_count_with_a_case_ending_is_a_count() -> None:
     said = Parser(RURAL).parse("үдийн хоолонд банш гурвыг авъя", today=TODAY)["entities"]
     assert ("quantity", 3) in {(e["entity"], e["value"]) for e in said}
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("除了手把肉和红烧肉，别的都行", {("手把肉", "remove"), ("红烧肉", "remove")}),
+        (
+            "二两烧麦，哎呀，我记错了，不是这个，是蒙古包子",
+            {("羊肉烧麦", "replace_from"), ("蒙古包子", "replace_to")},
+        ),
+        ("битгий мартаарай, 小米粥 нэг", {("小米粥", None)}),
+        ("奶茶 уухгүй, 小米粥 нэг өгөөч", {("奶茶", "remove"), ("小米粥", None)}),
+    ],
+)
+def test_roles_of_word_classes(
+    parser: Parser, said: str, expected: set[tuple[str, str | None]]
+) -> None:
+    """除了X都行 refuses X; 记错了，不是这个，是Y swaps; битгий март (do not forget) asks."""
+    found = {(e["value"], e.get("role")) for e in parser.parse(said, today=TODAY)["entities"]}
+    assert expected <= found

@@ -47,7 +47,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.web import feedback_pages, pages, safety_pages
 from bot.web.access import Permission, canteens_with, may, role_in
-from bot.web.texts import ROLES, action_label, duration_label, month_label, say
+from bot.web.texts import LANGUAGES, ROLES, action_label, duration_label, month_label, say
 from bot.web.uploads import Pending, PendingUploads, capped_body, clean_name, owner_of, replay
 from menus.accounts import (
     MAX_LOGIN,
@@ -64,6 +64,7 @@ from menus.audit import audit_lines, record_change
 from menus.claim_sheet import CSV_TYPE, XLSX_TYPE, claim_csv, claim_xlsx
 from menus.clock import TZ, in_service_years, local_today
 from menus.db import read_only, unit_of_work
+from menus.delivery import move_community, move_stop, parse_meal
 from menus.errors import DomainError
 from menus.feedback import MAX_ANSWER, answer, recipient
 from menus.food_safety import (
@@ -206,6 +207,10 @@ def create_app(
         Route("/canteens/{code}/board", console.board),
         Route("/canteens/{code}/kitchen", console.kitchen),
         Route("/canteens/{code}/kitchen/print", console.kitchen_print),
+        Route("/canteens/{code}/delivery", console.delivery),
+        Route("/canteens/{code}/delivery/print", console.delivery_print),
+        Route("/canteens/{code}/delivery/stops", console.move_stop, methods=["POST"]),
+        Route("/canteens/{code}/delivery/communities", console.move_community, methods=["POST"]),
         Route("/canteens/{code}/orders/{order_id:id}", console.order),
         Route("/canteens/{code}/orders/{order_id:id}/status", console.move_order, methods=["POST"]),
         Route("/canteens/{code}/menu", console.menu),
@@ -264,6 +269,9 @@ def _templates() -> Jinja2Templates:
     env.filters["code"] = lambda text: quote(str(text), safe="")
     env.filters["zh"] = lambda code: CODE_LABELS.get(str(code), str(code))
     env.globals["action_label"] = action_label
+    env.globals["paid_label"] = pages.paid_label
+    env.globals["due_label"] = pages.due_label
+    env.globals["lang_label"] = lambda lang: LANGUAGES.get(str(lang), "")
     env.globals["say"] = say
     return Jinja2Templates(env=env)
 
@@ -401,6 +409,8 @@ class Console:
                 links.append((f"{canteen.name} 看板", canteen_path(canteen.code, "board")))
                 if may(access, P.VIEW_KITCHEN, canteen):
                     links.append((f"{canteen.name} 厨房单", canteen_path(canteen.code, "kitchen")))
+                if may(access, P.VIEW_DELIVERY, canteen):
+                    links.append((f"{canteen.name} 送餐单", canteen_path(canteen.code, "delivery")))
                 if may(access, P.VIEW_MENU, canteen):
                     links.append((f"{canteen.name} 菜单", canteen_path(canteen.code, "menu")))
                 if may(access, P.VIEW_SAFETY, canteen):
@@ -584,6 +594,7 @@ class Console:
                 "meals": pages.board(session, canteen, day),
                 "can_move": may(access, P.MOVE_ORDERS, canteen),
                 "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
+                "can_delivery": may(access, P.VIEW_DELIVERY, canteen),
                 "can_menu": may(access, P.VIEW_MENU, canteen),
                 "can_safety": may(access, P.VIEW_SAFETY, canteen),
                 "can_settle": may(access, P.VIEW_SETTLEMENT, canteen),
@@ -664,14 +675,18 @@ class Console:
             }
             return self._render(request, "order.html", context, session=session, access=access)
 
+    def _meal(self, request: Request, canteen: Canteen) -> MealSlot:
+        """The meal a sheet is for (``?meal=lunch``), else the one the kitchen works towards."""
+        try:
+            return parse_vocab(MealSlot, request.query_params.get("meal", ""))
+        except ValueError:
+            return pages.current_meal(canteen, self.now())
+
     def _sheet_context(
         self, request: Request, session: Session, canteen: Canteen
     ) -> dict[str, Any]:
         day = self._day(request)
-        try:
-            meal = parse_vocab(MealSlot, request.query_params.get("meal", ""))
-        except ValueError:
-            meal = pages.current_meal(canteen, self.now())
+        meal = self._meal(request, canteen)
         return {
             "canteen": canteen,
             "day": day,
@@ -695,9 +710,115 @@ class Console:
             access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
             assert canteen is not None
             context = self._sheet_context(request, session, canteen)
+            context["can_delivery"] = may(access, P.VIEW_DELIVERY, canteen)
             if printed:
                 return self._render(request, "kitchen_print.html", context, access=access)
             return self._render(request, "kitchen.html", context, session=session, access=access)
+
+    # --------------------------------------------------- delivery list and route
+
+    def delivery(self, request: Request) -> Response:
+        """送餐单: a meal's deliveries community by community in the walking order, with
+        the buttons that change it for those who may."""
+        return self._delivery(request, printed=False)
+
+    def delivery_print(self, request: Request) -> Response:
+        """The same list on A4 paper, with a box to tick at each stop (no navigation)."""
+        return self._delivery(request, printed=True)
+
+    def _delivery(self, request: Request, *, printed: bool) -> Response:
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_DELIVERY, code)
+            assert canteen is not None
+            day, meal = self._day(request), self._meal(request, canteen)
+            context = {
+                "canteen": canteen,
+                "day": day,
+                "meal": meal,
+                "meals": pages.meals_of(session, canteen, day),
+                "page": pages.delivery(session, canteen, day, meal),
+                "printed_at": self.now(),
+                "can_arrange": may(access, P.ARRANGE_ROUTE, canteen),
+                "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
+            }
+            if printed:
+                return self._render(request, "delivery_print.html", context, access=access)
+            return self._render(request, "delivery.html", context, session=session, access=access)
+
+    async def move_stop(self, request: Request) -> Response:
+        """One stop one place up or down in its community's walking order (kept for every
+        meal to come), audited with the elder's name and places, never the address."""
+        form = await checked_form(request)
+        stop, direction = _field(form, "stop", 60), _field(form, "direction", 8)
+
+        def work(
+            session: Session, access: Access, canteen: Canteen, day: date, meal: MealSlot
+        ) -> str:
+            done = move_stop(session, canteen, day, meal, stop, direction)
+            detail = {
+                "elder": done.name,
+                "community": done.community,
+                "before": done.before,
+                "after": done.after,
+                "date": day.isoformat(),
+                "meal": meal.value,
+            }
+            self._audit(session, access, canteen, "route.stop", f"elder:{done.elder_id}", detail)
+            return say(
+                "route_stop_moved", name=done.name, community=done.community, place=done.after
+            )
+
+        return await self._route_change(request, form, work, anchor=f"stop-{stop}")
+
+    async def move_community(self, request: Request) -> Response:
+        """One community one place up or down in the canteen's route, audited."""
+        form = await checked_form(request)
+        community, direction = _field(form, "community", 200), _field(form, "direction", 8)
+
+        def work(
+            session: Session, access: Access, canteen: Canteen, day: date, meal: MealSlot
+        ) -> str:
+            done = move_community(session, canteen, day, meal, community, direction)
+            detail = {"community": done.community, "before": done.before, "after": done.after}
+            target = f"canteen:{canteen.code}"
+            self._audit(session, access, canteen, "route.community", target, detail)
+            return say("route_community_moved", community=done.community, place=done.after)
+
+        return await self._route_change(request, form, work)
+
+    async def _route_change(
+        self,
+        request: Request,
+        form: FormData,
+        work: Callable[[Session, Access, Canteen, date, MealSlot], str],
+        anchor: str = "",
+    ) -> Response:
+        """Run one walking-order change for whoever may arrange the route at the page's
+        canteen, in one transaction with its audit entry; back to the meal's delivery list
+        with what happened (a refusal changes nothing)."""
+        code = request.path_params["code"]
+        day_text, meal_text = _field(form, "date", 10), _field(form, "meal", 16)
+
+        def run() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.ARRANGE_ROUTE, code)
+                assert canteen is not None
+                return work(session, access, canteen, _form_day(day_text), parse_meal(meal_text))
+
+        try:
+            text = await run_in_threadpool(run)
+            request.session["flash"] = {"kind": "ok", "text": text}
+        except DomainError as refused:
+            request.session["flash"] = {"kind": "error", "text": refused.message("zh")}
+            anchor = ""
+        query = []
+        if _is_date(day_text):
+            query.append(f"date={day_text}")
+        if meal_text in {m.value for m in MealSlot}:
+            query.append(f"meal={meal_text}")
+        back = canteen_path(code, "delivery") + ("?" + "&".join(query) if query else "")
+        return RedirectResponse(back + (f"#{anchor}" if anchor else ""), status_code=303)
 
     # ----------------------------------------------------------------- the menu
 

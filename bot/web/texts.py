@@ -96,6 +96,15 @@ ZH: dict[str, str] = {
     "feedback_order": "{id}号订单，{day} {meal}：{dishes}",
     "feedback_dishes": "说到的菜：{dishes}",
     "feedback_unknown_dish": "没有说是哪个菜或哪一单",
+    # the delivery list and its walking order
+    "route_stop_moved": "已把{name}移到{community}第{place}站，以后的送餐单都按这个顺序。",
+    "route_community_moved": "已把{community}移到第{place}个社区，以后的送餐单都按这个顺序。",
+    "route_audit_stop": "{elder}：{community}第{before}站 → 第{after}站"
+    "（在{date}{meal}的送餐单上）",
+    "route_audit_community": "{community}：第{before}个社区 → 第{after}个",
+    "due": "收{yuan}元",
+    "nothing_due": "不用收钱",
+    "paid_parts": "已付：{parts}",
     "stars": "{rating}分（满分5分）",
     "no_figure": "—",
 }
@@ -120,7 +129,11 @@ ACTIONS: dict[str, str] = {
     "safety.disinfection": "记录餐具消毒",
     "safety.inspection": "记录每日自查",
     "feedback.answer": "回复意见",
+    "route.stop": "调整送餐顺序",
+    "route.community": "调整社区顺序",
 }
+LANGUAGES: dict[str, str] = {"mn": "讲蒙古语", "mn-Cyrl": "讲蒙古语"}
+"""An elder's language as the courier needs to know it (nothing for Mandarin)."""
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 

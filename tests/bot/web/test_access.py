@@ -16,8 +16,10 @@ from starlette.testclient import TestClient
 
 from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
 from menus.accounts import SUPERVISOR
-from menus.menu_store import load_menus
-from menus.models import DisinfectionRecord, Feedback, FoodSample
+from menus.delivery import meal_deliveries
+from menus.menu_store import get_canteen, load_menus
+from menus.models import DisinfectionRecord, Feedback, FoodSample, RouteCommunity, RouteStop
+from menus.vocab import Fulfillment, MealSlot
 from tests.bot.web.conftest import Console, csrf_of, person_id
 from tests.menus.helpers import row_counts
 
@@ -92,6 +94,43 @@ def _answered(console: Console) -> bool:
         return session.get_one(Feedback, _complaint_id(console)).answered_at is not None
 
 
+def _deliveries(console: Console) -> None:
+    """Two stops in 新华东街社区 and one in 海东路社区, for the walking order's moves."""
+    for elder in ("赵桂芝", "陈国强", "刘德福"):
+        console.place(elder, [("米饭", 1)], Fulfillment.DELIVERY)
+
+
+def _stop(console: Console, elder: str) -> str:
+    """The stop of ``elder`` on today's lunch delivery list, read from the store (the page
+    is not everyone's)."""
+    with console.factory() as session:
+        groups = meal_deliveries(
+            session, get_canteen(session, "test"), date(2026, 12, 1), MealSlot.LUNCH
+        )
+    return next(s.stop for stops in groups.values() for s in stops if s.elder == elder)
+
+
+def _move_stop(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    data = {"csrf": token, "date": "2026-12-01", "meal": "lunch", "direction": "up"}
+    return client.post(
+        "/canteens/test/delivery/stops", data={**data, "stop": _stop(console, "陈国强")}
+    )
+
+
+def _move_community(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    data = {"csrf": token, "date": "2026-12-01", "meal": "lunch", "direction": "up"}
+    return client.post(
+        "/canteens/test/delivery/communities", data={**data, "community": "海东路社区"}
+    )
+
+
+def _arranged(console: Console, model: type[RouteStop] | type[RouteCommunity]) -> bool:
+    with console.factory() as session:
+        return session.scalar(select(model.id)) is not None
+
+
 ACTIONS: dict[str, Action] = {
     "board": lambda c, client: client.get("/canteens/test/board"),
     "kitchen sheet": lambda c, client: client.get("/canteens/test/kitchen"),
@@ -111,12 +150,18 @@ ACTIONS: dict[str, Action] = {
     "elder statement": _statement,
     "complaints page": lambda c, client: client.get("/canteens/test/feedback"),
     "answer a complaint": _answer,
+    "delivery list": lambda c, client: client.get("/canteens/test/delivery?meal=lunch"),
+    "delivery print": lambda c, client: client.get("/canteens/test/delivery/print?meal=lunch"),
+    "move a stop": _move_stop,
+    "move a community": _move_community,
     "move an order": _move,
 }
 CHANGED: dict[str, Callable[[Console], bool]] = {
     "publish a menu": _published,
     "move an order": lambda c: c.order_status() == "confirmed",
     "answer a complaint": _answered,
+    "move a stop": lambda c: _arranged(c, RouteStop),
+    "move a community": lambda c: _arranged(c, RouteCommunity),
 }
 """The actions that change something, and how to see that they did."""
 ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"}
@@ -125,14 +170,20 @@ RECORDS = ("record disinfection", "keep a sample")
 SETTLEMENT = {"settlement", "claims xlsx", "claims csv", "elder statement"}
 FEEDBACK = {"complaints page", "answer a complaint"}
 """Every staff role of the canteen, as the chat's rule (``menus.access``, Act.ANSWER) has it."""
+DELIVERY_LIST = {"delivery list", "delivery print"}
+ROUTE = {"move a stop", "move a community"}
+"""The walking order: changed by delivery staff and the manager, read by the kitchen and the
+region's supervisor; not the community contact (the list has phones and addresses)."""
 ALLOWED: dict[str, set[str]] = {
     "manager": ALL_VIEWS
     | SAFETY
     | SETTLEMENT
     | FEEDBACK
+    | DELIVERY_LIST
+    | ROUTE
     | {"audit log", "move an order", "upload a menu", "publish a menu"},
-    "cook": ALL_VIEWS | SAFETY | FEEDBACK | {"move an order"},
-    "delivery": ALL_VIEWS | FEEDBACK | {"move an order"},
+    "cook": ALL_VIEWS | SAFETY | FEEDBACK | DELIVERY_LIST | {"move an order"},
+    "delivery": ALL_VIEWS | FEEDBACK | DELIVERY_LIST | ROUTE | {"move an order"},
     "community": {"board", "order history"} | FEEDBACK,
     "other_cook": set(),
     "other_manager": {"audit log"},  # its own canteen's log: nothing of test's (checked below)
@@ -145,7 +196,8 @@ ALLOWED: dict[str, set[str]] = {
         "food safety",
         "complaints page",
     }
-    | SETTLEMENT,
+    | SETTLEMENT
+    | DELIVERY_LIST,
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's
     "nobody": set(),
 }
@@ -156,6 +208,7 @@ CELLS = [(who, action) for who in ALLOWED for action in ACTIONS]
 def test_authorisation_matrix(console: Console, who: str) -> None:
     """Each cell of one row, the changes last."""
     console.complaint("今天的红烧肉太咸了")
+    _deliveries(console)
     client = console.client() if who == "nobody" else console.signed_in(who)
     for action, play in ACTIONS.items():
         before = row_counts(console.factory)
@@ -203,6 +256,8 @@ def test_the_supervisor_sees_no_buttons_and_holds_no_change() -> None:
     assert Permission.VIEW_SETTLEMENT in ROLE_PERMISSIONS[SUPERVISOR]
     assert Permission.VIEW_SETTLEMENT not in CHANGES
     assert Permission.VIEW_FEEDBACK in ROLE_PERMISSIONS[SUPERVISOR]
+    assert Permission.ARRANGE_ROUTE in CHANGES
+    assert Permission.VIEW_DELIVERY in ROLE_PERMISSIONS[SUPERVISOR]
 
 
 def test_supervisor_board_is_read_only(console: Console) -> None:

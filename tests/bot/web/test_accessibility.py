@@ -1,9 +1,10 @@
 """axe-core (from npm: ``package.json``, installed by ``make``) run in Debian's Chromium on
 every page of the console, as the person who uses it sees it: the sign-in page (also with a
 refusal), a manager's board (with a message after moving an order), kitchen sheet and its A4
-print view, an order's history, the menu page (with a refused file's problems, and a
-preview), food safety and the audit log; a supervisor's region dashboard, read-only board,
-menu, food safety and audit log; and the refusal and not-found pages. No "serious" or
+print view, an order's history, the delivery list (also after a move) and its print view, the
+menu page (with a refused file's problems, and a preview), food safety and the audit log; a
+supervisor's region dashboard, read-only board, menu, food safety, delivery list and audit
+log; and the refusal and not-found pages. No "serious" or
 "critical" violation is allowed on any of them.
 
 Why in the browser and not on the HTML: half of axe's serious rules (contrast, focusable
@@ -46,10 +47,12 @@ NOON = datetime(2026, 12, 1, 12, 30, tzinfo=TZ)
 
 
 def fill_the_pages(console: Console) -> None:
-    """What makes every part of the pages show: a delivery (the kitchen sheet's delivery
-    list), a 留样 with a photo, the tableware disinfected and a self-inspection with one check
-    failed (the food-safety page's records); the console's clock moved to lunch time."""
+    """What makes every part of the pages show: deliveries to two communities (the kitchen
+    sheet's delivery list, the delivery list with its buttons), a 留样 with a photo, the
+    tableware disinfected and a self-inspection with one check failed (the food-safety page's
+    records); the console's clock moved to lunch time."""
     console.place("刘德福", [("红烧肉", 1)], fulfillment=Fulfillment.DELIVERY)
+    console.place("赵桂芝", [("米饭", 1)], fulfillment=Fulfillment.DELIVERY)
     cook = person_id(console.factory, "李厨师")
     day = date(2026, 12, 1)
     answers = {code: fs.Answer(True) for code in fs.CHECKS}
@@ -112,6 +115,10 @@ def manager_pages(page: Any, served: str, console: Console, tmp: Path) -> list[s
         ("safety", "food safety"),
     ):
         found += visit(page, f"{base}/{path}", name)
+    found += visit(page, f"{base}/delivery?meal=lunch", "delivery list")
+    page.get_by_role("button", name="社区上移：海东路社区").click()
+    found += blocking(page, "delivery list after a move")
+    found += visit(page, f"{base}/delivery/print?meal=lunch", "delivery print")
     found += menu_uploads(page, f"{base}/menu", tmp)
     found += visit(page, f"{served}/audit", "audit log")
     return found + visit(page, f"{served}/canteens/other/board", "refused page")
@@ -145,6 +152,7 @@ def supervisor_pages(page: Any, served: str) -> list[str]:
         ("/canteens/test/board", "read-only board"),
         ("/canteens/test/menu", "read-only menu"),
         ("/canteens/test/safety", "read-only food safety"),
+        ("/canteens/test/delivery?meal=lunch", "read-only delivery list"),
         ("/audit", "region audit log"),
     ):
         found += visit(page, f"{served}{path}", name)

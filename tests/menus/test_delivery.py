@@ -4,6 +4,7 @@ meal and the next day follow it; a new address goes last; a refused move writes 
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -264,3 +265,38 @@ def test_a_refused_move_writes_nothing(shop: sessionmaker[Session]) -> None:
     assert _refused(shop, "", "up", community="远郊村").code == "route_no_community"
     with shop() as session:
         assert session.query(RouteStop).count() == 0
+
+
+def test_two_moves_at_once_both_land_one_after_the_other(shop: sessionmaker[Session]) -> None:
+    """Two couriers move at the same moment, before the route holds any stop (so both would
+    insert the same rows): the canteen's lock makes one wait for the other, and the list is
+    what one move and then the other give, never an error."""
+    for elder in ("王秀兰", "赵桂芝", "陈国强"):
+        _order(shop, elder)
+    stops = {elder: _stop(shop, elder) for elder in ("王秀兰", "陈国强")}
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def move(elder: str, direction: str) -> None:
+        barrier.wait(timeout=30)
+        try:
+            with unit_of_work(shop) as session:
+                canteen = get_canteen(session)
+                move_stop(session, canteen, LUNCH_DAY, MealSlot.LUNCH, stops[elder], direction)
+        except BaseException as error:  # reported below, not lost in the thread
+            errors.append(error)
+
+    racers = [
+        threading.Thread(target=move, args=("陈国强", "up")),
+        threading.Thread(target=move, args=("王秀兰", "down")),
+    ]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join(timeout=60)
+    assert errors == []
+    assert _names(shop)["新华东街社区"] in (
+        ["陈国强", "王秀兰", "赵桂芝"],
+        ["赵桂芝", "陈国强", "王秀兰"],
+    )
+    assert len(row_counts(shop)["route_stops"]) == 3

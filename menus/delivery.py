@@ -174,8 +174,8 @@ def moved(route: Sequence[K], shown: Iterable[K], key: K, step: int) -> list[K] 
     one shown above it; +1: after the one shown below it); the keys not shown keep their
     order. None when it would leave the list (the first moved up, the last down).
     ``key`` and every shown key must be in ``route``."""
-    visible = walking_order(shown, route)
-    if key not in visible or any(k not in route for k in visible):
+    visible, have = walking_order(shown, route), set(route)
+    if key not in visible or any(k not in have for k in visible):
         raise ValueError("a shown key is not in the route")
     there = visible.index(key) + step
     if step == 0 or not 0 <= there < len(visible):

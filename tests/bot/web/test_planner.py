@@ -72,8 +72,8 @@ def test_the_week_grid_shows_every_meal_with_prices_caps_and_orders(console: Con
     assert "1 份订单" in lunch
     assert 'href="/canteens/test/planner?week=2026-W48"' in page.text
     assert 'href="/canteens/test/planner?week=2026-W50"' in page.text
-    assert 'aria-label="改 12月1日 周二 午餐 的菜单"' in page.text
-    assert 'aria-label="改 11月30日 周一 午餐 的菜单"' not in page.text  # the past
+    assert 'aria-label="改：12月1日 周二 午餐"' in page.text
+    assert 'aria-label="改：11月30日 周一 午餐"' not in page.text  # the past
     assert "复制上周的菜单到这一周" in text and "设为休息" in text
     assert "测试社区老年食堂 菜单计划" in text  # the navigation link
     same = client.get(f"{PLANNER}?week=2026-12-03")  # a day of the week names it too

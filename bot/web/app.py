@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
@@ -1036,13 +1036,13 @@ class Console:
         form = await checked_form(request)
         code = request.path_params["code"]
         fields = {name: _field(form, name, 100) for name in ("date", "meal", "edit", "dish", "cap")}
-        day, meal = self._cell_of(fields["date"], fields["meal"])
-        query = f"?date={day.isoformat()}&meal={meal.value}"
+        query = "?" + urlencode({"date": fields["date"][:10], "meal": fields["meal"][:16]})
 
         def work() -> str:
             with unit_of_work(self.factory) as session:
                 access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
                 assert canteen is not None
+                day, meal = self._cell_of(fields["date"], fields["meal"])
                 try:
                     edit = Edit(fields["edit"])
                 except ValueError:

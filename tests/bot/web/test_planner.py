@@ -315,3 +315,17 @@ def test_a_day_with_orders_is_not_closed_and_the_manager_is_told(console: Consol
         assert said in _after(client, answer), data
         assert row_counts(console.factory) == before, data
     assert _meals(console, date(2026, 12, 1))[1].startswith("lunch:")
+
+
+def test_a_change_to_no_such_meal_or_edit_is_not_found(console: Console) -> None:
+    client = console.signed_in("manager")
+    before = row_counts(console.factory)
+    for data in (
+        {"date": "2026-13-01", "meal": "lunch", "edit": "add", "dish": "米饭"},
+        {"date": "2026-12-02", "meal": "supper", "edit": "add", "dish": "米饭"},
+        {"date": "2026-12-02", "meal": "lunch", "edit": "rename", "dish": "米饭"},
+    ):
+        assert _post(client, "cell", data).status_code == 404, data
+    assert _post(client, "reopen", {"closure": "abc"}).status_code == 303
+    assert "没有找到这个休息安排" in _text(client.get(PLANNER).text)
+    assert row_counts(console.factory) == before

@@ -140,6 +140,10 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         "/canteens/test/safety/disinfection",
         "/canteens/test/safety/inspection",
         f"/canteens/test/feedback/{complaint}/reply",
+        "/canteens/test/planner/copy",
+        "/canteens/test/planner/cell",
+        "/canteens/test/planner/close",
+        "/canteens/test/planner/reopen",
     }
     for path in paths:
         before = row_counts(console.factory)
@@ -147,6 +151,9 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         data |= {"meal": "lunch", "dish": "米饭", "grams": "150", "time": "07:00"}
         data |= {"method": "steam", **{f"check_{code}": "pass" for code in CHECKS}}
         data |= {"answer": "下次少放盐", "month": "2026-12"}
+        if "/planner/" in path:  # the planner's forms, each complete (a form has at most 20 fields)
+            data = {"date": "2026-12-02", "meal": "lunch", "dish": "手把肉", "edit": "add"}
+            data |= {"week": "2026-W49", "reason": "停水", "closure": "1", "plan": "x"}
         if sent is not None:
             data["csrf"] = sent
         answer = client.post(path, data=data)

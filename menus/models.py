@@ -155,6 +155,24 @@ class MenuItem(Base):
     dish: Mapped[Dish] = relationship()
 
 
+class CanteenClosure(Base):
+    """休息: a day (``meal`` is ``day``) or one meal of a day on which a canteen does not
+    serve, and why (春节, 停水). No menu of a closed meal is offered and no order is taken for
+    it; the menu rows stay, so reopening the day brings its menu back."""
+
+    __tablename__ = "canteen_closures"
+    __table_args__ = (UniqueConstraint("canteen_id", "date", "meal"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    date: Mapped[date] = mapped_column(Date)
+    meal: Mapped[str] = mapped_column(String(16))
+    """A meal (``lunch``) or ``day`` for all of them."""
+    reason: Mapped[str] = mapped_column(String(100))
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    closed_by_name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+
+
 class Person(Base):
     """Anyone zhucan knows: an elder, a family member or canteen staff."""
 

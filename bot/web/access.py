@@ -9,6 +9,13 @@ does). The store checks again when
 an order moves, with the rule every channel uses (``menus.access``: only staff of the order's
 canteen move it on).
 
+The menu planner (the week's grid, one meal's page) is the menu seen a week at a time, so
+it takes the menu's permissions rather than new ones: whoever reads the menu (``VIEW_MENU``:
+manager, cook, delivery, volunteer, the region's supervisor) reads the plan; copying last
+week, changing a meal's dishes and marking a day closed publish what elders are offered, so
+they are the manager's alone (``PUBLISH_MENU``). The community contact, who does not read the
+menu, does not read the plan either.
+
 Complaints and praise (``VIEW_FEEDBACK``, ``ANSWER_FEEDBACK``) follow the rule the chat already
 keeps rather than a stricter one of the console's: ``menus.access`` lets anyone who is staff of
 the complaint's canteen answer it (``Act.ANSWER``, whatever their role), and the bot sends every

@@ -16,9 +16,18 @@ from starlette.testclient import TestClient
 
 from bot.web.access import CHANGES, ROLE_PERMISSIONS, Permission
 from menus.accounts import SUPERVISOR
+from menus.closures import close
+from menus.db import unit_of_work
 from menus.delivery import meal_deliveries
 from menus.menu_store import get_canteen, load_menus
-from menus.models import DisinfectionRecord, Feedback, FoodSample, RouteCommunity, RouteStop
+from menus.models import (
+    CanteenClosure,
+    DisinfectionRecord,
+    Feedback,
+    FoodSample,
+    RouteCommunity,
+    RouteStop,
+)
 from menus.vocab import Fulfillment, MealSlot
 from tests.bot.web.conftest import Console, csrf_of, person_id
 from tests.menus.helpers import row_counts
@@ -131,6 +140,61 @@ def _arranged(console: Console, model: type[RouteStop] | type[RouteCommunity]) -
         return session.scalar(select(model.id)) is not None
 
 
+PLANNER = "/canteens/test/planner"
+SEEDED_CLOSURE = date(2026, 12, 5)
+"""A closure every row of the matrix finds, for "reopen a day" to take back."""
+
+
+def _planner_post(client: TestClient, path: str, data: dict[str, str]) -> Any:
+    token = csrf_of(client.get("/login").text)
+    return client.post(f"{PLANNER}/{path}", data={"csrf": token, **data})
+
+
+def _copy_week(console: Console, client: TestClient) -> Any:
+    """Preview, then confirm what this very client was shown (nothing, when refused)."""
+    found = re.search(
+        r'name="plan" value="([^"]+)"', client.get(f"{PLANNER}/copy?week=2026-W50").text
+    )
+    data = {"week": "2026-W50", "plan": found.group(1) if found else "none"}
+    return _planner_post(client, "copy", data)
+
+
+def _copied(console: Console) -> bool:
+    with console.factory() as session:
+        return bool(load_menus(session, None, date(2026, 12, 8)))
+
+
+def _change_cell(console: Console, client: TestClient) -> Any:
+    data = {"date": "2026-12-02", "meal": "lunch", "edit": "add", "dish": "手把肉", "cap": "5"}
+    return _planner_post(client, "cell", data)
+
+
+def _cell_changed(console: Console) -> bool:
+    with console.factory() as session:
+        (menu,) = load_menus(session, None, date(2026, 12, 2))
+        return "手把肉" in [item.dish.name for item in menu.items]
+
+
+def _closure_on(console: Console, day: date) -> int | None:
+    with console.factory() as session:
+        return session.scalar(select(CanteenClosure.id).where(CanteenClosure.date == day))
+
+
+def _close_day(console: Console, client: TestClient) -> Any:
+    return _planner_post(client, "close", {"date": "2026-12-04", "meal": "day", "reason": "停水"})
+
+
+def _reopen_day(console: Console, client: TestClient) -> Any:
+    closure = _closure_on(console, SEEDED_CLOSURE)
+    return _planner_post(client, "reopen", {"closure": str(closure)})
+
+
+def _seed_closure(console: Console) -> None:
+    with unit_of_work(console.factory) as session:
+        canteen = get_canteen(session, "test")
+        close(session, canteen, SEEDED_CLOSURE, None, "设备检修", None, console.clock.now)
+
+
 ACTIONS: dict[str, Action] = {
     "board": lambda c, client: client.get("/canteens/test/board"),
     "kitchen sheet": lambda c, client: client.get("/canteens/test/kitchen"),
@@ -154,6 +218,13 @@ ACTIONS: dict[str, Action] = {
     "delivery print": lambda c, client: client.get("/canteens/test/delivery/print?meal=lunch"),
     "move a stop": _move_stop,
     "move a community": _move_community,
+    "menu planner": lambda c, client: client.get(f"{PLANNER}?week=2026-W49"),
+    "planner cell": lambda c, client: client.get(f"{PLANNER}/cell?date=2026-12-01&meal=lunch"),
+    "copy preview": lambda c, client: client.get(f"{PLANNER}/copy?week=2026-W50"),
+    "copy last week": _copy_week,
+    "change a meal": _change_cell,
+    "close a day": _close_day,
+    "reopen a day": _reopen_day,
     "move an order": _move,
 }
 CHANGED: dict[str, Callable[[Console], bool]] = {
@@ -162,9 +233,17 @@ CHANGED: dict[str, Callable[[Console], bool]] = {
     "answer a complaint": _answered,
     "move a stop": lambda c: _arranged(c, RouteStop),
     "move a community": lambda c: _arranged(c, RouteCommunity),
+    "copy last week": _copied,
+    "change a meal": _cell_changed,
+    "close a day": lambda c: _closure_on(c, date(2026, 12, 4)) is not None,
+    "reopen a day": lambda c: _closure_on(c, SEEDED_CLOSURE) is None,
 }
 """The actions that change something, and how to see that they did."""
-ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"}
+PLAN_VIEWS = {"menu planner", "planner cell"}
+"""The planner is the menu's: read by whoever reads the menu (VIEW_MENU)."""
+PLAN_CHANGES = {"copy preview", "copy last week", "change a meal", "close a day", "reopen a day"}
+"""Changing the plan is publishing the menu: the canteen's manager alone (PUBLISH_MENU)."""
+ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"} | PLAN_VIEWS
 SAFETY = {"food safety", "record disinfection", "keep a sample"}
 RECORDS = ("record disinfection", "keep a sample")
 SETTLEMENT = {"settlement", "claims xlsx", "claims csv", "elder statement"}
@@ -181,6 +260,7 @@ ALLOWED: dict[str, set[str]] = {
     | FEEDBACK
     | DELIVERY_LIST
     | ROUTE
+    | PLAN_CHANGES
     | {"audit log", "move an order", "upload a menu", "publish a menu"},
     "cook": ALL_VIEWS | SAFETY | FEEDBACK | DELIVERY_LIST | {"move an order"},
     "delivery": ALL_VIEWS | FEEDBACK | DELIVERY_LIST | ROUTE | {"move an order"},
@@ -196,6 +276,7 @@ ALLOWED: dict[str, set[str]] = {
         "food safety",
         "complaints page",
     }
+    | PLAN_VIEWS
     | SETTLEMENT
     | DELIVERY_LIST,
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's
@@ -209,6 +290,7 @@ def test_authorisation_matrix(console: Console, who: str) -> None:
     """Each cell of one row, the changes last."""
     console.complaint("今天的红烧肉太咸了")
     _deliveries(console)
+    _seed_closure(console)
     client = console.client() if who == "nobody" else console.signed_in(who)
     for action, play in ACTIONS.items():
         before = row_counts(console.factory)

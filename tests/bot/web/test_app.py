@@ -143,6 +143,10 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         f"/canteens/test/feedback/{complaint}/reply",
         "/canteens/test/delivery/stops",
         "/canteens/test/delivery/communities",
+        "/canteens/test/planner/copy",
+        "/canteens/test/planner/cell",
+        "/canteens/test/planner/close",
+        "/canteens/test/planner/reopen",
     }
     for elder in ("赵桂芝", "陈国强", "刘德福"):  # moves that would be allowed with a token
         console.place(elder, [("米饭", 1)], Fulfillment.DELIVERY)
@@ -156,6 +160,9 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         if "/delivery/" in path:  # its own fields: with the others, over 20 (refused unread)
             data = {"date": "2026-12-01", "meal": "lunch", "direction": "down"}
             data |= {"stop": first, "community": "新华东街社区"}
+        if "/planner/" in path:  # the planner's forms, each complete (a form has at most 20 fields)
+            data = {"date": "2026-12-02", "meal": "lunch", "dish": "手把肉", "edit": "add"}
+            data |= {"week": "2026-W49", "reason": "停水", "closure": "1", "plan": "x"}
         if sent is not None:
             data["csrf"] = sent
         answer = client.post(path, data=data)

@@ -271,3 +271,43 @@ def test_a_courier_moves_a_stop_up_and_prints_the_list_on_a4(
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
     print(f"screenshot: {shot}")
+
+
+def test_manager_copies_last_week_in_the_planner_in_a_browser(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """The week grid of W50 is empty; 复制上周 shows what will be added, 确认复制 (by keyboard)
+    copies it, and the grid shows last week's dishes and caps (its screenshot saved)."""
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login?next=/canteens/test/planner%3Fweek%3D2026-W50")
+            page.get_by_label("登录名").fill("manager")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.get_by_label("密码").press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/planner?week=2026-W50")
+            expect(page.locator("#cell-2026-12-08-lunch")).to_contain_text("没有菜单")
+            page.get_by_role("link", name="复制上周的菜单到这一周").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("复制上周菜单 · 预览")
+            expect(page.get_by_role("heading", name="会新增的菜单（4 个）")).to_be_visible()
+            expect(page.locator("main")).to_contain_text(
+                "12月8日 周二 午餐：红烧肉（限40份）、手把肉（限3份）、鸡蛋羹、米饭"
+            )
+            page.get_by_role("button", name="确认复制 4 个菜单").focus()
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/planner?week=2026-W50")
+            expect(page.get_by_role("status")).to_contain_text("新增菜单4个")
+            lunch = page.locator("#cell-2026-12-08-lunch")
+            expect(lunch).to_contain_text("红烧肉 12.00元 限40份")
+            expect(lunch).to_contain_text("手把肉 25.00元 限3份")
+            shot = tmp_path / "planner.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    print(f"screenshot: {shot}")

@@ -854,12 +854,17 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
     def position_of(entity: Entity) -> int | None:
         return index.get(entity.start or 0)
 
+    ends = {span[1]: k for k, span in enumerate(tokens.spans)}
     for role, first, last in cues:
         clause = _clause(tokens, first)
         before = [e for e in targets if clause[0] <= position[id(e)] < first and e.role is None]
         after = [e for e in targets if last <= position[id(e)] <= clause[1] and e.role is None]
         if role == "remove":
-            right_after = before and position[id(before[-1])] >= first - 2
+            if _not_forgotten(tokens, first, last):
+                continue  # битгий март X: do not forget it, it is wanted
+            right_after = (
+                before and ends.get(before[-1].end or 0, position[id(before[-1])]) >= first - 2
+            )
             if tokens.words[first] in _WEAK_NO and not right_after:
                 continue  # үгүй / ᠦᠭᠡᠢ refuse only the dish said just before them
             prefixed = tokens.words[first] in _REFUSE_FIRST
@@ -911,6 +916,18 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
             for e in before + after:
                 if e.entity == "dish" and e.role is None:
                     e.role = "add"
+
+
+_FORGET = tuple(fold(w) for w in ("март", "ᠮᠠᠷᠲᠠ"))
+
+
+def _not_forgotten(tokens: Tokens, first: int, last: int) -> bool:
+    """битгий мартаарай / ᠪᠢᠲᠡᠭᠡᠢ ᠮᠠᠷᠲᠠᠭᠠᠷᠠᠢ: "don't forget", which asks for what it names."""
+    return (
+        tokens.words[first] in _REFUSE_FIRST
+        and last < len(tokens.words)
+        and (tokens.words[last].startswith(_FORGET))
+    )
 
 
 def _in_its_place(tokens: Tokens, first: int, last: int) -> bool:

@@ -10,6 +10,7 @@ that puts a meal on the table that the elder said she did not want.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from nlu.entities import Entity
@@ -21,6 +22,7 @@ REFUSABLE = frozenset({"dish", "fulfillment"})
 REFUSE_BEFORE = (
     "甭整", "别整", "不整", "不订", "甭订", "别订", "不点", "别点", "不要", "不用", "别要",
     "别给我", "别给", "别来", "别", "不吃", "去掉", "免了", "不想要", "甭要", "甭",
+    "不想吃", "不想喝",
 )  # fmt: skip
 """Said before what is refused: 不要红烧肉."""
 REFUSE_AFTER = (
@@ -29,6 +31,7 @@ REFUSE_AFTER = (
     "拉倒吧", "拉倒", "都去了", "去了", "甭整了", "甭整", "不整了", "别整了", "算球了", "算球",
     "吃腻了", "喝腻了", "不喝了", "不喝", "划掉", "取消掉", "别给我了", "别给他", "别给她",
     "去掉去掉", "不稀罕了", "不稀罕", "就别订了", "别订了", "别订", "不能要",
+    "别给我配了", "别配了", "不用配了", "不想吃了", "不想吃",
 )  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉."""
 SWAP_WORDS = (
@@ -40,6 +43,8 @@ ADD_WORDS = ("再加", "再来", "再要", "还要", "另外", "多加", "再给
 
 _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]")
 _NOT_A_REFUSAL = (
+    "不用多",
+    "不要多",
     "不要钱",
     "要不要",
     "要不",
@@ -73,6 +78,8 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     _refusals(text, targets, blocked)
     _additions(text, targets, blocked)
     _refusal_clause_after_reason(text, targets)
+    _all_but(text, targets)
+    _refused_for_a_reason(text, targets)
     _refused_stays_refused(targets)
     _one_way_refused(text, targets)
 
@@ -115,6 +122,56 @@ def _refusal_clause_after_reason(text: str, targets: list[Entity]) -> None:
                     e.role = "remove"
         elif earlier and earlier[-1].role is None:
             earlier[-1].role = "remove"
+
+
+ALL_BUT = re.compile(r"除了|除去")
+ANY_OTHER = re.compile(
+    r"^[^。.！!？?；;]{0,14}?(?:以外|之外)?[，,\s]*(?:别的|旁的|其他|其它|剩下的)?[，,\s]*"
+    r"(都行|都中|都可以|都成|都好|都能吃|都爱吃|随便|还有啥|还有什么|还有甚|有啥|有什么|有甚)"
+)
+"""除了手把肉和炖羊排，别的都行 / 除了羊杂汤都中 / 除了酸汤饺子还有啥: what follows 除了 is what is
+not wanted; but 除了鸡蛋羹再来碗米饭 / 除了鸡蛋羹还有米饭 add to it, and 除了鸡蛋羹别的都不要
+wants only it."""
+
+
+def _all_but(text: str, targets: list[Entity]) -> None:
+    """The dishes between 除了 and 都行 (or 别的, 还有啥) are refused."""
+    for match in ALL_BUT.finditer(text):
+        rest = ANY_OTHER.match(text[match.end() :])
+        if rest is None:
+            continue
+        stop = match.end() + rest.start(1)
+        for e in targets:
+            if e.entity == "dish" and e.role is None and match.end() <= (e.start or 0) < stop:
+                e.role = "remove"
+
+
+REASON = re.compile(
+    r"太(硬|油|腻|咸|辣|甜|肥|贵|酸|凉|烫|膻)|嚼不动|咬不动|吃不了|吃不动|吃不惯|不爱吃|膻得很|"
+    r"不好嚼|塞牙"
+)
+"""Why a dish is not wanted (手把肉太硬了，俺咬不动): said of a dish before another is asked for."""
+WISHED = ("不", "别", "没", "甭", "不要", "别要", "可别", "千万")
+"""Before 太咸 / 太烫: a wish about how it is cooked (别太咸), not a reason to refuse it."""
+WISH_AGAIN = re.compile(r"来|要|换|给我|给俺|订|整")
+
+
+def _refused_for_a_reason(text: str, targets: list[Entity]) -> None:
+    """手把肉太硬了，俺咬不动，来个蛋羹 / 羊排太硬我嚼不动给我来个鸡蛋羹: a dish said with why it is
+    not wanted, then another dish asked for: the first is refused. Alone (羊排太硬了) it is a
+    complaint, and nothing is refused."""
+    dishes = [e for e in targets if e.entity == "dish"]
+    for first, later in itertools.pairwise(dishes):
+        if first.role is not None or later.role not in (None, "add") or first.value == later.value:
+            continue
+        between = text[first.end or 0 : later.start or 0]
+        reason = REASON.search(between)
+        if reason is None or len(between[: reason.start()]) > 4:
+            continue  # the reason must be said of this dish, right after it
+        if between[max(0, reason.start() - 2) : reason.start()].endswith(WISHED):
+            continue  # 鸡蛋羹别太烫，再来碗米饭: how it is wanted, not why it is not
+        if WISH_AGAIN.search(between[reason.end() :]):
+            first.role = "remove"
 
 
 def _refused_stays_refused(targets: list[Entity]) -> None:
@@ -206,7 +263,8 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
 
 
 CORRECTION = re.compile(
-    r"(?<![对是])不对(?![劲胃味])|说错了|说错|搞错了|弄错了|口误|哎不是|啊不是|不是不是"
+    r"(?<![对是])不对(?![劲胃味])|[说记搞弄看写打点念]错了?|口误|哎不是|啊不是|不是不是"
+    r"|不是这个|不是那个"
 )
 """Said on second thought, between what was said wrong and what is meant: 红烧排骨，不对不对，
 我说错了，要土豆炖牛肉 (对不对 asks, 不对劲 / 不对胃口 judge the food)."""
@@ -258,9 +316,9 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
     for start, end in _find(text, REFUSE_AFTER, blocked):
         if _not_a_refusal(text, start):
             continue
-        if text[max(0, start - 2) : start] in ("别的", "其他", "其它", "其余") or text[
+        if text[max(0, start - 2) : start] in ("别的", "其他", "其它", "其余", "旁的") or text[
             max(0, start - 3) : start
-        ].endswith(("别的都", "其他都")):
+        ].endswith(("别的都", "其他都", "旁的都")):
             continue  # 我就要手把肉，别的不要: what is refused is everything else
         following = _first_after(targets, end)
         gap = text[end : following.start or 0] if following is not None else ""

@@ -4,6 +4,7 @@ orders, their cards. Nothing here changes the store."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -14,7 +15,7 @@ from bot.dialogue.closed import closed_menu
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import without_names
 from bot.dialogue.state import Awaiting, MealRef
-from bot.dialogue.utterance import Intent, Kind, Mention, Utterance
+from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
 from bot.phrasing import (
     advice,
@@ -238,11 +239,32 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     topic, turn.state.topic = turn.state.topic, None
     if asked and said.dishes and FOLLOW_UP.search(clean(said.text)):
         return said.with_intent(Intent(asked))
-    if topic is None or turn.state.draft is not None:
-        return said
-    if any(str(d.value) == topic for d in said.dishes):
+    if topic is not None and turn.state.draft is not None:
+        return _topic_refused(said, topic, turn.state.draft.lines)
+    if topic is None or any(str(d.value) == topic for d in said.dishes):
         return said
     return _about_topic(said, topic)
+
+
+IT_REFUSED = re.compile(
+    r"^(?:那|那就|那我|哦|噢|嗯|哎|唉|哦那)?[，,\s]*(?:就|还是)?(?:不要|不吃|免|别要|甭要)了?"
+    r"(?=$|[，,。.！!；;\s])"
+    r"|^(?:тэгвэл|тэгэхээр|за|ᠲᠡᠭᠡᠪᠡᠯ)?[\s,.]*(?:хэрэгг[үу]й|авахг[үу]й|ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ|ᠠᠪᠬᠤ ᠦᠭᠡᠢ)",
+    re.IGNORECASE,
+)
+"""那就不要了 / тэгвэл хэрэггүй, first in what is said: it (the dish just asked about) is not
+wanted; 算了 is not among them, as it may give up the whole order."""
+
+
+def _topic_refused(said: Utterance, topic: str, lines: Mapping[str, int]) -> Utterance:
+    """牛肉干硬不硬？ → (不太软) → 那就不要了。酸奶两个: the order's dish just asked about is given
+    up, when no dish is refused by name."""
+    if topic not in lines or any(d.refused or str(d.value) == topic for d in said.dishes):
+        return said
+    if not IT_REFUSED.search(said.text.strip()):
+        return said
+    gone = Mention(Kind.DISH, topic, role=Role.REMOVE)
+    return replace(said, mentions=(*said.mentions, gone))
 
 
 def _about_topic(said: Utterance, topic: str) -> Utterance:

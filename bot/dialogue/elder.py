@@ -158,7 +158,7 @@ def _count_as_told(draft: Draft, said: Utterance, count: Mention) -> bool:
 
 
 def _names_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
-    return ordering.named_in_draft(said, turn.state.draft) is not None
+    return ordering.named_in_draft(turn, said, turn.state.draft) is not None
 
 
 def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:

@@ -5,7 +5,7 @@ being told, the dishes just listed), and only when the part fits exactly one of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import nlu.lexicon_zh as lex
 
@@ -86,3 +86,75 @@ def without_names(text: str, names: Iterable[str]) -> str:
         for part in sorted((p for p in parts_of(name) if len(p) >= 2), key=len, reverse=True):
             text = text.replace(part, " ")
     return text
+
+
+MONGOLIAN_WORD = re.compile(r"[\u0400-\u04ff\u1820-\u18af]{3,}")
+ENDINGS = frozenset(
+    [
+        "тай",
+        "тэй",
+        "той",
+        "ын",
+        "ийн",
+        "ны",
+        "ний",
+        "н",
+        "ыг",
+        "ийг",
+        "г",
+        "д",
+        "т",
+        "аас",
+        "ээс",
+        "оос",
+        "аар",
+        "ээр",
+        "оор",
+    ]
+)
+"""Endings after a word of a dish's name (шар тос → шар тостой): a shorter word and a longer one
+are the same word when the rest is one of these, or when they share five letters or more (хуу,
+a son, is no хуушуур)."""
+LINKING_WORDS = frozenset({"ᠲᠠᠢ", "ᠲᠡᠢ", "ᠶᠢᠨ", "ᠢᠶᠠᠨ", "ᠪᠠᠨ", "ᠡᠴᠡ", "ᠠᠴᠠ"})
+"""Traditional-script endings written as words of their own: never what names a dish."""
+
+
+def named_by_mongolian_part(
+    text: str, names: Mapping[str, Iterable[str]], said: Iterable[str] = ()
+) -> str | None:
+    """The one dish of ``names`` (its Mongolian names, both scripts) that ``text`` names by a
+    word of one of them, a word that is no word of a dish ``said`` whole (шар тос аавын даралтад
+    муу. Түүний оронд шар будааны зутан: шар is the millet porridge's too, тос only the
+    butter porridge's); None when none or several fit."""
+    heard = _words(text)
+    said = list(said)
+    taken = {w for s in said for n in names.get(s, ()) for w in _words(n)}
+    found = {
+        name
+        for name, mongolian in names.items()
+        if name not in said
+        and any(
+            w not in taken and any(_same_word(w, h) for h in heard)
+            for n in mongolian
+            for w in _words(n)
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_word(word: str, heard: str) -> bool:
+    short, long = sorted((word, heard), key=len)
+    if short == long:
+        return True
+    if len(short) < 3 or not long.startswith(short):
+        return False
+    return long[len(short) :] in ENDINGS or len(short) >= 5
+
+
+PLAIN_VOWELS = str.maketrans("өү", "оу")
+"""Cyrillic typed without Mongolian letters (шол for шөл) is compared as such."""
+
+
+def _words(name: str) -> set[str]:
+    words = {w.lower().translate(PLAIN_VOWELS) for w in MONGOLIAN_WORD.findall(name)}
+    return words - LINKING_WORDS

@@ -12,7 +12,12 @@ from datetime import date
 from bot.dialogue import again, standing
 from bot.dialogue.closed import closed_words
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import fitting, named_by_part, refused_by_part
+from bot.dialogue.naming import (
+    fitting,
+    named_by_mongolian_part,
+    named_by_part,
+    refused_by_part,
+)
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import (
@@ -70,16 +75,31 @@ def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
     return _next_question(turn, removed)
 
 
-def named_in_draft(said: Utterance, draft: Draft | None) -> str | None:
+def named_in_draft(turn: Turn, said: Utterance, draft: Draft | None) -> str | None:
     """The one dish of the order that a part of its name names (牛肉 for 土豆炖牛肉, 汤 for
-    紫菜蛋花汤), when no dish was recognised as given up: what 牛肉换成白菜豆腐 / 汤不要了
-    take out. None when no such part is said, or it fits several dishes of the order."""
+    紫菜蛋花汤, шар тос for шар тостой будаатай шөл), when no dish was recognised as given up:
+    what 牛肉换成白菜豆腐 / 汤不要了 take out. None when no such part is said, or it fits
+    several dishes of the order."""
     if draft is None:
         return None
     named = [str(d.value) for d in said.dishes] + list(said.kept)  # 米饭还要: not the one meant
+    if turn.lang != "zh":  # Chinese names inside Mongolian are looked for after
+        mongolian = mongolian_names(turn, draft, named)
+        found = named_by_mongolian_part(said.text, mongolian, named)
+        if found is not None:
+            return found
     if any(d.refused for d in said.dishes):
         return refused_by_part(said.text, draft.lines, named)
     return named_by_part(said.text, draft.lines, named)
+
+
+def mongolian_names(turn: Turn, draft: Draft, said: list[str]) -> dict[str, tuple[str, ...]]:
+    """The Mongolian names (both scripts) of the order's dishes and of those said."""
+    store = turn.store
+    return {
+        name: tuple(n for n in (store.names_mn.get(name), store.names_mn_cyrl.get(name)) if n)
+        for name in [*draft.lines, *said]
+    }
 
 
 def with_offered(turn: Turn, said: Utterance) -> Utterance:
@@ -131,9 +151,9 @@ def _which_dish(turn: Turn, said: Utterance, fits: list[str]) -> Reply:
     return Reply(say("ask_which_dish", turn.lang, dishes=joined(labels, turn.lang)), labels)
 
 
-def with_named_in_draft(said: Utterance, draft: Draft | None) -> Utterance:
+def with_named_in_draft(turn: Turn, said: Utterance, draft: Draft | None) -> Utterance:
     """``said`` with the order's dish it names by a part of its name as given up."""
-    name = named_in_draft(said, draft)
+    name = named_in_draft(turn, said, draft)
     if name is None:
         return said
     gone = Mention(Kind.DISH, name, role=Role.REMOVE)
@@ -145,7 +165,7 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     count changes the last dish's (改成两份). Returns what to say about dishes taken out."""
     refusing = intent in (Intent.CHANGE_ORDER, Intent.CANCEL_ORDER, Intent.DENY)
     if refusing or any(d.role == Role.REPLACE_TO for d in said.dishes):
-        said = with_named_in_draft(_replaced_by_name(said, draft), draft)
+        said = with_named_in_draft(turn, _replaced_by_name(said, draft), draft)
     refused = {str(d.value) for d in said.dishes if d.refused}
     counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
     wanted = [  # Ууц биш, чанасан мах болгоё. Ууц үнэтэй: the uncounted ууц again is not wanted
@@ -164,7 +184,8 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
         removed = say("dish_removed", turn.lang, dish=turn.store.dishes_said(taken_out, turn.lang))
     offered, draft.offered = draft.offered, None
     if wanted:
-        _add_wanted(draft, said, wanted, intent, refused, offered)
+        answering = turn.state.awaiting == Awaiting.DISH  # 没有奶茶…您想吃哪个？ → 换成蛋花汤
+        _add_wanted(draft, said, wanted, intent, refused, offered, answering=answering)
         _count_corrected(draft, said, wanted, offered)
     elif said.counts and draft.lines and not refused:
         _recount(draft, said, offered)
@@ -232,9 +253,13 @@ def _add_wanted(
     intent: Intent,
     refused: set[str],
     offered: str | None,
+    *,
+    answering: bool = False,
 ) -> None:
     """换成米饭 (a swap, nothing named to give up) replaces the dish said last; 再加 adds; after
-    只剩三份了, 那就一份鸡蛋羹 takes the egg custard instead of the dish offered."""
+    只剩三份了, 那就一份鸡蛋羹 takes the egg custard instead of the dish offered. ``answering``
+    the question which dish (the one asked for is not on): what is named instead joins the
+    dishes kept."""
     adding = any(d.role == Role.ADD for d in wanted)
     recounted = any(str(d.value) in draft.lines for d in wanted)
     swapped_in = any(d.role == Role.REPLACE_TO for d in wanted)  # Бантан болгоё, бас мантуу
@@ -242,6 +267,7 @@ def _add_wanted(
         (swapped_in or (intent == Intent.CHANGE_ORDER and not adding))
         and not refused
         and not recounted
+        and not answering
     )
     lines = dict(draft.lines)
     if replace and lines:  # 换成Y, with nothing named to give up: the dish said last goes
@@ -263,6 +289,8 @@ def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> i
         if m.role != Role.EACH and (m.group == dish.group or (m.group is None and named == 1))
     ]
     own = int(said.counts.get(dish.group, said.each or 1))
+    if current is not None and not said_counts and said.each is None:
+        return current  # 奶茶不要了，包子就行: the buns keep the count they had
     if current is None or not said_counts:
         return own
     return _changed_to(said_counts, current)
@@ -417,12 +445,11 @@ def not_on_menu(turn: Turn, draft: Draft) -> DomainError | None:
     the order is placed; this only spares the elder a question)."""
     assert draft.day is not None and draft.meal is not None
     names = turn.store.menu_names(turn.elder_id, draft.day, draft.meal)
-    if names:
-        for dish in draft.lines:
-            if not any(names_match(dish, known) for known in names):
-                available = "、".join(str(known[0]) for known in names)
-                return DomainError("unknown_dish", dish=dish, available=available)
-    return None
+    missing = [d for d in draft.lines if not any(names_match(d, known) for known in names)]
+    if not names or not missing:
+        return None
+    available = "、".join(str(known[0]) for known in names)
+    return DomainError("unknown_dish", dish="、".join(missing), available=available)
 
 
 def request(turn: Turn, draft: Draft) -> OrderRequest:
@@ -588,15 +615,14 @@ def _dish_refused(turn: Turn, refusal_: DomainError) -> Reply:
     offered = _offer_what_is_left(turn, refusal_)
     if offered is not None:
         return offered
-    if turn.state.draft is not None:
-        turn.state.draft.lines = {}
+    _drop_refused_dishes(turn, refusal_)
     turn.state.ask(Awaiting.DISH)
     if refusal_.code == "unknown_dish":
         text = say(
             "no_such_dish",
             turn.lang,
             when=when,
-            dish=params.get("dish"),
+            dish=turn.store.dishes_said(str(params.get("dish") or "").split("、"), turn.lang),
             available=_some_of(turn, str(params.get("available") or "")),
         )
         return Reply(text)
@@ -605,6 +631,19 @@ def _dish_refused(turn: Turn, refusal_: DomainError) -> Reply:
         return Reply(say("sold_out", turn.lang, dish=dish))
     turn.state.drop_draft()  # the same dish twice: start the order again
     return Reply(say("refused", turn.lang, message=why(refusal_, turn.lang)))
+
+
+def _drop_refused_dishes(turn: Turn, refusal_: DomainError) -> None:
+    """白菜豆腐一个，奶茶一个 at noon, with no milk tea at noon: only the dishes not to be had
+    leave the order; the others stay for the dish asked for instead (or none: 不用了)."""
+    draft = turn.state.draft
+    if draft is None:
+        return
+    gone = {d for d in str(refusal_.params.get("dish") or "").split("、") if d}
+    if refusal_.code == "duplicate_dish" or not gone & set(draft.lines):
+        draft.lines = {}
+        return
+    draft.lines = {name: qty for name, qty in draft.lines.items() if name not in gone}
 
 
 def _offer_what_is_left(turn: Turn, refusal_: DomainError) -> Reply | None:

@@ -58,6 +58,8 @@ FACTS: dict[str, tuple[str, frozenset[str]]] = {
     "辣": ("spicy", frozenset({"spicy"})), "咸": ("salty", frozenset({"salty"})),
     "甜": ("sweet", frozenset({"sweet"})), "油": ("fat", frozenset({"fried", "fat"})),
     "腻": ("fat", frozenset({"fried", "fat"})),
+    # hard or chewy is answered by whether it is soft (硬不硬, 嚼得动吗, 咬得动不)
+    "硬": ("soft", SOFT), "嚼得动": ("soft", SOFT), "咬得动": ("soft", SOFT),
     # Mongolian, Cyrillic (also typed with о/у for ө/ү) and traditional script: soft (or hard,
     # answered by whether it is soft), bones, spicy, salty, sweet, fatty.
     "зөөлөн": ("soft", SOFT), "зоолон": ("soft", SOFT), "хатуу": ("soft", SOFT),

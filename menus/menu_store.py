@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from menus.clock import SlotTimes, format_hhmm, parse_hhmm
+from menus.closures import closed_menu, closures_between
 from menus.errors import DomainError
 from menus.menufile import CanteenSpec, DishSpec, MenuFile, MenuSpec, SlotSpec
 from menus.menuproblems import Issue, MenuFileError, Problem, Where
@@ -64,7 +65,7 @@ def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> Impo
             _describe(dish, spec, kept=spec.kept)
     session.flush()
 
-    problems: list[Problem] = []
+    problems = _closed_problems(session, canteen, menu_file.menus)
     menus_added = menus_replaced = 0
     for spec_menu in menu_file.menus:
         menu = session.scalar(
@@ -84,6 +85,22 @@ def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> Impo
         raise MenuFileError(source, problems)
     session.flush()
     return ImportSummary(canteen.code, added, updated, menus_added, menus_replaced)
+
+
+def _closed_problems(session: Session, canteen: Canteen, menus: list[MenuSpec]) -> list[Problem]:
+    """A menu for a meal the canteen has closed (休息: ``menus.closures``) is a problem of the
+    file: it would not be offered, and publishing it silently would look as if it were."""
+    days = [m.date for m in menus]
+    if not days:
+        return []
+    closed = closures_between(session, [canteen.id], min(days), max(days)).get(canteen.id, [])
+    problems = []
+    for spec in menus:
+        closure = next((c for c in closed if c.covers(spec.date, spec.meal)), None)
+        if closure is not None:
+            where = Where("menus", label=f"{spec.date.isoformat()} {spec.meal.value}")
+            problems.append(Problem(where, "", Issue.CLOSED_DAY, {"reason": closure.reason}))
+    return problems
 
 
 def problems_for_canteen(menu_file: MenuFile, canteen: Canteen) -> list[Problem]:
@@ -282,10 +299,12 @@ def load_menus(
     meal: MealSlot | None = None,
     *,
     between: tuple[date, date] | None = None,
+    include_closed: bool = False,
 ) -> list[Menu]:
     """Menus with their items and dishes, in date and meal order (of one ``day``, or the days
     ``between`` two, both included: never a canteen's whole history when a page shows two
-    weeks)."""
+    weeks). A menu of a closed meal (休息, ``menus.closures``) is not offered, so it is left
+    out unless ``include_closed`` (the planner shows it, marked)."""
     query = select(Menu).options(
         selectinload(Menu.items).selectinload(MenuItem.dish),
         selectinload(Menu.canteen).selectinload(Canteen.slots),
@@ -298,6 +317,8 @@ def load_menus(
         query = query.where(Menu.date.between(*between))
     if meal is not None:
         query = query.where(Menu.meal == meal.value)
+    if not include_closed:
+        query = query.where(~closed_menu())
     menus = list(session.scalars(query))
     order = list(MealSlot)
     menus.sort(key=lambda m: (m.date, m.canteen.code, order.index(MealSlot(m.meal))))

@@ -176,6 +176,18 @@ def parse_menu_bytes(raw: bytes, name: str, *, today: date | None = None) -> Men
     return menu_file
 
 
+def menu_from_data(data: Any, source: str, *, today: date | None = None) -> MenuFile:
+    """Check a menu given as the YAML form's plain data, built by a program rather than read
+    from a file (the console's week planner), with exactly the checks a file gets;
+    ``MenuFileError`` (named ``source``) lists every problem. As in YAML, a dish entry that
+    leaves out names, nutrition, tags or allergens keeps what is stored."""
+    menu_file, problems = _check(data, today=today)
+    if problems or menu_file is None:
+        raise MenuFileError(source, problems)
+    menu_file.dishes = _kept_in_yaml(data, menu_file.dishes)
+    return menu_file
+
+
 def _kept_in_yaml(data: Any, dishes: list[DishSpec]) -> list[DishSpec]:
     """Each YAML dish with what its entry leaves out marked ``kept``, as a CSV header's
     missing columns are: ``{name: 红烧肉, price: 13}`` changes the price and keeps the

@@ -123,6 +123,7 @@ class Issue(StrEnum):
     # importing it over what is stored (menus.menu_store)
     CAP_BELOW_ORDERED = "cap_below_ordered"
     HAS_ORDERS = "has_orders"
+    CLOSED_DAY = "closed_day"
     # published for one canteen (the web console's menu page)
     OTHER_CANTEEN = "other_canteen"
     REGION_CHANGED = "region_changed"

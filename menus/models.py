@@ -155,6 +155,24 @@ class MenuItem(Base):
     dish: Mapped[Dish] = relationship()
 
 
+class CanteenClosure(Base):
+    """休息: a day (``meal`` is ``day``) or one meal of a day on which a canteen does not
+    serve, and why (春节, 停水). No menu of a closed meal is offered and no order is taken for
+    it; the menu rows stay, so reopening the day brings its menu back."""
+
+    __tablename__ = "canteen_closures"
+    __table_args__ = (UniqueConstraint("canteen_id", "date", "meal"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    date: Mapped[date] = mapped_column(Date)
+    meal: Mapped[str] = mapped_column(String(16))
+    """A meal (``lunch``) or ``day`` for all of them."""
+    reason: Mapped[str] = mapped_column(String(100))
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    closed_by_name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+
+
 class Person(Base):
     """Anyone zhucan knows: an elder, a family member or canteen staff."""
 
@@ -653,3 +671,30 @@ class SelfInspection(Base):
     )
     inspected_by_name: Mapped[str] = mapped_column(String(100))
     inspected_at: Mapped[datetime]
+
+
+class RouteCommunity(Base):
+    """A community's place in a canteen's delivery route (送餐路线): which community the
+    couriers go to first. Kept per canteen, so every meal's and every day's list follows it."""
+
+    __tablename__ = "route_communities"
+    __table_args__ = (UniqueConstraint("canteen_id", "community"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    community: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class RouteStop(Base):
+    """A stop's place in its community's walking order: one elder at one address. The address
+    is kept only as ``menus.delivery.address_key`` (a hash), so this table holds no address; a
+    new address, or one now in another community, has no place yet and goes last."""
+
+    __tablename__ = "route_stops"
+    __table_args__ = (UniqueConstraint("canteen_id", "elder_id", "address_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canteen_id: Mapped[int] = mapped_column(ForeignKey("canteens.id", ondelete="CASCADE"))
+    elder_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    address_key: Mapped[str] = mapped_column(String(32))
+    community: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)

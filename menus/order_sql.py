@@ -23,6 +23,7 @@ from sqlalchemy import (
     insert,
     literal,
     null,
+    or_,
     select,
     union_all,
     update,
@@ -31,6 +32,7 @@ from sqlalchemy import (
 from menus.fastsql import FastStatement
 from menus.models import (
     Canteen,
+    CanteenClosure,
     CanteenSlot,
     Card,
     CardTransaction,
@@ -73,6 +75,18 @@ _SLOT_JOIN = and_(CanteenSlot.canteen_id == Canteen.id, CanteenSlot.meal == bind
 _MENU_JOIN = and_(
     Menu.canteen_id == Canteen.id, Menu.date == bindparam("p_day"), Menu.meal == bindparam("p_meal")
 )
+_CLOSED_REASON = (
+    select(CanteenClosure.reason)
+    .where(
+        CanteenClosure.canteen_id == Canteen.id,
+        CanteenClosure.date == bindparam("p_day"),
+        or_(CanteenClosure.meal == bindparam("p_meal"), CanteenClosure.meal == "day"),
+    )
+    .limit(1)
+    .scalar_subquery()
+)
+"""Why the meal is closed (休息, ``menus.closures``), or NULL: read with its menu, in the
+same round trip."""
 _CANTEEN_AND_MENU = (
     select(
         Canteen.id,
@@ -84,6 +98,7 @@ _CANTEEN_AND_MENU = (
         CanteenSlot.days_before,
         CanteenSlot.serve_start,
         CanteenSlot.serve_end,
+        _CLOSED_REASON.label("closed_reason"),
         MenuItem.id.label("item_id"),
         MenuItem.dish_id,
         MenuItem.portions_cap,

@@ -235,6 +235,8 @@ class _Canteen:
     modes: list[str]
     delivery_area: list[str]
     slot: SlotTimes | None
+    closed_reason: str | None = None
+    """Why the meal is closed (休息), when it is."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,11 @@ def place_order(
     lines = _check_lines(request.lines)
     if request.day < local_today(now):
         raise DomainError("past_date", date=request.day.isoformat())
+    if canteen.closed_reason is not None:
+        day = request.day.isoformat()
+        raise DomainError(
+            "canteen_closed", date=day, meal=request.meal, reason=canteen.closed_reason
+        )
     if canteen.slot is None or not rows:
         raise DomainError("no_menu", date=request.day.isoformat(), meal=request.meal)
     if not is_open_for_orders(request.day, canteen.slot, now):
@@ -402,7 +409,7 @@ def _load_canteen(
         )
     # modes and area come as JSON text, repeated on every menu row: decoded once, here
     modes, area = json.loads(r.modes), json.loads(r.delivery_area)
-    canteen = _Canteen(r.id, r.code, r.name, list(modes), list(area), slot)
+    canteen = _Canteen(r.id, r.code, r.name, list(modes), list(area), slot, r.closed_reason)
     return canteen, [row for row in rows if row.item_id is not None]
 
 

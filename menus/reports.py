@@ -19,22 +19,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from menus.delivery import DeliveryStop, delivery_stops, kitchen_orders
 from menus.models import Canteen, Card, CardTransaction, ElderProfile, Order, Person
 from menus.states import OPEN_STATUSES
 from menus.text import CSV_QUOTING, csv_cell
 from menus.vocab import CardKind, ElderCategory, Fulfillment, MealSlot, OrderStatus
-
-
-@dataclass
-class DeliveryStop:
-    """One delivery: who, where, how to reach them, and what to bring."""
-
-    order_id: int
-    elder: str
-    address: str
-    phone: str
-    items: list[str]
-    payable_fen: int
 
 
 @dataclass
@@ -52,45 +41,18 @@ class KitchenSheet:
 
 
 def kitchen_sheet(session: Session, canteen: Canteen, day: date, meal: MealSlot) -> KitchenSheet:
-    """Portions per dish, the delivery list by community, and pickup and dine-in counts."""
-    query = (
-        select(Order)
-        .where(Order.canteen_id == canteen.id, Order.date == day, Order.meal == meal.value)
-        .where(Order.status.in_([s.value for s in OPEN_STATUSES]))
-        .options(
-            selectinload(Order.items),
-            selectinload(Order.elder).selectinload(Person.elder),
-        )
-        .order_by(Order.id)
-    )
-    orders = list(session.scalars(query))
+    """Portions per dish, the delivery list by community in the canteen's walking order
+    (``menus.delivery``), and pickup and dine-in counts."""
+    orders = kitchen_orders(session, canteen, day, meal)
     sheet = KitchenSheet(canteen.code, day.isoformat(), meal.value)
-    delivery: dict[str, list[DeliveryStop]] = defaultdict(list)
     for order in orders:
         sheet.orders += 1
-        if order.fulfillment == Fulfillment.DELIVERY.value:
-            profile = order.elder.elder
-            address = order.delivery_address or ""
-            named = [c for c in canteen.delivery_area if c in address]
-            community = (
-                (named[0] if named else None) or (profile.community if profile else None) or "其他"
-            )
-            delivery[community].append(
-                DeliveryStop(
-                    order_id=order.id,
-                    elder=order.elder.name,
-                    address=order.delivery_address or "",
-                    phone=order.elder.phone or "",
-                    items=[f"{i.dish_name}×{i.qty}" for i in order.items],
-                    payable_fen=order.payable_fen,
-                )
-            )
-        elif order.fulfillment == Fulfillment.PICKUP.value:
+        if order.fulfillment == Fulfillment.PICKUP.value:
             sheet.pickup += 1
-        else:
+        elif order.fulfillment != Fulfillment.DELIVERY.value:
             sheet.dine_in += 1
     sheet.portions = portions_to_cook(orders)
-    sheet.delivery = {k: delivery[k] for k in sorted(delivery)}
+    sheet.delivery = delivery_stops(session, canteen, orders)
     return sheet
 
 

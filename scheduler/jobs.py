@@ -34,6 +34,7 @@ from menus.catalogue import (
     word,
 )
 from menus.clock import TZ, SlotTimes, cutoff_at, is_open_for_orders, local_today, parse_hhmm
+from menus.closures import closed_menu
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.menu_store import slot_times
@@ -191,7 +192,9 @@ def _usual_meals(session: Session, today: date) -> dict[int, str]:
 
 def _menu_days(session: Session, first: date, last: date) -> set[tuple[int, date, str]]:
     rows = session.execute(
-        select(Menu.canteen_id, Menu.date, Menu.meal).where(Menu.date >= first, Menu.date <= last)
+        select(Menu.canteen_id, Menu.date, Menu.meal)
+        .where(Menu.date >= first, Menu.date <= last)
+        .where(~closed_menu())  # a closed meal (休息) is not offered: nothing to remind of
     )
     return {(c, d, m) for c, d, m in rows}
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot.dialogue.closed import closed_menu
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import without_names
 from bot.dialogue.state import Awaiting, MealRef
@@ -50,6 +51,9 @@ def menu(turn: Turn, said: Utterance) -> Reply:
     if len(menus) == 1:
         turn.state.menu_read = MealRef(day, MealSlot(menus[0].meal))
     if not menus:
+        closed = closed_menu(turn, day, meal)
+        if closed is not None:  # 休息: said with why, and the next meal that can be ordered
+            return Reply(closed)
         return Reply(say("menu_none", lang, when=day_words(day, turn.today, lang)))
     return _read(turn, menus, 0, conditions)
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import again, standing
+from bot.dialogue.closed import closed_words
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import (
     fitting,
@@ -392,6 +393,9 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         turn.elder_id, draft.meal, draft.day, turn.now
     ):
         return refused(turn, DomainError("closed"))  # said at once, not after the next question
+    closure = turn.store.closure(turn.elder_id, draft.day, draft.meal)
+    if closure is not None:  # 休息: said at once, with why and the next meal open
+        return refused(turn, DomainError("canteen_closed", reason=closure.reason)).prefixed(removed)
     missing = not_on_menu(turn, draft)
     if missing is not None:  # say so now, not after the next question (and why that day)
         return refused(turn, missing).prefixed(removed)
@@ -576,6 +580,8 @@ def refused(turn: Turn, refusal_: DomainError) -> Reply:
         return _dish_refused(turn, refusal_)
     if code in ("closed", "no_menu", "past_date"):
         return _meal_refused(turn, refusal_)
+    if code == "canteen_closed":
+        return _closed_refused(turn, str(refusal_.params.get("reason", "")))
     if code in ("mode_not_offered", "outside_area", "no_address"):
         return _mode_refused(turn, refusal_)
     turn.state.drop_draft()
@@ -662,6 +668,18 @@ def _meal_refused(turn: Turn, refusal_: DomainError) -> Reply:
     turn.state.ask(Awaiting.MEAL)
     text = say(refusal_.code, turn.lang, when=when)
     return Reply(text, choices(MEALS, turn.lang), inline=True)
+
+
+def _closed_refused(turn: Turn, reason: str) -> Reply:
+    """The canteen is closed that day or meal (休息): why, the next meal that can be
+    ordered, and which meal then (the dishes said are kept)."""
+    draft = turn.state.draft
+    text = ""
+    if draft is not None and draft.day is not None:
+        text = closed_words(turn, draft.day, draft.meal, reason)
+        draft.day = draft.meal = None
+    turn.state.ask(Awaiting.MEAL)
+    return Reply(text + say("ask_meal", turn.lang), choices(MEALS, turn.lang), inline=True)
 
 
 def _mode_refused(turn: Turn, refusal_: DomainError) -> Reply:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.dialogue.state import ConversationState
 from menus.catalogue import say
 from menus.clock import is_open_for_orders, local_today
+from menus.closures import LOOK_AHEAD_DAYS, Closure, closure_of, closures_between, next_open_meal_at
 from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
 from menus.feedback import staff_canteens
@@ -127,8 +128,41 @@ class Store:
         return times is not None and not is_open_for_orders(day, times, now)
 
     def next_open_day(self, elder_id: int, meal: MealSlot, now: datetime) -> date:
+        """The day an order for ``meal`` goes to when no day was said: today until its
+        cut-off, else tomorrow; a day the canteen has closed that meal (休息) is passed over."""
         today = local_today(now)
-        return today + timedelta(days=1) if self.closed(elder_id, meal, today, now) else today
+        day = today + timedelta(days=1) if self.closed(elder_id, meal, today, now) else today
+        with read_only(self.factory) as session:
+            canteen_id = self.home(session, elder_id).id
+            last = day + timedelta(days=LOOK_AHEAD_DAYS)
+            closed = closures_between(session, [canteen_id], day, last).get(canteen_id, [])
+        while day < last and any(c.covers(day, meal) for c in closed):
+            day += timedelta(days=1)
+        return day
+
+    def closure(self, elder_id: int, day: date, meal: MealSlot | None) -> Closure | None:
+        """Why the elder's canteen does not serve ``meal`` of ``day`` (休息), if it does not;
+        with no meal, the closure of the whole day."""
+        with read_only(self.factory) as session:
+            canteen_id = self.home(session, elder_id).id
+
+        def load() -> Closure | None:
+            with read_only(self.factory) as session:
+                if meal is not None:
+                    return closure_of(session, canteen_id, day, meal)
+                found = closures_between(session, [canteen_id], day, day).get(canteen_id, [])
+                return next((c for c in found if c.meal is None), None)
+
+        return self.cached(("closure", canteen_id, day, meal), load)
+
+    def next_open_meal(
+        self, elder_id: int, after: tuple[date, MealSlot], now: datetime
+    ) -> tuple[date, MealSlot] | None:
+        """The next meal after ``after`` the elder can still order (served, not closed, its
+        menu published, its cut-off not passed), within two weeks."""
+        with read_only(self.factory) as session:
+            canteen = self.home(session, elder_id)
+            return next_open_meal_at(session, canteen, after, now)
 
     def menu_names(self, elder_id: int, day: date, meal: MealSlot) -> list[list[str | None]]:
         """Every name of every dish on that meal's menu (empty when there is no menu)."""

@@ -9,6 +9,13 @@ does). The store checks again when
 an order moves, with the rule every channel uses (``menus.access``: only staff of the order's
 canteen move it on).
 
+The menu planner (the week's grid, one meal's page) is the menu seen a week at a time, so
+it takes the menu's permissions rather than new ones: whoever reads the menu (``VIEW_MENU``:
+manager, cook, delivery, volunteer, the region's supervisor) reads the plan; copying last
+week, changing a meal's dishes and marking a day closed publish what elders are offered, so
+they are the manager's alone (``PUBLISH_MENU``). The community contact, who does not read the
+menu, does not read the plan either.
+
 Complaints and praise (``VIEW_FEEDBACK``, ``ANSWER_FEEDBACK``) follow the rule the chat already
 keeps rather than a stricter one of the console's: ``menus.access`` lets anyone who is staff of
 the complaint's canteen answer it (``Act.ANSWER``, whatever their role), and the bot sends every
@@ -18,6 +25,12 @@ console would only send them back to "回复 3 …" in the chat. The inbox shows
 and words, never a phone or an address. The region's supervisor reads it; staff of another
 canteen get nothing, and the store refuses an answer by anyone not staff of the complaint's
 canteen.
+
+The delivery list (``VIEW_DELIVERY``) names each elder with their address and phone, so it
+goes where the kitchen sheet goes (manager, cook, delivery, volunteer; not the community
+contact, whose role is not tied to one community) and to the region's supervisor, read-only.
+Its walking order (``ARRANGE_ROUTE``) is changed by those who walk it and those who answer for
+it: delivery staff and the manager. The cook packs in that order but does not set it.
 """
 
 from __future__ import annotations
@@ -46,10 +59,14 @@ class Permission(StrEnum):
     VIEW_SETTLEMENT = "view_settlement"
     VIEW_FEEDBACK = "view_feedback"
     ANSWER_FEEDBACK = "answer_feedback"
+    VIEW_DELIVERY = "view_delivery"
+    ARRANGE_ROUTE = "arrange_route"
 
 
 P = Permission
-CHANGES = frozenset({P.MOVE_ORDERS, P.PUBLISH_MENU, P.RECORD_SAFETY, P.ANSWER_FEEDBACK})
+CHANGES = frozenset(
+    {P.MOVE_ORDERS, P.PUBLISH_MENU, P.RECORD_SAFETY, P.ANSWER_FEEDBACK, P.ARRANGE_ROUTE}
+)
 """Permissions that change something; a supervisor holds none of them."""
 FOOD_SAFETY = frozenset({P.VIEW_SAFETY, P.RECORD_SAFETY})
 """The kitchen keeps the food-safety records (留样, disinfection, self-inspection): its
@@ -61,6 +78,9 @@ the kitchen, delivery or the community contact (the sheet names every elder and 
 paid). It only reads."""
 FEEDBACK = frozenset({P.VIEW_FEEDBACK, P.ANSWER_FEEDBACK})
 """Complaints and praise: every staff role of the canteen, as in the chat (see above)."""
+DELIVERY = frozenset({P.VIEW_DELIVERY, P.ARRANGE_ROUTE})
+"""The delivery list and its walking order: read and changed by delivery staff and the
+manager (see above)."""
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # the manager alone publishes the canteen's menu (it sets prices and caps)
@@ -77,17 +97,22 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     )
     | FOOD_SAFETY
     | SETTLEMENT
-    | FEEDBACK,
+    | FEEDBACK
+    | DELIVERY,
     StaffRole.COOK.value: frozenset(
-        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
+        {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU, P.VIEW_DELIVERY}
     )
     | FOOD_SAFETY
     | FEEDBACK,
     StaffRole.DELIVERY.value: frozenset(
         {P.VIEW_BOARD, P.MOVE_ORDERS, P.VIEW_KITCHEN, P.VIEW_ORDER, P.VIEW_MENU}
     )
+    | FEEDBACK
+    | DELIVERY,
+    StaffRole.VOLUNTEER.value: frozenset(
+        {P.VIEW_BOARD, P.VIEW_KITCHEN, P.VIEW_MENU, P.VIEW_DELIVERY}
+    )
     | FEEDBACK,
-    StaffRole.VOLUNTEER.value: frozenset({P.VIEW_BOARD, P.VIEW_KITCHEN, P.VIEW_MENU}) | FEEDBACK,
     # the community contact follows who eats, not the kitchen (the sheet lists phones)
     StaffRole.COMMUNITY.value: frozenset({P.VIEW_BOARD, P.VIEW_ORDER}) | FEEDBACK,
     SUPERVISOR: frozenset(
@@ -99,6 +124,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.VIEW_MENU,
             P.VIEW_SAFETY,
             P.VIEW_FEEDBACK,
+            P.VIEW_DELIVERY,
         }
     )
     | SETTLEMENT,

@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
@@ -45,9 +45,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.web import feedback_pages, pages, safety_pages
+from bot.web import feedback_pages, pages, planner_pages, safety_pages
 from bot.web.access import Permission, canteens_with, may, role_in
-from bot.web.texts import ROLES, action_label, duration_label, month_label, say
+from bot.web.texts import LANGUAGES, ROLES, action_label, duration_label, month_label, say
 from bot.web.uploads import Pending, PendingUploads, capped_body, clean_name, owner_of, replay
 from menus.accounts import (
     MAX_LOGIN,
@@ -63,7 +63,9 @@ from menus.accounts import (
 from menus.audit import audit_lines, record_change
 from menus.claim_sheet import CSV_TYPE, XLSX_TYPE, claim_csv, claim_xlsx
 from menus.clock import TZ, in_service_years, local_today
+from menus.closures import close, reopen
 from menus.db import read_only, unit_of_work
+from menus.delivery import move_community, move_stop, parse_meal
 from menus.errors import DomainError
 from menus.feedback import MAX_ANSWER, answer, recipient
 from menus.food_safety import (
@@ -90,8 +92,20 @@ from menus.menu_store import (
 )
 from menus.menufile import MAX_FILE_BYTES, MenuFile, format_problem, parse_menu_bytes
 from menus.menuproblems import MenuFileError
-from menus.models import Canteen
+from menus.models import Canteen, Dish
 from menus.orders import get_order, set_status
+from menus.planner import (
+    CellChange,
+    Edit,
+    copy_last_week,
+    copy_plan,
+    edit_cell,
+    parse_cap,
+    parse_week,
+    read_week,
+    week_label,
+    week_of,
+)
 from menus.settlement import (
     MonthError,
     add_months,
@@ -144,6 +158,14 @@ class BadMonth(Exception):
         super().__init__(refused.code)
         self.refused = refused
         self.text = text
+
+
+class BadWeek(Exception):
+    """The planner asked for a week that is not one (``?week=`` not 2026-W49 or a date)."""
+
+    def __init__(self, refused: DomainError) -> None:
+        super().__init__(refused.code)
+        self.refused = refused
 
 
 class SecurityHeaders:
@@ -206,11 +228,22 @@ def create_app(
         Route("/canteens/{code}/board", console.board),
         Route("/canteens/{code}/kitchen", console.kitchen),
         Route("/canteens/{code}/kitchen/print", console.kitchen_print),
+        Route("/canteens/{code}/delivery", console.delivery),
+        Route("/canteens/{code}/delivery/print", console.delivery_print),
+        Route("/canteens/{code}/delivery/stops", console.move_stop, methods=["POST"]),
+        Route("/canteens/{code}/delivery/communities", console.move_community, methods=["POST"]),
         Route("/canteens/{code}/orders/{order_id:id}", console.order),
         Route("/canteens/{code}/orders/{order_id:id}/status", console.move_order, methods=["POST"]),
         Route("/canteens/{code}/menu", console.menu),
         Route("/canteens/{code}/menu/upload", console.upload_menu, methods=["POST"]),
         Route("/canteens/{code}/menu/publish", console.publish_menu, methods=["POST"]),
+        Route("/canteens/{code}/planner", console.planner),
+        Route("/canteens/{code}/planner/copy", console.copy_preview, methods=["GET"]),
+        Route("/canteens/{code}/planner/copy", console.copy_week, methods=["POST"]),
+        Route("/canteens/{code}/planner/cell", console.planner_cell, methods=["GET"]),
+        Route("/canteens/{code}/planner/cell", console.change_cell, methods=["POST"]),
+        Route("/canteens/{code}/planner/close", console.close_meal, methods=["POST"]),
+        Route("/canteens/{code}/planner/reopen", console.reopen_meal, methods=["POST"]),
         Route("/canteens/{code}/safety", console.safety),
         Route("/canteens/{code}/safety/samples", console.add_sample, methods=["POST"]),
         Route("/canteens/{code}/safety/disinfection", console.add_disinfection, methods=["POST"]),
@@ -247,6 +280,7 @@ def create_app(
         NotFound: console.not_found,
         TooLarge: console.too_large,
         BadMonth: console.bad_month,
+        BadWeek: console.bad_week,
         404: console.not_found,
     }
     return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
@@ -264,6 +298,9 @@ def _templates() -> Jinja2Templates:
     env.filters["code"] = lambda text: quote(str(text), safe="")
     env.filters["zh"] = lambda code: CODE_LABELS.get(str(code), str(code))
     env.globals["action_label"] = action_label
+    env.globals["paid_label"] = pages.paid_label
+    env.globals["due_label"] = pages.due_label
+    env.globals["lang_label"] = lambda lang: LANGUAGES.get(str(lang), "")
     env.globals["say"] = say
     return Jinja2Templates(env=env)
 
@@ -401,8 +438,13 @@ class Console:
                 links.append((f"{canteen.name} 看板", canteen_path(canteen.code, "board")))
                 if may(access, P.VIEW_KITCHEN, canteen):
                     links.append((f"{canteen.name} 厨房单", canteen_path(canteen.code, "kitchen")))
+                if may(access, P.VIEW_DELIVERY, canteen):
+                    links.append((f"{canteen.name} 送餐单", canteen_path(canteen.code, "delivery")))
                 if may(access, P.VIEW_MENU, canteen):
                     links.append((f"{canteen.name} 菜单", canteen_path(canteen.code, "menu")))
+                    links.append(
+                        (f"{canteen.name} 菜单计划", canteen_path(canteen.code, "planner"))
+                    )
                 if may(access, P.VIEW_SAFETY, canteen):
                     links.append((f"{canteen.name} 食品安全", canteen_path(canteen.code, "safety")))
                 if may(access, P.VIEW_SETTLEMENT, canteen):
@@ -487,6 +529,20 @@ class Console:
             "label": say("month_back", latest=latest),
         }
         context = {"title": "月份不对", "message": message, "back": back}
+        return self._render(request, "error.html", context, status_code=400)
+
+    async def bad_week(self, request: Request, exc: Exception) -> Response:
+        """400 in words: how a week is written, and a link to this week's plan."""
+        assert isinstance(exc, BadWeek)
+        back = {
+            "href": canteen_path(request.path_params["code"], "planner"),
+            "label": say("this_week"),
+        }
+        context = {
+            "title": say("bad_week_title"),
+            "message": exc.refused.message("zh"),
+            "back": back,
+        }
         return self._render(request, "error.html", context, status_code=400)
 
     async def not_found(self, request: Request, exc: Exception) -> Response:
@@ -584,6 +640,7 @@ class Console:
                 "meals": pages.board(session, canteen, day),
                 "can_move": may(access, P.MOVE_ORDERS, canteen),
                 "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
+                "can_delivery": may(access, P.VIEW_DELIVERY, canteen),
                 "can_menu": may(access, P.VIEW_MENU, canteen),
                 "can_safety": may(access, P.VIEW_SAFETY, canteen),
                 "can_settle": may(access, P.VIEW_SETTLEMENT, canteen),
@@ -664,14 +721,18 @@ class Console:
             }
             return self._render(request, "order.html", context, session=session, access=access)
 
+    def _meal(self, request: Request, canteen: Canteen) -> MealSlot:
+        """The meal a sheet is for (``?meal=lunch``), else the one the kitchen works towards."""
+        try:
+            return parse_vocab(MealSlot, request.query_params.get("meal", ""))
+        except ValueError:
+            return pages.current_meal(canteen, self.now())
+
     def _sheet_context(
         self, request: Request, session: Session, canteen: Canteen
     ) -> dict[str, Any]:
         day = self._day(request)
-        try:
-            meal = parse_vocab(MealSlot, request.query_params.get("meal", ""))
-        except ValueError:
-            meal = pages.current_meal(canteen, self.now())
+        meal = self._meal(request, canteen)
         return {
             "canteen": canteen,
             "day": day,
@@ -695,9 +756,115 @@ class Console:
             access, canteen = self._require(request, session, P.VIEW_KITCHEN, code)
             assert canteen is not None
             context = self._sheet_context(request, session, canteen)
+            context["can_delivery"] = may(access, P.VIEW_DELIVERY, canteen)
             if printed:
                 return self._render(request, "kitchen_print.html", context, access=access)
             return self._render(request, "kitchen.html", context, session=session, access=access)
+
+    # --------------------------------------------------- delivery list and route
+
+    def delivery(self, request: Request) -> Response:
+        """送餐单: a meal's deliveries community by community in the walking order, with
+        the buttons that change it for those who may."""
+        return self._delivery(request, printed=False)
+
+    def delivery_print(self, request: Request) -> Response:
+        """The same list on A4 paper, with a box to tick at each stop (no navigation)."""
+        return self._delivery(request, printed=True)
+
+    def _delivery(self, request: Request, *, printed: bool) -> Response:
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_DELIVERY, code)
+            assert canteen is not None
+            day, meal = self._day(request), self._meal(request, canteen)
+            context = {
+                "canteen": canteen,
+                "day": day,
+                "meal": meal,
+                "meals": pages.meals_of(session, canteen, day),
+                "page": pages.delivery(session, canteen, day, meal),
+                "printed_at": self.now(),
+                "can_arrange": may(access, P.ARRANGE_ROUTE, canteen),
+                "can_kitchen": may(access, P.VIEW_KITCHEN, canteen),
+            }
+            if printed:
+                return self._render(request, "delivery_print.html", context, access=access)
+            return self._render(request, "delivery.html", context, session=session, access=access)
+
+    async def move_stop(self, request: Request) -> Response:
+        """One stop one place up or down in its community's walking order (kept for every
+        meal to come), audited with the elder's name and places, never the address."""
+        form = await checked_form(request)
+        stop, direction = _field(form, "stop", 60), _field(form, "direction", 8)
+
+        def work(
+            session: Session, access: Access, canteen: Canteen, day: date, meal: MealSlot
+        ) -> str:
+            done = move_stop(session, canteen, day, meal, stop, direction)
+            detail = {
+                "elder": done.name,
+                "community": done.community,
+                "before": done.before,
+                "after": done.after,
+                "date": day.isoformat(),
+                "meal": meal.value,
+            }
+            self._audit(session, access, canteen, "route.stop", f"elder:{done.elder_id}", detail)
+            return say(
+                "route_stop_moved", name=done.name, community=done.community, place=done.after
+            )
+
+        return await self._route_change(request, form, work, anchor=f"stop-{stop}")
+
+    async def move_community(self, request: Request) -> Response:
+        """One community one place up or down in the canteen's route, audited."""
+        form = await checked_form(request)
+        community, direction = _field(form, "community", 200), _field(form, "direction", 8)
+
+        def work(
+            session: Session, access: Access, canteen: Canteen, day: date, meal: MealSlot
+        ) -> str:
+            done = move_community(session, canteen, day, meal, community, direction)
+            detail = {"community": done.community, "before": done.before, "after": done.after}
+            target = f"canteen:{canteen.code}"
+            self._audit(session, access, canteen, "route.community", target, detail)
+            return say("route_community_moved", community=done.community, place=done.after)
+
+        return await self._route_change(request, form, work)
+
+    async def _route_change(
+        self,
+        request: Request,
+        form: FormData,
+        work: Callable[[Session, Access, Canteen, date, MealSlot], str],
+        anchor: str = "",
+    ) -> Response:
+        """Run one walking-order change for whoever may arrange the route at the page's
+        canteen, in one transaction with its audit entry; back to the meal's delivery list
+        with what happened (a refusal changes nothing)."""
+        code = request.path_params["code"]
+        day_text, meal_text = _field(form, "date", 10), _field(form, "meal", 16)
+
+        def run() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.ARRANGE_ROUTE, code)
+                assert canteen is not None
+                return work(session, access, canteen, _form_day(day_text), parse_meal(meal_text))
+
+        try:
+            text = await run_in_threadpool(run)
+            request.session["flash"] = {"kind": "ok", "text": text}
+        except DomainError as refused:
+            request.session["flash"] = {"kind": "error", "text": refused.message("zh")}
+            anchor = ""
+        query = []
+        if _is_date(day_text):
+            query.append(f"date={day_text}")
+        if meal_text in {m.value for m in MealSlot}:
+            query.append(f"meal={meal_text}")
+        back = canteen_path(code, "delivery") + ("?" + "&".join(query) if query else "")
+        return RedirectResponse(back + (f"#{anchor}" if anchor else ""), status_code=303)
 
     # ----------------------------------------------------------------- the menu
 
@@ -841,6 +1008,261 @@ class Console:
             self._audit_publish(session, access, canteen, menu_file, summary, pending)
         self.uploads.drop(token)
         return say("menu_published", **vars(summary))
+
+    # ---------------------------------------------------------- the menu planner
+
+    def _week(self, text: str) -> date:
+        """The Monday of the week asked for (this week when none); ``BadWeek`` otherwise."""
+        try:
+            return parse_week(text, local_today(self.now()))
+        except DomainError as refused:
+            raise BadWeek(refused) from None
+
+    def planner(self, request: Request) -> Response:
+        """菜单计划: the week's grid (``?week=2026-W49`` or a day of it), each meal's dishes
+        with price and cap, closed days marked; for the manager the links that change a meal,
+        copy last week, and the form that marks a day or meal closed."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_MENU, code)
+            assert canteen is not None
+            monday = self._week(request.query_params.get("week", ""))
+            today = local_today(self.now())
+            week = read_week(session, canteen, monday)
+            context = {
+                "canteen": canteen,
+                "grid": planner_pages.grid(week, today),
+                "prev_week": week_label(monday - timedelta(days=7)),
+                "next_week": week_label(monday + timedelta(days=7)),
+                "this_week": week_label(week_of(today)),
+                "open_days": [d for d in week.days if d >= today],
+                "meals": [(m.value, label_zh(m)) for m in planner_pages.served(canteen)],
+                "can_edit": may(access, P.PUBLISH_MENU, canteen),
+                "read_only": not may(access, P.PUBLISH_MENU, canteen),
+            }
+            return self._render(request, "planner.html", context, session=session, access=access)
+
+    def copy_preview(self, request: Request) -> Response:
+        """What copying last week onto this week will add, keep and not copy; nothing is
+        changed until 确认复制."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+            assert canteen is not None
+            monday = self._week(request.query_params.get("week", ""))
+            plan = copy_plan(session, canteen, monday, local_today(self.now()))
+            context = {
+                "canteen": canteen,
+                "week": week_label(monday),
+                "preview": planner_pages.copy_preview(plan),
+            }
+            return self._render(
+                request, "planner_copy.html", context, session=session, access=access
+            )
+
+    async def copy_week(self, request: Request) -> Response:
+        """Copy last week's menus as previewed, through the menu import, with its audit entry;
+        back to the week with what happened (or to the preview when it changed meanwhile)."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        week_text = _field(form, "week", 20)
+        fingerprint = _field(form, "plan", 64)
+
+        def work() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+                assert canteen is not None
+                monday = self._week(week_text)
+                today = local_today(self.now())
+                copied = copy_last_week(session, canteen, monday, today, fingerprint)
+                days = [e.day for e in copied.plan.added]
+                detail = {
+                    **vars(copied.summary),
+                    "week": week_label(monday),
+                    "text": say(
+                        "planner_copied_detail",
+                        first=min(days).isoformat(),
+                        last=max(days).isoformat(),
+                        count=len(days),
+                    ),
+                }
+                self._audit(
+                    session, access, canteen, "menu.copy_week", f"week:{week_label(monday)}", detail
+                )
+                return say("planner_copied", count=len(days))
+
+        query = f"?week={quote(week_text, safe='')}"
+        try:
+            text = await run_in_threadpool(work)
+        except DomainError as refused:
+            request.session["flash"] = {"kind": "error", "text": self._refusal(refused)}
+            if refused.code == "plan_changed":
+                return RedirectResponse(canteen_path(code, "planner/copy") + query, status_code=303)
+        else:
+            request.session["flash"] = {"kind": "ok", "text": text}
+        return RedirectResponse(canteen_path(code, "planner") + query, status_code=303)
+
+    @staticmethod
+    def _refusal(refused: DomainError) -> str:
+        """A refusal in words; the menu import's problems each after their meal."""
+        if isinstance(refused, MenuFileError):
+            lines = "；".join(planner_pages.problem_lines(refused))
+            return say("planner_not_changed", problems=lines)
+        return refused.message("zh")
+
+    def planner_cell(self, request: Request) -> Response:
+        """One meal's menu (``?date=…&meal=…``): its dishes, caps and orders, and for the
+        manager the forms that change a cap, take a dish off or add one of the canteen's."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_MENU, code)
+            assert canteen is not None
+            day, meal = self._cell_of(
+                request.query_params.get("date", ""), request.query_params.get("meal", "")
+            )
+            cell = read_week(session, canteen, week_of(day)).cell(day, meal)
+            library = [
+                (name, price)
+                for name, price in session.execute(
+                    select(Dish.name, Dish.price_fen)
+                    .where(Dish.canteen_id == canteen.id)
+                    .order_by(Dish.id)
+                )
+            ]
+            context = {
+                "canteen": canteen,
+                "cell": planner_pages.cell_page(cell, library, local_today(self.now())),
+                "week": week_label(week_of(day)),
+                "can_edit": may(access, P.PUBLISH_MENU, canteen),
+            }
+            return self._render(
+                request, "planner_cell.html", context, session=session, access=access
+            )
+
+    @staticmethod
+    def _cell_of(day_text: str, meal_text: str) -> tuple[date, MealSlot]:
+        """The meal a cell page or form is about; 404 when it names none."""
+        try:
+            day = date.fromisoformat(day_text)
+            meal = parse_vocab(MealSlot, meal_text)
+        except ValueError:
+            raise NotFound() from None
+        if not in_service_years(day):
+            raise NotFound()
+        return day, meal
+
+    async def change_cell(self, request: Request) -> Response:
+        """Add a dish to one meal, take one off or change its cap, through the menu import
+        (orders kept: a dish ordered stays, no cap below what is ordered), audited."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        fields = {name: _field(form, name, 100) for name in ("date", "meal", "edit", "dish", "cap")}
+        query = "?" + urlencode({"date": fields["date"][:10], "meal": fields["meal"][:16]})
+
+        def work() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+                assert canteen is not None
+                day, meal = self._cell_of(fields["date"], fields["meal"])
+                try:
+                    edit = Edit(fields["edit"])
+                except ValueError:
+                    raise NotFound() from None
+                cap = parse_cap(fields["cap"]) if edit is not Edit.REMOVE else None
+                change = CellChange(edit, fields["dish"].strip(), cap)
+                edit_cell(session, canteen, day, meal, change, local_today(self.now()))
+                text = planner_pages.change_words(day, meal, change)
+                detail = {"date": day.isoformat(), "meal": meal.value, "text": text}
+                self._audit(
+                    session,
+                    access,
+                    canteen,
+                    "menu.cell",
+                    f"menu:{day.isoformat()}:{meal.value}",
+                    detail,
+                )
+                return text
+
+        try:
+            text = await run_in_threadpool(work)
+            request.session["flash"] = {"kind": "ok", "text": text}
+        except DomainError as refused:
+            request.session["flash"] = {"kind": "error", "text": self._refusal(refused)}
+        return RedirectResponse(canteen_path(code, "planner/cell") + query, status_code=303)
+
+    async def close_meal(self, request: Request) -> Response:
+        """Mark a day (or one meal of it) closed with a reason; refused with how many orders
+        there are when it has any (the manager contacts those elders; nothing is cancelled)."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        fields = {name: _field(form, name, 100) for name in ("date", "meal", "reason", "week")}
+
+        def work() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+                assert canteen is not None
+                day = _form_day(fields["date"])
+                meal = None
+                if fields["meal"] != "day":
+                    try:
+                        meal = parse_vocab(MealSlot, fields["meal"])
+                    except ValueError:
+                        raise DomainError("safety_bad_meal", meal=fields["meal"][:20]) from None
+                closure = close(
+                    session, canteen, day, meal, fields["reason"], access.person_id, self.now()
+                )
+                label = planner_pages.when(day, meal)
+                detail = {
+                    "date": day.isoformat(),
+                    "meal": fields["meal"],
+                    "reason": closure.reason,
+                    "text": f"{label} 休息：{closure.reason}",
+                }
+                self._audit(session, access, canteen, "menu.close", f"closure:{closure.id}", detail)
+                return say("planner_closed", when=label, reason=closure.reason)
+
+        return await self._planner_change(request, code, fields["week"], work)
+
+    async def reopen_meal(self, request: Request) -> Response:
+        """Take a closure back: the day's menu (if any) is offered again; audited."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        closure_text = _field(form, "closure", 9)
+        week_text = _field(form, "week", 20)
+
+        def work() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+                assert canteen is not None
+                if not closure_text.isdecimal():
+                    raise DomainError("closure_unknown")
+                closure = reopen(session, canteen, int(closure_text), self.now())
+                label = planner_pages.when(closure.day, closure.meal)
+                detail = {
+                    "date": closure.day.isoformat(),
+                    "reason": closure.reason,
+                    "text": f"{label} 取消休息（原因是{closure.reason}）",
+                }
+                self._audit(
+                    session, access, canteen, "menu.reopen", f"closure:{closure.id}", detail
+                )
+                return say("planner_reopened", when=label)
+
+        return await self._planner_change(request, code, week_text, work)
+
+    async def _planner_change(
+        self, request: Request, code: str, week_text: str, work: Callable[[], str]
+    ) -> Response:
+        """Run a change of the week, then back to the week's grid with what happened."""
+        try:
+            text = await run_in_threadpool(work)
+            request.session["flash"] = {"kind": "ok", "text": text}
+        except DomainError as refused:
+            request.session["flash"] = {"kind": "error", "text": self._refusal(refused)}
+        except IntegrityError:  # the same closure sent twice at once: the other one was kept
+            request.session["flash"] = {"kind": "error", "text": say("safety_sent_twice")}
+        query = f"?week={quote(week_text, safe='')}" if week_text else ""
+        return RedirectResponse(canteen_path(code, "planner") + query, status_code=303)
 
     # ------------------------------------------------------------- food safety
 

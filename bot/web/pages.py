@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.web.texts import day_label, move_label, say
 from menus.clock import TZ, cutoff_at, format_hhmm, parse_hhmm
+from menus.delivery import DeliveryStop, RouteTotal, meal_deliveries, route_total
 from menus.menu_store import load_menus, slot_times
 from menus.menufile import MenuFile, MenuSpec
 from menus.models import Canteen, Dish, Menu, Order, Person
@@ -285,6 +286,51 @@ def _previewed(
 
 def _meal(code: str) -> str:
     return label_zh(MealSlot(code))
+
+
+@dataclass(frozen=True)
+class CommunityRound:
+    """One community of a meal's delivery list: its stops in walking order and its total."""
+
+    community: str
+    stops: list[DeliveryStop]
+    total: RouteTotal
+
+
+@dataclass(frozen=True)
+class DeliveryPage:
+    """A meal's delivery list: community by community, and the whole route's total."""
+
+    rounds: list[CommunityRound]
+    total: RouteTotal
+
+
+def delivery(session: Session, canteen: Canteen, day: date, meal: MealSlot) -> DeliveryPage:
+    """The meal's delivery list in the canteen's walking order (``menus.delivery``), with
+    each community's total and the route's."""
+    groups = meal_deliveries(session, canteen, day, meal)
+    rounds = [CommunityRound(name, stops, route_total(stops)) for name, stops in groups.items()]
+    return DeliveryPage(rounds, route_total([s for stops in groups.values() for s in stops]))
+
+
+def paid_label(stop: DeliveryStop) -> str:
+    """What of a delivered meal is paid already, as the courier reads it at the door
+    (已付：补贴1.00元、卡5.00元); nothing when none of it is."""
+    parts = [
+        f"{word}{yuan(fen)}元"
+        for word, fen in (
+            ("补贴", stop.subsidy_fen),
+            ("券", stop.voucher_fen),
+            ("卡", stop.card_fen),
+        )
+        if fen
+    ]
+    return say("paid_parts", parts="、".join(parts)) if parts else ""
+
+
+def due_label(payable_fen: int) -> str:
+    """What to collect at the door (收3.60元), or 不用收钱."""
+    return say("due", yuan=yuan(payable_fen)) if payable_fen else say("nothing_due")
 
 
 def yuan(fen: int) -> str:

@@ -69,6 +69,31 @@ ZH: dict[str, str] = {
     "inspection_saved": "已记下{date}的每日自查。",
     "safety_sent_twice": "这条记录刚才已经记下了（表单提交了两次），没有重复保存。",
     "upload_unsized": "这个表单没有说明大小，什么都没有保存。请用浏览器重新提交。",
+    # the menu planner (菜单计划)
+    "planner_span": "{year}年第{week}周（{first}—{last}）",
+    "planner_ordered": "（已订{count}份）",
+    "planner_closed_cell": "休息：{reason}",
+    "planner_closure_line": "{when} 休息：{reason}（{who}设的）",
+    "planner_reopen_button": "取消休息：{when}",
+    "planner_copied": "已把上周的菜单复制到这一周：新增菜单{count}个。已有的菜单没有改动。",
+    "planner_copied_detail": "{first}至{last}：从上周复制了{count}个菜单",
+    "planner_cell_added": "{when}：加上了{dish}（{portions}）。",
+    "planner_cell_removed": "{when}：去掉了{dish}。",
+    "planner_cell_capped": "{when}：{dish}改为{portions}。",
+    "planner_closed": "{when}已设为休息（{reason}）。老人问这天的菜单或想订这天的饭时，"
+    "会听到这天休息和原因。",
+    "planner_reopened": "{when}已取消休息。",
+    "planner_not_changed": "菜单没有改：{problems}",
+    "planner_orders_note": "这一餐已经有{count}份订单：有人订了的菜不能去掉，份数不能少于已订的。",
+    "planner_past_note": "这一天已经过去，菜单不能再改。",
+    "copy_same": "和上周一样，不用复制。",
+    "copy_keep": "本周已有别的菜单（{dishes}），保留不动。",
+    "copy_past": "这一天已经过去，不能再发布菜单。",
+    "copy_closed": "这一天休息（{reason}），不复制。",
+    "copy_not_served": "食堂已经不供应{meal}了，不复制。",
+    "copy_has_orders": "已经有{count}份订单，不会改动。",
+    "bad_week_title": "星期不对",
+    "this_week": "看这一周的菜单计划",
     # settlement (结算)
     "month_bad": "“{text}”不是一个月份。请按“年-月”的样子写，例如 {latest}。",
     "month_future": "{month}还没有到，不能结算。最近能结算的是{latest}。",
@@ -96,6 +121,15 @@ ZH: dict[str, str] = {
     "feedback_order": "{id}号订单，{day} {meal}：{dishes}",
     "feedback_dishes": "说到的菜：{dishes}",
     "feedback_unknown_dish": "没有说是哪个菜或哪一单",
+    # the delivery list and its walking order
+    "route_stop_moved": "已把{name}移到{community}第{place}站，以后的送餐单都按这个顺序。",
+    "route_community_moved": "已把{community}移到第{place}个社区，以后的送餐单都按这个顺序。",
+    "route_audit_stop": "{elder}：{community}第{before}站 → 第{after}站"
+    "（在{date}{meal}的送餐单上）",
+    "route_audit_community": "{community}：第{before}个社区 → 第{after}个",
+    "due": "收{yuan}元",
+    "nothing_due": "不用收钱",
+    "paid_parts": "已付：{parts}",
     "stars": "{rating}分（满分5分）",
     "no_figure": "—",
 }
@@ -120,7 +154,15 @@ ACTIONS: dict[str, str] = {
     "safety.disinfection": "记录餐具消毒",
     "safety.inspection": "记录每日自查",
     "feedback.answer": "回复意见",
+    "route.stop": "调整送餐顺序",
+    "route.community": "调整社区顺序",
+    "menu.copy_week": "复制上周菜单",
+    "menu.cell": "修改一餐的菜单",
+    "menu.close": "设为休息",
+    "menu.reopen": "取消休息",
 }
+LANGUAGES: dict[str, str] = {"mn": "讲蒙古语", "mn-Cyrl": "讲蒙古语"}
+"""An elder's language as the courier needs to know it (nothing for Mandarin)."""
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 

@@ -109,6 +109,27 @@ def test_no_reminder_for_a_day_without_menu(shop: sessionmaker[Session]) -> None
     assert len(ordering_reminders(shop, S, at("2026-12-02 16:00"))) == 1
 
 
+def test_no_reminder_for_a_closed_meal(shop: sessionmaker[Session]) -> None:
+    """12-01's lunch has a menu but the canteen closed it (停水): nothing to remind of."""
+    from menus.closures import close
+    from menus.menu_store import get_canteen
+
+    remind(shop, "王秀兰", "16:00")
+    with unit_of_work(shop) as session:
+        canteen = get_canteen(session, "test")
+        close(
+            session,
+            canteen,
+            date(2026, 12, 1),
+            MealSlot.LUNCH,
+            "停水",
+            None,
+            at("2026-11-30 15:00"),
+        )
+    assert ordering_reminders(shop, S, at("2026-11-30 16:00")) == []
+    assert outbox(shop) == []
+
+
 def test_around_midnight_the_local_date_decides(shop: sessionmaker[Session]) -> None:
     """00:30 in Shanghai is 16:30 UTC the day before; the reminder is about *today's* lunch."""
     no_quiet = SchedulerSettings(

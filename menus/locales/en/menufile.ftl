@@ -169,6 +169,7 @@ menufile_portions_range = must be from 0 to { $most }
 
 menufile_cap_below_ordered = { $taken } already ordered; cap { $cap }
 menufile_has_orders = '{ $value }' has orders ({ $taken } portions); keep it
+menufile_closed_day = the canteen is closed for this meal ({ $reason }); reopen it before publishing its menu
 
 ## Uploaded on one canteen's menu page (the web console)
 

@@ -14,3 +14,4 @@ refusal_link_code_unknown = Ийм код алга. Ахмад настнаас 
 refusal_link_code_expired = Энэ кодын хугацаа дууссан. Ахмад настнаас шинэ код аваарай.
 refusal_already_linked = Та энэ ахмад настантай аль хэдийн холбогдсон байна.
 refusal_not_staff = Үүнийг зөвхөн хоолны газрын ажилтан хийж болно.
+refusal_canteen_closed = Хоолны газар { $date } { $meal } амарна ({ $reason }). Өөр өдөр сонгоно уу.

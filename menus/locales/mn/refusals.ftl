@@ -11,3 +11,4 @@ refusal_link_code_unknown = ᠡᠢᠮᠦ ᠺᠣᠳ ᠠᠯᠭ᠎ᠠ᠃ ᠥᠪᠡ�
 refusal_link_code_expired = ᠡᠨᠡ ᠺᠣᠳ ᠤᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠠᠭᠤᠰᠪᠠ᠃ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠡᠴᠡ ᠰᠢᠨ᠎ᠡ ᠺᠣᠳ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃
 refusal_already_linked = ᠲᠠ ᠡᠨᠡ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠲᠡᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠴᠢᠬᠠᠭᠰᠠᠨ᠃
 refusal_not_staff = ᠡᠨᠡ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠤᠨ ᠠᠵᠢᠯᠴᠢᠨ ᠬᠢᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃
+refusal_canteen_closed = ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ { $date } { $meal } ᠠᠮᠠᠷᠠᠨ᠎ᠠ ({ $reason })᠃ ᠥᠭᠡᠷ᠎ᠡ ᠡᠳᠦᠷ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃

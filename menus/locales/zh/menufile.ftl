@@ -169,6 +169,7 @@ menufile_portions_range = 应该在0到{ $most }之间。
 
 menufile_cap_below_ordered = 已经订出{ $taken }份，不能限量为{ $cap }份。
 menufile_has_orders = 少了“{ $value }”，可它已经有人订了（{ $taken }份），请留着它。
+menufile_closed_day = 这一餐食堂休息（{ $reason }），不能发布菜单；要供餐，请先在菜单计划里取消休息。
 
 ## 在一个食堂的菜单页上传（网页管理系统）
 

@@ -145,6 +145,15 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
+def stop_of(html: str, elder: str) -> str:
+    """The stop key the delivery list's forms post for ``elder``'s row."""
+    found = re.search(
+        rf'<tr id="stop-([0-9]+-[0-9a-f]+)">\s*<td class="num">\d+</td>\s*<td>{elder}', html
+    )
+    assert found, elder
+    return found.group(1)
+
+
 @pytest.fixture
 def console(shop: sessionmaker[Session]) -> Iterator[Console]:
     order = place(shop, BEFORE_LUNCH, "王秀兰")

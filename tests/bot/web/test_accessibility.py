@@ -1,9 +1,11 @@
 """axe-core (from npm: ``package.json``, installed by ``make``) run in Debian's Chromium on
 every page of the console, as the person who uses it sees it: the sign-in page (also with a
 refusal), a manager's board (with a message after moving an order), kitchen sheet and its A4
-print view, an order's history, the menu page (with a refused file's problems, and a
-preview), food safety and the audit log; a supervisor's region dashboard, read-only board,
-menu, food safety and audit log; and the refusal and not-found pages. No "serious" or
+print view, an order's history, the delivery list (also after a move) and its print view, the
+menu page (with a refused file's problems, and a preview), the menu planner (its week, a copy's
+preview, one meal's page, a closed day and a refused closure), food safety and the audit log; a
+supervisor's region dashboard, read-only board, menu, planner, food safety, delivery list and
+audit log; and the refusal and not-found pages. No "serious" or
 "critical" violation is allowed on any of them.
 
 Why in the browser and not on the HTML: half of axe's serious rules (contrast, focusable
@@ -46,10 +48,12 @@ NOON = datetime(2026, 12, 1, 12, 30, tzinfo=TZ)
 
 
 def fill_the_pages(console: Console) -> None:
-    """What makes every part of the pages show: a delivery (the kitchen sheet's delivery
-    list), a 留样 with a photo, the tableware disinfected and a self-inspection with one check
-    failed (the food-safety page's records); the console's clock moved to lunch time."""
+    """What makes every part of the pages show: deliveries to two communities (the kitchen
+    sheet's delivery list, the delivery list with its buttons), a 留样 with a photo, the
+    tableware disinfected and a self-inspection with one check failed (the food-safety page's
+    records); the console's clock moved to lunch time."""
     console.place("刘德福", [("红烧肉", 1)], fulfillment=Fulfillment.DELIVERY)
+    console.place("赵桂芝", [("米饭", 1)], fulfillment=Fulfillment.DELIVERY)
     cook = person_id(console.factory, "李厨师")
     day = date(2026, 12, 1)
     answers = {code: fs.Answer(True) for code in fs.CHECKS}
@@ -110,11 +114,37 @@ def manager_pages(page: Any, served: str, console: Console, tmp: Path) -> list[s
         ("kitchen/print?meal=lunch", "kitchen print"),
         (f"orders/{order}", "order history"),
         ("safety", "food safety"),
+        ("planner?week=2026-W49", "menu planner"),
+        ("planner/copy?week=2026-W50", "copy preview"),
+        ("planner/cell?date=2026-12-01&meal=lunch", "one meal of the planner"),
     ):
         found += visit(page, f"{base}/{path}", name)
+    found += visit(page, f"{base}/delivery?meal=lunch", "delivery list")
+    page.get_by_role("button", name="社区上移：海东路社区").click()
+    found += blocking(page, "delivery list after a move")
+    found += visit(page, f"{base}/delivery/print?meal=lunch", "delivery print")
+    found += closed_day(page, f"{base}/planner?week=2026-W49")
     found += menu_uploads(page, f"{base}/menu", tmp)
     found += visit(page, f"{served}/audit", "audit log")
     return found + visit(page, f"{served}/canteens/other/board", "refused page")
+
+
+def closed_day(page: Any, planner: str) -> list[str]:
+    """The planner after marking a day closed (its column marked, its 取消休息 button), and
+    after a refused closure (a day with orders: the alert)."""
+    from playwright.sync_api import expect
+
+    page.goto(planner)
+    page.get_by_label("哪一天").select_option("2026-12-04")
+    page.get_by_label("原因（会告诉老人，最多 40 个字）").fill("停水")
+    page.get_by_role("button", name="设为休息").click()
+    expect(page.get_by_role("status")).to_contain_text("已设为休息")
+    found = blocking(page, "planner with a closed day")
+    page.get_by_label("哪一天").select_option("2026-12-01")
+    page.get_by_label("原因（会告诉老人，最多 40 个字）").fill("停水")
+    page.get_by_role("button", name="设为休息").click()
+    expect(page.get_by_role("alert")).to_contain_text("份订单，不能设为休息")
+    return found + blocking(page, "planner with a refused closure")
 
 
 def menu_uploads(page: Any, menu: str, tmp: Path) -> list[str]:
@@ -144,7 +174,9 @@ def supervisor_pages(page: Any, served: str) -> list[str]:
     for path, name in (
         ("/canteens/test/board", "read-only board"),
         ("/canteens/test/menu", "read-only menu"),
+        ("/canteens/test/planner?week=2026-W49", "read-only planner"),
         ("/canteens/test/safety", "read-only food safety"),
+        ("/canteens/test/delivery?meal=lunch", "read-only delivery list"),
         ("/audit", "region audit log"),
     ):
         found += visit(page, f"{served}{path}", name)

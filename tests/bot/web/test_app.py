@@ -13,7 +13,8 @@ from bot.web.app import COOKIE
 from menus.accounts import FAILURE_WINDOW, MAX_FAILURES_PER_LOGIN
 from menus.food_safety import CHECKS
 from menus.models import AuditEntry, LoginFailure, WebSession
-from tests.bot.web.conftest import PASSWORD, Console, csrf_of
+from menus.vocab import Fulfillment
+from tests.bot.web.conftest import PASSWORD, Console, csrf_of, stop_of
 from tests.menus.helpers import row_counts
 
 
@@ -140,13 +141,28 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         "/canteens/test/safety/disinfection",
         "/canteens/test/safety/inspection",
         f"/canteens/test/feedback/{complaint}/reply",
+        "/canteens/test/delivery/stops",
+        "/canteens/test/delivery/communities",
+        "/canteens/test/planner/copy",
+        "/canteens/test/planner/cell",
+        "/canteens/test/planner/close",
+        "/canteens/test/planner/reopen",
     }
+    for elder in ("赵桂芝", "陈国强", "刘德福"):  # moves that would be allowed with a token
+        console.place(elder, [("米饭", 1)], Fulfillment.DELIVERY)
+    first = stop_of(client.get("/canteens/test/delivery?meal=lunch").text, "赵桂芝")
     for path in paths:
         before = row_counts(console.factory)
         data = {"to": "confirmed", "login": "manager", "password": PASSWORD, "date": "2026-12-01"}
         data |= {"meal": "lunch", "dish": "米饭", "grams": "150", "time": "07:00"}
         data |= {"method": "steam", **{f"check_{code}": "pass" for code in CHECKS}}
         data |= {"answer": "下次少放盐", "month": "2026-12"}
+        if "/delivery/" in path:  # its own fields: with the others, over 20 (refused unread)
+            data = {"date": "2026-12-01", "meal": "lunch", "direction": "down"}
+            data |= {"stop": first, "community": "新华东街社区"}
+        if "/planner/" in path:  # the planner's forms, each complete (a form has at most 20 fields)
+            data = {"date": "2026-12-02", "meal": "lunch", "dish": "手把肉", "edit": "add"}
+            data |= {"week": "2026-W49", "reason": "停水", "closure": "1", "plan": "x"}
         if sent is not None:
             data["csrf"] = sent
         answer = client.post(path, data=data)

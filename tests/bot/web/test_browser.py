@@ -10,6 +10,7 @@ in CI."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.bot.web.browser import ARGS, CHROMIUM, need_chromium
@@ -219,6 +220,92 @@ def test_a_community_contact_answers_a_complaint_by_keyboard(
             expect(page.get_by_role("status")).to_contain_text(f"已回复{complaint}号意见")
             expect(page.locator(f"#feedback-{complaint}")).to_contain_text("对不起，明天少放盐")
             shot = tmp_path / "feedback.png"
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    print(f"screenshot: {shot}")
+
+
+def test_a_courier_moves_a_stop_up_and_prints_the_list_on_a4(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """The delivery list with the keyboard: 陈国强's 上移 button, Enter, and the list comes
+    back with 陈国强 first in 新华东街社区 (a plain form: no script involved). The print
+    view, laid out for print at the width inside A4's margins (186 mm), runs off no edge,
+    and Chromium prints it on one A4 page."""
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    from menus.vocab import Fulfillment
+
+    console.place("赵桂芝", [("红烧肉", 1)], Fulfillment.DELIVERY)
+    console.place("陈国强", [("鸡蛋羹", 1)], Fulfillment.DELIVERY)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login?next=/canteens/test/delivery%3Fmeal%3Dlunch")
+            page.get_by_label("登录名").fill("delivery")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/delivery?meal=lunch")
+            rows = page.get_by_role("table", name="新华东街社区的送餐顺序").locator("tbody tr")
+            expect(rows.nth(0)).to_contain_text("赵桂芝")
+            page.get_by_role("button", name="上移：新华东街社区第2站 陈国强").focus()
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("status")).to_contain_text("已把陈国强移到新华东街社区第1站")
+            expect(rows.nth(0)).to_contain_text("陈国强")
+            expect(rows.nth(1)).to_contain_text("赵桂芝")
+            shot = tmp_path / "delivery.png"
+            page.screenshot(path=str(shot), full_page=True)
+            page.get_by_role("link", name="打印版（A4）").click()
+            expect(page.locator("table.route tbody tr").nth(0)).to_contain_text("陈国强")
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": 703, "height": 1000})  # 186 mm at 96 px an inch
+            assert page.evaluate("document.documentElement.scrollWidth") <= 703
+            pdf = page.pdf(format="A4", prefer_css_page_size=True)
+        finally:
+            browser.close()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+    print(f"screenshot: {shot}")
+
+
+def test_manager_copies_last_week_in_the_planner_in_a_browser(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """The week grid of W50 is empty; 复制上周 shows what will be added, 确认复制 (by keyboard)
+    copies it, and the grid shows last week's dishes and caps (its screenshot saved)."""
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login?next=/canteens/test/planner%3Fweek%3D2026-W50")
+            page.get_by_label("登录名").fill("manager")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.get_by_label("密码").press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/planner?week=2026-W50")
+            expect(page.locator("#cell-2026-12-08-lunch")).to_contain_text("没有菜单")
+            page.get_by_role("link", name="复制上周的菜单到这一周").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("复制上周菜单 · 预览")
+            expect(page.get_by_role("heading", name="会新增的菜单（4 个）")).to_be_visible()
+            expect(page.locator("main")).to_contain_text(
+                "12月8日 周二 午餐：红烧肉（限40份）、手把肉（限3份）、鸡蛋羹、米饭"
+            )
+            page.get_by_role("button", name="确认复制 4 个菜单").focus()
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/planner?week=2026-W50")
+            expect(page.get_by_role("status")).to_contain_text("新增菜单4个")
+            lunch = page.locator("#cell-2026-12-08-lunch")
+            expect(lunch).to_contain_text("红烧肉 12.00元 限40份")
+            expect(lunch).to_contain_text("手把肉 25.00元 限3份")
+            shot = tmp_path / "planner.png"
             page.screenshot(path=str(shot), full_page=True)
         finally:
             browser.close()

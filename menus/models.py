@@ -653,3 +653,12 @@ class SelfInspection(Base):
     )
     inspected_by_name: Mapped[str] = mapped_column(String(100))
     inspected_at: Mapped[datetime]
+
+
+class StoreVersion(Base):
+    """A counter bumped in the same transaction as a change that worker processes cache (the
+    dishes and menus: ``menus``), so every process learns of it by reading one row."""
+
+    __tablename__ = "store_versions"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)

@@ -19,7 +19,7 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert current_revision(db_url) == "0011"
+    assert current_revision(db_url) == "0012"
 
 
 def test_food_safety_migration_goes_down_and_up(db_url: str) -> None:
@@ -32,7 +32,7 @@ def test_food_safety_migration_goes_down_and_up(db_url: str) -> None:
     command.downgrade(alembic_config(db_url), "0009")
     assert current_revision(db_url) == "0009"
     upgrade(db_url)
-    assert current_revision(db_url) == "0011"
+    assert current_revision(db_url) == "0012"
     test_migrated_schema_matches_the_models(db_url)
 
 
@@ -45,4 +45,17 @@ def test_orders_day_status_index_goes_down_and_up(db_url: str) -> None:
     command.downgrade(alembic_config(db_url), "0010")
     assert current_revision(db_url) == "0010"
     upgrade(db_url)
+    test_migrated_schema_matches_the_models(db_url)
+
+
+def test_store_versions_migration_goes_down_and_up(db_url: str) -> None:
+    """0012 (the menu version) can be taken back to 0011 and applied again."""
+    from alembic import command
+
+    from menus.db import alembic_config, upgrade
+
+    command.downgrade(alembic_config(db_url), "0011")
+    assert current_revision(db_url) == "0011"
+    upgrade(db_url)
+    assert current_revision(db_url) == "0012"
     test_migrated_schema_matches_the_models(db_url)

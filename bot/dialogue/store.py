@@ -10,6 +10,7 @@ the other wrote, while different people go on in parallel on PostgreSQL."""
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -81,6 +82,7 @@ class Store:
         self.clock = clock
         self.known = known if known is not None else Known()
         self._connection = connection
+        self._joined: sessionmaker[Session] | None = None
         if known is None:
             self.refresh_names()
 
@@ -169,11 +171,15 @@ class Store:
             connection.commit()
 
     def _bound(self, connection: Connection) -> Store:
-        """A store for one turn: its sessions join ``connection``'s transaction."""
-        joined = sessionmaker(
-            **{**self.factory.kw, "bind": connection},
-            join_transaction_mode="create_savepoint",
-        )
+        """A store for one turn: its sessions join ``connection``'s transaction.
+
+        The turn's session factory is a copy of one made once, given the turn's connection:
+        ``sessionmaker()`` makes a new ``Session`` class each time, and the first session of
+        a new class costs about 0.1 ms more (and garbage for the collector) every turn."""
+        if self._joined is None:
+            self._joined = sessionmaker(**self.factory.kw, join_transaction_mode="create_savepoint")
+        joined = copy.copy(self._joined)
+        joined.kw = {**self._joined.kw, "bind": connection}
         turn = Store(joined, clock=self.clock, known=self.known, connection=connection)
         turn.follow_menus()
         return turn

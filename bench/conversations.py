@@ -126,7 +126,7 @@ class World:
         """Back to the world as written, for the next conversation."""
         self.engine.dispose()
         self._reset()
-        self.dialogue.store._cache.clear()
+        self.dialogue.store.forget()
 
     def ids(self) -> dict[str, int]:
         with self.factory() as session:

@@ -200,8 +200,12 @@ def read_only(factory: sessionmaker[Session]) -> Iterator[Session]:
     readers take no lock and see one snapshot). PostgreSQL is unchanged. A read-only session
     that tries to write is a mistake in the code and fails loudly at its flush, so writes
     always go through ``unit_of_work`` and its write lock.
+
+    Inside a transaction already open on a connection (a dialogue turn's: sessions bound to
+    it) the session reads within it and takes no savepoint: it writes nothing, so it has
+    nothing of its own to undo, and a savepoint per read costs a statement each way.
     """
-    with factory() as session:
+    with factory(join_transaction_mode="rollback_only") as session:
         session.info[READ_ONLY] = True
         session.connection(execution_options={READ_ONLY: True})
         yield session

@@ -29,6 +29,7 @@ from menus.models import (
     OrderItem,
 )
 from menus.text import clean
+from menus.versions import MENUS, bump
 from menus.vocab import CanteenKind, Fulfillment, MealSlot, OrderStatus
 
 CANTEEN = Where("canteen")
@@ -46,7 +47,11 @@ class ImportSummary:
 
 
 def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> ImportSummary:
-    """Store a checked menu file in the caller's transaction; refuse it whole on conflict."""
+    """Store a checked menu file in the caller's transaction; refuse it whole on conflict.
+
+    Every way a menu is published (``zhucan menu import``, the web console's 发布, a file sent
+    to the bot, the demo) comes through here, so here the menu version is bumped: running bots
+    in other processes learn the new dishes from it (``menus.versions``)."""
     canteen = _upsert_canteen(session, menu_file.canteen)
     existing = {
         d.name: d for d in session.scalars(select(Dish).where(Dish.canteen_id == canteen.id))
@@ -83,6 +88,7 @@ def import_menu_file(session: Session, menu_file: MenuFile, source: str) -> Impo
         problems += _replace_items(session, menu, spec_menu, existing)
     if problems:
         raise MenuFileError(source, problems)
+    bump(session, MENUS)
     session.flush()
     return ImportSummary(canteen.code, added, updated, menus_added, menus_replaced)
 

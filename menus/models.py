@@ -698,3 +698,12 @@ class RouteStop(Base):
     address_key: Mapped[str] = mapped_column(String(32))
     community: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
+
+
+class StoreVersion(Base):
+    """A counter bumped in the same transaction as a change that worker processes cache (the
+    dishes and menus: ``menus``), so every process learns of it by reading one row."""
+
+    __tablename__ = "store_versions"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)

@@ -9,6 +9,7 @@ with the lexicon in ``data/lexicon_mn.yml``. Nothing here raises on odd input.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from datetime import date
@@ -105,6 +106,18 @@ class Parser:
         mn_examples = [e for e in examples if e.text in mongolian_texts]
         self.mn_intents = self._intent_model_mn(fingerprint, mn_examples)
         self.parse("明天中午要两份红烧肉", today=date(2026, 1, 1))  # load pinyin tables now
+
+    def for_menu(self, menu: MenuNames) -> Parser:
+        """The same trained parser for another menu: only what knows the dishes changes.
+
+        Why: training (or loading) the intent models takes most of a second, the same for any
+        menu; a running bot that learns a newly published menu must not stall a turn that long.
+        """
+        other = copy.copy(self)
+        other.menu = menu
+        other.dishes = DishMatcher(menu)
+        other.mn_known = mongolian.known_words(self.mn_lexicon, other.dishes)
+        return other
 
     def _intent_model_mn(self, fingerprint: str | None, examples: list[Example]) -> IntentModel:
         """The learned Mongolian intent model (same contract as the Mandarin one)."""

@@ -6,7 +6,8 @@
   the handlers; ``elder`` holds the table from (what we wait for, intent) to a handler.
 - ``state``: the typed, versioned ``ConversationState`` (``Draft``, ``Awaiting``).
 - ``utterance``: what was said, typed (``Intent``, ``Mention``).
-- ``store``: what the handlers read from the store, cached briefly.
+- ``store``: what the handlers read from the store, cached briefly, and the turn's one
+  transaction under the person's lock (``Store.turn_of``).
 """
 
 from bot.dialogue.engine import Dialogue

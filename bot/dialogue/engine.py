@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -65,9 +66,12 @@ ORDERING_INTENTS = frozenset(
 class Dialogue:
     """Handles turns for every person, keeping each one's state in the ``conversations`` table."""
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        """``clock`` (monotonic seconds) times the caches and the looks at the menu version."""
         self.factory = factory
-        self.store = Store(factory)
+        self.store = Store(factory, clock=clock)
 
     @property
     def parser(self) -> Parser:
@@ -125,24 +129,29 @@ class Dialogue:
     def _run(
         self, person_id: int, now: datetime, turn_id: str | None, act: Callable[[Turn], Reply]
     ) -> Reply:
-        state = self.store.load_state(person_id)
-        replayed = state.replayed(turn_id)
-        if replayed is not None:
-            return replayed
-        state.forget_if_stale(now)
-        turn = Turn(self.store, person_id, self.store.kind(person_id), state, now)
-        try:
-            reply = act(turn)
-        except DomainError as refused:
-            reply = Reply(say("refused", turn.lang, message=ordering.why(refused, turn.lang)))
-        except Exception:  # never show a person an exception; the log has no personal data
-            log.exception("dialogue turn failed (person %s)", person_id)
-            return Reply(say("sorry", turn.lang), lang=turn.lang)
-        reply.lang = turn.lang  # after the turn: a switch shows in the reply itself
-        shown = speech.as_wanted(turn, reply)  # short, for those who asked for it
-        state.remember(turn_id, shown, now, whole=reply)
-        self.store.save_state(person_id, state, now)
-        return shown
+        """One turn of one person, read, acted on and stored in one transaction that holds
+        their lock (``Store.turn_of``): their messages handled at once by two processes are
+        taken one after the other, and nothing of a failed turn is kept."""
+        with self.store.turn_of(person_id) as store:
+            state = store.load_state(person_id)
+            replayed = state.replayed(turn_id)
+            if replayed is not None:
+                return replayed
+            state.forget_if_stale(now)
+            turn = Turn(store, person_id, store.kind(person_id), state, now)
+            try:
+                reply = act(turn)
+            except DomainError as refused:
+                reply = Reply(say("refused", turn.lang, message=ordering.why(refused, turn.lang)))
+            except Exception:  # never show a person an exception; the log has no personal data
+                log.exception("dialogue turn failed (person %s)", person_id)
+                store.undo()
+                return Reply(say("sorry", turn.lang), lang=turn.lang)
+            reply.lang = turn.lang  # after the turn: a switch shows in the reply itself
+            shown = speech.as_wanted(turn, reply)  # short, for those who asked for it
+            state.remember(turn_id, shown, now, whole=reply)
+            store.save_state(person_id, state, now)
+            return shown
 
 
 # ----------------------------------------------------------------------- a turn

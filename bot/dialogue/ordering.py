@@ -47,6 +47,7 @@ from menus.orders import (
     quote_order,
 )
 from menus.outbox import enqueue
+from menus.scripts import CYRILLIC_MN
 from menus.vocab import Fulfillment, MealSlot
 
 
@@ -95,9 +96,9 @@ def named_in_draft(turn: Turn, said: Utterance, draft: Draft | None) -> str | No
 
 def mongolian_names(turn: Turn, draft: Draft, said: list[str]) -> dict[str, tuple[str, ...]]:
     """The Mongolian names (both scripts) of the order's dishes and of those said."""
-    store = turn.store
+    script, cyrillic = turn.store.names("mn"), turn.store.names(CYRILLIC_MN)
     return {
-        name: tuple(n for n in (store.names_mn.get(name), store.names_mn_cyrl.get(name)) if n)
+        name: tuple(n for n in (script.get(name), cyrillic.get(name)) if n)
         for name in [*draft.lines, *said]
     }
 

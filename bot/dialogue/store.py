@@ -1,28 +1,38 @@
 """What the dialogue reads from the store between turns: who a person is, an elder's canteen,
 the dish names the parser knows, a meal's menu. Rarely-changing answers are cached briefly:
 the store checks every rule again when an order is placed, so a stale answer costs nothing
-lasting."""
+lasting. The dish names follow the menu version, so a menu published by another process or
+command is understood here within about a second.
+
+A turn runs in one transaction that holds the person's lock (``Store.turn_of``): two processes
+given the same person's messages at once take them one after the other, each reading the state
+the other wrote, while different people go on in parallel on PostgreSQL."""
 
 from __future__ import annotations
 
+import copy
+import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.dialogue.state import ConversationState
 from menus.catalogue import say
 from menus.clock import is_open_for_orders, local_today
 from menus.closures import LOOK_AHEAD_DAYS, Closure, closure_of, closures_between, next_open_meal_at
-from menus.db import read_only, unit_of_work
+from menus.db import read_only
 from menus.errors import DomainError
 from menus.feedback import staff_canteens
 from menus.menu_store import home_canteen, load_menus, slot_times
 from menus.models import Canteen, Conversation, Dish, Person
 from menus.scripts import CYRILLIC_MN, name_in
+from menus.versions import MENUS, version
 from menus.vocab import MealSlot
 from nlu.menu import DishNames, MenuNames
 from nlu.parser import Parser
@@ -31,45 +41,158 @@ ELDER_WORDS = {"female": "奶奶", "male": "爷爷"}
 """How an older woman or man is addressed after their surname (王奶奶, 刘爷爷)."""
 CACHE_SECONDS = 30.0
 CACHE_ENTRIES = 10_000
+VERSION_EVERY = 1.0
+"""Seconds between two looks at the menu version (one small read at the start of a turn): how
+late a bot may be to understand a dish published by another process."""
+PERSON_LOCKS = 0x7A63
+"""The first key of the PostgreSQL advisory locks that serialize one person's turns (the second
+is the person's id), apart from any other advisory lock."""
 T = TypeVar("T")
 
 
-class Store:
-    """The dialogue's window on the store (one per ``Dialogue``, shared by its turns)."""
+@dataclass
+class Known:
+    """What every turn of one dialogue shares: the parser for the dish names on file (as of
+    ``menu_version``), their Mongolian names, and the cache of rarely-changing answers."""
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    parser: Parser | None = None
+    names_mn: dict[str, str] = field(default_factory=dict)
+    names_mn_cyrl: dict[str, str] = field(default_factory=dict)
+    cache: dict[Any, tuple[float, Any]] = field(default_factory=dict)
+    menu_version: int | None = None
+    looked_at: float = -math.inf
+    """When the menu version was last read (on the store's clock)."""
+
+
+class Store:
+    """The dialogue's window on the store: one per ``Dialogue``, and one per turn bound to that
+    turn's transaction (``turn_of``), sharing what is ``Known``.
+
+    ``clock`` (seconds, monotonic) times the cache and the looks at the menu version; a test
+    passes its own instead of sleeping."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        known: Known | None = None,
+        connection: Connection | None = None,
+    ) -> None:
         self.factory = factory
-        self._cache: dict[Any, tuple[float, Any]] = {}
-        self.parser: Parser
-        self.names_mn: dict[str, str] = {}
-        self.names_mn_cyrl: dict[str, str] = {}
-        self.refresh_names()
+        self.clock = clock
+        self.known = known if known is not None else Known()
+        self._connection = connection
+        self._joined: sessionmaker[Session] | None = None
+        if known is None:
+            self.refresh_names()
+
+    @property
+    def parser(self) -> Parser:
+        assert self.known.parser is not None, "learned when the dialogue's store is made"
+        return self.known.parser
 
     def cached(self, key: Any, make: Callable[[], T]) -> T:
         """``make()``, remembered for ``CACHE_SECONDS`` (a turn asks several times)."""
-        hit = self._cache.get(key)
-        clock = time.monotonic()
+        cache = self.known.cache
+        hit = cache.get(key)
+        clock = self.clock()
         if hit is not None and hit[0] > clock:
             return cast(T, hit[1])
         value = make()
-        if len(self._cache) > CACHE_ENTRIES:
-            self._cache.clear()
-        self._cache[key] = (clock + CACHE_SECONDS, value)
+        if len(cache) > CACHE_ENTRIES:
+            cache.clear()
+        cache[key] = (clock + CACHE_SECONDS, value)
         return value
 
+    def forget(self) -> None:
+        """Drop the cached answers (a test or benchmark that swapped the database under us)."""
+        self.known.cache.clear()
+
     def refresh_names(self) -> None:
-        """Learn the dish names on file (again after a menu is published)."""
+        """Learn the dish names on file (again after a menu is published, here or elsewhere).
+
+        The version is read before the dishes: a menu published in between is then learned
+        again at the next look, never missed."""
         with read_only(self.factory) as session:
+            seen = version(session, MENUS)
             dishes = session.scalars(select(Dish).order_by(Dish.id))
             names = tuple(
                 DishNames(d.name, tuple(d.aliases), d.name_mn, d.name_mn_cyrl) for d in dishes
             )
-        self.parser = Parser(MenuNames(names))
-        self._cache = {}
-        self.names_mn = {d.name: name_in("mn", d.name, d.name_mn, None) for d in names}
-        self.names_mn_cyrl = {
+        known = self.known
+        menu = MenuNames(names)  # a parser trains once; a new menu only changes its dishes
+        known.parser = known.parser.for_menu(menu) if known.parser else Parser(menu)
+        known.cache = {}
+        known.names_mn = {d.name: name_in("mn", d.name, d.name_mn, None) for d in names}
+        known.names_mn_cyrl = {
             d.name: name_in(CYRILLIC_MN, d.name, None, d.name_mn_cyrl) for d in names
         }
+        known.menu_version = seen
+        known.looked_at = self.clock()
+
+    def follow_menus(self) -> None:
+        """Learn the dishes again if a menu was published since (by any process or command):
+        the menu version is read at most once every ``VERSION_EVERY`` seconds."""
+        known = self.known
+        if self.clock() - known.looked_at < VERSION_EVERY:
+            return
+        known.looked_at = self.clock()
+        with read_only(self.factory) as session:
+            seen = version(session, MENUS)
+        if seen != known.menu_version:
+            self.refresh_names()
+
+    # ------------------------------------------------------------------ a turn
+
+    @contextmanager
+    def turn_of(self, person_id: int) -> Iterator[Store]:
+        """This person's turn as one transaction holding their lock; yields the store the
+        turn reads and writes through (every session of it joins the transaction; a write as
+        a savepoint, so a refused order undoes only itself). Committed when the block ends,
+        rolled back if it raises.
+
+        Why one transaction: the state is read, changed by the turn and written back; done
+        in separate transactions, two processes handling the same person at once would each
+        write over the other's turn. PostgreSQL: an advisory lock on the person, so other
+        people's turns run alongside. SQLite: the transaction starts ``BEGIN IMMEDIATE``
+        (``menus.db``), the write lock, so turns take their turn (as SQLite's writes do)."""
+        engine = self.factory.kw["bind"]
+        assert isinstance(engine, Engine), "the dialogue's sessions are bound to an engine"
+        with engine.connect() as connection:
+            connection.begin()
+            try:
+                if connection.dialect.name == "postgresql":
+                    lock = text("SELECT pg_advisory_xact_lock(:space, :person)")
+                    connection.execute(lock, {"space": PERSON_LOCKS, "person": person_id})
+                yield self._bound(connection)
+            except BaseException:
+                connection.rollback()
+                raise
+            connection.commit()
+
+    def _bound(self, connection: Connection) -> Store:
+        """A store for one turn: its sessions join ``connection``'s transaction.
+
+        The turn's session factory is a copy of one made once, given the turn's connection:
+        ``sessionmaker()`` makes a new ``Session`` class each time, and the first session of
+        a new class costs about 0.1 ms more (and garbage for the collector) every turn."""
+        if self._joined is None:
+            self._joined = sessionmaker(**self.factory.kw, join_transaction_mode="create_savepoint")
+        joined = copy.copy(self._joined)
+        joined.kw = {**self._joined.kw, "bind": connection}
+        turn = Store(joined, clock=self.clock, known=self.known, connection=connection)
+        turn.follow_menus()
+        return turn
+
+    def undo(self) -> None:
+        """Roll back everything this turn did: a turn that failed keeps nothing, so its retry
+        starts clean. Names it learned may come from a menu it published and took back, so
+        the next turn reads the version again."""
+        if self._connection is not None:
+            self._connection.rollback()
+        self.known.menu_version = None
+        self.known.looked_at = -math.inf
 
     # ------------------------------------------------------------------ people
 
@@ -185,8 +308,8 @@ class Store:
         """The dishes' names in ``lang`` where the menu gives them (Mongolian, in the script
         the person writes)."""
         if lang == CYRILLIC_MN:
-            return self.names_mn_cyrl
-        return self.names_mn if lang == "mn" else {}
+            return self.known.names_mn_cyrl
+        return self.known.names_mn if lang == "mn" else {}
 
     def dishes_said(self, dishes: Iterable[str], lang: str) -> str:
         names = self.names(lang)
@@ -203,8 +326,12 @@ class Store:
             return ConversationState(lang=person.lang if person and person.lang else "zh")
 
     def save_state(self, person_id: int, state: ConversationState, now: datetime) -> None:
+        """Store the state, the turn's last write: in a turn's transaction it takes no
+        savepoint (if it failed the whole turn is rolled back, so there is nothing of its own
+        to undo), which saves two statements a turn."""
         data = state.to_json()
-        with unit_of_work(self.factory) as session:
+        joined = self.factory(join_transaction_mode="rollback_only")
+        with joined as session, session.begin():
             row = session.get(Conversation, person_id)
             if row is None:
                 session.add(Conversation(person_id=person_id, state=data, updated_at=now))

@@ -19,7 +19,7 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert current_revision(db_url) == "0013"
+    assert current_revision(db_url) == "0014"
 
 
 def test_food_safety_migration_goes_down_and_up(db_url: str) -> None:
@@ -32,7 +32,7 @@ def test_food_safety_migration_goes_down_and_up(db_url: str) -> None:
     command.downgrade(alembic_config(db_url), "0009")
     assert current_revision(db_url) == "0009"
     upgrade(db_url)
-    assert current_revision(db_url) == "0013"
+    assert current_revision(db_url) == "0014"
     test_migrated_schema_matches_the_models(db_url)
 
 
@@ -69,4 +69,17 @@ def test_canteen_closures_migration_goes_down_and_up(db_url: str) -> None:
     command.downgrade(alembic_config(db_url), "0012")
     assert current_revision(db_url) == "0012"
     upgrade(db_url)
+    test_migrated_schema_matches_the_models(db_url)
+
+
+def test_store_versions_migration_goes_down_and_up(db_url: str) -> None:
+    """0014 (the menu version) can be taken back to 0013 and applied again."""
+    from alembic import command
+
+    from menus.db import alembic_config, upgrade
+
+    command.downgrade(alembic_config(db_url), "0013")
+    assert current_revision(db_url) == "0013"
+    upgrade(db_url)
+    assert current_revision(db_url) == "0014"
     test_migrated_schema_matches_the_models(db_url)

@@ -94,6 +94,28 @@ def test_a_new_menu_needs_no_retraining() -> None:
     assert result["intent"]["name"] == "order_meal"
 
 
+def test_a_parser_for_another_menu_reads_as_one_built_for_it(parser: Parser) -> None:
+    """``for_menu`` (what a running bot does when a menu is published) parses exactly as a
+    parser built for that menu, in Mandarin and Mongolian, and leaves the first one as it was."""
+    menu = MenuNames(
+        (
+            DishNames("沙葱羊肉烧麦", ("沙葱烧麦",), None, "хонины махан шаомай"),
+            DishNames("酸汤饺子"),
+        )
+    )
+    fresh, switched = Parser(menu), parser.for_menu(menu)
+    for text in (
+        "明天中午要一份沙葱羊肉烧麦",
+        "两个沙葱烧麦和一碗酸汤饺子",
+        "маргааш шаомай хоёрыг",
+    ):
+        assert switched.parse(text, today=TODAY) == fresh.parse(text, today=TODAY)
+    said = switched.parse("明天中午要一份沙葱烧麦", today=TODAY)
+    assert {e["value"] for e in said["entities"] if e["entity"] == "dish"} == {"沙葱羊肉烧麦"}
+    before = parser.parse("明天中午要一份沙葱烧麦", today=TODAY)
+    assert "沙葱羊肉烧麦" not in {e["value"] for e in before["entities"] if e["entity"] == "dish"}
+
+
 @pytest.mark.parametrize(
     ("text", "absent"),
     [

@@ -19,6 +19,7 @@ from bot.web import uploads
 from bot.web.uploads import PendingUploads, capped_body
 from menus.menu_store import load_menus
 from menus.models import AuditEntry
+from menus.versions import MENUS, version
 from tests.bot.web.conftest import Console, csrf_of
 from tests.menus.helpers import row_counts
 from tests.menus.workbooks import from_csv
@@ -106,6 +107,8 @@ def test_a_good_file_is_previewed_then_published_and_audited(
     assert lunch_on_3rd(console) == ["lunch:红烧肉", "lunch:米饭", "dinner:小米粥"]
     with console.factory() as session:
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "menu.publish"))
+        # running bots in other processes learn the menu from its version
+        assert version(session, MENUS) == before["store_versions"][0][1] + 1
     assert entry is not None and (entry.actor_name, entry.target) == ("张建国", "canteen:test")
     assert entry.detail["first"] == "2026-12-03" and entry.detail["menus_added"] == 2
     assert "十二月" not in str(entry.detail)

@@ -862,6 +862,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
         if role == "remove":
             if _not_forgotten(tokens, first, last):
                 continue  # битгий март X: do not forget it, it is wanted
+            if any(w in _OTHER for w in tokens.words[clause[0] : first]):
+                continue  # гар мах авъя, өөр юм идэхгүй: nothing else, that one is wanted
             right_after = (
                 before and ends.get(before[-1].end or 0, position[id(before[-1])]) >= first - 2
             )
@@ -918,6 +920,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
                     e.role = "add"
 
 
+_OTHER = frozenset(fold(w) for w in ("өөр", "бусад", "ᠥᠭᠡᠷ᠎ᠡ", "ᠪᠤᠰᠤᠳ"))
+"""өөр юм / бусад: other things; refusing them wants what was named."""
 _FORGET = tuple(fold(w) for w in ("март", "ᠮᠠᠷᠲᠠ"))
 
 

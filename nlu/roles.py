@@ -66,6 +66,8 @@ OTHERS_BEFORE = re.compile(r"(别的|其他|其它|其余|旁的|剩下的)[^，
 THAT_IS_ALL = ("拉倒吧", "拉倒", "算了", "就算了", "得了")
 """来碗羊杂汤拉倒 (dialect: a bowl of mutton-offal soup and that's it): said right after a dish
 asked for, it ends the wish; said alone after a dish (羊杂汤拉倒吧) it gives the dish up."""
+WISH_RIGHT_BEFORE = re.compile(r"(来|要|整)[一二两俩三仨个碗份盘杯条]*[^的，,。.！!？?；;\s]{1,8}$")
+"""来碗羊杂汤 (拉倒): the wish governs the dish itself; 我订的羊杂汤 (拉倒吧) names one given up."""
 IF_NONE = re.compile(r"没有(的话)?[，,\s]*就?$")
 """有没有素包子，没有就算了: giving up only if there is none, which is not a refusal."""
 """A wish starting again after a refusal (不要红烧肉 要清蒸鱼 / 花圈不要 要两个肉笼)."""
@@ -135,11 +137,11 @@ def _refusal_clause_after_reason(text: str, targets: list[Entity]) -> None:
 ALL_BUT = re.compile(r"除了|除去")
 ANY_OTHER = re.compile(
     r"^[^。.！!？?；;]{0,14}?(?:以外|之外)?[，,\s]*(?:别的|旁的|其他|其它|剩下的)?[，,\s]*"
-    r"(都行|都中|都可以|都成|都好|都能吃|都爱吃|随便|还有啥|还有什么|还有甚|有啥|有什么|有甚)"
+    r"(都行|都中|都可以|都成|都好|都能吃|都爱吃|随便)"
 )
-"""除了手把肉和炖羊排，别的都行 / 除了羊杂汤都中 / 除了酸汤饺子还有啥: what follows 除了 is what is
-not wanted; but 除了鸡蛋羹再来碗米饭 / 除了鸡蛋羹还有米饭 add to it, and 除了鸡蛋羹别的都不要
-wants only it."""
+"""除了手把肉和炖羊排，别的都行 / 除了羊杂汤都中: what follows 除了 (to the first pause) is what is
+not wanted; but 除了鸡蛋羹再来碗米饭 / 除了鸡蛋羹还有米饭 add to it, 除了鸡蛋羹别的都不要 wants
+only it, and 除了羊杂汤还有什么汤 only asks."""
 
 
 def _all_but(text: str, targets: list[Entity]) -> None:
@@ -149,6 +151,11 @@ def _all_but(text: str, targets: list[Entity]) -> None:
         if rest is None:
             continue
         stop = match.end() + rest.start(1)
+        first_break = _CLAUSE_BREAK.search(text, match.end())
+        if first_break is not None:
+            stop = min(stop, first_break.start())  # 除了手把肉，大烩菜和蒸南瓜都行: only 手把肉
+        if any(w in text[match.end() : stop] for w in ("要", "来", "还要")):
+            continue  # 我除了要手把肉还要羊杂汤: both wanted
         for e in targets:
             if e.entity == "dish" and e.role is None and match.end() <= (e.start or 0) < stop:
                 e.role = "remove"
@@ -156,18 +163,25 @@ def _all_but(text: str, targets: list[Entity]) -> None:
 
 REASON = re.compile(
     r"太(硬|油|腻|咸|辣|甜|肥|贵|酸|凉|烫|膻)|嚼不动|咬不动|吃不了|吃不动|吃不惯|不爱吃|膻得很|"
-    r"不好嚼|塞牙"
+    r"不好嚼|塞牙|啃不动|牙不好|牙口不好"
 )
 """Why a dish is not wanted (手把肉太硬了，俺咬不动): said of a dish before another is asked for."""
-WISHED = ("不", "别", "没", "甭", "不要", "别要", "可别", "千万")
+WISHED = ("不", "别", "没", "甭", "不要", "别要", "可别", "千万", "不能", "别弄")
 """Before 太咸 / 太烫: a wish about how it is cooked (别太咸), not a reason to refuse it."""
-WISH_AGAIN = re.compile(r"来|要|换|给我|给俺|订|整")
+WISH_TAIL = re.compile(
+    r"(那|就|那就|嗯|哎)?(我|俺)?(给我|给俺|给她|给他|给咱)?再?(来|要|换成|换|整|订)"
+    r"[一二两俩三仨个碗份盘杯条]*$"
+)
+"""给我来个 / 再来碗 / 换成: the words right before the other dish, asking for it."""
+ONLY_TALK = re.compile(r"[了啊呀吧哇的，,。.！!\s我俺他她实在真有点就是说那个嗯呃]")
+"""What may stand between a reason and the next wish besides other reasons (了，俺…)."""
 
 
 def _refused_for_a_reason(text: str, targets: list[Entity]) -> None:
     """手把肉太硬了，俺咬不动，来个蛋羹 / 羊排太硬我嚼不动给我来个鸡蛋羹: a dish said with why it is
-    not wanted, then another dish asked for: the first is refused. Alone (羊排太硬了) it is a
-    complaint, and nothing is refused."""
+    not wanted, then another dish asked for: the first is refused. Only when nothing but reasons
+    stands between (太硬了，给我炖烂一点，再来碗米饭 / 太贵了，我就要它 keep it), and alone
+    (羊排太硬了) it is a complaint: nothing is refused."""
     dishes = [e for e in targets if e.entity == "dish"]
     for first, later in itertools.pairwise(dishes):
         if first.role is not None or later.role not in (None, "add") or first.value == later.value:
@@ -178,7 +192,19 @@ def _refused_for_a_reason(text: str, targets: list[Entity]) -> None:
             continue  # the reason must be said of this dish, right after it
         if between[max(0, reason.start() - 2) : reason.start()].endswith(WISHED):
             continue  # 鸡蛋羹别太烫，再来碗米饭: how it is wanted, not why it is not
-        if WISH_AGAIN.search(between[reason.end() :]):
+        wish = WISH_TAIL.search(between)
+        if wish is None or wish.start() < reason.end():
+            continue
+        base = first.end or 0
+        rest = list(between[reason.end() : wish.start()])
+        for e in targets:  # 周六中午 between: when the other dish is wanted, not a condition
+            if e.entity != "dish" and (first.end or 0) <= (e.start or 0) < (later.start or 0):
+                for k in range(
+                    (e.start or 0) - base - reason.end(), (e.end or 0) - base - reason.end()
+                ):
+                    if 0 <= k < len(rest):
+                        rest[k] = " "
+        if len(ONLY_TALK.sub("", REASON.sub("", "".join(rest)))) <= 1:
             first.role = "remove"
 
 
@@ -288,8 +314,8 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
 
 
 CORRECTION = re.compile(
-    r"(?<![对是])不对(?![劲胃味])|[说记搞弄看写打点念]错了?|口误|哎不是|啊不是|不是不是"
-    r"|不是这个|不是那个"
+    r"(?<![对是])不对(?![劲胃味])|(?<![没不])[说记搞弄看写打点念]错了?|口误|哎不是|啊不是|不是不是"
+    r"|不是(这个|那个)(?=[，,。.！!\s]|是|要)"
 )
 """Said on second thought, between what was said wrong and what is meant: 红烧排骨，不对不对，
 我说错了，要土豆炖牛肉 (对不对 asks, 不对劲 / 不对胃口 judge the food)."""
@@ -511,7 +537,7 @@ def _only_this(text: str, start: int, end: int) -> bool:
         return True
     if text[start:end] not in THAT_IS_ALL:
         return False
-    return any(word in text[_clause_start(text, start) : start] for word in _WANT_WORDS)
+    return WISH_RIGHT_BEFORE.search(text[_clause_start(text, start) : start]) is not None
 
 
 def _same_clause_near(text: str, left: int, right: int) -> bool:

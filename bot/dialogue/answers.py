@@ -240,6 +240,8 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     if asked and said.dishes and FOLLOW_UP.search(clean(said.text)):
         return said.with_intent(Intent(asked))
     if topic is not None and turn.state.draft is not None:
+        if turn.state.awaiting == Awaiting.CONFIRM:
+            return said  # 不要 to 要订吗？ after a price asked at the read-back declines the order
         return _topic_refused(said, topic, turn.state.draft.lines)
     if topic is None or any(str(d.value) == topic for d in said.dishes):
         return said

@@ -84,7 +84,7 @@ def named_in_draft(turn: Turn, said: Utterance, draft: Draft | None) -> str | No
     if draft is None:
         return None
     named = [str(d.value) for d in said.dishes] + list(said.kept)  # 米饭还要: not the one meant
-    if turn.lang != "zh":  # Chinese names inside Mongolian are looked for after
+    if turn.lang != "zh" and not any(d.refused for d in said.dishes):  # then Chinese names
         mongolian = mongolian_names(turn, draft, named)
         found = named_by_mongolian_part(said.text, mongolian, named)
         if found is not None:
@@ -678,7 +678,10 @@ def _closed_refused(turn: Turn, reason: str) -> Reply:
     text = ""
     if draft is not None and draft.day is not None:
         text = closed_words(turn, draft.day, draft.meal, reason)
-        draft.day = draft.meal = None
+        found = turn.store.next_open_meal(
+            turn.elder_id, (draft.day, draft.meal or MealSlot.DINNER), turn.now
+        )  # 晚上 then answers for the day of the next meal offered, not for today
+        draft.day, draft.meal = (found[0] if found else None), None
     turn.state.ask(Awaiting.MEAL)
     return Reply(text + say("ask_meal", turn.lang), choices(MEALS, turn.lang), inline=True)
 

@@ -288,6 +288,17 @@ def test_a_mongolian_count_with_a_case_ending_is_a_count() -> None:
         ),
         ("битгий мартаарай, 小米粥 нэг", {("小米粥", None)}),
         ("奶茶 уухгүй, 小米粥 нэг өгөөч", {("奶茶", "remove"), ("小米粥", None)}),
+        # look-alikes a review found: a cooking wish or a count after the reason, a question,
+        # two dishes wanted, a dish named as the one ordered, a negated 错, something else
+        ("手把肉太硬了，给我炖烂一点，再来碗米饭", {("手把肉", None), ("米饭", "add")}),
+        ("米饭吃不了两碗，一碗就行，再来个大烩菜", {("米饭", None)}),
+        ("清蒸鱼太贵了，我就要它，再来碗米饭", {("清蒸鱼", None)}),
+        ("除了羊杂汤，还有什么汤", {("羊杂汤", None)}),
+        ("我除了要手把肉还要羊杂汤，其他随便", {("手把肉", None)}),
+        ("除了手把肉，大烩菜和蒸南瓜都行", {("手把肉", "remove"), ("大烩菜", None)}),
+        ("刚才点的手把肉算了", {("手把肉", "remove")}),
+        ("手把肉我没点错，再来碗米饭", {("手把肉", None), ("米饭", "add")}),
+        ("Маргааш өдөр гар мах нэг авъя, өөр юм идэхгүй", {("手把肉", None)}),
     ],
 )
 def test_roles_of_word_classes(

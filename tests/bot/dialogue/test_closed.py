@@ -71,6 +71,17 @@ def test_an_order_for_a_closed_meal_is_refused_at_once_and_nothing_is_ordered(
         assert list_orders(session, elder_id=ids["王秀兰"]) == []
 
 
+def test_the_meal_answered_after_a_closed_one_is_on_the_day_of_the_meal_offered(
+    shop: sessionmaker[Session], ids: dict[str, int]
+) -> None:
+    """明天休息，下一顿能订的是后天午饭。是中午，还是晚上？ → 中午: 12-03, not today."""
+    _close(shop, TOMORROW, None, "停水")
+    dialogue = Dialogue(shop)
+    dialogue.handle(ids["王秀兰"], "明天中午要一份米饭", BEFORE_LUNCH)
+    reply = dialogue.handle(ids["王秀兰"], "中午", BEFORE_LUNCH).text
+    assert "今天" not in reply and "明天" not in reply, reply
+
+
 def test_a_meal_said_without_a_day_passes_over_a_closed_day(
     shop: sessionmaker[Session], ids: dict[str, int]
 ) -> None:

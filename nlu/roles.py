@@ -195,16 +195,14 @@ def _refused_for_a_reason(text: str, targets: list[Entity]) -> None:
         wish = WISH_TAIL.search(between)
         if wish is None or wish.start() < reason.end():
             continue
-        base = first.end or 0
-        rest = list(between[reason.end() : wish.start()])
-        for e in targets:  # 周六中午 between: when the other dish is wanted, not a condition
-            if e.entity != "dish" and (first.end or 0) <= (e.start or 0) < (later.start or 0):
-                for k in range(
-                    (e.start or 0) - base - reason.end(), (e.end or 0) - base - reason.end()
-                ):
-                    if 0 <= k < len(rest):
-                        rest[k] = " "
-        if len(ONLY_TALK.sub("", REASON.sub("", "".join(rest)))) <= 1:
+        start, stop = (first.end or 0) + reason.end(), (first.end or 0) + wish.start()
+        rest = "".join(  # 周六中午 between says when the other dish is wanted: no condition
+            " "
+            if any(e.entity != "dish" and (e.start or 0) <= at < (e.end or 0) for e in targets)
+            else char
+            for at, char in enumerate(text[start:stop], start)
+        )
+        if len(ONLY_TALK.sub("", REASON.sub("", rest))) <= 1:
             first.role = "remove"
 
 

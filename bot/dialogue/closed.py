@@ -14,6 +14,13 @@ from menus.vocab import MealSlot
 
 def closed_words(turn: Turn, day: date, meal: MealSlot | None, reason: str) -> str:
     """今天午饭食堂休息（停水），不做饭。下一顿能订的是明天午饭。 (``meal`` None: the day)."""
+    return closed_and_next(turn, day, meal, reason)[0]
+
+
+def closed_and_next(
+    turn: Turn, day: date, meal: MealSlot | None, reason: str
+) -> tuple[str, tuple[date, MealSlot] | None]:
+    """What ``closed_words`` says, and the next meal it offers (the order moves to its day)."""
     lang = turn.lang
     if meal is None:
         when = day_words(day, turn.today, lang)
@@ -23,7 +30,7 @@ def closed_words(turn: Turn, day: date, meal: MealSlot | None, reason: str) -> s
     found = turn.store.next_open_meal(turn.elder_id, (day, meal or MealSlot.DINNER), turn.now)
     if found is not None:
         text += say("next_open_meal", lang, when=when_words(found[0], found[1], turn.today, lang))
-    return text
+    return text, found
 
 
 def closed_menu(turn: Turn, day: date, meal: MealSlot | None) -> str | None:

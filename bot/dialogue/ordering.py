@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import again, standing
-from bot.dialogue.closed import closed_words
+from bot.dialogue.closed import closed_and_next
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import (
     fitting,
@@ -677,10 +677,8 @@ def _closed_refused(turn: Turn, reason: str) -> Reply:
     draft = turn.state.draft
     text = ""
     if draft is not None and draft.day is not None:
-        text = closed_words(turn, draft.day, draft.meal, reason)
-        found = turn.store.next_open_meal(
-            turn.elder_id, (draft.day, draft.meal or MealSlot.DINNER), turn.now
-        )  # 晚上 then answers for the day of the next meal offered, not for today
+        text, found = closed_and_next(turn, draft.day, draft.meal, reason)
+        # 晚上 then answers for the day of the next meal offered, not for today
         draft.day, draft.meal = (found[0] if found else None), None
     turn.state.ask(Awaiting.MEAL)
     return Reply(text + say("ask_meal", turn.lang), choices(MEALS, turn.lang), inline=True)

@@ -8,8 +8,9 @@ its own clock; at the end every active order of every elder named in ``expect.or
 exactly what was meant, and no elder may have an order nobody asked for.
 
 Prints, per set: conversations ending with exactly the intended orders, those that stored an
-order the person did not ask for, Mongolian alone, spoken replies over 60 characters (and the
-longest), and how each failure family counts.
+order the person did not ask for, Mongolian alone, replies over 60 characters and over 60
+syllables (and the longest), the same for the replies said to elders alone (those are the
+spoken ones: family and staff read theirs on a screen), and how each failure family counts.
 
     .venv/bin/python bench/conversations.py [--set dev|test|all] [--errors] [--file NAME]
 """
@@ -70,6 +71,7 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
+    heard: list[bool] = field(default_factory=list)  # each reply: said to an elder (spoken)
 
 
 def frozen_ok() -> list[str]:
@@ -98,6 +100,7 @@ class World:
         factory = session_factory(engine)
         people = yaml.safe_load((WORLD / f"{name}_people.yaml").read_text(encoding="utf-8"))
         homeless = [e["name"] for e in people["elders"] if not e.get("address")]
+        self.elders = {e["name"] for e in people["elders"]}
         for elder in people["elders"]:  # registered without an address (as by Telegram)
             elder.setdefault("address", "-")
         staff_lang = {s["name"]: s.pop("lang") for s in people.get("staff", []) if "lang" in s}
@@ -202,10 +205,12 @@ def run_one(world: World, conversation: dict[str, Any], file: str) -> Outcome:
     outcome = Outcome(conversation["name"], file, conversation.get("lang", "zh"), True, False)
     for n, turn in enumerate(conversation["turns"]):
         turn = {"say": turn} if isinstance(turn, str) else turn
-        speaker = ids[turn.get("as", conversation["speaker"])]
+        speaker_name = turn.get("as", conversation["speaker"])
+        speaker = ids[speaker_name]
         reply = world.dialogue.handle(speaker, str(turn["say"]), clock, turn_id=f"t{n}")
         outcome.replies.append(reply.text)
         outcome.said.append(str(turn["say"]))
+        outcome.heard.append(speaker_name in world.elders)
         for fact in turn.get("mentions") or []:
             if not any(form in reply.text for form in _forms(str(fact))):
                 outcome.problems.append(f"turn {n + 1}: reply lacks {fact!r}")
@@ -296,6 +301,8 @@ def report(label: str, outcomes: list[Outcome]) -> None:
     long = [r for r in replies if len(r) > SPOKEN_LIMIT]
     unoffered = [r for r in long if not r.endswith(OFFERS)]
     heard_long = [r for r in replies if syllables(r) > SYLLABLE_LIMIT]
+    spoken = [r for o in outcomes for r, elder in zip(o.replies, o.heard, strict=True) if elder]
+    spoken_long = [r for r in spoken if syllables(r) > SYLLABLE_LIMIT]
     longest = max((len(r) for r in replies), default=0)
     scripts = [same for o in mongolian for same in _script_followed(o)]
     print(
@@ -305,7 +312,9 @@ def report(label: str, outcomes: list[Outcome]) -> None:
         f"{len(long)}/{len(replies)} ({len(unoffered)} not ending in an offer of the rest), "
         f"longest {longest}; over {SYLLABLE_LIMIT} syllables {len(heard_long)} (zh "
         f"{sum(not script_of(r) for r in heard_long)}), longest "
-        f"{max((syllables(r) for r in replies), default=0)}; Mongolian replies in the writer's "
+        f"{max((syllables(r) for r in replies), default=0)}; to elders (spoken) "
+        f"{len(spoken_long)}/{len(spoken)} over {SYLLABLE_LIMIT} syllables, longest "
+        f"{max((syllables(r) for r in spoken), default=0)}; Mongolian replies in the writer's "
         f"script {sum(scripts)}/{len(scripts)}"
     )
 

@@ -6,7 +6,7 @@
   same dish's, and it wins;
 - an aside about eating at another time (鸡蛋我早上吃过了 / 我晚上热一热再吃一顿): its day and
   meal words tell what the person did or will do, not when the order is for, and a dish eaten
-  already is not one to order.
+  already is not one to order; so is one about when a dish is served (茶叶蛋早上才有？).
 
 Each rule works on entities with their character spans, before groups and roles are final.
 - a dish kept as it is (醋溜白菜照旧 / 米饭不变): role ``keep``, neither wanted anew nor given up;
@@ -33,6 +33,9 @@ ASIDE = re.compile(
 """A clause about eating at another time, not about the meal being ordered (没吃过 is not: a dish
 never eaten is one to try)."""
 
+AVAILABLE = re.compile(r"才(有|卖|供应|做|能订)")
+"""A clause about when a dish is served (茶叶蛋早上才有？): its meal is not the order's, and the
+dish is neither wanted nor refused by it."""
 ORDERING = re.compile(r"[要订来改换加送拿取点]")
 CLAUSE = re.compile(r"[^，,。.！!？?；;]+")
 TIMING = ("date", "meal")
@@ -94,15 +97,33 @@ def asides_dropped(text: str, entities: list[Entity]) -> list[Entity]:
         if not inside or any(e.entity not in (*TIMING, "dish") for e in inside):
             continue
         said = match.group()
-        if not ASIDE.search(said) or ORDERING.search(said):
+        served = AVAILABLE.search(said) is not None
+        if not (ASIDE.search(said) or served) or ORDERING.search(said):
             continue
         elsewhere = text[:start] + text[end:]
         others = [e for e in entities if e not in inside]
         if any(e.entity == "dish" for e in others) or ORDERING.search(elsewhere):
             dropped.update(id(e) for e in inside if e.entity in TIMING)
             for dish in (e for e in inside if e.entity == "dish" and e.role is None):
-                dish.role = "remove"
+                dish.role = None if served else "remove"
     return [e for e in entities if id(e) not in dropped]
+
+
+COMPARED = re.compile(r"^的?(一样|那样|似的)")
+"""After a day: the day is one compared with (跟昨天一样), not the one the order is for."""
+
+
+def compared_days_dropped(text: str, entities: list[Entity]) -> list[Entity]:
+    """今天晌午还跟昨天一样: 昨天 names the meal to copy, not the day of the order."""
+    return [
+        e
+        for e in entities
+        if not (
+            e.entity == "date"
+            and text[max(0, (e.start or 0) - 1) : e.start or 0] in ("跟", "和", "同", "像")
+            and COMPARED.match(text[e.end or 0 :])
+        )
+    ]
 
 
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")

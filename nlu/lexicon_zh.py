@@ -6,7 +6,7 @@ it); order matters where one phrase contains another: longer phrases come first.
 
 from __future__ import annotations
 
-MEASURE_WORDS = "份碗盘个两笼屉盒杯块根串只碟瓶袋斤"
+MEASURE_WORDS = "份碗盘个两笼屉盒杯块根串只碟瓶袋斤条张"
 
 RELATIVE_DAYS: list[tuple[str, int]] = [
     ("大后天", 3), ("大后儿", 3), ("今天", 0), ("今儿个", 0), ("今儿", 0), ("今日", 0),
@@ -231,6 +231,13 @@ DENY_WORDS = (
 
 # Sentence shapes that ask or tell something, whatever the words in between.
 INTENT_PATTERNS: list[tuple[str, str, float]] = [
+    # the last order again, said as the whole wish (今天晌午还跟昨天一样 / 老样子，送过来);
+    # not 饭还跟昨天一样凉 (a complaint)
+    (
+        r"(老样子|(跟|和|同)(昨天|上次|平时|前天|那天)的?一样)(?=$|[，,。.！!吧啊呀\s]|给|送|来|订|要|吧)",
+        "order_meal",
+        2.4,
+    ),
     (r"有.{0,10}(吗|没|没有|不)[？?。!！]*$", "ask_menu", 2.45),
     (r"(还有|有些|有哪些).{0,6}(啥|什么|哪些)", "ask_menu", 2.5),
     (r"(还)?(剩|有)(几|多少)(份|碗|盘)了?[吗呀啊]?[？?。]*$", "ask_menu", 2.9),  # 鱼还剩几份了

@@ -21,6 +21,7 @@ from nlu import mongolian
 from nlu.afterthoughts import (
     asides_dropped,
     bare_measure_dropped,
+    compared_days_dropped,
     count_not_dish_refused,
     counts_taken_back,
     kept_as_is,
@@ -227,7 +228,7 @@ class Parser:
         assign_roles(text, entities)
         kept_as_is(text, entities)
         entities = count_not_dish_refused(text, entities)
-        return asides_dropped(text, entities)
+        return compared_days_dropped(text, asides_dropped(text, entities))
 
     def _features_zh(self, text: str, entities: list[Entity]) -> list[str]:
         """What the learned model sees: the sentence with its entities replaced by their kind,
@@ -560,17 +561,19 @@ _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
 
 
+_THERE = r"(?:你们|咱们|俺们|咱)?的?(?:食堂|饭堂|店里|助餐点|点上|点里|那儿|那里|那边)"
+"""Where the meals are cooked: 食堂, 助餐点 (点上), or 你们那儿 said to the canteen."""
 _EAT_THERE = re.compile(
-    r"(去|到|上|在)(食堂|饭堂|店里)[^，,。；;！!？?]{0,10}?吃|()(食堂|饭堂)(里|那儿|那)?吃"
+    rf"(去|到|上|在)({_THERE})[^，,。；;！!？?]{{0,10}}?吃|()(食堂|饭堂)(里|那儿|那)?吃"
 )
 _FETCH_THERE = re.compile(
-    r"(去|到|上)(食堂|饭堂|店里)[^，,。；;！!？?吃]{0,6}?(拿|取|端|提)|()(端回来|端回去|拎回来)"
+    rf"(去|到|上)({_THERE})[^，,。；;！!？?吃]{{0,6}}?(拿|取|端|提)|()(端回来|端回去|拎回来)"
 )
 
 
 def _eating_there(masked: Masked) -> list[Entity]:
-    """想去食堂跟老姐妹一块吃 / 食堂里吃: going to the canteen to eat, with words between, is
-    dine-in; 我下课去食堂拿 / 自己去端回来: going to fetch it is pickup."""
+    """想去食堂跟老姐妹一块吃 / 食堂里吃 / 我到你们那儿吃 / 在点上吃: going to the canteen to eat,
+    with words between, is dine-in; 我下课去食堂拿 / 自己去端回来: going to fetch it is pickup."""
     found = []
     for pattern, mode, other in ((_EAT_THERE, "dine_in", 4), (_FETCH_THERE, "pickup", 5)):
         for match in pattern.finditer(masked.text):
@@ -924,6 +927,7 @@ def _group_quantities(
             and (d.start or 0) - extent <= 3
             and d.group not in used
             and not _BREAK.search(text[q_end : d.start or 0])
+            and not _ends_a_clause(text[q_end : d.start or 0], d, quantities, text)
         ]
         before = [
             d
@@ -948,6 +952,19 @@ def _group_quantities(
             quantity.group = chosen.group
             used.add(chosen.group)
     return quantities
+
+
+_CLAUSE_END = re.compile(r"[吧呢呀]")
+_COUNT_AFTER = re.compile(r"^(还是|还|要|来|也|就)?[一二两三四五六七八九十俩仨0-9]")
+
+
+def _ends_a_clause(gap: str, dish: Entity, quantities: list[Entity], text: str) -> bool:
+    """那就两条吧 米饭还是三碗: a 吧 (or a pause, when the dish has its own count after it)
+    between a count and the next dish ends the count's clause: it is not that dish's."""
+    if _CLAUSE_END.search(gap):
+        return True
+    counted = _COUNT_AFTER.match(text[dish.end or 0 :]) is not None
+    return counted and any(c.isspace() for c in gap) and len(quantities) > 1
 
 
 def _ordered(entities: list[Entity]) -> list[Entity]:

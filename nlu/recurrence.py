@@ -15,8 +15,18 @@ from nlu.text import clean, fold
 _ZH = (
     r"每天|天天|每日|每顿|工作日|每个?(礼拜|星期|周)[一二三四五六日天]?|"
     r"(这|下|本)(礼拜|星期|周)(每天|都|一到|1到)|(周|星期|礼拜)[一二三四五六日天]到(周|星期|礼拜)?[一二三四五六日天]|"
-    r"长期|以后都|往后(每天|都)|老样子|跟(昨天|上次|平时)一样|(?<![\u4e00-\u9fff])照旧|(?:还是|就|一切)照旧"
+    r"长期|以后都|往后(每天|都)"
 )
+_ZH_COPY = (
+    r"老样子|(跟|和|同)(昨天|上次|平时|今天|前天|那天|以前)一样|"
+    r"(?<![\u4e00-\u9fff])照旧|(?:还是|就|一切)照旧"
+)
+"""老样子 / 跟昨天一样: the last order again, on every day unless one day is named."""
+_ZH_ONE_DAY = (
+    r"今天|今儿|今日|明天|明儿|明日|后天|后儿|这顿|这回|这次|"
+    r"(?<![每到至])(周|星期|礼拜)[一二三四五六日天](?![到至])|\d+号"
+)
+"""今天晌午还跟昨天一样: a copy for the one day named, not a standing order."""
 _MN = (
     "өдөр бүр",
     "ᠡᠳᠦᠷ ᠪᠦᠷᠢ",
@@ -24,11 +34,15 @@ _MN = (
     "долоо хоног бүр",
     "ажлын өдөр",
     "ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ",
-    "өмнөхтэй адил",
-    "урьдын адил",
 )  # fmt: skip (тус бүр is "each", not "every day")
+_MN_COPY = ("өмнөхтэй адил", "урьдын адил")
+_MN_ONE_DAY = ("өнөөдөр", "маргааш", "нөгөөдөр", "ᠥᠨᠦᠳᠦᠷ", "ᠮᠠᠷᠭᠠᠰᠢ", "ᠨᠥᠭᠦᠭᠡᠳᠦᠷ")
 ZH = re.compile(_ZH)
+ZH_COPY = re.compile(_ZH_COPY)
+ZH_ONE_DAY = re.compile(_ZH_ONE_DAY)
 MN = tuple(fold(clean(word)) for word in _MN)
+MN_COPY = tuple(fold(clean(word)) for word in _MN_COPY)
+MN_ONE_DAY = tuple(fold(clean(word)) for word in _MN_ONE_DAY)
 
 
 _MN_UNTIL = tuple(fold(w).split()[0] for w in ("хүртэл", "хүрт", "ᠬᠦᠷᠲᠡᠯᠡ", "ᠬᠦᠷᠲᠡᠯ"))
@@ -75,7 +89,15 @@ def heard(text: str) -> bool:
     spaced = f" {fold(plain)} "
     if ZH.search(plain) or any(f" {word} " in spaced for word in MN):
         return True
+    if copies_last(text):
+        return not ZH_ONE_DAY.search(plain) and not any(word in spaced for word in MN_ONE_DAY)
     return _mn_span(_mn_words(text)) is not None
+
+
+def copies_last(text: str) -> bool:
+    """老样子 / 跟昨天一样 / өмнөхтэй адил: the last order's dishes, meal and way again."""
+    spaced = f" {fold(clean(text))} "
+    return ZH_COPY.search(clean(text)) is not None or any(w in spaced for w in MN_COPY)
 
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1,

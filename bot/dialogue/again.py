@@ -10,21 +10,27 @@ from sqlalchemy import select
 
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Draft
-from bot.dialogue.utterance import Utterance
+from bot.dialogue.utterance import Role, Utterance
 from menus.db import read_only
 from menus.models import Order
 from menus.vocab import Fulfillment, MealSlot
 
-SAME = re.compile(r"一样|同样|照样|一模一样|照这个")
-"""Words that ask for what was just ordered again."""
+SAME = re.compile(
+    r"一样|同样|照样|一模一样|照这个"
+    r"|也(?:给我|给俺|给)?(?:留|来|订|要)[一两俩仨三]?[碗份个盘](?=[，,。.！!；;\s]|$)"
+)
+"""Words that ask for what was just ordered again (明儿晌午也给我留一碗: a count, no dish)."""
 RECENT = timedelta(hours=6)
 """How far back "the one just placed" reaches: this sitting, not last week's order."""
 
 
 def same_as_placed(turn: Turn, said: Utterance) -> Draft | None:
-    """The draft for 也订一样的 said with no dish: the dishes, day, meal and way of the order this
-    person placed last (for whichever elder), if it was placed in this sitting; else None."""
-    if said.dishes or said.recurring or not SAME.search(said.text):
+    """The draft for 也订一样的 said with no dish (or only dishes added: 再加个茶叶蛋): the
+    dishes, day, meal and way of the order this person placed last (for whichever elder), if
+    it was placed in this sitting; else None."""
+    if said.recurring or not SAME.search(said.text):
+        return None
+    if any(d.role != Role.ADD for d in said.dishes):  # 也要一份红烧肉: that dish, not the last
         return None
     query = (
         select(Order)

@@ -49,6 +49,7 @@ from menus.orders import (
 from menus.outbox import enqueue
 from menus.scripts import CYRILLIC_MN
 from menus.vocab import Fulfillment, MealSlot
+from nlu.recurrence import copies_last
 
 
 def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
@@ -60,6 +61,8 @@ def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
         read = state.menu_read
         fresh = Draft(day=read.day, meal=read.meal) if read else Draft()
         state.draft = again.same_as_placed(turn, said) or fresh
+        if not said.recurring and not said.dishes and copies_last(said.text):
+            standing.copy_last(turn, state.draft)  # 今天晌午还跟昨天一样: one day, as last time
     state.draft.key = None  # anything changed: a new read-back, a new key
     said = with_offered(turn, said)
     state.offered_dishes = []
@@ -188,6 +191,7 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
         answering = turn.state.awaiting == Awaiting.DISH  # 没有奶茶…您想吃哪个？ → 换成蛋花汤
         _add_wanted(draft, said, wanted, intent, refused, offered, answering=answering)
         _count_corrected(draft, said, wanted, offered)
+        _counted_by_part(draft, said, wanted)
     elif said.counts and draft.lines and not refused:
         _recount(draft, said, offered)
     return removed
@@ -230,10 +234,12 @@ def _count_corrected(
     no dish, said while only adding another: the order's one dish with the first count gets the
     last; one such count after 只剩五份了 (那就四份吧，再加四个馒头) is the offered dish's."""
     loose = [int(m.value) for m in said.of(Kind.QUANTITY) if m.group is None and m.role is None]
-    if not all(d.role == Role.ADD for d in wanted):
+    counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
+    others_counted = all(d.role == Role.ADD or d.group in counted for d in wanted)
+    if len(set(loose)) == 1 and offered in draft.lines and others_counted:
+        draft.lines[str(offered)] = loose[0]  # 只剩五份了 → 那就四份吧，再加四个馒头 / 米饭还是三碗
         return
-    if len(loose) == 1 and offered in draft.lines:  # 只剩五份了 → 那就四份吧，再加四个馒头
-        draft.lines[str(offered)] = loose[0]
+    if not all(d.role == Role.ADD for d in wanted):
         return
     kept = [name for name in draft.lines if name not in {str(d.value) for d in wanted}]
     if len(kept) == 1 and len(set(loose)) == 1 and CORRECTED.search(said.text):
@@ -245,6 +251,27 @@ def _count_corrected(
     matching = [name for name, qty in draft.lines.items() if qty == loose[0] and name not in added]
     if len(matching) == 1:
         draft.lines[matching[0]] = loose[-1]
+
+
+_CLAUSES = re.compile(r"[\s，,。.；;！!？?]+")
+_COUNTED = re.compile(r"[一二两三四五六七八九十俩仨0-9]")
+
+
+def _counted_by_part(draft: Draft, said: Utterance, wanted: list[Mention]) -> None:
+    """汤一碗就行 馒头要两个: the one count tied to no dish, in a clause that names one dish of
+    the order by a part of its name (汤 for 紫菜蛋花汤), is that dish's new count; only when
+    every dish named has its own count (else the count may be theirs)."""
+    loose = [m for m in said.of(Kind.QUANTITY) if m.group is None and m.role is None]
+    counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
+    if len(loose) != 1 or any(d.group not in counted for d in wanted):
+        return
+    named = [str(d.value) for d in said.dishes]
+    for clause in _CLAUSES.split(said.text):
+        if _COUNTED.search(clause) and not any(name in clause for name in named):
+            dish = named_by_part(clause, draft.lines, named)
+            if dish is not None and dish not in named:
+                draft.lines[dish] = int(loose[0].value)
+                return
 
 
 def _add_wanted(
@@ -273,7 +300,7 @@ def _add_wanted(
     lines = dict(draft.lines)
     if replace and lines:  # 换成Y, with nothing named to give up: the dish said last goes
         del lines[next(reversed(lines))]
-    if offered in lines and not adding:
+    if offered in lines and not adding and not recounted:  # 那就两条吧，米饭还是三碗: kept
         del lines[offered]
     for dish in wanted:
         lines[str(dish.value)] = _count(said, dish, lines.get(str(dish.value)), len(wanted))
@@ -284,10 +311,16 @@ def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> i
     """How many of ``dish``: its own count (or 各一份's). For a dish already in the order, the
     last count said that differs from what it has (包子仨吃不了，俩吧 → 2; 馅饼吃不了俩，一个就行
     → 1), a count tied to no dish included when only this dish is named."""
-    said_counts = [
+    own_counts = [m for m in said.of(Kind.QUANTITY) if m.group == dish.group]
+    at = said.mentions.index(dish) if dish in said.mentions else 0
+    said_counts = [  # a count tied to no dish before it, only when it has none of its own
         int(m.value)
-        for m in said.of(Kind.QUANTITY)
-        if m.role != Role.EACH and (m.group == dish.group or (m.group is None and named == 1))
+        for k, m in enumerate(said.mentions)
+        if m.kind == Kind.QUANTITY
+        and m.role != Role.EACH
+        and (
+            m.group == dish.group or (m.group is None and named == 1 and (k > at or not own_counts))
+        )
     ]
     own = int(said.counts.get(dish.group, said.each or 1))
     if current is not None and not said_counts and said.each is None:

@@ -40,12 +40,31 @@ def split(turn: Turn, said: Utterance) -> Utterance | None:
     if parts is None or len(parts) < 2:
         return None
     first_elder, first = parts[0]
-    turn.state.queued = [
-        {"elder": elder_id, "lines": _lines(mentions)} for elder_id, mentions in parts[1:]
-    ]
+    turn.state.queued = [_entry(elder_id, mentions) for elder_id, mentions in parts[1:]]
     turn.state.for_elder = first_elder
-    shared = tuple(m for m in said.mentions if m.kind not in (*_OWN, Kind.BENEFICIARY))
+    owned = [m for _, mentions in parts for m in mentions]
+    shared = tuple(
+        m
+        for m in said.mentions
+        if m.kind not in (*_OWN, Kind.BENEFICIARY) and not any(m is o for o in owned)
+    )
     return replace(said, mentions=shared + tuple(first))
+
+
+def _entry(elder_id: int, mentions: list[Mention]) -> dict[str, Any]:
+    """A queued order: its elder, dishes and, when said for that elder alone, its way."""
+    entry: dict[str, Any] = {"elder": elder_id, "lines": _lines(mentions)}
+    way = next((m for m in mentions if m.kind == Kind.FULFILLMENT), None)
+    if way is not None:
+        entry["fulfillment"] = str(way.value)
+    return entry
+
+
+def _own_kinds(mentions: list[Mention]) -> tuple[Kind, ...]:
+    """What belongs to one elder's part: the dishes and counts, and the way of getting the
+    meal too when the sentence gives different ways (我爸去食堂吃…我妈给她送…)."""
+    ways = {str(m.value) for m in mentions if m.kind == Kind.FULFILLMENT and not m.refused}
+    return (*_OWN, Kind.FULFILLMENT) if len(ways) > 1 else _OWN
 
 
 def take_up_changed(turn: Turn, said: Utterance) -> bool:
@@ -462,11 +481,18 @@ def _parts(said: Utterance, elders: Elders) -> Parts | None:
     if len(named) == 1 and mentions[named[0]].value == "parents":  # 给我爸妈各送一份
         return _parents_alike(mentions, elders)
     dish_first = any(m.kind == Kind.DISH for m in mentions[: named[0]])
+    while (
+        len(named) > 1
+        and not dish_first
+        and not any(m.kind == Kind.DISH for m in mentions[named[-1] :])
+    ):
+        named.pop()  # …，自取，我爸会去拿: said after every dish, only who fetches it
+    kinds = _own_kinds(mentions)
     bounds = [-1, *named] if dish_first else [*named, len(mentions)]
     parts = []
     for k, at in enumerate(named):
         start, end = (bounds[k] + 1, at) if dish_first else (at + 1, bounds[k + 1])
-        own = [m for m in mentions[start:end] if m.kind in _OWN]
+        own = [m for m in mentions[start:end] if m.kind in kinds]
         elder = _elder_of(mentions[at], elders)
         if elder is None or not any(m.kind == Kind.DISH for m in own):
             return None

@@ -18,14 +18,12 @@ from menus.db import read_only, unit_of_work
 from menus.orders import list_orders
 from menus.standing import Recurrence, active, create, pause_days, place_due, set_paused
 from menus.vocab import Fulfillment, MealSlot
+from nlu.recurrence import copies_last, names_a_span, pause_or_resume, pause_span
 from nlu.recurrence import days as recurrence_days
-from nlu.recurrence import names_a_span, pause_or_resume, pause_span
 from nlu.text import has_han
 
 FROM = re.compile(r"从|起|开始|以后|往后")
 """A day said with these is when a standing order starts (从明天起每天)."""
-COPY = ("老样子", "跟昨天一样", "跟上次一样", "跟平时一样", "照旧", "和昨天一样", "跟今天一样")
-"""老样子: the dishes, meal and way of the last order."""
 LOOKAHEAD_DAYS = 14
 
 
@@ -44,11 +42,13 @@ def begin(turn: Turn, said: Utterance) -> None:
         start = max(start, draft.recurrence.start)  # 只要工作日吧: the start said before stays
     draft.recurrence = Recurrence(weekdays, start, end)
     draft.day = None
-    if not said.dishes and any(word_ in said.text for word_ in COPY):
-        _copy_last(turn, draft)
+    if not said.dishes and copies_last(said.text):
+        copy_last(turn, draft)
 
 
-def _copy_last(turn: Turn, draft: Draft) -> None:
+def copy_last(turn: Turn, draft: Draft) -> None:
+    """老样子 / 跟昨天一样: the dishes, meal and way of the elder's last order, into ``draft``
+    (a meal or way already said stays)."""
     with read_only(turn.store.factory) as session:
         orders = [
             o for o in list_orders(session, elder_id=turn.elder_id) if o.status != "cancelled"

@@ -307,3 +307,33 @@ def test_roles_of_word_classes(
     """除了X都行 refuses X; 记错了，不是这个，是Y swaps; битгий март (do not forget) asks."""
     found = {(e["value"], e.get("role")) for e in parser.parse(said, today=TODAY)["entities"]}
     assert expected <= found
+
+
+@pytest.mark.parametrize(
+    ("said", "way"),
+    [
+        ("晌午来碗羊杂汤，我到你们那儿吃", "dine_in"),
+        ("下礼拜每天晌午一碗羊杂汤，我到点上吃", "dine_in"),
+        ("明天就在你们食堂里吃", "dine_in"),
+        ("我下午去你们那儿拿", "pickup"),
+    ],
+)
+def test_the_canteen_named_as_a_place_gives_the_way(parser: Parser, said: str, way: str) -> None:
+    """你们那儿 / 点上 / 食堂里, with 吃 or 拿 after them: where the meals are cooked."""
+    found = parser.parse(said, today=TODAY)["entities"]
+    assert [e["value"] for e in found if e["entity"] == "fulfillment"] == [way]
+
+
+def test_when_a_dish_is_served_is_not_when_the_order_is_for(parser: Parser) -> None:
+    """蒙古包子早上才有？: the meal is the dish's, not the order's; the dish is not wanted by it."""
+    found = parser.parse("蒙古包子早上才有？那不要了，光要米饭", today=TODAY)["entities"]
+    assert not [e for e in found if e["entity"] == "meal"]
+    assert ("米饭", None) in {(e["value"], e.get("role")) for e in found if e["entity"] == "dish"}
+
+
+def test_a_count_ending_its_clause_is_not_the_next_dishs(parser: Parser) -> None:
+    """那就两条吧 米饭还是三碗: 两条 ends with 吧; the rice has its own count after it."""
+    found = parser.parse("就剩俩了？那就两条吧 米饭还是三碗", today=TODAY)["entities"]
+    rice = next(e for e in found if e["entity"] == "dish")
+    counts = {e["value"]: e.get("group") for e in found if e["entity"] == "quantity"}
+    assert counts[3] == rice["group"] and counts[2] != rice["group"]

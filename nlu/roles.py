@@ -28,7 +28,7 @@ REFUSE_BEFORE = (
 """Said before what is refused: 不要红烧肉 (医生不让吃手把肉: not allowed, not dared, cannot)."""
 REFUSE_AFTER = tuple(dict.fromkeys((
     "不要了", "不要", "不用了", "不用", "去掉", "拿掉", "就算了", "算了", "别要了", "别要",
-    "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了",
+    "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了", "取消了",
     "拉倒吧", "拉倒", "都去了", "去了", "甭整了", "甭整", "不整了", "别整了", "算球了", "算球",
     "吃腻了", "喝腻了", "不喝了", "不喝", "划掉", "取消掉", "别给我了", "别给他", "别给她",
     "去掉去掉", "不稀罕了", "不稀罕", "就别订了", "别订了", "别订", "不能要",
@@ -475,7 +475,8 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         between = text[(in_clause[-1].end or 0) if in_clause else start : start]
         if in_clause and ends_clause and not any(w in between for w in _WANT_WORDS):
             # 肉龙里头有猪肉我不要 / 烩酸菜、大烩菜这些带猪肉的都不要: the clause is about them
-            for e in in_clause if "都" in text[max(0, start - 2) : end] else in_clause[-1:]:
+            every = "都" in text[max(0, start - 2) : end]
+            for e in _list_ending(text, targets, in_clause) if every else in_clause[-1:]:
                 e.role = "remove"
             used.append((start, end))
             continue
@@ -543,6 +544,17 @@ _FOR_SOMEONE = re.compile(
 
 
 _LIST_GLUE = re.compile(r"^[\s和跟、与也还有及，,]*$")
+
+
+def _list_ending(text: str, targets: list[Entity], listed: list[Entity]) -> list[Entity]:
+    """The dishes of a clause, with those listed with them just before (烩酸菜、大烩菜、
+    酸汤饺子这些…都不要: the pause mark 、 lists, it does not end what is refused)."""
+    listed = list(listed)
+    for e in reversed([e for e in targets if (e.end or 0) <= (listed[0].start or 0)]):
+        if e.role is not None or not _listed_with(text, e, listed[0]):
+            break
+        listed.insert(0, e)
+    return listed
 
 
 def _listed_with(text: str, first: Entity, other: Entity) -> bool:

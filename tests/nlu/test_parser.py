@@ -317,6 +317,8 @@ def test_a_mongolian_count_with_a_case_ending_is_a_count() -> None:
         ("清蒸鱼刚才说错了 不要 要红烧肉", {("清蒸鱼", "remove"), ("红烧肉", None)}),
         ("不是送到家 我自己过去拿", {("delivery", "replace_from"), ("pickup", "replace_to")}),
         ("后天中午的改到大后天中午", {("2026-12-04", "replace_to"), ("lunch", None)}),
+        ("红烧肉、米饭、馒头这些都不要，来碗羊杂汤", {("红烧肉", "remove"), ("米饭", "remove")}),
+        ("后天的红烧肉麻烦取消了", {("红烧肉", "remove")}),
     ],
 )
 def test_roles_of_word_classes(

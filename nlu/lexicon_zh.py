@@ -212,6 +212,10 @@ INTENT_CUES: list[tuple[str, str, float]] = [
     ("预订", "order_meal", 2.4), ("帮我订", "order_meal", 2.6), ("给我订", "order_meal", 2.6),
     ("订个", "order_meal", 2.2), ("订份", "order_meal", 2.2), ("订点", "order_meal", 2.2),
 ]  # fmt: skip
+INTENT_CUES += [
+    (f"{cue[:-1]}咧", intent, weight) for cue, intent, weight in INTENT_CUES if cue.endswith("了")
+]
+"""Shanxi and Inner Mongolia say 了 as 咧 (不订咧, 送晚咧): the same cue."""
 
 AFFIRM_WORDS = (
     "对", "是", "是的", "是啊", "好", "好的", "好啊", "好嘞", "行", "行啊", "行吧", "中", "中中",

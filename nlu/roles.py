@@ -14,6 +14,7 @@ import itertools
 import re
 
 from nlu.entities import Entity
+from nlu.lexicon_zh import BENEFICIARY
 
 ROLE_KINDS = frozenset({"dish", "date", "meal", "fulfillment"})
 REFUSABLE = frozenset({"dish", "fulfillment"})
@@ -22,18 +23,26 @@ REFUSABLE = frozenset({"dish", "fulfillment"})
 REFUSE_BEFORE = (
     "甭整", "别整", "不整", "不订", "甭订", "别订", "不点", "别点", "不要", "不用", "别要",
     "别给我", "别给", "别来", "别", "不吃", "去掉", "免了", "不想要", "甭要", "甭",
-    "不想吃", "不想喝",
+    "不想吃", "不想喝", "不让吃", "不让喝", "不敢吃", "不敢喝", "不能吃", "不能喝", "嫑",
 )  # fmt: skip
-"""Said before what is refused: 不要红烧肉."""
-REFUSE_AFTER = (
+"""Said before what is refused: 不要红烧肉 (医生不让吃手把肉: not allowed, not dared, cannot)."""
+REFUSE_AFTER = tuple(dict.fromkeys((
     "不要了", "不要", "不用了", "不用", "去掉", "拿掉", "就算了", "算了", "别要了", "别要",
-    "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了",
+    "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了", "取消了",
     "拉倒吧", "拉倒", "都去了", "去了", "甭整了", "甭整", "不整了", "别整了", "算球了", "算球",
     "吃腻了", "喝腻了", "不喝了", "不喝", "划掉", "取消掉", "别给我了", "别给他", "别给她",
     "去掉去掉", "不稀罕了", "不稀罕", "就别订了", "别订了", "别订", "不能要",
-    "别给我配了", "别配了", "不用配了", "不想吃了", "不想吃",
-)  # fmt: skip
-"""Said after what is refused: 米饭不要了, 把馒头去掉."""
+    "别给我配了", "别配了", "不用配了", "不想吃了", "不想吃", "不让吃", "不让喝", "不敢吃",
+    "不敢喝", "不能吃", "不能喝", "嫑了", "嫑",
+    *(f"{no}{verb}{done}" for no in "不别甭" for verb in "要订点整来" for done in ("了", "")),
+)))  # fmt: skip
+"""Said after what is refused: 米饭不要了, 把馒头去掉, 鸡蛋羹别点了 (any 不/别/甭 before a verb of
+wanting), 羊杂汤医生不让喝 / 南瓜粥俺不敢喝 (not allowed, not dared)."""
+CANNOT = ("不让", "不敢", "不能")
+"""Refusing for a reason nobody chose; said as a question (手把肉不能吃吗) it only asks."""
+DIALECT = ((re.compile(r"咧(?!嘴)"), "了"), (re.compile(r"莫(?=[要订点给整吃喝来再])"), "别"))
+"""Said in Shanxi and Inner Mongolia (就算咧, 羊排莫要了): read as 了 and 别, one character for
+one, so every span still points into what was said."""
 SWAP_WORDS = (
     "换成", "改成", "换为", "改为", "换作", "改到", "换到", "挪到", "改订", "换个", "换", "改",
 )  # fmt: skip
@@ -81,20 +90,60 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     )
     if not targets:
         return
+    text = _fold_dialect(text)
     blocked = _entity_mask(text, entities)
     _corrections(text, targets, blocked)
     _swaps(text, targets, blocked)
     _refusals(text, targets, blocked)
+    _refused_then_named(text, targets, blocked)
     _additions(text, targets, blocked)
     _refusal_clause_after_reason(text, targets)
     _all_but(text, targets)
     _refused_for_a_reason(text, targets)
     _refused_then_swapped(text, targets)
-    _refused_stays_refused(targets)
+    _refused_stays_refused(text, targets)
     _one_way_refused(text, targets)
 
 
 _NEGATIONS = ("不", "别", "甭", "没")
+
+
+def _fold_dialect(text: str) -> str:
+    """The text with dialect words read as their Mandarin ones, of the same length."""
+    for pattern, plain in DIALECT:
+        text = pattern.sub(plain, text)
+    return text
+
+
+THAT_ONE = re.compile(
+    r"(那个|这个|那份|这份|那道|那碗|这碗|那样|刚才的|刚才(说|点|订|要)的)[我俺就也都]*$"
+)
+"""刚才说的那个 (不要了): a dish refused before it is named."""
+NAMED_NEXT = re.compile(
+    r"^[了吧啊呀\s，,。.]*((嗯|啊|呃|哎|就|是|我说的|俺说的|说的|那个|这个|那道|那碗)[\s，,]*)*"
+    r"[^\s，,。.要来订整点换改加]?$"
+)
+"""嗯 就那个 (炖羊排): nothing but naming it, no new wish, between the refusal and the dish (one
+more character may be the start of its name misheard: 顿羊排)."""
+
+
+def _refused_then_named(text: str, targets: list[Entity], blocked: list[bool]) -> None:
+    """刚才说的那个不要了 嗯 就那个炖羊排: a refusal of 'that one' names what it refuses right
+    after it; 那个不要了，来碗羊杂汤 asks for another dish instead."""
+    for start, end in _find(text, REFUSE_AFTER, blocked):
+        clause_from = _clause_start(text, start)
+        if not THAT_ONE.search(text[clause_from:start]) or _not_a_refusal(text, start):
+            continue
+        if any(clause_from <= (e.start or 0) < start for e in targets):
+            continue
+        named = _first_after(targets, end)
+        if (
+            named is not None
+            and named.entity == "dish"
+            and named.role is None
+            and NAMED_NEXT.match(text[end : named.start or 0])
+        ):
+            named.role = "remove"
 
 
 def _one_way_refused(text: str, targets: list[Entity]) -> None:
@@ -115,7 +164,7 @@ _BARE_REFUSAL = re.compile(
 def _refusal_clause_after_reason(text: str, targets: list[Entity]) -> None:
     """宫保鸡丁有花生我吃不了，不要了 / 手把肉太硬咬不动，算了，来一份清蒸鱼: a clause that is only
     a refusal refers to the last dish named in the clauses just before it."""
-    clauses = [m for m in re.finditer(r"[^，,。.！!？?；;、]+", text)]
+    clauses = [m for m in re.finditer(r"[^，,。.！!？?；;、\s]+", text)]
     for i, clause in enumerate(clauses):
         if not _BARE_REFUSAL.match(clause.group().strip()) or i == 0:
             continue
@@ -223,12 +272,32 @@ def _refused_then_swapped(text: str, targets: list[Entity]) -> None:
             first.role, later.role = "replace_from", "replace_to"
 
 
-def _refused_stays_refused(targets: list[Entity]) -> None:
-    """A refused dish named again later (米饭不要…奶奶说米饭太硬) is still refused."""
-    refused = {(e.entity, e.value): e.role for e in targets if e.role in ("remove", "replace_from")}
+def _refused_stays_refused(text: str, targets: list[Entity]) -> None:
+    """A refused dish named again (米饭不要…奶奶说米饭太硬) is still refused; but a refusal of
+    one person's share (爷爷要手把肉，奶奶的不要手把肉) leaves it wanted where said before."""
+    refused = [e for e in targets if e.role in ("remove", "replace_from")]
     for e in targets:
-        if e.role is None and (e.entity, e.value) in refused:
-            e.role = refused[(e.entity, e.value)]
+        if e.role is not None:
+            continue
+        same = [r for r in refused if (r.entity, r.value) == (e.entity, e.value)]
+        if same and not (
+            all(_one_share(text, r) for r in same) and (e.start or 0) < (same[0].start or 0)
+        ):
+            e.role = same[0].role
+
+
+ONES_SHARE = re.compile(
+    "(" + "|".join(sorted({w for w, _ in BENEFICIARY} | {"她", "他"}, key=len, reverse=True)) + ")"
+    r"(的|那份|那碗|那个)"
+)
+"""奶奶的 / 她那份: one person's share of what the table orders."""
+
+
+def _one_share(text: str, refused: Entity) -> bool:
+    """Whether the clause that refuses the dish says whose share it is (奶奶的不要手把肉)."""
+    return bool(
+        ONES_SHARE.search(text, _clause_start(text, refused.start or 0), refused.start or 0)
+    )
 
 
 def _entity_mask(text: str, entities: list[Entity]) -> list[bool]:
@@ -288,7 +357,13 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         clause_from = _clause_start(text, start)
         for wanted in [first_after, *(e for e in after[1:] if e.role == "replace_to")]:
             given_up = _last_of_kind(targets, wanted.entity, max(0, clause_from - 12), start)
-            if given_up is not None:
+            if (
+                given_up is not None
+                and given_up.value == wanted.value
+                and wanted is not first_after
+            ):
+                wanted.role = None  # 明儿后晌的 改成后天后晌: the day changes, the meal stays
+            elif given_up is not None:
                 given_up.role = "replace_from"
         first_after.role = "replace_to"
     for match in re.finditer(r"不是", text):
@@ -299,7 +374,7 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             continue
         wrong = said[0]
         rest = text[wrong.end or 0 :]
-        turn = re.search(r"是|要|换|改|[，,]", rest)  # 不是送，我自己去拿: the next clause says it
+        turn = re.search(r"是|要|换|改|[，,\s]", rest)  # 不是送，我自己去拿: the next clause
         if turn is None:
             continue
         right = [
@@ -338,6 +413,9 @@ def _corrections(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             continue  # 俩油条一碗豆腐脑，哎不对，油条要三根: the fritters' count is corrected
         if len(re.sub(r"[，,。.！!、\s哎啊呀哦嗯]", "", text[wrong.end or 0 : match.start()])) > 4:
             continue  # 红烧排骨我上回吃了不对味: not said right before the correction
+        if any(word in text[match.end() : later.start or 0] for word in REFUSE_AFTER):
+            wrong.role = "remove"  # 宫保鸡说错了 不要 要鱼香肉: refused, then a plain wish
+            continue
         wrong.role, later.role = "replace_from", "replace_to"
 
 
@@ -397,7 +475,8 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         between = text[(in_clause[-1].end or 0) if in_clause else start : start]
         if in_clause and ends_clause and not any(w in between for w in _WANT_WORDS):
             # 肉龙里头有猪肉我不要 / 烩酸菜、大烩菜这些带猪肉的都不要: the clause is about them
-            for e in in_clause if "都" in text[max(0, start - 2) : end] else in_clause[-1:]:
+            every = "都" in text[max(0, start - 2) : end]
+            for e in _list_ending(text, targets, in_clause) if every else in_clause[-1:]:
                 e.role = "remove"
             used.append((start, end))
             continue
@@ -428,19 +507,28 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         if re.match(r"\s*(不要|别)", text[end:]):
             continue  # 不要 不要太油的: said twice, the second one counts
         stop = _clause_end(text, end)
+        governed = GOVERNED_WISH.match(text, end)  # 别再给俺订羊杂汤: the wish is what is refused
+        wish_from = governed.end() if governed else end
         refused: list[Entity] = []
         for e in targets:
             if (e.start or 0) < end or (e.start or 0) >= stop or e.role is not None:
                 continue
             if e.entity not in REFUSABLE:
                 continue
-            between = text[end : e.start or 0]
+            between = text[min(wish_from, e.start or 0) : e.start or 0]
             if any(word in between for word in _WANT_WORDS):
                 break  # 不要红烧肉要清蒸鱼: the wish starts again
             if refused and not _listed_with(text, refused[-1], e):
                 break  # 甭送到家我过去吃: only what is listed with the first refused thing
             e.role = "remove"
             refused.append(e)
+
+
+GOVERNED_WISH = re.compile(
+    r"(再|又|也|还|(给|帮|替)[^，,。.！!？?；;\s要来订整点]{1,4})*(要|来|订|整|点)"
+)
+"""别再给俺订 / 不用给奶奶点 / 别再来: the verb of wanting said right after the refusal word is
+the thing refused, not a new wish starting again."""
 
 
 _AGAIN = re.compile(r"再[^，,。.！!？?；;\s再]{1,6}?(加|来|要|整|订)")
@@ -456,6 +544,17 @@ _FOR_SOMEONE = re.compile(
 
 
 _LIST_GLUE = re.compile(r"^[\s和跟、与也还有及，,]*$")
+
+
+def _list_ending(text: str, targets: list[Entity], listed: list[Entity]) -> list[Entity]:
+    """The dishes of a clause, with those listed with them just before (烩酸菜、大烩菜、
+    酸汤饺子这些…都不要: the pause mark 、 lists, it does not end what is refused)."""
+    listed = list(listed)
+    for e in reversed([e for e in targets if (e.end or 0) <= (listed[0].start or 0)]):
+        if e.role is not None or not _listed_with(text, e, listed[0]):
+            break
+        listed.insert(0, e)
+    return listed
 
 
 def _listed_with(text: str, first: Entity, other: Entity) -> bool:
@@ -519,9 +618,16 @@ _DOUBLE_NEGATIVE = ("不能", "没说", "不是", "并不", "谁说", "没")
 
 
 def _not_a_refusal(text: str, start: int, *, wish_possible: bool = True) -> bool:
+    """要不要 / 来不来 / 能不能吃 ask; 不要太咸 wishes; 米饭不能不要 wants; 不能吃吗 asks."""
     window = text[max(0, start - 1) : start + 3]
+    stop = _clause_end(text, start)
+    asked = text[start:].startswith(CANNOT) and (
+        text[start:stop].endswith(("吗", "么")) or text[stop : stop + 1] in ("？", "?")
+    )
     return (
         any(phrase in window for phrase in _NOT_A_REFUSAL)
+        or (start > 0 and text[start - 1 : start] == text[start + 1 : start + 2])  # V不V
+        or asked
         or text[max(0, start - 1) : start] == "要"
         or (wish_possible and bool(_A_WISH.match(text[start:])))
         or text[max(0, start - 2) : start].endswith(_DOUBLE_NEGATIVE)  # 米饭不能不要, 没说不要

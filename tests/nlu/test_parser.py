@@ -299,6 +299,26 @@ def test_a_mongolian_count_with_a_case_ending_is_a_count() -> None:
         ("刚才点的手把肉算了", {("手把肉", "remove")}),
         ("手把肉我没点错，再来碗米饭", {("手把肉", None), ("米饭", "add")}),
         ("Маргааш өдөр гар мах нэг авъя, өөр юм идэхгүй", {("手把肉", None)}),
+        # refusals said in dialect, by a refused verb of wanting, by not being allowed, of
+        # "that one" named after, of one person's share; and their look-alikes
+        ("米饭莫要了，来俩馒头", {("米饭", "remove"), ("馒头", None)}),
+        ("红烧肉就算咧", {("红烧肉", "remove")}),
+        ("以后别再给我妈订红烧肉了", {("红烧肉", "remove")}),
+        ("不用给我点米饭了，来碗羊杂汤", {("米饭", "remove"), ("羊杂汤", None)}),
+        ("米饭别点了", {("米饭", "remove")}),
+        ("医生不让喝羊杂汤，给我来碗小米粥", {("羊杂汤", "remove"), ("小米粥", None)}),
+        ("红烧肉俺不敢吃了 血压高", {("红烧肉", "remove")}),
+        ("红烧肉我能不能吃", {("红烧肉", None)}),
+        ("糖尿病不能吃南瓜粥吗？", {("南瓜粥", None)}),
+        ("米饭来不来都行", {("米饭", None)}),
+        ("刚才那个不要了 就是红烧肉", {("红烧肉", "remove")}),
+        ("那个不要了，来碗羊杂汤", {("羊杂汤", None)}),
+        ("我要红烧肉，我妈的不要红烧肉，给她来碗小米粥", {("红烧肉", None), ("红烧肉", "remove")}),
+        ("清蒸鱼刚才说错了 不要 要红烧肉", {("清蒸鱼", "remove"), ("红烧肉", None)}),
+        ("不是送到家 我自己过去拿", {("delivery", "replace_from"), ("pickup", "replace_to")}),
+        ("后天中午的改到大后天中午", {("2026-12-04", "replace_to"), ("lunch", None)}),
+        ("红烧肉、米饭、馒头这些都不要，来碗羊杂汤", {("红烧肉", "remove"), ("米饭", "remove")}),
+        ("后天的红烧肉麻烦取消了", {("红烧肉", "remove")}),
     ],
 )
 def test_roles_of_word_classes(
@@ -337,3 +357,10 @@ def test_a_count_ending_its_clause_is_not_the_next_dishs(parser: Parser) -> None
     rice = next(e for e in found if e["entity"] == "dish")
     counts = {e["value"]: e.get("group") for e in found if e["entity"] == "quantity"}
     assert counts[3] == rice["group"] and counts[2] != rice["group"]
+
+
+def test_a_dish_refused_whole_is_refused_where_said_before(parser: Parser) -> None:
+    """我要米饭，算了，米饭不要了: changing one's mind refuses every mention (only a refusal of
+    someone's share, 我妈的不要红烧肉, leaves the dish wanted where said before)."""
+    found = parser.parse("我要米饭，算了，米饭不要了", today=TODAY)["entities"]
+    assert {e.get("role") for e in found if e["value"] == "米饭"} == {"remove"}

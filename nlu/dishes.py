@@ -104,6 +104,7 @@ class DishMatcher:
         self.heads = _heads(self.folded)
         self.name_words = frozenset(w for key, _name in self.folded for w in key)
         self.han_forms = [(s, c, [_syllable(ch) for ch in s]) for s, c in self.forms if has_han(s)]
+        self.pinyin = _pinyin_names(self.han_forms)
         # a near-homophone shares at least one character with the name: index forms by them
         self.by_char: dict[str, list[tuple[int, int]]] = {}
         for index, (surface, _name, _target) in enumerate(self.han_forms):
@@ -221,6 +222,17 @@ class DishMatcher:
         return sorted(found, key=lambda f: f[1])
 
 
+def _pinyin_names(han_forms: list[tuple[str, str, list[str]]]) -> dict[str, str]:
+    """Toneless pinyin written as one word (jiaozi, mianpian) for each Han name or alias of
+    two characters or more that sounds like one dish only: how a Mongolian speaker types a
+    Chinese dish's name without Chinese input."""
+    dishes: dict[str, set[str]] = {}
+    for surface, name, syllables in han_forms:
+        if len(surface) >= 2 and all(syllables):
+            dishes.setdefault("".join(syllables), set()).add(name)
+    return {sound: next(iter(names)) for sound, names in dishes.items() if len(names) == 1}
+
+
 def _heads(folded: list[tuple[tuple[str, ...], str]]) -> dict[str, str]:
     """The last word of each name of two words or more, where it names one dish only and is
     not a whole name itself (банш → 羊肉胡萝卜饺子; not мах, which ends several names)."""
@@ -236,8 +248,9 @@ def _heads(folded: list[tuple[tuple[str, ...], str]]) -> dict[str, str]:
     }
 
 
-_NOT_DISHES = frozenset(fold(w) for w in ("ᠮᠡᠨᠳᠦ", "мэнд", "ᠮᠡᠩᠳᠦ"))
-"""Everyday Mongolian words one letter away from a dish's name (ᠮᠡᠨᠳᠦ hello ~ ᠮᠠᠨᠲᠤᠤ)."""
+_NOT_DISHES = frozenset(fold(w) for w in ("ᠮᠡᠨᠳᠦ", "мэнд", "ᠮᠡᠩᠳᠦ", "ᠪᠠᠨ", "ᠪᠡᠨ"))
+"""Everyday Mongolian words one letter away from a dish's name (ᠮᠡᠨᠳᠦ hello ~ ᠮᠠᠨᠲᠤᠤ; the
+reflexive ending ᠪᠠᠨ/ᠪᠡᠨ written apart, ᠲᠡᠷᠡ ᠪᠡᠨ 'that of mine' ~ ᠪᠠᠨᠱ dumplings)."""
 
 
 def _close(tokens: list[str], key: tuple[str, ...]) -> bool:

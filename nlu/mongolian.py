@@ -310,6 +310,7 @@ def extract(
                     Entity("dish", mention.name, start + mention.start, start + mention.end)
                 )
                 tokens.taken[k] = True
+    entities += _pinyin_dishes(tokens, dishes)
     entities += _times(tokens, lexicon)
     for table, kind in (
         (lexicon.fulfillment, "fulfillment"),
@@ -324,6 +325,21 @@ def extract(
     entities += _words(tokens, today, lexicon)
     _drop_stray_counts(entities, tokens)
     return entities, tokens
+
+
+_PINYIN = re.compile(r"[a-z]{4,}")
+
+
+def _pinyin_dishes(tokens: Tokens, dishes: DishMatcher) -> list[Entity]:
+    """A Chinese dish's name typed in pinyin inside a Mongolian sentence (jiaozi 2, baozi),
+    read from the text as typed, before any Latin-to-Cyrillic reading."""
+    found = []
+    for k, (start, end) in enumerate(tokens.spans):
+        typed = tokens.text[start:end].lower()
+        name = dishes.pinyin.get(typed) if _PINYIN.fullmatch(typed) else None
+        if name is not None and not tokens.taken[k]:
+            found.append(tokens.entity("dish", name, k, k + 1))
+    return found
 
 
 def _spelled_near(tokens: Tokens, known: frozenset[str], lexicon: MongolianLexicon) -> None:
@@ -507,12 +523,34 @@ _TAKE = tuple(fold(w) for w in ("ав", "ᠠᠪ"))
 _EAT = tuple(fold(w) for w in ("ид", "ᠢᠳᠡ"))
 
 
+_HOME = frozenset(fold(w) for w in ("гэрт", "гэртээ", "гэрлүү", "ᠭᠡᠷᠲᠦ", "ᠭᠡᠷᠲᠡᠭᠡᠨ"))
+_HOME_SPLIT = (fold("ᠭᠡᠷ"), frozenset(fold(w) for w in ("ᠲᠦ", "ᠲᠡᠭᠡᠨ")))
+_HOME_TAIL = frozenset(fold(w) for w in ("нь", "л", "ээ", "шүү", "ᠨᠢ", "ᠯ", "ᠰᠢᠦ"))
+"""To (my) home with nothing after it but particles: the way asked for, not where kids come."""
+
+
+def _home_last(tokens: Tokens) -> tuple[int, int] | None:
+    """The tokens of гэрт / гэртээ / ᠭᠡᠷ ᠲᠦ when they end the sentence (үдэд хуушуур 2 гэрт,
+    or the bare answer гэрт нь): 'home' said last names delivery without a verb."""
+    words = tokens.words
+    last = len(words)
+    while last and words[last - 1] in _HOME_TAIL:
+        last -= 1
+    if last and words[last - 1] in _HOME and not tokens.taken[last - 1]:
+        return last - 1, last
+    stem, cases = _HOME_SPLIT
+    if last >= 2 and words[last - 2] == stem and words[last - 1] in cases:
+        return None if tokens.taken[last - 2] else (last - 2, last)
+    return None
+
+
 def _ways(tokens: Tokens) -> list[Entity]:
     """How the meal is fetched, by the verb: хүргэ- brings it; going (очиж, ирж, өөрөө, тэнд)
     and ав- takes it; going and ид- eats there. Not the deliverer (хүргэгч) nor a passive
-    (хүргэгдсэн: was it delivered?)."""
+    (хүргэгдсэн: was it delivered?). Home said last, with no verb, is delivery."""
     found = []
     words = tokens.words
+    home = _home_last(tokens)
     for k, word in enumerate(words):
         if tokens.taken[k]:
             continue
@@ -531,6 +569,8 @@ def _ways(tokens: Tokens) -> list[Entity]:
                 first -= 1
             mode = "pickup" if word.startswith(_TAKE) else "dine_in"
             found.append(tokens.entity("fulfillment", mode, first, k + 1))
+    if home is not None and not found and not any(tokens.taken[home[0] : home[1]]):
+        found.append(tokens.entity("fulfillment", "delivery", *home))
     return found
 
 
@@ -806,6 +846,8 @@ def group_quantities(entities: list[Entity], tokens: Tokens) -> None:
         nxt = next(
             (d for d in dishes if index.get(d.start or 0) == after and d.group not in used), None
         )
+        if nxt is not None and _counted_after(nxt, tokens, entities):
+            nxt = None  # пицца 2 тараг нэг: тараг has its own count, the 2 is the word before's
         prev = next(
             (
                 d
@@ -820,6 +862,21 @@ def group_quantities(entities: list[Entity], tokens: Tokens) -> None:
         if chosen is not None and chosen.group is not None:
             quantity.group = chosen.group
             used.add(chosen.group)
+
+
+def _counted_after(dish: Entity, tokens: Tokens, entities: list[Entity]) -> bool:
+    """Whether a count follows the dish and no other dish follows that count (тараг нэг. but
+    not тараг нэг хулуу, where the нэг may be the pumpkin's)."""
+    index = {span[0]: k for k, span in enumerate(tokens.spans)}
+    ends = {span[1]: k for k, span in enumerate(tokens.spans)}
+    starts = {index.get(e.start or 0): e.entity for e in entities}
+    after = ends.get(dish.end or 0, -2) + 1
+    if starts.get(after) != "quantity":
+        return False
+    after += 1
+    while after < len(tokens.words) and tokens.words[after] in MEASURES | _TAILS:
+        after += 1
+    return starts.get(after) != "dish"
 
 
 EACH_WORDS = frozenset(

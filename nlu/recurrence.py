@@ -171,12 +171,24 @@ PAUSE = re.compile(r"先停|暂停|停了|停一下|停几天|先别送|别送�
 RESUME = re.compile(r"恢复|接着送|继续送|又回来了|出院了|接着订|照常送")
 
 
+_MN_PAUSE = tuple(fold(w) for w in ("зогсоо", "зогсо", "ᠵᠣᠭᠰᠣᠭᠠ", "ᠵᠣᠭᠰᠠᠭᠠ"))
+"""Stopping (зогсоогоорой, ᠲᠦᠷ ᠵᠣᠭᠰᠣᠭᠠᠭᠠᠷᠠᠢ): said of standing meals, a pause."""
+_MN_RESUME = tuple(fold(w) for w in ("үргэлжлүүл", "сэргээ", "ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠭᠦᠯ", "ᠰᠡᠷᠭᠦᠭᠡ"))
+"""Going on (үргэлжлүүлээрэй) or bringing back (сэргээгээрэй): resuming them."""
+
+
 def pause_or_resume(text: str) -> bool | None:
-    """住院了先停了 → True (pause); 出院了接着送 → False (resume); None when neither."""
+    """住院了先停了 → True (pause); 出院了接着送 → False (resume); None when neither. In
+    Mongolian by the verb's stem: зогсоо-/ᠵᠣᠭᠰᠣᠭᠠ- stops, үргэлжлүүл-/сэргээ- goes on."""
     plain = clean(text)
     if RESUME.search(plain):
         return False
     if PAUSE.search(plain):
+        return True
+    words = _mn_words(text)
+    if any(w.startswith(_MN_RESUME) for w in words):
+        return False
+    if any(w.startswith(_MN_PAUSE) for w in words):
         return True
     return None
 

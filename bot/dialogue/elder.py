@@ -31,7 +31,7 @@ NO_AMONG = re.compile(NO_AMONG_WORDS)
 
 def handle(turn: Turn, said: Utterance) -> Reply:
     """Everything an elder (or family for them) can ask for."""
-    said = answers.follow_up(turn, said)
+    said = ordering.home_as_way(turn, answers.follow_up(turn, said))
     if turn.state.awaiting not in (Awaiting.CONFIRM, Awaiting.CANCEL):
         paused = standing.pause_or_resume_reply(turn, said) or answers.kitchen(turn, said)
         if paused is not None:

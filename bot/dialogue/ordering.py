@@ -20,6 +20,8 @@ from bot.dialogue.naming import (
 )
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
+from bot.dialogue.words import key
+from bot.listening import HOME
 from bot.phrasing import (
     count,
     day_words,
@@ -117,6 +119,20 @@ def with_offered(turn: Turn, said: Utterance) -> Utterance:
     if name is None:
         return said
     return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, name)))
+
+
+HOME_WORDS = frozenset(map(key, HOME))
+
+
+def home_as_way(turn: Turn, said: Utterance) -> Utterance:
+    """家里 / гэрт / ᠭᠡᠷ ᠲᠦ alone, to 送到家、自己去拿，还是在食堂吃？: home is where it goes
+    (delivery); said at any other moment it is not an answer."""
+    if turn.state.awaiting != Awaiting.FULFILLMENT or said.of(Kind.FULFILLMENT):
+        return said
+    if key(said.text) not in HOME_WORDS:
+        return said
+    way = Mention(Kind.FULFILLMENT, Fulfillment.DELIVERY.value)
+    return replace(said, intent=Intent.CHOOSE_FULFILLMENT, mentions=(*said.mentions, way))
 
 
 PLAIN = re.compile(r"[^\u4e00-\u9fff]+")

@@ -51,6 +51,22 @@ def test_a_pause_in_her_words_cancels_and_a_resume_places_again(
     assert statuses == ["cancelled", "cancelled", "placed", "placed"]
 
 
+def test_a_pause_and_a_resume_in_mongolian_verbs(shop: sessionmaker[Session]) -> None:
+    """зогсоо- (stop) pauses the standing meals, үргэлжлүүл- (go on) resumes them; the words
+    around them (a trip to town, 'I'll say when I'm back') change nothing."""
+    dialogue, elder = Dialogue(shop), _elder(shop, "巴特尔")
+    dialogue.handle(elder, "өдөр бүр үдэд гар мах нэг өөрөө очиж авна", BEFORE_LUNCH)
+    dialogue.handle(elder, "тийм", BEFORE_LUNCH)
+    said = "өдөр бүрийн хоолоо түр зогсоогоорой, хот руу явна, ирээд дахин хэлнэ"
+    assert "зогсоолоо" in dialogue.handle(elder, said, BEFORE_LUNCH).text
+    with shop() as session:
+        assert {o.status for o in list_orders(session, elder_id=elder)} == {"cancelled"}
+    dialogue.handle(elder, "ирлээ, үргэлжлүүлээрэй", BEFORE_LUNCH)
+    standing_orders(shop, SchedulerSettings(), BEFORE_LUNCH)
+    with shop() as session:
+        assert "placed" in {o.status for o in list_orders(session, elder_id=elder)}
+
+
 def test_the_scheduler_tells_what_it_could_not_place_and_why(
     shop: sessionmaker[Session],
 ) -> None:

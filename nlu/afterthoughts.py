@@ -154,9 +154,14 @@ KEPT = re.compile(
 def kept_as_is(text: str, entities: list[Entity]) -> None:
     """醋溜白菜照旧: the dish stays as it is in the order (role ``keep``): not added again, not
     taken out."""
+    editing = any(e.role in ("remove", "replace_from", "replace_to") for e in entities)
     for dish in entities:
-        if dish.entity == "dish" and dish.role is None and KEPT.match(text, dish.end or 0):
-            dish.role = "keep"
+        kept = KEPT.match(text, dish.end or 0) if dish.entity == "dish" else None
+        if kept is None or dish.role is not None:
+            continue
+        if kept.group(0).strip() == "都要" and not editing:
+            continue  # 米饭和馒头都要，各一份: both wanted (nothing else is changed)
+        dish.role = "keep"
 
 
 REFUSED_COUNT = re.compile(r"\s*(不要|别要|不用|甭要)\s*$")

@@ -532,16 +532,16 @@ def read_back_draft(turn: Turn, after: Draft | None = None) -> Reply:
         return refused(turn, refusal_)
     draft.key = f"dialogue-{turn.person_id}-{uuid.uuid4()}"
     turn.state.ask(Awaiting.CONFIRM)
-    prefix = standing.read_back_prefix(turn, draft) if draft.recurrence is not None else ""
+    prefix, when = standing.read_back_words(turn, draft) if draft.recurrence else ("", None)
     named = turn.kind in ("family", "staff")  # for whom; an elder is never called by full name
     names = store.names(turn.lang)
     if after is not None and _same_meal(after, draft):
         prefix = ""
         text = read_back_also(quote, turn.lang, names)
     else:
-        text = read_back(quote, turn.today, turn.lang, names, named=named)
-    brief = read_back_short(quote, turn.today, turn.lang, names, named=named)
-    full = read_back_full(quote, turn.today, turn.lang, names, named=named)
+        text = read_back(quote, turn.today, turn.lang, names, named=named, when=when)
+    brief = read_back_short(quote, turn.today, turn.lang, names, named=named, when=when)
+    full = read_back_full(quote, turn.today, turn.lang, names, named=named, when=when)
     question = confirm_question(turn)
     return Reply(
         text + question,

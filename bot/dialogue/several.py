@@ -17,14 +17,15 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from bot.dialogue import ordering
+from bot.dialogue import ordering, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.family import RELATION_GENDER, linked_elders
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
-from bot.phrasing import when_words
+from bot.phrasing import read_back, read_back_full, read_back_several, when_words
 from bot.turn import Reply
 from menus.catalogue import joined, say
+from menus.orders import OrderSummary, quote_order
 from menus.vocab import Fulfillment, MealSlot
 from nlu.lexicon_zh import BENEFICIARY
 
@@ -292,7 +293,15 @@ def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
 
 
 def _told_together(turn: Turn, told_each: list[tuple[str, str]]) -> str:
-    """刘振华、李淑芬：订好了…: elders told the same words are named together, once."""
+    """刘振华、李淑芬：订好了…: elders told the same words are named together, once; an elder
+    told of several meals hears 订好了 once (订好了。明天…送到家。后天…送到家。)."""
+    done = say("placed", turn.lang, serve="")
+    merged: dict[str, str] = {}
+    for name, text in told_each:
+        if merged.get(name, "").startswith(done) and text.startswith(done):
+            text = text.removeprefix(done)
+        merged[name] = merged.get(name, "") + text
+    told_each = list(merged.items())
     texts: list[str] = []
     for text in dict.fromkeys(text for _, text in told_each):
         names = [name for name, said in told_each if said == text and name]
@@ -302,10 +311,12 @@ def _told_together(turn: Turn, told_each: list[tuple[str, str]]) -> str:
 
 def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
     """The first order's read-back, then each other one's (with its elder's name), then the
-    one question."""
+    one question: said together in one breath, what they share once (``read_back_several``);
+    说详细点 reads each back whole."""
     question = ordering.confirm_question(turn)
     text = first_text = reply.text.removesuffix(question)
     saved = (first, turn.elder_id, turn.state.for_elder)
+    quotes = [_quote(turn)]
     for entry in turn.state.queued:
         turn.state.draft = _draft(entry, first)
         turn.elder_id = int(entry["elder"])
@@ -314,9 +325,41 @@ def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
             turn.state.queued = []
             return Reply(text + other.text)
         entry["key"] = turn.state.draft.key
+        quotes.append(_quote(turn))
         text += _same_or(turn, first, first_text, other.text.removesuffix(question))
     turn.state.draft, turn.elder_id, turn.state.for_elder = saved
-    return Reply(text + question, reply.choices, reply.inline)
+    together = _together(turn, first, first_text, quotes)
+    if together is None:
+        return Reply(text + question, reply.choices, reply.inline)
+    said, full = together
+    return Reply(said + question, reply.choices, reply.inline, full=full + question)
+
+
+def _quote(turn: Turn) -> OrderSummary:
+    """The draft being told as it would be placed (its price, subsidy and how it is paid)."""
+    draft = turn.state.draft
+    assert draft is not None
+    request = ordering.request(turn, draft)
+    return quote_order(turn.store.factory, request, turn.now, replacing=draft.replacing)
+
+
+def _together(
+    turn: Turn, first: Draft, first_text: str, quotes: list[OrderSummary]
+) -> tuple[str, str] | None:
+    """The orders read back together and each read back whole, after what was said before the
+    first one's read-back (好的，不要沙葱了。, a standing order's days); None where that read-back
+    is not found as told (then each is read back as it was)."""
+    names, lang, today = turn.store.names(turn.lang), turn.lang, turn.today
+    named = turn.kind in ("family", "staff")  # for whom; an elder is never called by full name
+    when = standing.read_back_words(turn, first)[1] if first.recurrence else None
+    own = read_back(quotes[0], today, lang, names, named=named, when=when)
+    if not first_text.endswith(own):
+        return None
+    before = first_text.removesuffix(own)
+    said = read_back_several(quotes, today, lang, names, named=named)
+    whose = named or len({q.elder_id for q in quotes}) > 1
+    full = "".join(read_back_full(q, today, lang, names, named=whose) for q in quotes)
+    return before + said, before + full
 
 
 def _same_or(turn: Turn, first: Draft, told: str, other: str) -> str:

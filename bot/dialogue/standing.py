@@ -72,11 +72,18 @@ def first_day(turn: Turn, draft: Draft) -> None:
     draft.day = start
 
 
-def read_back_prefix(turn: Turn, draft: Draft) -> str:
-    assert draft.recurrence is not None and draft.meal is not None
-    rec = draft.recurrence
-    days = recurrence_words(rec.weekdays, rec.start, rec.end, turn.today, turn.lang)
-    return say("standing_read_back", turn.lang, days=days, meal=word("meal", draft.meal, turn.lang))
+def read_back_words(turn: Turn, draft: Draft) -> tuple[str, str]:
+    """What a standing order's read-back starts with (长期订单，明天到12月6日每天晚饭。) and the
+    words for its first meal: none when it is the first of the days just said (明天到12月6日:
+    the first is 明天), else its day alone (第一顿：后天; the meal was just said)."""
+    assert draft.recurrence is not None and draft.meal is not None and draft.day is not None
+    rec, lang = draft.recurrence, turn.lang
+    days = recurrence_words(rec.weekdays, rec.start, rec.end, turn.today, lang)
+    meal = word("meal", draft.meal, lang)
+    if rec.end is not None and draft.day == rec.start:
+        return say("standing_read_back_days", lang, days=days, meal=meal), ""
+    first = day_words(draft.day, turn.today, lang)
+    return say("standing_read_back", lang, days=days, meal=meal), first
 
 
 def place(turn: Turn, draft: Draft) -> Reply:

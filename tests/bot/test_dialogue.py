@@ -115,7 +115,7 @@ def test_repeat_always_works(liu: Talk) -> None:
     first = liu.say("再加一份鸡蛋羹，两碗米饭")
     again = liu.say("再说一遍")
     assert "补贴、用券后" in first and len(first) > 40
-    assert again == "今天午饭，送到家：红烧肉一份、鸡蛋羹一份、米饭两份。您付十二块钱。要订吗？"
+    assert again == "今天午饭，送到家：红烧肉、鸡蛋羹各一份，米饭两份。您付十二块钱。要订吗？"
     assert liu.say("你说啥") == again
 
 

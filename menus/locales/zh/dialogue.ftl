@@ -66,18 +66,19 @@ ask_dish = 您想吃什么？
 ask_which_dish = { $dishes }，您要哪个？
 ask_meal = 是中午，还是晚上？
 ask_fulfillment = 送到家、自己去拿，还是在食堂吃？
-# The read-back: $who is the elder's name (read_back_who) when family orders for them, else empty.
+# The read-back: $who is the elder's name (read_back_who) when family orders for them, else empty;
+# $head is the day and meal, then the way (明天午饭，送到家; the way alone where the day was said before).
 read_back_who = { $name }，
 # The read-back as said: what it costs after the subsidy ($cost, one of the cost_ lines), short
 # enough to be heard whole; read_back_full (说详细点) says every part of the price.
-read_back = { $who }{ $when }，{ $mode }：{ $items }。{ $cost }。
-read_back_full = { $who }{ $when }，{ $mode }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，还需付{ $payable }。
+read_back = { $who }{ $head }：{ $items }。{ $cost }。
+read_back_full = { $who }{ $head }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，还需付{ $payable }。
 cost_plain = 补贴后您付{ $payable }
 cost_free = 有补贴，不用付钱
 cost_card_all = 补贴后{ $net }，从卡上扣
 cost_voucher = 补贴、用券后您付{ $payable }
 cost_voucher_free = 补贴、用券后不用付钱
-cost_parts = 补贴后{ $net }{ $voucher }{ $card }，{ $pay }
+cost_parts = 补贴后{ $voucher }{ $card }，{ $pay }
 cost_pay = 您再付{ $payable }
 read_back_voucher = ，消费券{ $voucher }
 read_back_card = ，卡上扣{ $card }
@@ -103,7 +104,11 @@ every_day = 每天
 workdays = 工作日每天
 every_weekday = 每周{ $days }
 date_span = { $start }到{ $end }
+date_span_day = { $day }日
+# A standing order read back: its days and meal, then its first meal by its day where that is not
+# the first day said (standing_read_back), else straight on with the way and the dishes (_days).
 standing_read_back = 长期订单，{ $days }{ $meal }。第一顿：
+standing_read_back_days = 长期订单，{ $days }{ $meal }。
 ask_confirm_standing = 要这样长期订吗？
 standing_placed = 长期订好了：{ $days }{ $meal }。每顿自动下单，再告诉您。
 standing_paused = 好的，长期订单先停了。想接着送就说“恢复”。
@@ -202,6 +207,7 @@ praise = 表扬
 
 when = { $day }{ $meal }
 item = { $dish }{ $qty }份
+items_each = { $dishes }各{ $qty }份
 and = 、
 comma = ，
 stop = 。
@@ -250,10 +256,16 @@ balance_vouchers = 消费券还有{ $count }张，每张{ $money }
 balance_vouchers_total = 消费券还有{ $count }张，一共{ $money }
 
 # The read-back briefly (说短点, or said again): what, when, how and only what is left to pay.
-read_back_short = { $who }{ $when }，{ $mode }：{ $items }。{ $pay }
+read_back_short = { $who }{ $head }：{ $items }。{ $pay }
 # Another elder's order read back after the first one, on the same meal and the same way.
 read_back_also = { $name }：{ $items }。{ $cost }。
 read_back_same = { $when }也一样。
+# Several orders read back together (two days, two meals, two elders): what they share said once
+# (several_when_way: 午饭都送到家。), then each by what is its own (several_label) and its order.
+several_when_way = { $when }都{ $way }。
+several_way = 都{ $way }。
+several_label = { $label }：
+several_order = { $items }。{ $pay }
 pay_short = 您付{ $payable }。
 pay_nothing_short = 不用付钱。
 pay_card_short = 从卡上扣{ $card }。

@@ -61,8 +61,8 @@ def test_two_parents_in_one_breath_are_read_back_together_and_one_yes_places_bot
     ids, dialogue = _two_parents(shop), Dialogue(shop)
     said = "给我爸订鸡蛋羹，给我妈订两碗米饭，中午都自己去拿"
     reply = dialogue.handle(ids["李娜"], said, BEFORE_LUNCH, turn_id="u1").text
-    assert reply.startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份"), reply
-    assert "王秀兰：米饭两份。" in reply and reply.endswith("要订吗？"), reply  # when and how once
+    assert reply.startswith("今天午饭都自己去拿。刘德福：鸡蛋羹一份。"), reply  # when and how once
+    assert "王秀兰：米饭两份。" in reply and reply.endswith("要订吗？"), reply
     assert _dishes(shop, ids["刘德福"]) == [] and _dishes(shop, ids["王秀兰"]) == []
     placed = dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH, turn_id="u2").text
     assert "刘德福、王秀兰：订好了" in placed, placed  # told the same words: named together
@@ -76,7 +76,7 @@ def test_both_parents_each_get_the_same_and_a_no_places_neither(
 ) -> None:
     ids, dialogue = _two_parents(shop), Dialogue(shop)
     reply = dialogue.handle(ids["李娜"], "中午给我爸妈各送一份鸡蛋羹", BEFORE_LUNCH).text
-    assert reply.count("今天午饭，送到家：鸡蛋羹一份") == 1, reply  # the meal and way said once
+    assert reply.startswith("今天午饭都送到家。"), reply  # the meal and way said once
     assert "刘德福" in reply and "王秀兰" in reply and reply.count("鸡蛋羹一份") == 2, reply
     dialogue.handle(ids["李娜"], "不要", BEFORE_LUNCH)
     dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
@@ -116,7 +116,7 @@ def test_each_parent_written_as_a_label_gets_their_own_dishes(
     ids, dialogue = _two_parents(shop), Dialogue(shop)
     said = "中午给我爸妈订饭。爸：鸡蛋羹一份；妈：米饭两碗。都自己去拿"
     reply = dialogue.handle(ids["李娜"], said, BEFORE_LUNCH).text
-    assert "刘德福，今天午饭，自己去拿：鸡蛋羹一份。" in reply, reply
+    assert "今天午饭都自己去拿。刘德福：鸡蛋羹一份。" in reply, reply
     assert "王秀兰：米饭两份。" in reply, reply
     dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
     assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
@@ -133,8 +133,8 @@ def test_a_change_to_the_second_parents_dish_changes_that_order(
     dialogue.handle(ids["李娜"], said, BEFORE_LUNCH)
     reply = dialogue.handle(ids["李娜"], "我妈说米饭换成红烧肉吧，鸡蛋羹照旧", BEFORE_LUNCH).text
     assert "长期" not in reply and reply.endswith("要订吗？"), reply
-    assert "王秀兰，今天午饭，自己去拿：红烧肉一份" in reply, reply
-    assert "刘德福：鸡蛋羹一份" in reply, reply  # the same meal and way: said once
+    assert "今天午饭都自己去拿。王秀兰：红烧肉一份" in reply, reply  # said once for both
+    assert "刘德福：鸡蛋羹一份" in reply, reply
     dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
     assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
     assert _dishes(shop, ids["王秀兰"]) == [("红烧肉", 1)]
@@ -149,7 +149,7 @@ def test_grandparents_are_named_as_grandchildren_call_them(
     assert reply.startswith("王秀兰，今天午饭"), reply
     dialogue.handle(ids["李娜"], "不要", BEFORE_LUNCH)
     reply = dialogue.handle(ids["李娜"], "中午给我爷我奶一人一份鸡蛋羹，送家里", BEFORE_LUNCH).text
-    assert "刘德福，今天午饭，送到家：鸡蛋羹一份" in reply, reply
+    assert "今天午饭都送到家。刘德福：鸡蛋羹一份" in reply, reply
     assert "王秀兰：鸡蛋羹一份" in reply, reply
 
 
@@ -161,9 +161,8 @@ def test_two_days_in_one_breath_are_two_orders_and_a_change_to_one_day_is_to_tha
     ids, dialogue = _ids(shop), Dialogue(shop)
     said = "今天中午一份鸡蛋羹，明天中午一份红烧肉，都送到家"
     reply = dialogue.handle(ids["王秀兰"], said, BEFORE_LUNCH).text
-    assert (
-        "今天午饭，送到家：鸡蛋羹一份。" in reply and "明天午饭，送到家：红烧肉一份。" in reply
-    ), reply
+    assert reply.startswith("午饭都送到家。今天：鸡蛋羹一份。"), reply  # the meal and way once
+    assert "明天：红烧肉一份。" in reply, reply
     reply = dialogue.handle(ids["王秀兰"], "明天那顿不用送了，我自己去拿", BEFORE_LUNCH).text
     assert "明天午饭，自己去拿：红烧肉一份。" in reply and "今天午饭，送到家：鸡蛋羹一份。" in reply
     dialogue.handle(ids["王秀兰"], "对", BEFORE_LUNCH)
@@ -187,7 +186,7 @@ def test_two_days_that_fall_on_one_meal_are_one_order(shop: sessionmaker[Session
     reply = dialogue.handle(ids["王秀兰"], said, late).text
     if not reply.endswith("要订吗？"):  # today's lunch closed: the meal is asked
         reply = dialogue.handle(ids["王秀兰"], "中午", late).text
-    assert reply.count("明天午饭") == 1 and "鸡蛋羹一份" in reply and "红烧肉一份" in reply, reply
+    assert reply.count("明天午饭") == 1 and "鸡蛋羹、红烧肉各一份" in reply, reply
     dialogue.handle(ids["王秀兰"], "要", late)
     with shop() as session:
         orders = list_orders(session, elder_id=ids["王秀兰"])
@@ -204,7 +203,7 @@ def test_both_parents_named_by_name_get_the_same_and_an_edit_naming_one_is_hers(
     reply = dialogue.handle(ids["李娜"], said, BEFORE_LUNCH).text
     assert "刘德福" in reply and "王秀兰" in reply and reply.count("鸡蛋羹一份") == 2, reply
     reply = dialogue.handle(ids["李娜"], "我妈那份换红烧肉 我爸的不变", BEFORE_LUNCH).text
-    assert "王秀兰，今天午饭，自己去拿：红烧肉一份" in reply, reply
+    assert "今天午饭都自己去拿。王秀兰：红烧肉一份" in reply, reply
     dialogue.handle(ids["李娜"], "对", BEFORE_LUNCH)
     assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
     assert _dishes(shop, ids["王秀兰"]) == [("红烧肉", 1)]

@@ -189,14 +189,23 @@ def _pairs(entities: list[dict[str, Any]]) -> set[tuple[str, str]]:
 
 
 def _refused_but_wanted(gold: list[dict[str, Any]], got: list[dict[str, Any]]) -> bool:
-    """A dish the person refused or swapped away that the parse returns as wanted."""
+    """A dish the person refused or swapped away that the parse returns as wanted more often
+    than the person wanted it (爷爷要手把肉，奶奶的不要手把肉: once wanted, once refused; the
+    parse leaks only if it wants it twice)."""
     refused = {
         str(e["value"]) for e in gold if e["entity"] == "dish" and e.get("role") in REFUSED_ROLES
     }
-    wanted = {
-        str(e["value"]) for e in got if e["entity"] == "dish" and e.get("role") not in REFUSED_ROLES
-    }
-    return bool(refused & wanted)
+
+    def wanted(entities: list[dict[str, Any]], dish: str) -> int:
+        return sum(
+            1
+            for e in entities
+            if e["entity"] == "dish"
+            and str(e["value"]) == dish
+            and e.get("role") not in REFUSED_ROLES
+        )
+
+    return any(wanted(got, dish) > wanted(gold, dish) for dish in refused)
 
 
 def evaluate(parse: ParseFn, examples: Iterable[Example]) -> Report:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +120,23 @@ def test_cli_eval_prints_the_figures(tmp_path: Path) -> None:
     err = io.StringIO()
     assert run(["nlu", "eval", str(empty)], out=io.StringIO(), err=err) == 2
     assert "no examples" in err.getvalue()
+
+
+def test_a_refusal_leaks_only_when_wanted_more_often_than_said() -> None:
+    """爷爷要手把肉，奶奶的不要手把肉: the dish is once wanted and once refused; a parse that wants
+    it once is right, one that wants it twice returns a refused dish as wanted."""
+    text = "爷爷要手把肉，奶奶的不要手把肉"
+    gold = [
+        {"entity": "dish", "value": "手把肉", "start": 3, "end": 6},
+        {"entity": "dish", "value": "手把肉", "start": 12, "end": 15, "role": "remove"},
+    ]
+    example = parse_example(text, "order_meal")
+    example.entities[:] = gold
+
+    def parse_with(entities: list[dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
+        return lambda _: {"intent": {"name": "order_meal"}, "entities": entities}
+
+    right = evaluate(parse_with(gold), [example])
+    leaked = evaluate(parse_with([dict(e, role=None) for e in gold]), [example])
+    assert right.refusals == 1 and right.refusals_leaked == []
+    assert leaked.refusals_leaked == [text]

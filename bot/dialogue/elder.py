@@ -227,14 +227,21 @@ def _unsure_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
 
 
 ORDER_WORD = re.compile(r"订|要|来一|来个|来份")
+CHOSEN = re.compile(r"(那|就|改|换)[^，,。？?！!；;]{0,6}?的?吧")
+"""那晚上的吧 / 改晚上吧: a meal chosen, said before a question about it."""
 
 
 def _meal_then_question(turn: Turn, said: Utterance) -> Reply | None:
-    """那订晚上的吧。晚上有什么软和的？ to 中午还是晚上？: the meal chosen (said with a word that
-    orders) is kept for the order, then the question is answered as usual."""
+    """那订晚上的吧。晚上有什么软和的？ (to 中午还是晚上？, or after 午饭已经不能订了): the meal
+    chosen (said with a word that orders, or as 那…吧) is kept for the order, on its own day
+    again if the day was only moved for the closed meal; then the question is answered."""
     draft = turn.state.draft
-    if draft is not None and said.meal is not None and ORDER_WORD.search(said.text):
+    plain = "".join(said.text.split())
+    chosen = ORDER_WORD.search(plain) or CHOSEN.search(plain)
+    if draft is not None and said.meal is not None and chosen:
         draft.meal = said.meal
+        if draft.day_chosen and said.day is None:  # moved for the closed meal, not said
+            draft.day, draft.day_chosen = None, False
         ordering.keep_served(turn, draft)
     return None
 
@@ -264,16 +271,10 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
             Intent.OUT_OF_SCOPE: _unsure_while_ordering,
             Intent.CHECK_ORDER: _unsure_while_ordering,  # 啥时候能好？俺去拿
             Intent.AFFIRM: _ask_again,
+            Intent.ASK_MENU: _meal_then_question,
+            Intent.ASK_NUTRITION: _meal_then_question,
         }
         for asked in ORDERING
-    },
-    Awaiting.MEAL: {
-        Intent.DENY: _deny_while_ordering,
-        Intent.OUT_OF_SCOPE: _unsure_while_ordering,
-        Intent.CHECK_ORDER: _unsure_while_ordering,
-        Intent.AFFIRM: _ask_again,
-        Intent.ASK_MENU: _meal_then_question,
-        Intent.ASK_NUTRITION: _meal_then_question,
     },
     Awaiting.COMPLAINT: {
         Intent.DENY: _complaint_dropped,

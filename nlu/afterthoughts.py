@@ -33,7 +33,10 @@ ASIDE = re.compile(
 """A clause about eating at another time, not about the meal being ordered (没吃过 is not: a dish
 never eaten is one to try)."""
 
-AVAILABLE = re.compile(r"才(有|卖|供应|做|能订)")
+EATS_ELSEWHERE = re.compile(r"(去|在|到)[^，,。.！!？?；;]{1,6}吃")
+"""早上她去社区吃: where someone eats at another meal; said beside the meal of the order (是明天
+晚上), it is an aside, not the order's meal."""
+AVAILABLE = re.compile(r"才(有|卖|供应|做)")
 """A clause about when a dish is served (茶叶蛋早上才有？): its meal is not the order's, and the
 dish is neither wanted nor refused by it."""
 ORDERING = re.compile(r"[要订来改换加送拿取点]")
@@ -93,20 +96,50 @@ def asides_dropped(text: str, entities: list[Entity]) -> list[Entity]:
     dropped: set[int] = set()
     for match in CLAUSE.finditer(text):
         start, end = match.span()
-        inside = [e for e in entities if start <= (e.start or -1) < end]
+        inside = [e for e in entities if e.start is not None and start <= e.start < end]
         if not inside or any(e.entity not in (*TIMING, "dish") for e in inside):
             continue
         said = match.group()
+        if _eats_elsewhere(said, inside, entities):
+            dropped.update(id(e) for e in inside)
+            continue
         served = AVAILABLE.search(said) is not None
         if not (ASIDE.search(said) or served) or ORDERING.search(said):
             continue
         elsewhere = text[:start] + text[end:]
         others = [e for e in entities if e not in inside]
         if any(e.entity == "dish" for e in others) or ORDERING.search(elsewhere):
-            dropped.update(id(e) for e in inside if e.entity in TIMING)
+            dropped.update(
+                id(e)
+                for e in inside
+                if e.entity in TIMING and (not served or _not_the_orders(e, inside, others))
+            )
             for dish in (e for e in inside if e.entity == "dish" and e.role is None):
                 dish.role = None if served else "remove"
     return [e for e in entities if id(e) not in dropped]
+
+
+def _not_the_orders(timing: Entity, inside: list[Entity], others: list[Entity]) -> bool:
+    """茶叶蛋早上才有？那不要了，光要面: when a dish is served is not the order's day or meal
+    when that dish is given up, the order names its own, or wants another dish; 红烧肉明天才有，
+    那就订一份 orders it then."""
+    served = {e.value for e in inside if e.entity == "dish"}
+    refused = any(e.entity == "dish" and e.role == "remove" for e in inside)  # 那不要了
+    wanted_other = any(
+        e.entity == "dish" and e.role in (None, "add") and e.value not in served for e in others
+    )
+    return refused or wanted_other or any(e.entity == timing.entity for e in others)
+
+
+def _eats_elsewhere(said: str, inside: list[Entity], entities: list[Entity]) -> bool:
+    """A clause of only a meal (or day) and where someone eats then (早上她去社区吃), while
+    another clause names another meal: the other one is the order's."""
+    meals = {e.value for e in inside if e.entity == "meal"}
+    others = {e.value for e in entities if e.entity == "meal" and e not in inside}
+    only_timing = all(e.entity in TIMING for e in inside)
+    return (
+        only_timing and bool(meals) and bool(others - meals) and bool(EATS_ELSEWHERE.search(said))
+    )
 
 
 COMPARED = re.compile(r"^的?(一样|那样|似的)")
@@ -115,15 +148,16 @@ COMPARED = re.compile(r"^的?(一样|那样|似的)")
 
 def compared_days_dropped(text: str, entities: list[Entity]) -> list[Entity]:
     """今天晌午还跟昨天一样: 昨天 names the meal to copy, not the day of the order."""
-    return [
-        e
-        for e in entities
-        if not (
-            e.entity == "date"
-            and text[max(0, (e.start or 0) - 1) : e.start or 0] in ("跟", "和", "同", "像")
-            and COMPARED.match(text[e.end or 0 :])
-        )
-    ]
+    dates = [e for e in entities if e.entity == "date"]
+
+    def compared(e: Entity) -> bool:
+        before = text[max(0, (e.start or 0) - 1) : e.start or 0]
+        if before not in ("跟", "和", "同", "像") or not COMPARED.match(text[e.end or 0 :]):
+            return False
+        joined = any(d.end == (e.start or 0) - 1 for d in dates)  # 明天和后天一样: both days
+        return not (joined and before in ("和", "同"))
+
+    return [e for e in entities if not (e.entity == "date" and compared(e))]
 
 
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")

@@ -177,6 +177,13 @@ _MN_RESUME = tuple(fold(w) for w in ("үргэлжлүүл", "сэргээ", "�
 """Going on (үргэлжлүүлээрэй) or bringing back (сэргээгээрэй): resuming them."""
 
 
+_MN_STOP_PLACE = tuple(fold(w) for w in ("зогсоол", "ᠵᠣᠭᠰᠣᠭᠠᠯ"))
+"""зогсоол: a bus stop or a parking place, not stopping."""
+_MN_NOT = tuple(fold(w) for w in ("битгий", "ᠪᠢᠲᠡᠭᠡᠢ"))
+_MN_NEGATED = tuple(fold(w) for w in ("гүй", "ᠭᠦᠢ", "ᠦᠭᠡᠢ"))
+_MN_ASKED = tuple(fold(w) for w in ("вэ", "бэ", "уу", "үү", "юу", "ᠪᠤᠢ", "ᠤᠤ"))
+
+
 def pause_or_resume(text: str) -> bool | None:
     """住院了先停了 → True (pause); 出院了接着送 → False (resume); None when neither. In
     Mongolian by the verb's stem: зогсоо-/ᠵᠣᠭᠰᠣᠭᠠ- stops, үргэлжлүүл-/сэргээ- goes on."""
@@ -186,9 +193,12 @@ def pause_or_resume(text: str) -> bool | None:
     if PAUSE.search(plain):
         return True
     words = _mn_words(text)
+    if any(w.startswith(_MN_NOT) for w in words) or any(w in _MN_ASKED for w in words):
+        return None  # битгий зогсоо / зогсоохгүй / зогсох вэ: not a wish to pause
     if any(w.startswith(_MN_RESUME) for w in words):
         return False
-    if any(w.startswith(_MN_PAUSE) for w in words):
+    stops = [w for w in words if w.startswith(_MN_PAUSE) and not w.startswith(_MN_STOP_PLACE)]
+    if stops and not any(w.endswith(_MN_NEGATED) for w in stops):  # зогсоохгүй: not stopping
         return True
     return None
 

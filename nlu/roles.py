@@ -34,7 +34,8 @@ REFUSE_AFTER = tuple(dict.fromkeys((
     "去掉去掉", "不稀罕了", "不稀罕", "就别订了", "别订了", "别订", "不能要",
     "别给我配了", "别配了", "不用配了", "不想吃了", "不想吃", "不让吃", "不让喝", "不敢吃",
     "不敢喝", "不能吃", "不能喝", "嫑了", "嫑",
-    *(f"{no}{verb}{done}" for no in "不别甭" for verb in "要订点整来" for done in ("了", "")),
+    *(f"{no}{verb}{done}" for no in "不别甭" for verb in "要订点整" for done in ("了", "")),
+    "别来了", "别来", "甭来了", "甭来",
 )))  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉, 鸡蛋羹别点了 (any 不/别/甭 before a verb of
 wanting), 羊杂汤医生不让喝 / 南瓜粥俺不敢喝 (not allowed, not dared)."""
@@ -127,6 +128,10 @@ NAMED_NEXT = re.compile(
 more character may be the start of its name misheard: 顿羊排)."""
 
 
+NAME_ENDS = re.compile(r"[了啊呀嘛\s]*([，,。.！!？?；;]|$)")
+"""The dish named ends its clause (嗯 就那个炖羊排): not 红烧肉要两份 / 手把肉吧, which want it."""
+
+
 def _refused_then_named(text: str, targets: list[Entity], blocked: list[bool]) -> None:
     """刚才说的那个不要了 嗯 就那个炖羊排: a refusal of 'that one' names what it refuses right
     after it; 那个不要了，来碗羊杂汤 asks for another dish instead."""
@@ -142,6 +147,7 @@ def _refused_then_named(text: str, targets: list[Entity], blocked: list[bool]) -
             and named.entity == "dish"
             and named.role is None
             and NAMED_NEXT.match(text[end : named.start or 0])
+            and NAME_ENDS.match(text[named.end or 0 :])
         ):
             named.role = "remove"
 

@@ -514,9 +514,7 @@ Parts = list[tuple[int, list[Mention]]]
 def _parts(said: Utterance, elders: Elders) -> Parts | None:
     """Each elder named with the dishes that are theirs, in the order named."""
     mentions = list(said.mentions)
-    named = [i for i, m in enumerate(mentions) if m.kind == Kind.BENEFICIARY]
-    if len(named) > 1:  # 给我爸妈订：爸…；妈…: each one's part, not both parents' at once
-        named = [i for i in named if mentions[i].value != "parents"]
+    named = _named(mentions)
     if not named:
         return None
     if len(named) == 2 and named[1] == named[0] + 1:  # 给我爷我奶一人一份鲈鱼
@@ -524,12 +522,6 @@ def _parts(said: Utterance, elders: Elders) -> Parts | None:
     if len(named) == 1 and mentions[named[0]].value == "parents":  # 给我爸妈各送一份
         return _parents_alike(mentions, elders)
     dish_first = any(m.kind == Kind.DISH for m in mentions[: named[0]])
-    while (
-        len(named) > 1
-        and not dish_first
-        and not any(m.kind == Kind.DISH for m in mentions[named[-1] :])
-    ):
-        named.pop()  # …，自取，我爸会去拿: said after every dish, only who fetches it
     kinds = _own_kinds(mentions)
     bounds = [-1, *named] if dish_first else [*named, len(mentions)]
     parts = []
@@ -541,6 +533,21 @@ def _parts(said: Utterance, elders: Elders) -> Parts | None:
             return None
         parts.append((elder, own))
     return _tail_for_all(parts) if len({elder for elder, _ in parts}) == len(parts) else None
+
+
+def _named(mentions: list[Mention]) -> list[int]:
+    """Where each elder is named who has a part of their own: not 我爸妈 beside 爸…；妈… (each
+    one's part follows), not a parent named after every dish (…，自取，我爸会去拿: only who
+    fetches it)."""
+    named = [i for i, m in enumerate(mentions) if m.kind == Kind.BENEFICIARY]
+    if len(named) > 1:
+        named = [i for i in named if mentions[i].value != "parents"]
+    dish_first = bool(named) and any(m.kind == Kind.DISH for m in mentions[: named[0]])
+    while len(named) > 1 and not dish_first:
+        if any(m.kind == Kind.DISH for m in mentions[named[-1] :]):
+            break
+        named.pop()
+    return named
 
 
 def _tail_for_all(parts: Parts) -> Parts:

@@ -365,3 +365,52 @@ def test_a_dish_refused_whole_is_refused_where_said_before(parser: Parser) -> No
     someone's share, 我妈的不要红烧肉, leaves the dish wanted where said before)."""
     found = parser.parse("我要米饭，算了，米饭不要了", today=TODAY)["entities"]
     assert {e.get("role") for e in found if e["value"] == "米饭"} == {"remove"}
+
+
+@pytest.mark.parametrize(
+    ("said", "expected", "absent"),
+    [
+        # a dish named after 'that one' is refused only when it ends its clause
+        ("那个不要了 红烧肉要两份", {("dish", "红烧肉", None)}, set()),
+        ("刚才说的那个不要了 嗯 就那个手把肉", {("dish", "手把肉", "remove")}, set()),
+        # 和 joins two days both wanted; 跟昨天 is only compared with
+        (
+            "明天和后天一样，都要米饭一份，中午送到家",
+            {("date", "2026-12-02", None), ("date", "2026-12-03", None)},
+            set(),
+        ),
+        ("今天晌午还跟昨天一样", {("date", "2026-12-01", None)}, {("date", "2026-11-30", None)}),
+        # when a dish is served is the order's day when that dish is what is ordered
+        ("红烧肉明天才有，那就订一份", {("date", "2026-12-02", None)}, set()),
+        (
+            "蒙古包子早上才有？那不要了，光要米饭",
+            {("dish", "米饭", None)},
+            {("meal", "breakfast", None)},
+        ),
+        # 吃不来 is cannot finish, not a refusal; an aside at the very start is one too
+        ("馒头我吃不来两个，来一个", {("dish", "馒头", None)}, {("dish", "馒头", "remove")}),
+        (
+            "鸡蛋羹我早上吃过了，中午来碗米饭",
+            {("dish", "鸡蛋羹", "remove")},
+            {("meal", "breakfast", None)},
+        ),
+        # where someone eats at another meal, beside the meal of the order
+        (
+            "不对，我说错了，是明天晚上，早上她去社区吃",
+            {("meal", "dinner", None)},
+            {("meal", "breakfast", None)},
+        ),
+    ],
+)
+def test_look_alikes_a_review_found(
+    parser: Parser,
+    said: str,
+    expected: set[tuple[str, str, str | None]],
+    absent: set[tuple[str, str, str | None]],
+) -> None:
+    """Each rule of this round against the sentences it must leave alone."""
+    found = {
+        (e["entity"], str(e["value"]), e.get("role"))
+        for e in parser.parse(said, today=TODAY)["entities"]
+    }
+    assert expected <= found and not (absent & found)

@@ -19,7 +19,7 @@ def test_many_days_are_heard(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["明天中午一份红烧肉", "我要订餐", "Бууз, банш тус бүр нэг", "ᠪᠣᠣᠵᠠ ᠪᠠ ᠲᠠᠷᠠᠭ ᠲᠤᠰ ᠪᠦᠷᠢ ᠬᠣᠶᠠᠷ",
-     "饺子米饭各一份"],
+     "饺子米饭各一份", "今天晌午还跟昨天一样", "明天还是老样子"],
 )  # fmt: skip
 def test_one_day_is_not_heard_as_many(text: str) -> None:
     assert not heard(text)
@@ -103,3 +103,21 @@ def test_a_pause_names_its_days_when_said(text: str, span: tuple[str, str] | Non
 
     found = pause_span(text, date(2026, 12, 1))
     assert found == (tuple(date.fromisoformat(d) for d in span) if span else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "wish"),
+    [
+        ("Түр зогсоогоорой", True),
+        ("ᠲᠦᠷ ᠵᠣᠭᠰᠣᠭᠠᠭᠠᠷᠠᠢ", True),
+        ("Автобусны зогсоол дээр өөрөө авна", None),  # a bus stop
+        ("Битгий зогсоогоорой", None),  # do not stop
+        ("Хоолоо зогсоохгүй шүү", None),  # will not stop
+        ("Хүргэлт хэдэн цагт зогсох вэ", None),  # a question
+    ],
+)
+def test_a_mongolian_pause_is_a_wish_to_stop(text: str, wish: bool | None) -> None:
+    """зогсоо- pauses standing meals; a stop, a negation or a question does not."""
+    from nlu.recurrence import pause_or_resume
+
+    assert pause_or_resume(text) is wish

@@ -23,6 +23,7 @@ from menus.vocab import Actor, Fulfillment, MealSlot
 
 def ask_cancel(turn: Turn, said: Utterance) -> Reply:
     """取消订单 / 不要红烧肉了: ask before cancelling the order meant (never another one)."""
+    said = _without_kept(turn, said)
     named = frozenset(str(d.value) for d in said.dishes)
     order = upcoming(turn, changeable=True, dishes=named, day=_meal_day(turn, said), meal=said.meal)
     if order is None and named:
@@ -39,6 +40,23 @@ def ask_cancel(turn: Turn, said: Utterance) -> Reply:
     items = items_words(order, turn.lang, turn.store.names(turn.lang))
     text = say("cancel_which", turn.lang, when=when, items=items)
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
+STAYS = re.compile(
+    r"留着|保留|不变|照常|照旧|不取消|别取消|不动|别动|还要|үлдээ|хэвээр|ᠦᠯᠡᠳᠡᠭᠡ|ᠬᠡᠪ ᠢᠶᠡᠷ"
+)
+"""A clause about an order that stays (今天晚上的留着 / өнөөдрийнх хэвээр)."""
+
+
+def _without_kept(turn: Turn, said: Utterance) -> Utterance:
+    """明天的取消了，今天晚上的留着: what is cancelled is said outside the clauses that keep an
+    order; those clauses' days and meals do not choose the order (the rest is heard again)."""
+    clauses = [c for c in re.split(r"[，,。；;！!\s]+", said.text) if c]
+    rest = [c for c in clauses if not STAYS.search(c)]
+    if not rest or len(rest) == len(clauses):
+        return said
+    text = "，".join(rest)
+    return Utterance.from_parse(text, turn.store.parser.parse(text, today=turn.today))
 
 
 def _meal_day(turn: Turn, said: Utterance) -> date | None:

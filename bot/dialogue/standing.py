@@ -6,11 +6,11 @@ it, 出院了接着送 resumes it."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Draft
-from bot.dialogue.utterance import Utterance
+from bot.dialogue.utterance import Kind, Utterance
 from bot.phrasing import day_words, recurrence_words
 from bot.turn import Reply
 from menus.catalogue import say, word
@@ -34,6 +34,9 @@ def begin(turn: Turn, said: Utterance) -> None:
     draft = turn.state.draft
     weekdays, start, end = recurrence_days(said.text, turn.today)
     named = names_a_span(said.text)  # 礼拜一到礼拜五: weekdays, from the first still open
+    dated = _dates_up_to(turn, said)
+    if dated is not None and end is None and not named:
+        start, end = dated  # 从明天到12月6日 / 12月7日到9日: never past the last day said
     # 从明天起每天 / маргаашаас эхлээд өдөр бүр: not today (周六周日我不在 names no start)
     first = said.day if FROM.search(said.text) or not has_han(said.text) else None
     if not named and first is not None and start < first and (end is None or first <= end):
@@ -44,6 +47,22 @@ def begin(turn: Turn, said: Utterance) -> None:
     draft.day = None
     if not said.dishes and copies_last(said.text):
         copy_last(turn, draft)
+
+
+UNTIL_DATE = re.compile(r"(到|至)\s*(?=[0-9一二三四五六七八九十]|今|明|后|大后|下)|хүртэл|ᠬᠦᠷᠲᠡᠯ")
+"""到 before a day (到12月6日, 到明天, not 送到家), хүртэл (until): the day a standing wish ends."""
+
+
+def _dates_up_to(turn: Turn, said: Utterance) -> tuple[date, date] | None:
+    """The first and last day of 从明天到12月6日 / 12月7日到9日 / 每天中午到12月5日 (from
+    today): the days said with 到 or хүртэл; None when no such day is said."""
+    if not UNTIL_DATE.search(said.text):
+        return None
+    days = sorted(date.fromisoformat(str(m.value)) for m in said.of(Kind.DATE) if not m.refused)
+    if not days or days[-1] < turn.today:
+        return None
+    first = max(days[0], turn.today) if len(days) > 1 else turn.today
+    return first, days[-1]
 
 
 def copy_last(turn: Turn, draft: Draft) -> None:

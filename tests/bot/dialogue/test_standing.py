@@ -136,3 +136,15 @@ def test_family_pausing_for_a_parent_cancels_what_was_placed(shop: sessionmaker[
     with shop() as session:
         after = [o.status for o in list_orders(session, elder_id=mother)]
     assert after and set(after) == {"cancelled"}
+
+
+def test_days_said_with_到_end_the_standing_order(shop: sessionmaker[Session]) -> None:
+    """从今天到12月2日 / 每天中午到12月2日: no meal is placed after the last day said (an
+    open-ended order would go on until stopped); 送到家 has a 到 that ends nothing."""
+    dialogue, elder = Dialogue(shop), _elder(shop, "赵桂芝")
+    reply = dialogue.handle(elder, "从今天到12月2日每天中午来一份鸡蛋羹，送到家", BEFORE_LUNCH)
+    assert "长期订单" in reply.text and "明天" in reply.text
+    dialogue.handle(elder, "要", BEFORE_LUNCH)
+    with shop() as session:
+        (row,) = session.scalars(select(StandingOrder))
+        assert (row.start_date, row.end_date) == (date(2026, 12, 1), date(2026, 12, 2))

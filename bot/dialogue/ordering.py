@@ -450,9 +450,25 @@ def _next_question(turn: Turn, removed: str) -> Reply:
     if missing is not None:  # say so now, not after the next question (and why that day)
         return refused(turn, missing).prefixed(removed)
     if draft.fulfillment is None:
+        removed += _what_is_left(turn, draft)
         state.ask(Awaiting.FULFILLMENT)
         return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
     return read_back_draft(turn).prefixed(removed)
+
+
+def _what_is_left(turn: Turn, draft: Draft) -> str:
+    """羊背子只剩一份了。: more portions asked for than are left is said at once, before the
+    way is asked (the count left is offered, the rest kept); else nothing is said."""
+    trial = replace(draft, fulfillment=Fulfillment.PICKUP)  # any way: only the portions count
+    try:
+        quote_order(turn.store.factory, request(turn, trial), turn.now)
+    except DomainError as refusal_:
+        dish, left = str(refusal_.params.get("dish")), int(str(refusal_.params.get("left") or 0))
+        if refusal_.code == "sold_out" and left > 0 and dish in draft.lines:
+            draft.lines[dish], draft.offered = left, dish
+            name = turn.store.dishes_said([dish], turn.lang)
+            return say("sold_out_offer", turn.lang, dish=name, left=count(left, turn.lang))
+    return ""
 
 
 def _moved_on(turn: Turn, draft: Draft) -> str:

@@ -463,11 +463,10 @@ def _what_is_left(turn: Turn, draft: Draft) -> str:
     try:
         quote_order(turn.store.factory, request(turn, trial), turn.now)
     except DomainError as refusal_:
-        dish, left = str(refusal_.params.get("dish")), int(str(refusal_.params.get("left") or 0))
-        if refusal_.code == "sold_out" and left > 0 and dish in draft.lines:
-            draft.lines[dish], draft.offered = left, dish
-            name = turn.store.dishes_said([dish], turn.lang)
-            return say("sold_out_offer", turn.lang, dish=name, left=count(left, turn.lang))
+        said = _left_taken(turn, draft, refusal_)
+        if said is not None:
+            draft.offered = str(refusal_.params.get("dish"))
+            return said
     return ""
 
 
@@ -715,16 +714,24 @@ def _drop_refused_dishes(turn: Turn, refusal_: DomainError) -> None:
 def _offer_what_is_left(turn: Turn, refusal_: DomainError) -> Reply | None:
     """要二十份 with fifteen left: the fifteen are offered, the rest of the order kept, and the
     whole order read back for a yes (None when nothing is left to offer)."""
-    draft, dish = turn.state.draft, str(refusal_.params.get("dish"))
-    left = int(str(refusal_.params.get("left") or 0))
-    if refusal_.code != "sold_out" or left <= 0 or draft is None or dish not in draft.lines:
+    draft = turn.state.draft
+    said = _left_taken(turn, draft, refusal_) if draft is not None else None
+    if draft is None or said is None:
+        return None
+    reply = read_back_draft(turn)
+    draft.offered = str(refusal_.params.get("dish"))
+    return reply.prefixed(said)
+
+
+def _left_taken(turn: Turn, draft: Draft, refusal_: DomainError) -> str | None:
+    """Sold out with some left: the draft takes what is left of that dish, and 只剩三份了 is
+    what to say; None for any other refusal."""
+    dish, left = str(refusal_.params.get("dish")), int(str(refusal_.params.get("left") or 0))
+    if refusal_.code != "sold_out" or left <= 0 or dish not in draft.lines:
         return None
     draft.lines[dish] = left
     name = turn.store.dishes_said([dish], turn.lang)
-    said = say("sold_out_offer", turn.lang, dish=name, left=count(left, turn.lang))
-    reply = read_back_draft(turn)
-    draft.offered = dish
-    return reply.prefixed(said)
+    return say("sold_out_offer", turn.lang, dish=name, left=count(left, turn.lang))
 
 
 def _meal_refused(turn: Turn, refusal_: DomainError) -> Reply:

@@ -258,6 +258,8 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
             continue
         if measure == "块" and (text[end : end + 1] in ("钱", "五", "半") or not follows_dish):
             continue  # 十五块钱 / 八块，行嘞 is a price, not portions (一块豆腐 is)
+        if text[start - 1 : start] == "这" and not follows_dish:
+            continue  # 每天都是这俩 / 就这两样: these ones, not how many
         if text[end : end + 1] in ("都", "人"):
             continue  # 俩都订上 / 两个都要 / 我一个人: both of them, people, not portions
         if number_text == "一" and measure == "块" and text[end : end + 1] in "儿吃去来走坐住":

@@ -61,7 +61,7 @@ _WEEK = frozenset(fold(w) for w in ("ᠭᠠᠷᠠᠭ", "гараг", "гараг
 _DAY_WORDS = frozenset(fold(w) for w in ("ᠡᠳᠦᠷ", "өдөр"))
 
 
-def _week_of(words: list[str], k: int) -> int | None:
+def week_of(words: list[str], k: int) -> int | None:
     """Where the day's number stands after ᠭᠠᠷᠠᠭ ᠤᠨ (or ᠭᠠᠷᠠᠭᠤᠨ typed joined), else None."""
     week = fold("ᠭᠠᠷᠠᠭ")
     if words[k] in _WEEK and k + 1 < len(words) and words[k + 1] in _OF:
@@ -452,7 +452,7 @@ def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[En
             if when < today - timedelta(days=180):
                 when = when.replace(year=today.year + 1)
             found.append(tokens.entity("date", when.isoformat(), start, last))
-        elif (of := _week_of(words, k)) is not None:
+        elif (of := week_of(words, k)) is not None:
             number = _number_at(tokens, of, lexicon)
             if of < len(words) and words[of] in _DAY_WORDS:
                 number = (7, of + 1)  # ᠭᠠᠷᠠᠭ ᠤᠨ ᠡᠳᠦᠷ: Sunday
@@ -519,6 +519,15 @@ def _going(word: str) -> bool:
     return word in _GO or (word.startswith(_PLACES) and len(word) > 5)
 
 
+def _going_before(words: list[str], k: int) -> bool:
+    """A going word right before ``k``; нь there only after another (өөрөө нь авна), since
+    байгаа 5-ыг нь авъя (take the five there are) goes nowhere."""
+    if words[k - 1] == _ITS:
+        return k >= 2 and words[k - 2] != _ITS and _going(words[k - 2])
+    return _going(words[k - 1])
+
+
+_ITS = fold("нь")
 _TAKE = tuple(fold(w) for w in ("ав", "ᠠᠪ"))
 _EAT = tuple(fold(w) for w in ("ид", "ᠢᠳᠡ"))
 
@@ -554,8 +563,13 @@ def _ways(tokens: Tokens) -> list[Entity]:
     for k, word in enumerate(words):
         if tokens.taken[k]:
             continue
-        if word.startswith(_DELIVER) and not any(
-            x in word for x in (fold("гч"), fold("гд"), fold("ᠭᠴᠢ"), fold("ᠭᠳ"), fold("лт"))
+        refused = k > 0 and words[k - 1] in _REFUSE_FIRST  # X битгий авчраарай: X refused
+        if (
+            word.startswith(_DELIVER)
+            and not refused
+            and not any(
+                x in word for x in (fold("гч"), fold("гд"), fold("ᠭᠴᠢ"), fold("ᠭᠳ"), fold("лт"))
+            )
         ):
             last = k + 1
             if last < len(words) and words[last].startswith((fold("өг"), fold("ог"), fold("ᠥᠭ"))):
@@ -563,7 +577,7 @@ def _ways(tokens: Tokens) -> list[Entity]:
             first = k - 1 if k and words[k - 1] in (fold("гэрт"), fold("ᠭᠡᠷᠲᠦ")) else k
             found.append(tokens.entity("fulfillment", "delivery", first, last))
             continue
-        if word.startswith(_TAKE + _EAT) and k and _going(words[k - 1]):
+        if word.startswith(_TAKE + _EAT) and k and _going_before(words, k):
             first = k - 1
             while first > 0 and _going(words[first - 1]) and not tokens.taken[first - 1]:
                 first -= 1

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from nlu import lexicon_zh as lex
-from nlu import mongolian
+from nlu import mongolian, recurrence
 from nlu.afterthoughts import (
     asides_dropped,
     bare_measure_dropped,
@@ -172,6 +172,7 @@ class Parser:
         chosen = lang if lang in ("zh", "mn") else ("mn" if _is_mongolian(cleaned) else "zh")
         latin = lang != "zh" and _latin_typed(cleaned) and self._reads_as_mongolian(cleaned)
         chosen = "mn" if latin else chosen
+        latin = latin or (chosen == "mn" and has_cyrillic(cleaned) and _typed_in_latin(cleaned))
         if not cleaned.strip() or not _has_words(cleaned):
             return _result(said, chosen, OUT_OF_SCOPE, 0.1, [])
         if chosen == "mn":
@@ -192,8 +193,9 @@ class Parser:
             intent, confidence = self._learned_intent_zh(text, entities)
         else:
             intent, confidence = self._intent_zh(text, entities)
-        intent, confidence = _intent_from_roles(intent, confidence, entities)
+        intent, confidence = _intent_from_roles(intent, confidence, entities, text)
         intent, confidence = _counted_dish_orders(intent, confidence, entities)
+        intent, confidence = _standing_copy(text, intent, confidence)
         entities = _about_a_meal(intent, entities)
         return intent, confidence, _ordered(entities)
 
@@ -348,7 +350,7 @@ class Parser:
         ruled, confidence = self._rules_mn(entities, tokens)
         features = self._features_mn(entities, tokens)
         learned, probability = self.mn_intents.predict(features)[0]
-        if learned == OUT_OF_SCOPE and ruled != OUT_OF_SCOPE and _grounded(entities):
+        if learned == OUT_OF_SCOPE and ruled != OUT_OF_SCOPE and _grounded(entities, ruled, text):
             learned, probability = ruled, confidence  # ᠴᠠᠰᠤ ᠣᠷᠣᠨ᠎ᠠ᠃ ᠭᠡᠷ ᠲᠦ ᠬᠦᠷᠭᠡᠵᠦ…: snow, and a way
         if self.learned and learned == ruled:
             intent, confidence = learned, round(max(probability, confidence), 3)
@@ -688,10 +690,20 @@ _FETCHING = frozenset({"order_meal", "change_order", "choose_fulfillment", "info
 """Intents where how the meal is fetched is being chosen (送到了没, 送餐员, 配送费 are not)."""
 
 
-def _grounded(entities: list[Entity]) -> bool:
+_MN_WONDERING = re.compile(r"(?<!\w)(уу|үү|юу|вэ|гэж|бодож|ᠤᠤ|ᠦᠦ|ᠭᠡᠵᠦ)(?!\w)", re.IGNORECASE)
+"""Маргааш цуцлах уу гэж бодож байна: a cancel wondered about or asked, not asked for."""
+
+
+def _grounded(entities: list[Entity], ruled: str = OUT_OF_SCOPE, text: str = "") -> bool:
     """A dish, a meal or a way of getting it was found: words about a meal, never out of scope
-    however strange the rest (a Mongolian sentence about the weather, then 'bring it home')."""
-    return any(e.entity in ("dish", "meal", "fulfillment") for e in entities)
+    however strange the rest (a Mongolian sentence about the weather, then 'bring it home'); so
+    is a day named with a word of cancelling or changing (Маргаашийнхыг нь цуцлаад өгөөч, аав
+    манайд хотод ирээд хононо: tomorrow's cancelled, and why)."""
+    kinds = {e.entity for e in entities}
+    about_a_day = "date" in kinds and ruled in ("cancel_order", "change_order")
+    return (about_a_day and not _MN_WONDERING.search(text)) or bool(
+        kinds & {"dish", "meal", "fulfillment"}
+    )
 
 
 def _about_a_meal(intent: str, entities: list[Entity]) -> list[Entity]:
@@ -723,7 +735,9 @@ def _counted_dish_orders(
     return intent, confidence
 
 
-def _intent_from_roles(intent: str, confidence: float, entities: list[Entity]) -> tuple[str, float]:
+def _intent_from_roles(
+    intent: str, confidence: float, entities: list[Entity], text: str = ""
+) -> tuple[str, float]:
     """What the roles say the sentence does: only an edit (a swap, or a refusal with nothing new
     wanted) changes the order; a new dish wanted, with a refusal or an addition, orders (also
     when a complaint comes with it: 不要鱼香肉丝，齁咸，来个土豆丝)."""
@@ -740,9 +754,38 @@ def _intent_from_roles(intent: str, confidence: float, entities: list[Entity]) -
         return intent, confidence
     if wanted:
         return "order_meal", max(confidence, 0.85)
+    if intent == "cancel_order" and _only_delivery_refused(entities) and _CANCEL_SAID.search(text):
+        return intent, confidence  # 明天晌午那顿先给我取消了，别送了: 别送 is the cancelling
     if "replace_to" in roles or "remove" in roles or "replace_from" in roles:
         return "change_order", max(confidence, 0.85)
     return intent, confidence
+
+
+_COPY_WISH = re.compile(lex.INTENT_PATTERNS[0][0])
+"""The last order again, as the lexicon hears it (老样子 / 跟夜儿个一样 before a pause or a verb
+of ordering): not 身体还是老样子 nor 菜跟夜儿个一样好吃."""
+_BRING = re.compile(r"送|订|要|来|留")
+
+
+def _standing_copy(text: str, intent: str, confidence: float) -> tuple[str, float]:
+    """…挺好吃的…从明儿个起每天晌午都跟夜儿个一样，都给我送过来: the last order again on every
+    day is an order, whatever praise or thanks come with it."""
+    copied = intent in ("feedback", "thank", "out_of_scope") and _COPY_WISH.search(text)
+    if copied and recurrence.ZH.search(text) and _BRING.search(text):
+        return "order_meal", max(confidence, 0.8)
+    return intent, confidence
+
+
+_CANCEL_SAID = re.compile(r"(?<![别不用])取消|(?<![别不])退了|(?<![别不])退掉")
+"""A word of cancelling said outright (不用送了 alone only takes delivery out)."""
+
+
+def _only_delivery_refused(entities: list[Entity]) -> bool:
+    """No dish named, and the one thing refused is the way, with no other way wanted."""
+    ways = [e for e in entities if e.entity == "fulfillment"]
+    refused = [e for e in entities if e.role and e.role != "each"]
+    dishes = any(e.entity == "dish" for e in entities)
+    return not dishes and bool(ways) and all(e.role == "remove" for e in ways) and refused == ways
 
 
 def _confidence(score: float) -> float:
@@ -835,6 +878,12 @@ def _latin_typed(text: str) -> bool:
         return True
     rest = "".join(ch for ch in text if not ("\u4e00" <= ch <= "\u9fff"))
     return rest != text and is_latin_words(rest) and len(_LATIN_WORD.findall(rest)) >= 2
+
+
+def _typed_in_latin(text: str) -> bool:
+    """Some words of a Cyrillic sentence typed in Latin letters (нэг uuts гэрт нь, Za. 2-ыг
+    авъя, onoodor udur): they are read as Cyrillic too."""
+    return _LATIN_WORD.search(text) is not None
 
 
 def _strip_fillers(text: str) -> str:

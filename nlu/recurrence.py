@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from nlu.mongolian import TOKEN_RE, MongolianLexicon
-from nlu.text import clean, fold
+from nlu.mongolian import TOKEN_RE, MongolianLexicon, week_of
+from nlu.text import clean, fold, strip_ending
 
 _ZH = (
     r"每天|天天|每日|每顿|工作日|每个?(礼拜|星期|周)[一二三四五六日天]?|"
@@ -18,7 +18,7 @@ _ZH = (
     r"长期|以后都|往后(每天|都)"
 )
 _ZH_COPY = (
-    r"老样子|(跟|和|同)(昨天|上次|平时|今天|前天|那天|以前)一样|"
+    r"老样子|(跟|和|同)(昨天|昨儿个|昨儿|夜儿个|夜儿|夜来|上次|平时|今天|前天|那天|以前)一样|"
     r"(?<![\u4e00-\u9fff])照旧|(?:还是|就|一切)照旧"
 )
 """老样子 / 跟昨天一样: the last order again, on every day unless one day is named."""
@@ -71,7 +71,32 @@ def _mn_span(words: list[str]) -> tuple[int, int] | None:
     if not any(w.startswith(_MN_UNTIL) for w in words):
         return None
     named = [d for d in (_mn_weekday(w) for w in words) if d is not None]
+    if len(named) < 2:
+        named = _mn_numbered_days(words)
     return (named[0], named[-1]) if len(named) >= 2 else None
+
+
+_MN_WEEK_OF = fold("гарагийн")
+
+
+def _mn_numbered_days(words: list[str]) -> list[int]:
+    """ᠭᠠᠷᠠᠭ ᠤᠨ ᠨᠢᠭᠡ ᠡᠴᠡ ᠲᠠᠪᠤ ᠬᠦᠷᠲᠡᠯ᠎ᠡ (the week's first day to the fifth): weekdays said by
+    number after ᠭᠠᠷᠠᠭ ᠤᠨ / гарагийн, the last one's ᠭᠠᠷᠠᠭ ᠤᠨ left out before хүртэл."""
+    numbers = _mn_lexicon().numbers
+    found: list[int] = []
+    for k, word in enumerate(words):
+        day = numbers.get(strip_ending(word, frozenset(numbers)) or word)
+        if day is None or not 1 <= day <= 7:
+            continue
+        after_week = k > 0 and (
+            words[k - 1] == _MN_WEEK_OF
+            or week_of(words, k - 1) == k
+            or (k > 1 and week_of(words, k - 2) == k)
+        )
+        before_until = k + 1 < len(words) and words[k + 1].startswith(_MN_UNTIL)
+        if after_week or (found and before_until):
+            found.append(day - 1)
+    return found
 
 
 def _mn_next_week(words: list[str]) -> bool:
@@ -107,6 +132,8 @@ _SPAN = re.compile(
 )
 _EACH_WEEKDAY = re.compile(r"每(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7、和]+)")
 _NEXT_WEEK = re.compile(r"下(?:个)?(?:周|星期|礼拜)")
+_NEXT_WEEK_DAY = re.compile(r"下(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
+_UNTIL_NEXT_WEEK = re.compile(r"(?:到|至)下(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
 _THIS_WEEK = re.compile(r"(?:这|本)(?:个)?(?:周|星期|礼拜)")
 _WORKDAYS = re.compile(r"工作日|上班的日子")
 _MN_WORKDAYS = tuple(fold(clean(w)) for w in ("ажлын өдөр", "ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ"))
@@ -135,6 +162,12 @@ def days(text: str, today: date) -> tuple[tuple[int, ...], date, date | None]:
         first, last = mn_span
         weekdays = tuple(range(first, last + 1)) if first <= last else tuple(range(7))
     monday = today - timedelta(days=today.weekday())
+    until_next = _UNTIL_NEXT_WEEK.search(plain)
+    if until_next:  # 从明天起到下礼拜二: up to that day of next week, not next week alone
+        end = monday + timedelta(days=7 + _WEEKDAY[until_next.group(1)])
+        before = _NEXT_WEEK_DAY.search(plain[: until_next.start()])  # 下周三到下周五
+        begins = monday + timedelta(days=7 + _WEEKDAY[before.group(1)]) if before else today
+        return weekdays, begins, end
     if _NEXT_WEEK.search(plain) or _mn_next_week(words):
         start = monday + timedelta(days=7)
         return weekdays, start, start + timedelta(days=6)

@@ -36,9 +36,12 @@ REFUSE_AFTER = tuple(dict.fromkeys((
     "不敢喝", "不能吃", "不能喝", "嫑了", "嫑",
     *(f"{no}{verb}{done}" for no in "不别甭" for verb in "要订点整" for done in ("了", "")),
     "别来了", "别来", "甭来了", "甭来",
+    *(f"{no}{me}{verb}了" for no in ("别", "甭", "不用") for me in ("给我", "")
+      for verb in ("拿", "上", "做", "带", "准备")),
 )))  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉, 鸡蛋羹别点了 (any 不/别/甭 before a verb of
-wanting), 羊杂汤医生不让喝 / 南瓜粥俺不敢喝 (not allowed, not dared)."""
+wanting), 奶茶别给我拿了 (nor before one of bringing it: not 别送了, which may refuse the
+delivery alone), 羊杂汤医生不让喝 / 南瓜粥俺不敢喝 (not allowed, not dared)."""
 CANNOT = ("不让", "不敢", "不能")
 """Refusing for a reason nobody chose; said as a question (手把肉不能吃吗) it only asks."""
 DIALECT = ((re.compile(r"咧(?!嘴)"), "了"), (re.compile(r"莫(?=[要订点给整吃喝来再])"), "别"))

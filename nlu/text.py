@@ -36,6 +36,11 @@ _MN_FOLD = str.maketrans(
 _CYRILLIC_FOLD = str.maketrans({"ё": "е", "ө": "о", "ү": "у", "й": "и", "ы": "и", "ъ": "", "ь": ""})
 
 
+_WA = re.compile(r"(?<=[\u4e00-\u9fff])(?<!哇)哇(?=$|[\s，,。.！!？?；;、])")
+"""哇 ending a clause after a word (送哇, 小米粥哇, 走哇): Inner Mongolian and Shanxi speech
+for 吧, read as 吧 so that every rule about 吧 holds for it; 哇塞 or 哇，真香 are left alone."""
+
+
 def clean(text: str) -> str:
     """The text cut to ``MAX_CHARS``, with the same length and offsets as what was said.
 
@@ -54,7 +59,7 @@ def clean(text: str) -> str:
             out.append(" ")
         else:
             out.append(char)
-    return "".join(out)
+    return _WA.sub("吧", "".join(out))
 
 
 def has_traditional_mongolian(text: str) -> bool:
@@ -104,6 +109,7 @@ MONGOLIAN_ENDINGS = tuple(
                 "нд", "ндаа", "ндээ", "ийнх", "ынх", "ыхаа", "ийхээ", "аараа", "ээрээ", "ыгаа",
                 "ийгээ", "хан", "хэн", "ийгаа", "ыгээ", "нээ", "наа", "ч", "ыг", "уудыг",
                 "нх", "ных", "ны", "аас", "ээс", "оос", "өөс", "гаас", "гээс", "наас", "нээс",
+                "ийнхыг", "ынхыг", "ийнхийг", "нхыг", "ийнхээ", "ынхаа", "ийнхэн", "ынхан",
             )
         },
         key=len,

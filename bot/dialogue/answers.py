@@ -165,6 +165,7 @@ def orders(turn: Turn, said: Utterance) -> Reply:
             for o in list_orders(session, elder_id=turn.elder_id)
             if o.date >= turn.today and o.status in {s.value for s in OPEN_STATUSES}
         ]
+    turn.state.asked = Intent.CHECK_ORDER.value  # 我妈呢 asks it of another
     if not found:
         return Reply(say("no_orders", lang))
     lines = [say("orders_intro", lang)]
@@ -239,6 +240,8 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     topic, turn.state.topic = turn.state.topic, None
     if asked and said.dishes and FOLLOW_UP.search(clean(said.text)):
         return said.with_intent(Intent(asked))
+    if asked == Intent.CHECK_ORDER.value and _orders_of_another(said):
+        return said.with_intent(Intent.CHECK_ORDER)  # 我爸订的啥 → 我妈呢 / 那明天的呢
     if topic is not None and turn.state.draft is not None:
         if turn.state.awaiting == Awaiting.CONFIRM:
             return said  # 不要 to 要订吗？ after a price asked at the read-back declines the order
@@ -246,6 +249,19 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     if topic is None or any(str(d.value) == topic for d in said.dishes):
         return said
     return _about_topic(said, topic)
+
+
+ASKING_WORDS = re.compile(r"什么|啥|怎么|几|哪|有没有|有")
+"""那明天吃什么呢 / 那怎么订呢: a question of its own, not the last one asked of another."""
+
+
+def _orders_of_another(said: Utterance) -> bool:
+    """我妈呢 / 那明天的呢, after the orders were said: a person, day or meal and 呢, nothing
+    else asked (not 那明天吃什么呢)."""
+    named = said.beneficiary is not None or said.day is not None or said.meal is not None
+    short = len(said.text.strip()) <= 8
+    plain = not said.dishes and not ASKING_WORDS.search(said.text)
+    return named and short and plain and FOLLOW_UP.search(said.text) is not None
 
 
 IT_REFUSED = re.compile(

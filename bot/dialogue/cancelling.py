@@ -4,13 +4,14 @@ with the dish named, else the next one), always asked about before it happens.""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import ordering
 from bot.dialogue.answers import upcoming
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting, Draft
-from bot.dialogue.utterance import Intent, Kind, Role, Utterance
+from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.listening import YES_AMONG_WORDS
 from bot.phrasing import items_words, money, when_words
 from bot.turn import Reply
@@ -130,8 +131,13 @@ def change_or_cancel(turn: Turn, said: Utterance) -> Reply:
 
 
 def start_change(turn: Turn, said: Utterance) -> Reply:
-    """改成明天 / 改成两份: the next order that may still change becomes the draft."""
-    order = upcoming(turn, changeable=True)
+    """改成明天 / 改成两份: the next order that may still change becomes the draft; 今天晚上换成
+    荞面饸饹 (a dish swapped in, the day or meal said plainly) only that meal's order, and with
+    none there (it was just cancelled) it is a new order."""
+    day, meal = _plain_when(said)
+    named_when = bool(said.dishes) and (day is not None or meal is not None)
+    order = upcoming(turn, changeable=True, day=day, meal=meal) if named_when else None
+    order = order or (None if named_when else upcoming(turn, changeable=True))
     if order is None and said.dishes:  # 改成红烧肉 with nothing ordered: a new order
         return ordering.fill(turn, said, intent=Intent.ORDER_MEAL)
     if order is None:
@@ -144,3 +150,31 @@ def start_change(turn: Turn, said: Utterance) -> Reply:
         replacing=order.id,
     )
     return ordering.fill(turn, said, intent=Intent.CHANGE_ORDER)
+
+
+def _plain_when(said: Utterance) -> tuple[date | None, MealSlot | None]:
+    """The day and meal said with no role (今天晚上换成…: which order), not those swapped to."""
+    days = [m for m in said.of(Kind.DATE) if m.role is None]
+    meals = [m for m in said.of(Kind.MEAL) if m.role is None]
+    day = date.fromisoformat(str(days[0].value)) if len(days) == 1 else None
+    return day, MealSlot(str(meals[0].value)) if len(meals) == 1 else None
+
+
+CANCEL_WORD = re.compile(r"取消|退掉|退了|цуцл|ᠴᠤᠴᠠᠯ")
+"""那个饺子给我取消了: a word of cancelling, beside a dish of an order already placed."""
+
+
+def cancel_placed_refused(turn: Turn, said: Utterance) -> Reply | None:
+    """我想吃的是莜面，那个饺子给我取消了, with nothing being told: the order placed with the dish
+    given up is asked about first (the new wish is said again after). None when no placed
+    order has it, or when it has other dishes too (米饭退了吧 takes out one dish: not this)."""
+    refused = [d for d in said.dishes if d.role == Role.REMOVE]
+    if turn.state.draft is not None or not refused or not CANCEL_WORD.search(said.text):
+        return None
+    names = frozenset(str(d.value) for d in refused)
+    order = upcoming(turn, changeable=True, dishes=names, day=_meal_day(turn, said))
+    if order is None or {i.dish_name for i in order.items} - names:
+        return None
+    when = (Mention(Kind.DATE, order.date.isoformat()), Mention(Kind.MEAL, order.meal))
+    meant = replace(said, mentions=(*refused, *when), intent=Intent.CANCEL_ORDER)
+    return ask_cancel(turn, meant)  # that order, whatever other meal the new wish names

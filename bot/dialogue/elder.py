@@ -226,6 +226,21 @@ def _unsure_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
     return None
 
 
+ASKS_ORDERED = re.compile(
+    r"订过|订没订|下过单|(是不是|有没有|已经)[^，,。？?！!]{0,6}(订了|下单了)"
+)
+"""我是不是已经订过中午的了？: a question about the orders placed, asked in the middle of one."""
+
+
+def _orders_while_ordering(turn: Turn, said: Utterance) -> Reply | None:
+    """我是不是已经订过中午的了？ while an order is told: the orders placed, then the question it
+    was waiting on again; other words about an order (啥时候能好？俺去拿) answer that question."""
+    if not ASKS_ORDERED.search(said.text):
+        return _unsure_while_ordering(turn, said)
+    placed = answers.orders(turn, said)
+    return ordering.fill(turn, replace(said, mentions=())).prefixed(_sentence(turn, placed.text))
+
+
 ORDER_WORD = re.compile(r"订|要|来一|来个|来份")
 CHOSEN = re.compile(r"(那|就|改|换)[^，,。？?！!；;]{0,6}?的?吧")
 """那晚上的吧 / 改晚上吧: a meal chosen, said before a question about it."""
@@ -269,7 +284,7 @@ WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
         asked: {
             Intent.DENY: _deny_while_ordering,
             Intent.OUT_OF_SCOPE: _unsure_while_ordering,
-            Intent.CHECK_ORDER: _unsure_while_ordering,  # 啥时候能好？俺去拿
+            Intent.CHECK_ORDER: _orders_while_ordering,  # 啥时候能好？俺去拿
             Intent.AFFIRM: _ask_again,
             Intent.ASK_MENU: _meal_then_question,
             Intent.ASK_NUTRITION: _meal_then_question,
@@ -293,7 +308,7 @@ def _new_order(turn: Turn, said: Utterance) -> Reply:
     back to it after a question of its own (问了明天的菜单 → 刚才那个白菜豆腐，再加一碗米饭)."""
     if turn.state.awaiting not in ORDERING and not _back_to_draft(turn, said):
         turn.state.draft = None
-    return ordering.fill(turn, said)
+    return cancelling.cancel_placed_refused(turn, said) or ordering.fill(turn, said)
 
 
 def _back_to_draft(turn: Turn, said: Utterance) -> bool:

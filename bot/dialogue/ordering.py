@@ -63,8 +63,10 @@ def fill(turn: Turn, said: Utterance, *, intent: Intent | None = None) -> Reply:
         read = state.menu_read
         fresh = Draft(day=read.day, meal=read.meal) if read else Draft()
         state.draft = again.same_as_placed(turn, said) or fresh
-        if not said.recurring and not said.dishes and copies_last(said.text):
-            standing.copy_last(turn, state.draft)  # 今天晌午还跟昨天一样: one day, as last time
+        if not said.recurring and copies_last(said.text):
+            standing.copy_last(
+                turn, state.draft, said
+            )  # 今天晌午还跟昨天一样: one day, as last time
     state.draft.key = None  # anything changed: a new read-back, a new key
     said = with_offered(turn, said)
     state.offered_dishes = []
@@ -191,7 +193,9 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     wanted = [  # Ууц биш, чанасан мах болгоё. Ууц үнэтэй: the uncounted ууц again is not wanted
         d
         for d in said.dishes
-        if not d.refused and (str(d.value) not in refused or d.group in counted)
+        if not d.refused
+        and (str(d.value) not in refused or d.group in counted)
+        and not _refused_later(said, d)
     ]
     recounted = any(d.group in counted for d in wanted)  # 馒头不要仨，俩就够了: a new count
     if wanted and intent == Intent.CANCEL_ORDER and not refused and not recounted:  # 不要红烧肉了
@@ -211,6 +215,16 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     elif said.counts and draft.lines and not refused:
         _recount(draft, said, offered)
     return removed
+
+
+def _refused_later(said: Utterance, dish: Mention) -> bool:
+    """再来个馒头，不是不是，馒头不要了: the same dish refused after it was asked for, in one
+    breath; the last word on a dish is the one that holds."""
+    dishes = said.dishes
+    at = next(i for i, d in enumerate(dishes) if d is dish)
+    later = dishes[at + 1 :]
+    same = [d for d in later if d.value == dish.value]
+    return bool(same) and same[-1].refused
 
 
 def _recount(draft: Draft, said: Utterance, offered: str | None) -> None:
@@ -239,7 +253,7 @@ def _replaced_by_name(said: Utterance, draft: Draft) -> Utterance:
     return replace(said, mentions=tuple(gone if m is plain[0] else m for m in said.mentions))
 
 
-CORRECTED = re.compile(r"不对|不是|改成|改为|就行|就够|就好")
+CORRECTED = re.compile(r"不对|不是|改成|改为|就行|就够|就好|说错|错了")
 """A count said as a correction (不对，一碗就行), not as the count of what follows it."""
 
 
@@ -250,6 +264,8 @@ def _count_corrected(
     no dish, said while only adding another: the order's one dish with the first count gets the
     last; one such count after 只剩五份了 (那就四份吧，再加四个馒头) is the offered dish's."""
     loose = [int(m.value) for m in said.of(Kind.QUANTITY) if m.group is None and m.role is None]
+    if _said_again(draft, said, wanted):
+        return
     counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
     others_counted = all(d.role == Role.ADD or d.group in counted for d in wanted)
     if len(set(loose)) == 1 and offered in draft.lines and others_counted:
@@ -267,6 +283,29 @@ def _count_corrected(
     matching = [name for name, qty in draft.lines.items() if qty == loose[0] and name not in added]
     if len(matching) == 1:
         draft.lines[matching[0]] = loose[-1]
+
+
+_SAID_WRONG = re.compile(r"说错|错了|不对")
+"""A person correcting themselves (哦说错了), as against a reason (两个吃不了), 就行, or 不是一碗
+(which stresses the count said: 两碗小米粥，不是一碗)."""
+
+
+def _said_again(draft: Draft, said: Utterance, wanted: list[Mention]) -> bool:
+    """来两碗莜面，哦说错了，一碗，一碗就够了: the one dish named, counted, then corrected by
+    counts tied to no dish after its own: the last of those holds."""
+    marker = _SAID_WRONG.search(said.text)
+    if len(said.dishes) != 1 or len(wanted) != 1 or marker is None:
+        return False
+    if not _COUNTED.search(said.text[marker.end() :]):
+        return False
+    dish = wanted[0]
+    counts = [m for m in said.mentions if m.kind == Kind.QUANTITY and m.role is None]
+    own = [k for k, m in enumerate(counts) if m.group == dish.group and dish.group is not None]
+    after = [m for m in counts[own[0] + 1 :] if m.group is None] if own else []
+    if not after or len({int(m.value) for m in after}) != 1:
+        return False
+    draft.lines[str(dish.value)] = int(after[-1].value)
+    return True
 
 
 _CLAUSES = re.compile(r"[\s，,。.；;！!？?]+")

@@ -45,8 +45,8 @@ def begin(turn: Turn, said: Utterance) -> None:
         start = max(start, draft.recurrence.start)  # 只要工作日吧: the start said before stays
     draft.recurrence = Recurrence(weekdays, start, end)
     draft.day = None
-    if not said.dishes and copies_last(said.text):
-        copy_last(turn, draft)
+    if copies_last(said.text):
+        copy_last(turn, draft, said)
 
 
 UNTIL_DATE = re.compile(r"(到|至)\s*(?=[0-9一二三四五六七八九十]|今|明|后|大后|下)|хүртэл|ᠬᠦᠷᠲᠡᠯ")
@@ -65,9 +65,10 @@ def _dates_up_to(turn: Turn, said: Utterance) -> tuple[date, date] | None:
     return first, days[-1]
 
 
-def copy_last(turn: Turn, draft: Draft) -> None:
+def copy_last(turn: Turn, draft: Draft, said: Utterance) -> None:
     """老样子 / 跟昨天一样: the dishes, meal and way of the elder's last order, into ``draft``
-    (a meal or way already said stays)."""
+    (a meal or way already said stays). Not when other dishes are named (跟昨天一样，要饺子);
+    dishes of that order named describe it (夜儿个那个面还有那个鸡蛋羹…都跟夜儿个一样)."""
     with read_only(turn.store.factory) as session:
         orders = [
             o for o in list_orders(session, elder_id=turn.elder_id) if o.status != "cancelled"
@@ -75,7 +76,10 @@ def copy_last(turn: Turn, draft: Draft) -> None:
         if not orders:
             return
         last = max(orders, key=lambda o: (o.date, o.id))
-        draft.lines = {i.dish_name: i.qty for i in last.items}
+        lines = {i.dish_name: i.qty for i in last.items}
+        if any(str(d.value) not in lines for d in said.dishes):
+            return
+        draft.lines = lines
         draft.meal = draft.meal or MealSlot(last.meal)
         draft.fulfillment = draft.fulfillment or Fulfillment(last.fulfillment)
 

@@ -59,6 +59,12 @@ WORKDAYS = (0, 1, 2, 3, 4)
          "2026-12-01", "2026-12-06"),
         ("每天中午送一份面，到礼拜五", tuple(range(7)), "2026-12-01", "2026-12-04"),
         ("энэ долоо хоногт өдөр бүр үдэд", tuple(range(7)), "2026-12-01", "2026-12-06"),
+        # weekdays said by number after ᠭᠠᠷᠠᠭ ᠤᠨ (the fifth's ᠭᠠᠷᠠᠭ ᠤᠨ left out)
+        ("ᠠᠵᠢᠯ ᠤᠨ ᠡᠳ᠋ᠦᠷ ᠪᠦᠷᠢ᠂ ᠭᠠᠷᠠᠭ ᠤᠨ ᠨᠢᠭᠡ ᠡᠴᠡ ᠲᠠᠪᠤ ᠬᠦᠷᠲᠡᠯ᠎ᠡ᠂ ᠣᠷᠣᠢ ᠶᠢᠨ ᠬᠣᠭᠣᠯ",
+         (0, 1, 2, 3, 4), "2026-12-01", None),
+        # up to a day of next week: from today, not next week alone
+        ("从明天起到下礼拜二，每天中午送一碗面", tuple(range(7)), "2026-12-01", "2026-12-08"),
+        ("下周一到下周五每天中午", tuple(range(7)), "2026-12-07", "2026-12-11"),
     ],
 )  # fmt: skip
 def test_mongolian_spans_of_weekdays_are_heard_with_their_days(

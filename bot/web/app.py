@@ -45,7 +45,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.web import dish_pages, feedback_pages, pages, planner_pages, safety_pages
+from bot.web import dish_pages, feedback_pages, pages, planner_pages, region_pages, safety_pages
 from bot.web.access import Permission, canteens_with, may, role_in
 from bot.web.texts import (
     FIELDS,
@@ -115,6 +115,7 @@ from menus.planner import (
     week_label,
     week_of,
 )
+from menus.region_month import region_month
 from menus.settlement import (
     MonthError,
     add_months,
@@ -123,7 +124,7 @@ from menus.settlement import (
     month_settlement,
     parse_month,
 )
-from menus.supervision import region_figures
+from menus.supervision import region_canteens, region_figures
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh, parse_vocab
 
 log = logging.getLogger(__name__)
@@ -1701,10 +1702,12 @@ class Console:
             assert access.supervisor_region is not None
             today = local_today(self.now())
             figures = region_figures(session, access.supervisor_region, today)
+            month = region_month(session, region_canteens(session, access.supervisor_region), today)
             context = {
                 "region": access.supervisor_region,
                 "today": today,
                 "figures": figures,
+                "month": region_pages.month_view(month, figures),
                 "totals": {
                     "orders_today": sum(f.orders_today for f in figures),
                     "served_today": sum(f.served_today for f in figures),

@@ -3,8 +3,10 @@ every page of the console, as the person who uses it sees it: the sign-in page (
 refusal), a manager's board (with a message after moving an order), kitchen sheet and its A4
 print view, an order's history, the delivery list (also after a move) and its print view, the
 menu page (with a refused file's problems, and a preview), the menu planner (its week, a copy's
-preview, one meal's page, a closed day and a refused closure), food safety and the audit log; a
-supervisor's region dashboard, read-only board, menu, planner, food safety, delivery list and
+preview, one meal's page, a closed day and a refused closure), the dish library and a dish's
+page (also with a refused change's problems, and after a change), food safety and the audit
+log; a supervisor's region dashboard (with its month: the chart, categories, budget, food-safety
+gaps), read-only board, menu, planner, food safety, delivery list, dish library, dish page and
 audit log; and the refusal and not-found pages. No "serious" or
 "critical" violation is allowed on any of them.
 

@@ -372,16 +372,7 @@ def export_menu_file(
         delivery_area=list(canteen.delivery_area),
     )
     dishes = [
-        DishSpec(
-            name=d.name,
-            price_fen=d.price_fen,
-            name_mn=d.name_mn,
-            name_mn_cyrl=d.name_mn_cyrl,
-            aliases=list(d.aliases),
-            nutrition=dict(d.nutrition),
-            tags=list(d.tags),
-            allergens=list(d.allergens),
-        )
+        dish_spec(d)
         for d in session.scalars(
             select(Dish).where(Dish.canteen_id == canteen.id).order_by(Dish.id)
         )
@@ -403,3 +394,17 @@ def export_menu_file(
             )
         )
     return MenuFile(spec, dishes, menus)
+
+
+def dish_spec(dish: Dish) -> DishSpec:
+    """A stored dish as a menu file describes it."""
+    return DishSpec(
+        name=dish.name,
+        price_fen=dish.price_fen,
+        name_mn=dish.name_mn,
+        name_mn_cyrl=dish.name_mn_cyrl,
+        aliases=list(dish.aliases),
+        nutrition=dict(dish.nutrition),
+        tags=list(dish.tags),
+        allergens=list(dish.allergens),
+    )

@@ -789,7 +789,7 @@ def _rows_to_data(header: list[str], rows: Sequence[tuple[int, Row]]) -> tuple[A
         if None in row:
             problems.append(Problem(Where("row", number), "", Issue.MORE_CELLS, line=number))
             continue
-        dish = _dish_from_row(row, number)
+        dish = dish_from_row(row, number)
         name = str(dish.get("name", ""))
         if name in dishes and _comparable(dishes[name]) != _comparable(dish):
             where = Where("row", number, name)
@@ -830,7 +830,11 @@ def _cell(row: Row, key: str) -> str:
     return csv_value((row.get(key) or "").strip())
 
 
-def _dish_from_row(row: Row, number: int) -> _LineDict:
+def dish_from_row(row: Row, number: int) -> _LineDict:
+    """A dish as one CSV row (or sheet row, or the console's dish form) says it, as the YAML
+    form's entry: lists split at | 、 ; ；, nutrients read as numbers where they are (else left
+    as text for the checks to name), an empty cell left out (kept as stored)."""
+
     def cell(key: str) -> str:
         return _cell(row, key)
 
@@ -891,17 +895,7 @@ def to_data(menu_file: MenuFile) -> dict[str, Any]:
         for meal, s in sorted(c.slots.items(), key=lambda kv: list(MealSlot).index(kv[0]))
     }
     canteen["delivery_area"] = list(c.delivery_area)
-    dishes = []
-    for d in menu_file.dishes:
-        dish: dict[str, Any] = {"name": d.name}
-        if d.name_mn:
-            dish["name_mn"] = d.name_mn
-        if d.name_mn_cyrl:
-            dish["name_mn_cyrl"] = d.name_mn_cyrl
-        dish.update(aliases=list(d.aliases), price=_price(d.price_fen))
-        dish["nutrition"] = {k: _number(d.nutrition[k]) for k in NUTRIENTS if k in d.nutrition}
-        dish.update(tags=list(d.tags), allergens=list(d.allergens))
-        dishes.append(dish)
+    dishes = [dish_data(d) for d in menu_file.dishes]
     menus = []
     for m in sorted(menu_file.menus, key=lambda m: (m.date, list(MealSlot).index(m.meal))):
         menu: dict[str, Any] = {"date": m.date, "meal": m.meal.value, "dishes": list(m.dishes)}
@@ -909,6 +903,19 @@ def to_data(menu_file: MenuFile) -> dict[str, Any]:
             menu["portions"] = dict(m.portions)
         menus.append(menu)
     return {"canteen": canteen, "dishes": dishes, "menus": menus}
+
+
+def dish_data(d: DishSpec) -> dict[str, Any]:
+    """One dish as the YAML form's entry (everything said, so importing it keeps nothing)."""
+    dish: dict[str, Any] = {"name": d.name}
+    if d.name_mn:
+        dish["name_mn"] = d.name_mn
+    if d.name_mn_cyrl:
+        dish["name_mn_cyrl"] = d.name_mn_cyrl
+    dish.update(aliases=list(d.aliases), price=_price(d.price_fen))
+    dish["nutrition"] = {k: _number(d.nutrition[k]) for k in NUTRIENTS if k in d.nutrition}
+    dish.update(tags=list(d.tags), allergens=list(d.allergens))
+    return dish
 
 
 def dump_yaml(menu_file: MenuFile) -> str:

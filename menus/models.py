@@ -80,6 +80,8 @@ class Canteen(Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     modes: Mapped[list[str]] = mapped_column(JSON)
     delivery_area: Mapped[list[str]] = mapped_column(JSON)
+    subsidy_budget_fen: Mapped[int | None] = mapped_column(Integer)
+    """The subsidy the canteen may spend in a month (fen; None: no budget given)."""
     slots: Mapped[list[CanteenSlot]] = relationship(
         back_populates="canteen",
         cascade="all, delete-orphan",

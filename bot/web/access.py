@@ -14,7 +14,8 @@ it takes the menu's permissions rather than new ones: whoever reads the menu (``
 manager, cook, delivery, volunteer, the region's supervisor) reads the plan; copying last
 week, changing a meal's dishes and marking a day closed publish what elders are offered, so
 they are the manager's alone (``PUBLISH_MENU``). The community contact, who does not read the
-menu, does not read the plan either.
+menu, does not read the plan either. The dish library (a dish's price, names, nutrition, tags
+and allergens) is the menu's too: read with ``VIEW_MENU``, changed with ``PUBLISH_MENU``.
 
 Complaints and praise (``VIEW_FEEDBACK``, ``ANSWER_FEEDBACK``) follow the rule the chat already
 keeps rather than a stricter one of the console's: ``menus.access`` lets anyone who is staff of

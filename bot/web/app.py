@@ -45,9 +45,17 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.web import feedback_pages, pages, planner_pages, safety_pages
+from bot.web import dish_pages, feedback_pages, pages, planner_pages, region_pages, safety_pages
 from bot.web.access import Permission, canteens_with, may, role_in
-from bot.web.texts import LANGUAGES, ROLES, action_label, duration_label, month_label, say
+from bot.web.texts import (
+    FIELDS,
+    LANGUAGES,
+    ROLES,
+    action_label,
+    duration_label,
+    month_label,
+    say,
+)
 from bot.web.uploads import Pending, PendingUploads, capped_body, clean_name, owner_of, replay
 from menus.accounts import (
     MAX_LOGIN,
@@ -66,6 +74,7 @@ from menus.clock import TZ, in_service_years, local_today
 from menus.closures import close, reopen
 from menus.db import read_only, unit_of_work
 from menus.delivery import move_community, move_stop, parse_meal
+from menus.dish_library import FORM_FIELDS, edit_dish, form_values, library
 from menus.errors import DomainError
 from menus.feedback import MAX_ANSWER, answer, recipient
 from menus.food_safety import (
@@ -106,6 +115,7 @@ from menus.planner import (
     week_label,
     week_of,
 )
+from menus.region_month import region_month
 from menus.settlement import (
     MonthError,
     add_months,
@@ -114,7 +124,7 @@ from menus.settlement import (
     month_settlement,
     parse_month,
 )
-from menus.supervision import region_figures
+from menus.supervision import region_canteens, region_figures
 from menus.vocab import Actor, Fulfillment, MealSlot, OrderStatus, label_zh, parse_vocab
 
 log = logging.getLogger(__name__)
@@ -237,6 +247,9 @@ def create_app(
         Route("/canteens/{code}/menu", console.menu),
         Route("/canteens/{code}/menu/upload", console.upload_menu, methods=["POST"]),
         Route("/canteens/{code}/menu/publish", console.publish_menu, methods=["POST"]),
+        Route("/canteens/{code}/dishes", console.dishes),
+        Route("/canteens/{code}/dishes/{dish_id:id}", console.dish, methods=["GET"]),
+        Route("/canteens/{code}/dishes/{dish_id:id}", console.edit_dish, methods=["POST"]),
         Route("/canteens/{code}/planner", console.planner),
         Route("/canteens/{code}/planner/copy", console.copy_preview, methods=["GET"]),
         Route("/canteens/{code}/planner/copy", console.copy_week, methods=["POST"]),
@@ -445,6 +458,7 @@ class Console:
                     links.append(
                         (f"{canteen.name} 菜单计划", canteen_path(canteen.code, "planner"))
                     )
+                    links.append((f"{canteen.name} 菜品库", canteen_path(canteen.code, "dishes")))
                 if may(access, P.VIEW_SAFETY, canteen):
                     links.append((f"{canteen.name} 食品安全", canteen_path(canteen.code, "safety")))
                 if may(access, P.VIEW_SETTLEMENT, canteen):
@@ -1264,6 +1278,89 @@ class Console:
         query = f"?week={quote(week_text, safe='')}" if week_text else ""
         return RedirectResponse(canteen_path(code, "planner") + query, status_code=303)
 
+    # ------------------------------------------------------------ the dish library
+
+    def dishes(self, request: Request) -> Response:
+        """菜品库: every dish of the canteen with price, Mongolian names in both scripts,
+        aliases, nutrition, tags and allergens, each a link to its own page."""
+        code = request.path_params["code"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_MENU, code)
+            assert canteen is not None
+            context = {
+                "canteen": canteen,
+                "dishes": [dish_pages.row(i, d) for i, d in library(session, canteen)],
+                "can_edit": may(access, P.PUBLISH_MENU, canteen),
+            }
+            return self._render(request, "dishes.html", context, session=session, access=access)
+
+    def dish(self, request: Request) -> Response:
+        """One dish: what is stored, and for the manager the form that changes it."""
+        return self._dish_page(request)
+
+    def _dish_page(
+        self,
+        request: Request,
+        values: dict[str, str] | None = None,
+        refused: MenuFileError | None = None,
+    ) -> Response:
+        """The dish page; after a refused change (400), the form as sent with every problem
+        said against its field."""
+        code = request.path_params["code"]
+        dish_id = request.path_params["dish_id"]
+        with read_only(self.factory) as session:
+            access, canteen = self._require(request, session, P.VIEW_MENU, code)
+            assert canteen is not None
+            found = dict(library(session, canteen)).get(dish_id)
+            if found is None:
+                raise NotFound()
+            problems = dish_pages.problems(refused, found.name) if refused else []
+            context = {
+                "canteen": canteen,
+                "dish": dish_pages.row(dish_id, found),
+                "values": values or form_values(found),
+                "problems": problems,
+                "wrong": {p.field for p in problems},
+                "can_edit": may(access, P.PUBLISH_MENU, canteen),
+                "labels": FIELDS,
+                "known_tags": dish_pages.known_tags(),
+                "known_allergens": dish_pages.known_allergens(),
+            }
+            status = 400 if refused else 200
+            return self._render(
+                request, "dish.html", context, session=session, access=access, status_code=status
+            )
+
+    async def edit_dish(self, request: Request) -> Response:
+        """Change a dish through the menu file's checks and import (``menus.dish_library``),
+        with its audit entry; the form again with every problem in Chinese when refused."""
+        form = await checked_form(request)
+        code = request.path_params["code"]
+        dish_id = request.path_params["dish_id"]
+        values = {name: _field(form, name, 2000) for name in FORM_FIELDS}
+
+        def work() -> str:
+            with unit_of_work(self.factory) as session:
+                access, canteen = self._require(request, session, P.PUBLISH_MENU, code)
+                assert canteen is not None
+                if dish_id not in dict(library(session, canteen)):
+                    raise NotFound()
+                edit = edit_dish(session, canteen, dish_id, values)
+                name = edit.before.name
+                if not edit.differences:
+                    return say("dish_unchanged", dish=name)
+                changes = dish_pages.change_words(edit.differences)
+                detail = {"dish": name, "text": say("dish_audit", dish=name, changes=changes)}
+                self._audit(session, access, canteen, "menu.dish", f"dish:{dish_id}", detail)
+                return say("dish_saved", dish=name, changes=changes)
+
+        try:
+            text = await run_in_threadpool(work)
+        except MenuFileError as refused:
+            return await run_in_threadpool(self._dish_page, request, values, refused)
+        request.session["flash"] = {"kind": "ok", "text": text}
+        return RedirectResponse(canteen_path(code, f"dishes/{dish_id}"), status_code=303)
+
     # ------------------------------------------------------------- food safety
 
     def safety(self, request: Request) -> Response:
@@ -1605,10 +1702,12 @@ class Console:
             assert access.supervisor_region is not None
             today = local_today(self.now())
             figures = region_figures(session, access.supervisor_region, today)
+            month = region_month(session, region_canteens(session, access.supervisor_region), today)
             context = {
                 "region": access.supervisor_region,
                 "today": today,
                 "figures": figures,
+                "month": region_pages.month_view(month, figures),
                 "totals": {
                     "orders_today": sum(f.orders_today for f in figures),
                     "served_today": sum(f.served_today for f in figures),

@@ -22,6 +22,8 @@ from bot.web.texts import ROLES
 from menus.accounts import ACCOUNT_ROLES, SUPERVISOR, NewAccount, check_password, create_account
 from menus.db import unit_of_work
 from menus.errors import DomainError
+from menus.pricing import PriceError, fen_to_yuan, yuan_to_fen
+from menus.region_month import set_budget
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,11 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
     p.add_argument("--canteen", help="the canteen's code (staff roles)")
     p.add_argument("--region", help="region code prefix a supervisor oversees, e.g. 150102")
     p.add_argument("--login", help="sign-in name (default: the name)")
+    p = add("set-budget", cmd_web_set_budget, "set a canteen's monthly subsidy budget", inner)
+    p.add_argument("--canteen", required=True, help="the canteen's code")
+    amount = p.add_mutually_exclusive_group(required=True)
+    amount.add_argument("--yuan", help="the subsidy it may spend in a month, in yuan")
+    amount.add_argument("--clear", action="store_true", help="no budget")
 
 
 def cmd_web(args: argparse.Namespace, ctx: _Context) -> int:
@@ -91,6 +98,22 @@ def cmd_web_add_user(args: argparse.Namespace, ctx: _Context) -> int:
         "用 zhucan web 打开管理后台，在 /login 登录。",
         file=ctx.out,
     )
+    return 0
+
+
+def cmd_web_set_budget(args: argparse.Namespace, ctx: _Context) -> int:
+    """Set (or clear) the monthly subsidy budget the region dashboard measures spending by."""
+    budget = None
+    if not args.clear:
+        try:
+            budget = yuan_to_fen(args.yuan)
+        except PriceError:
+            raise DomainError("bad_argument", detail=f"“{args.yuan}”不是钱数") from None
+    with unit_of_work(ctx.factory) as session:
+        canteen = set_budget(session, args.canteen, budget, ctx.now)
+        name = canteen.name
+    shown = "不设预算" if budget is None else f"每月补贴预算 {fen_to_yuan(budget)} 元"
+    print(f"{name}：{shown}。地区总览按这个预算算补贴花了多少。", file=ctx.out)
     return 0
 
 

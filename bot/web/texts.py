@@ -132,7 +132,65 @@ ZH: dict[str, str] = {
     "paid_parts": "已付：{parts}",
     "stars": "{rating}分（满分5分）",
     "no_figure": "—",
+    # the dish library (菜品库)
+    "dish_saved": "已保存“{dish}”：{changes}。",
+    "dish_unchanged": "“{dish}”没有改动，什么都没有保存。",
+    "dish_problems": "有{count}个问题，什么都没有保存。请改好后再点“保存”：",
+    "dish_change": "{field}：{before} → {after}",
+    "dish_audit": "{dish}：{changes}",
+    "dish_list_help": "多个用顿号“、”或竖线“|”隔开。",
+    "dish_tags_help": "小写英文词，多个用顿号隔开。常用的有：{known}。",
+    "dish_allergens_help": "会引起过敏的食材，小写英文词，多个用顿号隔开，例如：{known}。",
+    "dish_empty_value": "（空）",
 }
+
+FIELDS: dict[str, str] = {
+    "name": "菜名",
+    "price": "价格（元）",
+    "name_mn": "蒙古文名（传统蒙古文）",
+    "name_mn_cyrl": "蒙古文名（西里尔蒙古文）",
+    "aliases": "别名",
+    "tags": "标签",
+    "allergens": "过敏原",
+    "kcal": "热量（千卡）",
+    "protein_g": "蛋白质（克）",
+    "fat_g": "脂肪（克）",
+    "carbs_g": "碳水化合物（克）",
+    "sodium_mg": "钠（毫克）",
+    "sugar_g": "糖（克）",
+}
+"""A dish's fields as the dish library's form and its messages name them."""
+
+TAGS: dict[str, str] = {
+    "soft": "软烂",
+    "low_sugar": "少糖",
+    "low_salt": "少盐",
+    "low_fat": "少油",
+    "high_protein": "高蛋白",
+    "high_purine": "高嘌呤",
+    "vegetarian": "素菜",
+    "staple": "主食",
+    "soup": "汤",
+    "porridge": "粥",
+    "halal": "清真",
+    "pork": "猪肉",
+    "mutton": "羊肉",
+    "beef": "牛肉",
+    "chicken": "鸡肉",
+    "fish": "鱼",
+    "egg": "鸡蛋",
+    "milk": "牛奶",
+    "dairy": "奶制品",
+    "soy": "大豆",
+    "gluten": "麸质（小麦）",
+    "sesame": "芝麻",
+    "peanut": "花生",
+    "shellfish": "贝类海鲜",
+}
+"""Tags and allergens as the menu files write them (lowercase words) and as staff read them;
+a tag not listed here is shown as written."""
+ALLERGENS = ("egg", "milk", "soy", "gluten", "peanut", "sesame", "fish", "shellfish")
+"""The allergens the dish form offers as examples."""
 
 KINDS: dict[str, str] = {"complaint": "投诉", "praise": "表扬", "rating": "评分"}
 """What an elder said, as the inbox names it."""
@@ -160,6 +218,7 @@ ACTIONS: dict[str, str] = {
     "menu.cell": "修改一餐的菜单",
     "menu.close": "设为休息",
     "menu.reopen": "取消休息",
+    "menu.dish": "修改菜品",
 }
 LANGUAGES: dict[str, str] = {"mn": "讲蒙古语", "mn-Cyrl": "讲蒙古语"}
 """An elder's language as the courier needs to know it (nothing for Mandarin)."""
@@ -169,6 +228,11 @@ WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日"
 def say(key: str, **params: object) -> str:
     """The console sentence ``key`` with its blanks filled."""
     return ZH[key].format(**params)
+
+
+def tag_label(tag: str) -> str:
+    """A tag or allergen as staff read it: ``软烂`` for ``soft``, else as written."""
+    return TAGS.get(tag, tag)
 
 
 def move_label(target: OrderStatus, fulfillment: Fulfillment) -> str:

@@ -19,7 +19,7 @@ def test_migrated_schema_matches_the_models(db_url: str) -> None:
     finally:
         engine.dispose()
     assert diff == []
-    assert current_revision(db_url) == "0014"
+    assert current_revision(db_url) == "0015"
 
 
 def test_food_safety_migration_goes_down_and_up(db_url: str) -> None:
@@ -32,7 +32,7 @@ def test_food_safety_migration_goes_down_and_up(db_url: str) -> None:
     command.downgrade(alembic_config(db_url), "0009")
     assert current_revision(db_url) == "0009"
     upgrade(db_url)
-    assert current_revision(db_url) == "0014"
+    assert current_revision(db_url) == "0015"
     test_migrated_schema_matches_the_models(db_url)
 
 
@@ -81,5 +81,18 @@ def test_store_versions_migration_goes_down_and_up(db_url: str) -> None:
     command.downgrade(alembic_config(db_url), "0013")
     assert current_revision(db_url) == "0013"
     upgrade(db_url)
+    assert current_revision(db_url) == "0015"
+    test_migrated_schema_matches_the_models(db_url)
+
+
+def test_subsidy_budget_migration_goes_down_and_up(db_url: str) -> None:
+    """0015 (a canteen's monthly subsidy budget) can be taken back to 0014 and applied again."""
+    from alembic import command
+
+    from menus.db import alembic_config, upgrade
+
+    command.downgrade(alembic_config(db_url), "0014")
     assert current_revision(db_url) == "0014"
+    upgrade(db_url)
+    assert current_revision(db_url) == "0015"
     test_migrated_schema_matches_the_models(db_url)

@@ -22,6 +22,7 @@ from menus.delivery import meal_deliveries
 from menus.menu_store import get_canteen, load_menus
 from menus.models import (
     CanteenClosure,
+    Dish,
     DisinfectionRecord,
     Feedback,
     FoodSample,
@@ -195,6 +196,24 @@ def _seed_closure(console: Console) -> None:
         close(session, canteen, SEEDED_CLOSURE, None, "设备检修", None, console.clock.now)
 
 
+def _dish_of(console: Console, name: str) -> int:
+    with console.factory() as session:
+        found = session.scalar(select(Dish.id).where(Dish.name == name))
+    assert found is not None
+    return found
+
+
+def _edit_dish(console: Console, client: TestClient) -> Any:
+    token = csrf_of(client.get("/login").text)
+    url = f"/canteens/test/dishes/{_dish_of(console, '米饭')}"
+    return client.post(url, data={"csrf": token, "price": "2", "kcal": "230"})
+
+
+def _dish_edited(console: Console) -> bool:
+    with console.factory() as session:
+        return session.get_one(Dish, _dish_of(console, "米饭")).price_fen == 200
+
+
 ACTIONS: dict[str, Action] = {
     "board": lambda c, client: client.get("/canteens/test/board"),
     "kitchen sheet": lambda c, client: client.get("/canteens/test/kitchen"),
@@ -225,6 +244,9 @@ ACTIONS: dict[str, Action] = {
     "change a meal": _change_cell,
     "close a day": _close_day,
     "reopen a day": _reopen_day,
+    "dish library": lambda c, client: client.get("/canteens/test/dishes"),
+    "dish page": lambda c, client: client.get(f"/canteens/test/dishes/{_dish_of(c, '米饭')}"),
+    "edit a dish": _edit_dish,
     "move an order": _move,
 }
 CHANGED: dict[str, Callable[[Console], bool]] = {
@@ -237,13 +259,20 @@ CHANGED: dict[str, Callable[[Console], bool]] = {
     "change a meal": _cell_changed,
     "close a day": lambda c: _closure_on(c, date(2026, 12, 4)) is not None,
     "reopen a day": lambda c: _closure_on(c, SEEDED_CLOSURE) is None,
+    "edit a dish": _dish_edited,
 }
 """The actions that change something, and how to see that they did."""
 PLAN_VIEWS = {"menu planner", "planner cell"}
 """The planner is the menu's: read by whoever reads the menu (VIEW_MENU)."""
 PLAN_CHANGES = {"copy preview", "copy last week", "change a meal", "close a day", "reopen a day"}
 """Changing the plan is publishing the menu: the canteen's manager alone (PUBLISH_MENU)."""
-ALL_VIEWS = {"board", "kitchen sheet", "kitchen print", "order history", "menu page"} | PLAN_VIEWS
+DISH_VIEWS = {"dish library", "dish page"}
+"""The dish library is the menu's too: read where the menu is read, changed by its publisher."""
+ALL_VIEWS = (
+    {"board", "kitchen sheet", "kitchen print", "order history", "menu page"}
+    | PLAN_VIEWS
+    | DISH_VIEWS
+)
 SAFETY = {"food safety", "record disinfection", "keep a sample"}
 RECORDS = ("record disinfection", "keep a sample")
 SETTLEMENT = {"settlement", "claims xlsx", "claims csv", "elder statement"}
@@ -261,7 +290,7 @@ ALLOWED: dict[str, set[str]] = {
     | DELIVERY_LIST
     | ROUTE
     | PLAN_CHANGES
-    | {"audit log", "move an order", "upload a menu", "publish a menu"},
+    | {"audit log", "move an order", "upload a menu", "publish a menu", "edit a dish"},
     "cook": ALL_VIEWS | SAFETY | FEEDBACK | DELIVERY_LIST | {"move an order"},
     "delivery": ALL_VIEWS | FEEDBACK | DELIVERY_LIST | ROUTE | {"move an order"},
     "community": {"board", "order history"} | FEEDBACK,
@@ -277,6 +306,7 @@ ALLOWED: dict[str, set[str]] = {
         "complaints page",
     }
     | PLAN_VIEWS
+    | DISH_VIEWS
     | SETTLEMENT
     | DELIVERY_LIST,
     "other_supervisor": {"audit log", "region dashboard"},  # its own region's

@@ -3,8 +3,10 @@ every page of the console, as the person who uses it sees it: the sign-in page (
 refusal), a manager's board (with a message after moving an order), kitchen sheet and its A4
 print view, an order's history, the delivery list (also after a move) and its print view, the
 menu page (with a refused file's problems, and a preview), the menu planner (its week, a copy's
-preview, one meal's page, a closed day and a refused closure), food safety and the audit log; a
-supervisor's region dashboard, read-only board, menu, planner, food safety, delivery list and
+preview, one meal's page, a closed day and a refused closure), the dish library and a dish's
+page (also with a refused change's problems, and after a change), food safety and the audit
+log; a supervisor's region dashboard (with its month: the chart, categories, budget, food-safety
+gaps), read-only board, menu, planner, food safety, delivery list, dish library, dish page and
 audit log; and the refusal and not-found pages. No "serious" or
 "critical" violation is allowed on any of them.
 
@@ -125,6 +127,7 @@ def manager_pages(page: Any, served: str, console: Console, tmp: Path) -> list[s
     found += visit(page, f"{base}/delivery/print?meal=lunch", "delivery print")
     found += closed_day(page, f"{base}/planner?week=2026-W49")
     found += menu_uploads(page, f"{base}/menu", tmp)
+    found += dish_edits(page, f"{base}/dishes")
     found += visit(page, f"{served}/audit", "audit log")
     return found + visit(page, f"{served}/canteens/other/board", "refused page")
 
@@ -167,7 +170,27 @@ def menu_uploads(page: Any, menu: str, tmp: Path) -> list[str]:
     return found
 
 
-def supervisor_pages(page: Any, served: str) -> list[str]:
+def dish_edits(page: Any, library: str) -> list[str]:
+    """The dish library, a dish's page, the same with a refused change's problems by their
+    fields, and after a change is saved."""
+    from playwright.sync_api import expect
+
+    found = visit(page, library, "dish library")
+    page.get_by_role("link", name="红烧肉").click()
+    found += blocking(page, "dish page")
+    page.get_by_label("价格（元）").fill("十三块")
+    page.get_by_label("蒙古文名（传统蒙古文）").fill("hongshaorou")
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_role("alert")).to_contain_text("什么都没有保存")
+    found += blocking(page, "dish page with problems")
+    page.get_by_label("价格（元）").fill("13")
+    page.get_by_label("蒙古文名（传统蒙古文）").fill("ᠤᠯᠠᠭᠠᠨ ᠰᠢᠷᠠᠭᠰᠠᠨ ᠮᠢᠬᠠ")
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_role("status")).to_contain_text("已保存")
+    return found + blocking(page, "dish page after a change")
+
+
+def supervisor_pages(page: Any, served: str, dish_id: int) -> list[str]:
     """The region dashboard and the read-only pages a supervisor opens."""
     sign_in(page, served, "supervisor")
     found = blocking(page, "region dashboard")
@@ -177,9 +200,23 @@ def supervisor_pages(page: Any, served: str) -> list[str]:
         ("/canteens/test/planner?week=2026-W49", "read-only planner"),
         ("/canteens/test/safety", "read-only food safety"),
         ("/canteens/test/delivery?meal=lunch", "read-only delivery list"),
+        ("/canteens/test/dishes", "read-only dish library"),
+        (f"/canteens/test/dishes/{dish_id}", "read-only dish page"),
         ("/audit", "region audit log"),
     ):
         found += visit(page, f"{served}{path}", name)
+    return found
+
+
+def dish_of(console: Console, name: str) -> int:
+    """The id of the test canteen's dish ``name``."""
+    from sqlalchemy import select
+
+    from menus.models import Dish
+
+    with console.factory() as session:
+        found = session.scalar(select(Dish.id).where(Dish.name == name))
+    assert found is not None
     return found
 
 
@@ -216,7 +253,7 @@ def test_no_serious_accessibility_violation_on_any_page(
                 elif role == "manager":
                     found += manager_pages(page, served, console, tmp_path)
                 else:
-                    found += supervisor_pages(page, served)
+                    found += supervisor_pages(page, served, dish_of(console, "米饭"))
                 context.close()
         finally:
             browser.close()

@@ -12,7 +12,7 @@ from starlette.routing import Route
 from bot.web.app import COOKIE
 from menus.accounts import FAILURE_WINDOW, MAX_FAILURES_PER_LOGIN
 from menus.food_safety import CHECKS
-from menus.models import AuditEntry, LoginFailure, WebSession
+from menus.models import AuditEntry, Dish, LoginFailure, WebSession
 from menus.vocab import Fulfillment
 from tests.bot.web.conftest import PASSWORD, Console, csrf_of, stop_of
 from tests.menus.helpers import row_counts
@@ -110,7 +110,7 @@ def test_csrf_token_changes_at_sign_in(console: Console) -> None:
     assert console.order_status() == "placed"
 
 
-def _post_routes(console: Console, feedback_id: int = 1) -> list[str]:
+def _post_routes(console: Console, feedback_id: int = 1, dish_id: int = 1) -> list[str]:
     paths = []
     for route in console.app.routes:
         if isinstance(route, Route) and "POST" in (route.methods or ()):
@@ -118,6 +118,7 @@ def _post_routes(console: Console, feedback_id: int = 1) -> list[str]:
                 route.path.replace("{code}", "test")
                 .replace("{order_id:id}", str(console.order_id))
                 .replace("{feedback_id:id}", str(feedback_id))
+                .replace("{dish_id:id}", str(dish_id))
             )
     return paths
 
@@ -130,8 +131,12 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
     other = csrf_of(console.signed_in("cook").get("/canteens/test/board").text)
     sent = {"missing": None, "empty": "", "wrong": "x" * 43, "another session's": other}[token]
     complaint = console.complaint("菜太咸了")
-    paths = _post_routes(console, complaint)
+    with console.factory() as session:
+        dish_id = session.scalar(select(Dish.id).where(Dish.name == "米饭"))
+    assert dish_id is not None
+    paths = _post_routes(console, complaint, dish_id)
     assert set(paths) == {
+        f"/canteens/test/dishes/{dish_id}",
         "/login",
         "/logout",
         f"/canteens/test/orders/{console.order_id}/status",
@@ -160,6 +165,8 @@ def test_every_form_is_refused_without_its_csrf_token(console: Console, token: s
         if "/delivery/" in path:  # its own fields: with the others, over 20 (refused unread)
             data = {"date": "2026-12-01", "meal": "lunch", "direction": "down"}
             data |= {"stop": first, "community": "新华东街社区"}
+        if "/dishes/" in path:  # a complete dish form: a change that would be stored
+            data = {"price": "3", "kcal": "230", "tags": "staple"}
         if "/planner/" in path:  # the planner's forms, each complete (a form has at most 20 fields)
             data = {"date": "2026-12-02", "meal": "lunch", "dish": "手把肉", "edit": "add"}
             data |= {"week": "2026-W49", "reason": "停水", "closure": "1", "plan": "x"}

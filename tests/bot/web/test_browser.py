@@ -4,7 +4,8 @@ store on the board, marks it ready (two steps: 开始做, 做好了), and the bo
 saved in the test's tmp directory; a manager uploads an .xlsx menu with a bad row, fixes it and
 publishes it, and the menu page's screenshot is saved; a cook keeps a 留样 with a photo; a
 supervisor reaches a canteen's 结算 by keyboard and downloads its claim sheet; a community
-contact answers a complaint with the keyboard alone. Without
+contact answers a complaint with the keyboard alone; a manager changes a dish in the dish
+library by keyboard (a refused price first) and a supervisor's dashboard chart is printed. Without
 Chromium (``apt-get install chromium``, which ``make`` does) the tests are skipped here and fail
 in CI."""
 
@@ -311,3 +312,74 @@ def test_manager_copies_last_week_in_the_planner_in_a_browser(
             browser.close()
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     print(f"screenshot: {shot}")
+
+
+def test_manager_edits_a_dish_by_keyboard_and_the_supervisor_prints_the_chart(
+    console: Console, served: str, tmp_path: Path
+) -> None:
+    """The dish library by keyboard: 红烧肉's page, a price of 十三块 refused in Chinese by its
+    field (focus moved there by the problem's link), 13 saved; the traditional Mongolian name
+    is drawn top to bottom (taller than wide) and the Cyrillic one on a line, neither cut.
+    Then the supervisor's dashboard: the chart of meals per day is inline SVG that, laid out
+    for print at A4's inner width, runs off no edge; Chromium prints the page as a PDF."""
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.goto(f"{served}/login?next=/canteens/test/dishes")
+            page.get_by_label("登录名").fill("manager")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/canteens/test/dishes")
+            mong = page.locator("table.dishes .mn-mong").first
+            box = mong.bounding_box()
+            assert box is not None and box["height"] > box["width"] > 0
+            cyrl = page.locator("table.dishes .mn-cyrl").first
+            expect(cyrl).to_have_text("улаан шарсан мах")
+            assert page.evaluate("e => e.scrollWidth <= e.clientWidth", cyrl.element_handle())
+            page.get_by_role("link", name="红烧肉").focus()
+            page.keyboard.press("Enter")
+            price = page.get_by_label("价格（元）")
+            price.focus()
+            page.keyboard.press("Control+A")
+            page.keyboard.type("十三块")
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("alert")).to_contain_text("价格（元）是“十三块”")
+            page.get_by_role("link", name=re.compile("价格（元）是")).focus()
+            page.keyboard.press("Enter")
+            expect(price).to_be_focused()
+            expect(price).to_have_attribute("aria-invalid", "true")
+            page.keyboard.press("Control+A")
+            page.keyboard.type("13")
+            page.keyboard.press("Enter")
+            expect(page.get_by_role("status")).to_contain_text("价格（元）：12 → 13")
+            page.screenshot(path=str(tmp_path / "dish.png"), full_page=True)
+            page.get_by_role("button", name="退出登录").click()
+            page.goto(f"{served}/login?next=/region")
+            page.get_by_label("登录名").fill("supervisor")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"{served}/region")
+            chart = page.get_by_role("img", name="本月每天供餐份数")
+            expect(chart).to_be_visible()
+            page.screenshot(path=str(tmp_path / "region.png"), full_page=True)
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": 703, "height": 1000})  # 186 mm at 96 px an inch
+            assert page.evaluate("document.documentElement.scrollWidth") <= 703
+            drawn = chart.bounding_box()
+            assert drawn is not None and 0 < drawn["width"] <= 703
+            pdf = page.pdf(format="A4")
+        finally:
+            browser.close()
+    assert pdf[:5] == b"%PDF-"
+    from sqlalchemy import select
+
+    from menus.models import Dish
+
+    with console.factory() as session:
+        assert session.scalar(select(Dish.price_fen).where(Dish.name == "红烧肉")) == 1300
+    print(f"screenshots: {tmp_path}")

@@ -38,7 +38,7 @@ from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
 from bot.telegram.channel import CHANNEL, TelegramChannel
-from bot.telegram.ratelimit import RateLimiter
+from bot.telegram.ratelimit import default_rate_limiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
 from bot.telegram.turns import Turns
@@ -521,7 +521,7 @@ def build_application(
         builder = builder.request(request)
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
-    limiter: Any = rate_limiter or RateLimiter()  # PTB types the limiter's argument as None
+    limiter: Any = rate_limiter or default_rate_limiter()  # PTB types the argument as None
     builder = builder.rate_limiter(limiter)
     builder = builder.concurrent_updates(PerChatProcessor(max_concurrent_updates))
     clock: Clock

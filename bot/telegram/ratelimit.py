@@ -13,6 +13,7 @@ send are reserved together, before any waiting, so concurrent senders queue fair
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 import warnings
 from collections.abc import Awaitable, Callable, Coroutine
@@ -122,5 +123,20 @@ class RateLimiter(BaseRateLimiter[int]):
                     warnings.simplefilter("ignore", PTBDeprecationWarning)
                     pause = exc.retry_after
                 seconds = pause if isinstance(pause, int | float) else pause.total_seconds()
-                self._paused_until = max(self._paused_until, self.clock() + seconds + 0.1)
+                await self.pause_all(seconds + 0.1)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def pause_all(self, seconds: float) -> None:
+        """Telegram asked for a pause: no message goes for ``seconds``."""
+        self._paused_until = max(self._paused_until, self.clock() + seconds)
+
+
+def default_rate_limiter() -> RateLimiter:
+    """The limiter every sender uses: shared by all processes through Redis when
+    ``ZHUCAN_REDIS_URL`` is set (``bot.telegram.shared_limit``), else this process's own."""
+    url = os.environ.get("ZHUCAN_REDIS_URL", "").strip()
+    if not url:
+        return RateLimiter()
+    from bot.telegram.shared_limit import SharedRateLimiter
+
+    return SharedRateLimiter.from_url(url)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from bot.arguments import whole_number
@@ -39,10 +41,14 @@ def cmd_serve(args: argparse.Namespace, ctx: _Context) -> int:
     """Serve until SIGINT/SIGTERM."""
     import uvicorn
 
+    from bot.serve.logs import CONFIG
+
     settings = ServeSettings.from_env()  # refused here, once, rather than in every worker
     os.environ["ZHUCAN_DB"] = ctx.url
     if getattr(args, "now", None):
         os.environ["ZHUCAN_NOW"] = args.now
+    if args.workers > 1:
+        metrics_folder()
     print(
         f"zhucan serve: http://{args.host}:{args.port}{settings.path} "
         f"({args.workers} worker{'s' if args.workers > 1 else ''})",
@@ -60,5 +66,19 @@ def cmd_serve(args: argparse.Namespace, ctx: _Context) -> int:
         proxy_headers=False,
         timeout_graceful_shutdown=GRACE_S,
         log_level="info",
+        log_config=CONFIG,
     )
     return 0
+
+
+def metrics_folder() -> Path:
+    """The folder prometheus_client's multiprocess mode shares between the workers
+    (``PROMETHEUS_MULTIPROC_DIR``): made if not given, emptied of an earlier run's files
+    before any worker starts (their counts would add to this run's)."""
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "").strip()
+    folder = Path(given) if given else Path(tempfile.mkdtemp(prefix="zhucan-metrics-"))
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for old in folder.glob("*.db"):
+        old.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+    return folder

@@ -59,9 +59,10 @@ def app_from_env() -> Starlette:
         )
     return create_serve_app(
         application,
-        engine,
+        factory,
         secret=settings.secret,
         path=settings.path,
         head=schema_head(url),
+        clock=clock,
         console=console,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.testclient import TestClient
 from telegram.ext import Application
@@ -62,10 +62,14 @@ def serving_app(factory: sessionmaker[Session], fake: FakeTelegram, url: str, **
         scheduler_settings=None,
         remember=False,
     )
-    engine = factory.kw["bind"]
-    assert isinstance(engine, Engine)
     app = create_serve_app(
-        application, engine, secret=SECRET, path=PATH, head=schema_head(url), **extra
+        application,
+        factory,
+        secret=SECRET,
+        path=PATH,
+        head=schema_head(url),
+        clock=lambda: BEFORE_LUNCH,
+        **extra,
     )
     return app, application
 

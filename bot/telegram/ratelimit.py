@@ -133,10 +133,17 @@ class RateLimiter(BaseRateLimiter[int]):
 
 def default_rate_limiter() -> RateLimiter:
     """The limiter every sender uses: shared by all processes through Redis when
-    ``ZHUCAN_REDIS_URL`` is set (``bot.telegram.shared_limit``), else this process's own."""
+    ``ZHUCAN_REDIS_URL`` is set (``bot.telegram.shared_limit``), else this process's own.
+    ``ZHUCAN_TELEGRAM_RATE`` (30 messages a second in all) and ``ZHUCAN_TELEGRAM_CHAT_RATE`` (1
+    a second per chat) are Telegram's; only a benchmark against a fake Bot API raises them."""
+    overall = float(os.environ.get("ZHUCAN_TELEGRAM_RATE") or 30)
+    per_chat = float(os.environ.get("ZHUCAN_TELEGRAM_CHAT_RATE") or 1)
+    local = Limits(Bucket(overall, max(1, int(overall))), per_chat_rate=per_chat)
     url = os.environ.get("ZHUCAN_REDIS_URL", "").strip()
     if not url:
-        return RateLimiter()
+        return RateLimiter(local)
     from bot.telegram.shared_limit import SharedRateLimiter
 
-    return SharedRateLimiter.from_url(url)
+    return SharedRateLimiter.from_url(
+        url, limits=local, overall=max(1, int(overall)), per_chat_rate=per_chat
+    )

@@ -131,10 +131,11 @@ class SharedRateLimiter(RateLimiter):
         self.shared = shared
 
     @classmethod
-    def from_url(cls, url: str, **options: Any) -> SharedRateLimiter:
-        """A limiter on the Redis at ``url`` (``ZHUCAN_REDIS_URL``)."""
+    def from_url(cls, url: str, limits: Limits | None = None, **options: Any) -> SharedRateLimiter:
+        """A limiter on the Redis at ``url`` (``ZHUCAN_REDIS_URL``); ``limits`` are the
+        process's own, for when Redis is away."""
         client = Redis.from_url(url, socket_timeout=2.0, socket_connect_timeout=2.0)
-        return cls(SharedLimits(client, **options))
+        return cls(SharedLimits(client, **options), limits)
 
     async def shutdown(self) -> None:
         """Close the connections to Redis."""

@@ -111,7 +111,7 @@ def telegram_channel(factory: sessionmaker[Session]) -> TelegramChannel | None:
 
     from bot.telegram.app import quiet_personal_logs
     from bot.telegram.channel import TelegramChannel
-    from bot.telegram.ratelimit import default_rate_limiter
+    from bot.telegram.shared_limit import default_rate_limiter
 
     quiet_personal_logs()
     api = os.environ.get("ZHUCAN_TELEGRAM_API_URL", "").rstrip("/")

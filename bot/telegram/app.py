@@ -38,9 +38,9 @@ from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
 from bot.telegram.channel import CHANNEL, TelegramChannel
-from bot.telegram.ratelimit import default_rate_limiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
+from bot.telegram.shared_limit import default_rate_limiter
 from bot.telegram.turns import Turns
 from bot.turn import Reply
 from menus.catalogue import lang_buttons, say

@@ -13,7 +13,6 @@ send are reserved together, before any waiting, so concurrent senders queue fair
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 import warnings
 from collections.abc import Awaitable, Callable, Coroutine
@@ -129,21 +128,3 @@ class RateLimiter(BaseRateLimiter[int]):
     async def pause_all(self, seconds: float) -> None:
         """Telegram asked for a pause: no message goes for ``seconds``."""
         self._paused_until = max(self._paused_until, self.clock() + seconds)
-
-
-def default_rate_limiter() -> RateLimiter:
-    """The limiter every sender uses: shared by all processes through Redis when
-    ``ZHUCAN_REDIS_URL`` is set (``bot.telegram.shared_limit``), else this process's own.
-    ``ZHUCAN_TELEGRAM_RATE`` (30 messages a second in all) and ``ZHUCAN_TELEGRAM_CHAT_RATE`` (1
-    a second per chat) are Telegram's; only a benchmark against a fake Bot API raises them."""
-    overall = float(os.environ.get("ZHUCAN_TELEGRAM_RATE") or 30)
-    per_chat = float(os.environ.get("ZHUCAN_TELEGRAM_CHAT_RATE") or 1)
-    local = Limits(Bucket(overall, max(1, int(overall))), per_chat_rate=per_chat)
-    url = os.environ.get("ZHUCAN_REDIS_URL", "").strip()
-    if not url:
-        return RateLimiter(local)
-    from bot.telegram.shared_limit import SharedRateLimiter
-
-    return SharedRateLimiter.from_url(
-        url, limits=local, overall=max(1, int(overall)), per_chat_rate=per_chat
-    )

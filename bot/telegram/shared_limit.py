@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import os
 import random
 import uuid
 from typing import Any
@@ -29,7 +30,7 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.telegram.ratelimit import Limits, RateLimiter
+from bot.telegram.ratelimit import Bucket, Limits, RateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -158,3 +159,19 @@ class SharedRateLimiter(RateLimiter):
             await self.shared.pause(seconds)
         except RedisError as exc:
             log.warning("shared pause not stored (%s)", type(exc).__name__)
+
+
+def default_rate_limiter() -> RateLimiter:
+    """The limiter every sender uses: shared by all processes through Redis when
+    ``ZHUCAN_REDIS_URL`` is set (``bot.telegram.shared_limit``), else this process's own.
+    ``ZHUCAN_TELEGRAM_RATE`` (30 messages a second in all) and ``ZHUCAN_TELEGRAM_CHAT_RATE`` (1
+    a second per chat) are Telegram's; only a benchmark against a fake Bot API raises them."""
+    overall = float(os.environ.get("ZHUCAN_TELEGRAM_RATE") or 30)
+    per_chat = float(os.environ.get("ZHUCAN_TELEGRAM_CHAT_RATE") or 1)
+    local = Limits(Bucket(overall, max(1, int(overall))), per_chat_rate=per_chat)
+    url = os.environ.get("ZHUCAN_REDIS_URL", "").strip()
+    if not url:
+        return RateLimiter(local)
+    return SharedRateLimiter.from_url(
+        url, limits=local, overall=max(1, int(overall)), per_chat_rate=per_chat
+    )

@@ -102,7 +102,8 @@ def running_clock(args: argparse.Namespace, ctx: _Context) -> Callable[[], Any] 
 
 def telegram_channel(factory: sessionmaker[Session]) -> TelegramChannel | None:
     """With ``ZHUCAN_TELEGRAM_TOKEN``: the Telegram channel on a bot of its own, rate-limited
-    as the bot's (``ZHUCAN_TELEGRAM_API_URL`` for a self-hosted Bot API server); else None."""
+    as the bot's, together with every other sender when ``ZHUCAN_REDIS_URL`` is set
+    (``ZHUCAN_TELEGRAM_API_URL`` for a self-hosted Bot API server); else None."""
     token = os.environ.get("ZHUCAN_TELEGRAM_TOKEN", "").strip()
     if not token:
         return None
@@ -110,11 +111,11 @@ def telegram_channel(factory: sessionmaker[Session]) -> TelegramChannel | None:
 
     from bot.telegram.app import quiet_personal_logs
     from bot.telegram.channel import TelegramChannel
-    from bot.telegram.ratelimit import RateLimiter
+    from bot.telegram.shared_limit import default_rate_limiter
 
     quiet_personal_logs()
     api = os.environ.get("ZHUCAN_TELEGRAM_API_URL", "").rstrip("/")
-    limiter: Any = RateLimiter()  # PTB types the limiter's argument as None
+    limiter: Any = default_rate_limiter()  # PTB types the limiter's argument as None
     if api:
         bot: ExtBot[Any] = ExtBot(
             token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot", rate_limiter=limiter

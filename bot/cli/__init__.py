@@ -8,7 +8,7 @@ This module only builds the parser and runs one command; each command group live
 module with an ``add_commands(sub, add)`` that registers it: ``db``, ``menu``, ``people``
 (elders and people files), ``orders``, ``reports`` (kitchen sheet, monthly report), ``demo``,
 ``chat`` (terminal chat, Telegram), ``nlu``, and beside this package ``bot.scheduler_cli``,
-``bot.web.cli`` and ``bot.voice_cli``.
+``bot.web.cli``, ``bot.serve.cli`` and ``bot.voice_cli``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from sqlalchemy.exc import (
 from bot.cli import chat, db, demo, menu, nlu, orders, people, reports
 from bot.cli.common import EXIT_REFUSED, Context
 from bot.scheduler_cli import add_commands as add_scheduler_commands
+from bot.serve.cli import add_commands as add_serve_commands
 from bot.web.cli import add_commands as add_web_commands
 from menus import db as store
 from menus.catalogue import say
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         group.add_commands(sub, add)
     add_scheduler_commands(sub, add)
     add_web_commands(sub, add)
+    add_serve_commands(sub, add)
 
     from bot.voice_cli import add_commands as add_voice_commands
 

@@ -38,9 +38,9 @@ from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
 from bot.telegram.channel import CHANNEL, TelegramChannel
-from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
+from bot.telegram.shared_limit import default_rate_limiter
 from bot.telegram.turns import Turns
 from bot.turn import Reply
 from menus.catalogue import lang_buttons, say
@@ -135,6 +135,10 @@ class Deps:
     clock: Clock
     voice_pipeline: VoicePipeline | None = None
     executor: ThreadPoolExecutor | None = None
+    remember: bool = True
+    """Keep accounts' persons, languages and registration status in this process's memory.
+    Off when several processes share the updates (``zhucan serve``): a registration or a
+    language switch handled by another process would leave this one's memory behind."""
     _known: dict[str, tuple[int, str]] = field(default_factory=dict)
     _pending: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -146,13 +150,13 @@ class Deps:
 
     def cached(self, account_id: str) -> tuple[int, str] | None:
         """(person id, language) if this process has already looked the account up."""
-        return self._known.get(account_id)
+        return self._known.get(account_id) if self.remember else None
 
     def person(self, account_id: str) -> tuple[int, str] | None:
         """(person id, language) behind an account, remembered once found: an account's person
         changes only through registration (``forget``) and its language only in a turn that
         says so (``turn``), so a busy bot need not ask the store on every update."""
-        known = self._known.get(account_id)
+        known = self.cached(account_id)
         if known is not None:
             return known
         with read_only(self.factory) as session:
@@ -160,8 +164,9 @@ class Deps:
             if person is None:
                 return None
             found = (person.id, person.lang)
-        with self._lock:
-            self._known[account_id] = found
+        if self.remember:
+            with self._lock:
+                self._known[account_id] = found
         return found
 
     def turn(self, account_id: str, person_id: int, text: str, turn_id: str) -> tuple[Reply, str]:
@@ -176,17 +181,18 @@ class Deps:
 
     def pending_known(self, account_id: str, turn_id: str | None) -> bool | None:
         """``pending`` from memory, or None when the store must be asked."""
-        known = self._pending.get(account_id)
+        known = self._pending.get(account_id) if self.remember else None
         return None if known is None else known[0] or turn_id in known[1]
 
     def pending(self, account_id: str, turn_id: str | None = None) -> bool:
         """Whether this turn belongs to registration though the account has a person: a flow
         under way (``/staff``), or a retry of a turn registration answered."""
-        known = self._pending.get(account_id)
+        known = self._pending.get(account_id) if self.remember else None
         if known is None:
             known = self.registration.status(account_id)
-            with self._lock:
-                self._pending[account_id] = known
+            if self.remember:
+                with self._lock:
+                    self._pending[account_id] = known
         active, answered = known
         return active or turn_id in answered
 
@@ -480,6 +486,7 @@ def build_application(
     max_concurrent_updates: int = 64,
     store_workers: int | None = None,
     scheduler_settings: SchedulerSettings | FromEnv | None = FROM_ENV,
+    remember: bool = True,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The bot, wired to the store: handlers, per-chat ordering, rate limits, the scheduler.
 
@@ -496,7 +503,8 @@ def build_application(
     stops with ``Application.stop``, which lets a running sweep finish its round. Its clock is
     the application's. ``scheduler_settings`` defaults to ``SchedulerSettings.from_env()``;
     ``None`` leaves the scheduler out (a separate ``zhucan scheduler run`` does the work, or a
-    test does not want it).
+    test does not want it). ``remember=False`` keeps nothing about accounts in memory (every
+    update asks the store): for several processes sharing one bot's updates.
     """
     quiet_personal_logs()
     settings = (
@@ -513,7 +521,7 @@ def build_application(
         builder = builder.request(request)
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
-    limiter: Any = rate_limiter or RateLimiter()  # PTB types the limiter's argument as None
+    limiter: Any = rate_limiter or default_rate_limiter()  # PTB types the argument as None
     builder = builder.rate_limiter(limiter)
     builder = builder.concurrent_updates(PerChatProcessor(max_concurrent_updates))
     clock: Clock
@@ -535,6 +543,7 @@ def build_application(
         registration=Registration(factory, CHANNEL),
         clock=clock,
         voice_pipeline=voice_pipeline,
+        remember=remember,
     )
     # New messages in private chats only: an edited message is not a new turn (editing 要
     # must not act again), and groups would show one elder's order to everyone in them.

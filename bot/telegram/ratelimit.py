@@ -122,5 +122,9 @@ class RateLimiter(BaseRateLimiter[int]):
                     warnings.simplefilter("ignore", PTBDeprecationWarning)
                     pause = exc.retry_after
                 seconds = pause if isinstance(pause, int | float) else pause.total_seconds()
-                self._paused_until = max(self._paused_until, self.clock() + seconds + 0.1)
+                await self.pause_all(seconds + 0.1)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def pause_all(self, seconds: float) -> None:
+        """Telegram asked for a pause: no message goes for ``seconds``."""
+        self._paused_until = max(self._paused_until, self.clock() + seconds)

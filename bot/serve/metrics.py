@@ -1,0 +1,108 @@
+"""Prometheus metrics at ``/metrics``: turns and their latency from the workers, orders and the
+outbox from the store.
+
+Why two sources: what a worker does (turns handled, how long each took) is counted in the
+worker; with several workers prometheus_client's multiprocess mode (``PROMETHEUS_MULTIPROC_DIR``,
+set by ``zhucan serve --workers N``) adds them up over all processes. What the region cares
+about beyond one process (orders placed today, how late the outbox runs) is read from the
+store when scraped, so every worker reports the same true figure and a restart loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime, time
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.requests import Request
+from starlette.responses import Response
+
+from bot.serve.webhook import Handled
+from menus.clock import TZ
+from menus.db import read_only
+from menus.models import Order, OutboxMessage
+
+TURNS = Counter(
+    "zhucan_turns", "Telegram updates handled, by kind and HTTP status", ["kind", "status"]
+)
+TURN_SECONDS = Histogram(
+    "zhucan_turn_seconds",
+    "Time from a webhook's arrival to its answer (the turn stored and the reply sent)",
+    ["kind"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
+)
+WAITING = ("pending", "failed")
+"""Outbox states still to be sent (``failed`` waits for its next try)."""
+
+
+def observe(handled: Handled) -> None:
+    """Count one webhook request (``bot.serve.webhook.Observer``)."""
+    TURNS.labels(handled.kind, str(handled.status)).inc()
+    TURN_SECONDS.labels(handled.kind).observe(handled.seconds)
+
+
+class StoreCollector(Collector):
+    """Figures read from the store at each scrape."""
+
+    def __init__(self, factory: sessionmaker[Session], clock: Callable[[], datetime]) -> None:
+        self.factory = factory
+        self.clock = clock
+
+    def collect(self) -> Iterator[Metric]:
+        now = self.clock()
+        midnight = datetime.combine(now.astimezone(TZ).date(), time(0), TZ)
+        with read_only(self.factory) as session:
+            today = session.scalar(
+                select(func.count()).select_from(Order).where(Order.created_at >= midnight)
+            )
+            oldest, waiting = session.execute(
+                select(func.min(OutboxMessage.due_at), func.count()).where(
+                    OutboxMessage.status.in_(WAITING), OutboxMessage.due_at <= now
+                )
+            ).one()
+        yield GaugeMetricFamily(
+            "zhucan_orders_placed_today", "Orders placed since local midnight", value=today or 0
+        )
+        lag = (now - oldest).total_seconds() if oldest is not None else 0.0
+        yield GaugeMetricFamily(
+            "zhucan_outbox_lag_seconds",
+            "How long the oldest message due has waited to be sent (0: none waiting)",
+            value=max(lag, 0.0),
+        )
+        yield GaugeMetricFamily(
+            "zhucan_outbox_due", "Messages due and not yet sent", value=int(waiting or 0)
+        )
+
+
+class MetricsEndpoint:
+    """``/metrics``: the workers' figures (all processes' in multiprocess mode) and the store's."""
+
+    def __init__(self, factory: sessionmaker[Session], clock: Callable[[], datetime]) -> None:
+        self.store = CollectorRegistry(auto_describe=False)
+        self.store.register(StoreCollector(factory, clock))
+
+    def _text(self) -> bytes:
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            workers = CollectorRegistry()
+            multiprocess.MultiProcessCollector(workers)  # type: ignore[no-untyped-call]
+        else:
+            workers = REGISTRY
+        return generate_latest(workers) + generate_latest(self.store)
+
+    async def endpoint(self, request: Request) -> Response:
+        body = await asyncio.to_thread(self._text)
+        return Response(body, media_type=CONTENT_TYPE_LATEST)

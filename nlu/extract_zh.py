@@ -248,6 +248,7 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
         bare_ok = (
             bare_ok
             or text[max(0, start - 2) : start] in ("改成", "改为", "换成")
+            or (text[max(0, start - 1) : start] == "改" and number_text.isdigit())  # 饺子改3
             or (text[max(0, start - 1) : start] == "各")
         )
         if measure is None and not bare_ok and not _alone(text, start, end):

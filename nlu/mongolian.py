@@ -19,7 +19,14 @@ import yaml
 
 from nlu.dishes import DishMatcher
 from nlu.entities import Entity
-from nlu.text import fold, has_cyrillic, has_han, latin_to_cyrillic, strip_ending
+from nlu.text import (
+    fold,
+    has_cyrillic,
+    has_han,
+    has_traditional_mongolian,
+    latin_to_cyrillic,
+    strip_ending,
+)
 
 TOKEN_RE = re.compile(r"[^\s\u202f\u180e,.!?，。！？、;；:：᠂᠃]+")
 _DATIVE = tuple(fold(e) for e in ("ᠳᠡᠭᠡᠨ", "ᠲᠡᠭᠡᠨ", "ᠳᠦ", "ᠳᠤ", "ᠲᠦ", "ᠲᠤ", "д", "т", "дээ", "даа", "доо", "дөө", "тээ", "таа", "төө", "ндээ", "ндаа", "ийн", "ын", "ний"))  # fmt: skip
@@ -392,23 +399,39 @@ def _one_edit(a: str, b: str) -> bool:
 def _number_at(tokens: Tokens, k: int, lexicon: MongolianLexicon) -> tuple[int, int] | None:
     """The number starting at token ``k`` and the token after it (ᠠᠷᠪᠠᠨ ᠬᠣᠶᠠᠷ → 12)."""
 
-    def one(i: int) -> int | None:
-        if i >= len(tokens.words):
+    words = tokens.words
+
+    def one(i: int) -> tuple[int, int] | None:
+        """The number at ``i`` and the token after it: ᠳᠣᠯᠣᠭ᠎ᠠ is two tokens (the vowel after
+        U+180E stands apart), ᠲᠠᠪᠤᠶᠢ a number with its case joined."""
+        if i >= len(words):
             return None
-        word = tokens.words[i].translate(_MN_DIGITS)
+        word = words[i].translate(_MN_DIGITS)
         found = re.match(r"^([0-9]{1,2})(-?н[дуы]?.*)?$", word)
         if found:
-            return int(found.group(1))
-        stem = strip_ending(word, lexicon.numbers)
-        return lexicon.numbers[stem] if stem else None
+            return int(found.group(1)), i + 1
+        if i + 1 < len(words) and f"{word} {words[i + 1]}" in lexicon.numbers:
+            return lexicon.numbers[f"{word} {words[i + 1]}"], i + 2
+        stem = strip_ending(word, lexicon.numbers) or _joined_number(word, lexicon.numbers)
+        return (lexicon.numbers[stem], i + 1) if stem else None
 
     first = one(k)
     if first is None:
         return None
-    second = one(k + 1) if first in (10, 20, 30) else None
-    if second is not None and second < 10:
-        return first + second, k + 2
-    return first, k + 1
+    second = one(first[1]) if first[0] in (10, 20, 30) else None
+    if second is not None and second[0] < 10:
+        return first[0] + second[0], second[1]
+    return first
+
+
+def _joined_number(word: str, numbers: dict[str, int]) -> str | None:
+    """ᠲᠠᠪᠤᠶᠢ → ᠲᠠᠪᠤ: a number in traditional script with its case typed joined."""
+    if not has_traditional_mongolian(word):
+        return None
+    for suffix in _JOINED:
+        if word.endswith(suffix) and word[: -len(suffix)] in numbers:
+            return word[: -len(suffix)]
+    return None
 
 
 def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entity]:
@@ -588,7 +611,8 @@ def _ways(tokens: Tokens) -> list[Entity]:
     return found
 
 
-_PARTICLES = frozenset(fold(w) for w in ("л", "ч", "ᠯ", "ᠴᠤ", "ᠴᠦ"))
+_PARTICLES = frozenset(fold(w) for w in ("л", "ч", "ᠯ", "ᠴᠤ", "ᠴᠦ", "нь", "ᠨᠢ"))
+"""Between a count and its verb (нэг л болго, тавыг нь ав, ᠲᠠᠪᠤᠶᠢ ᠨᠢ ᠠᠪᠤᠶ᠎ᠠ)."""
 _TAKEN_COUNT = tuple(fold(w) for w in ("ав", "ᠠᠪ", "захиал", "ᠵᠠᠬᠢᠶᠠᠯ", "өг", "ᠥᠭ"))
 """A count right before take / order / give (хоёрыг ав, ᠬᠣᠶᠠᠷ ᠠᠪᠤᠶ᠎ᠠ) counts portions."""
 
@@ -602,13 +626,14 @@ def _drop_stray_counts(entities: list[Entity], tokens: Tokens) -> None:
     """A number with nothing to count is not a portion (нэг дуу, долоо хоног, таван од),
     unless it is the whole answer or a count is being changed (гурав болгоорой)."""
     index = {span[0]: k for k, span in enumerate(tokens.spans)}
+    ends = {span[1]: k for k, span in enumerate(tokens.spans)}
     for e in list(entities):
         if e.entity != "quantity":
             continue
         k = index.get(e.start or 0)
         if k is None:
             continue
-        after = k + 1
+        after = ends.get(e.end or 0, k) + 1  # ᠳᠣᠯᠣᠭ᠎ᠠ is two tokens
         while after < len(tokens.words) and tokens.words[after] in _PARTICLES:
             after += 1  # нэг л болго: one, just make it
         nxt = tokens.words[after] if after < len(tokens.words) else ""
@@ -632,12 +657,12 @@ def _words(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entit
         if tokens.taken[k]:
             continue
         plain = token.translate(_MN_DIGITS)
-        number = strip_ending(plain, lexicon.numbers)
         digits = re.match(r"^([0-9]{1,2})(-?[^0-9]*)$", plain)
-        if number is not None or (digits and not digits.group(2).startswith("-н")):
-            value = lexicon.numbers[number] if number is not None else int(digits.group(1))  # type: ignore[union-attr]
+        said = None if digits else _number_at(tokens, k, lexicon)  # ᠳᠣᠯᠣᠭ᠎ᠠ, ᠲᠠᠪᠤᠶᠢ
+        if said is not None or (digits and not digits.group(2).startswith("-н")):
+            value, end = said if said is not None else (int(digits.group(1)), k + 1)  # type: ignore[union-attr]
             if 0 < value <= 99:
-                found.append(tokens.entity("quantity", value, k, k + 1))
+                found.append(tokens.entity("quantity", value, k, end))
             continue
         day = strip_ending(token, lexicon.dates)
         if day is not None:
@@ -951,6 +976,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
                 named = [e for e in targets if previous[0] <= position[id(e)] <= previous[1]]
                 if named and named[-1].role is None:
                     _refuse(named[-1])
+        elif role == "instead" and _enters(tokens, last):
+            continue  # ᠬᠣᠲᠠ ᠣᠷᠣᠨ᠎ᠠ: goes into the town, nothing instead
         elif role == "instead" and before:
             _instead(before[-1], [e for e in targets if position[id(e)] >= last])
         elif role == "instead" and _in_its_place(tokens, first, last):
@@ -991,6 +1018,15 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
                     e.role = "add"
 
 
+def _enters(tokens: Tokens, last: int) -> bool:
+    """ᠣᠷᠣᠨ᠎ᠠ / орно (enters, goes into): the verb, not ᠣᠷᠣᠨ ᠳᠤ / оронд (instead of)."""
+    words = tokens.words
+    first = last - 1
+    after_whose = first > 0 and words[first - 1] in _OF  # X ᠶᠢᠨ ᠣᠷᠤᠨ᠎ᠠ: in place of X
+    return last < len(words) and words[last] in _VERB_ENDS and not after_whose
+
+
+_VERB_ENDS = frozenset(fold(w) for w in ("ᠠ", "ᠡ"))
 _OTHER = frozenset(fold(w) for w in ("өөр", "бусад", "ᠥᠭᠡᠷ᠎ᠡ", "ᠪᠤᠰᠤᠳ"))
 """өөр юм / бусад: other things; refusing them wants what was named."""
 _FORGET = tuple(fold(w) for w in ("март", "ᠮᠠᠷᠲᠠ"))

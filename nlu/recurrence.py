@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from nlu.mongolian import TOKEN_RE, MongolianLexicon, week_of
-from nlu.text import clean, fold, strip_ending
+from nlu.text import clean, fold, latin_to_cyrillic, strip_ending
 
 _ZH = (
     r"每天|天天|每日|每顿|工作日|每个?(礼拜|星期|周)[一二三四五六日天]?|"
@@ -30,6 +30,7 @@ _ZH_ONE_DAY = (
 _MN = (
     "өдөр бүр",
     "ᠡᠳᠦᠷ ᠪᠦᠷᠢ",
+    "ᠡᠳᠦᠷ ᠪᠦᠷ",
     "өдөр болгон",
     "долоо хоног бүр",
     "ажлын өдөр",
@@ -108,20 +109,40 @@ def _mn_next_week(words: list[str]) -> bool:
     )
 
 
+_MARKS = re.compile(r"[\u1800-\u1809,.!?;:，。！？；：、]")
+"""Punctuation (Mongolian ᠂ ᠃ included) that may touch a word: a space, for matching words."""
+
+
 def heard(text: str) -> bool:
     """Whether ``text`` asks for meals on more than one day (a standing order)."""
     plain = clean(text)
-    spaced = f" {fold(plain)} "
+    spaced = f" {_MARKS.sub(' ', fold(plain))} "
     if ZH.search(plain) or any(f" {word} " in spaced for word in MN):
+        return True
+    if _latin_every(plain):
         return True
     if copies_last(text):
         return not ZH_ONE_DAY.search(plain) and not any(word in spaced for word in MN_ONE_DAY)
     return _mn_span(_mn_words(text)) is not None
 
 
+_LATIN_WORDS = re.compile(r"[A-Za-z]+")
+_MN_OU = str.maketrans("у", "о")
+
+
+def _latin_every(plain: str) -> bool:
+    """Udur bur oroin hoolond… (өдөр бүр typed in Latin letters, ө and ү as o or u): the words
+    read as Cyrillic, о and у taken as one letter, as such typing leaves them."""
+    typed = " ".join(_LATIN_WORDS.findall(plain))
+    if not typed:
+        return False
+    spaced = f" {fold(latin_to_cyrillic(typed)).translate(_MN_OU)} "
+    return any(f" {word.translate(_MN_OU)} " in spaced for word in MN)
+
+
 def copies_last(text: str) -> bool:
     """老样子 / 跟昨天一样 / өмнөхтэй адил: the last order's dishes, meal and way again."""
-    spaced = f" {fold(clean(text))} "
+    spaced = f" {_MARKS.sub(' ', fold(clean(text)))} "
     return ZH_COPY.search(clean(text)) is not None or any(w in spaced for w in MN_COPY)
 
 
@@ -186,7 +207,9 @@ def names_a_span(text: str) -> bool:
 
 
 _UNTIL_ZH = re.compile(r"(?:到|至|直到)(?:这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])")
-_MN_THIS_WEEK = tuple(fold(clean(w)) for w in ("энэ долоо хоног", "ᠡᠨᠡ ᠳᠣᠯᠣᠭ᠎ᠠ ᠬᠣᠨᠣᠭ"))
+_MN_THIS_WEEK = tuple(
+    fold(clean(w)) for w in ("энэ долоо хоног", "ᠡᠨᠡ ᠳᠣᠯᠣᠭ᠎ᠠ ᠬᠣᠨᠣᠭ", "ᠡᠨᠡ ᠭᠠᠷᠠᠭ", "энэ гараг")
+)
 
 
 def _until(plain: str, words: list[str]) -> int | None:

@@ -540,7 +540,10 @@ GOVERNED_WISH = re.compile(
 the thing refused, not a new wish starting again."""
 
 
-_AGAIN = re.compile(r"再[^，,。.！!？?；;\s再]{1,6}?(加|来|要|整|订)")
+_AGAIN = re.compile(
+    r"再[^，,。.！!？?；;\s再]{1,6}?(加|来|要|整|订)|再(?=[一二两三四五六七八九十俩仨0-9]+[个份碗盘杯张条笼])"
+)
+"""再帮我奶奶加个蒸蛋 (再 … a verb of wanting), 再一个面片 (再 and a count: one more)."""
 ADD_AFTER = ("也来", "也要", "也订", "也整", "也给")
 """Said after what is added: 奶茶也来一杯."""
 _CLAUSE_OPENERS = ("顺便", "那", "就", "再", "还有", "另外")

@@ -213,7 +213,7 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
         _count_corrected(draft, said, wanted, offered)
         _counted_by_part(draft, said, wanted)
     elif said.counts and draft.lines and not refused:
-        _recount(draft, said, offered)
+        _recount(turn, draft, said, offered)
     return removed
 
 
@@ -227,12 +227,12 @@ def _refused_later(said: Utterance, dish: Mention) -> bool:
     return bool(same) and same[-1].refused
 
 
-def _recount(draft: Draft, said: Utterance, offered: str | None) -> None:
+def _recount(turn: Turn, draft: Draft, said: Utterance, offered: str | None) -> None:
     """A count with no dish of its own (改成两份 / 粥要一碗就够了，哪吃得了两碗): of the dish of the
     order a part of its name names, else the one offered, else the last; the last count said
     that differs from what it has (两碗 there only says why)."""
     last = offered if offered in draft.lines else next(reversed(draft.lines))
-    target = named_by_part(said.text, draft.lines, []) or last
+    target = named_in_draft(turn, said, draft) or last  # бин хоёр нь их, нэг болгочих
     said_counts = [int(m.value) for m in said.of(Kind.QUANTITY) if m.role != Role.EACH]
     draft.lines[target] = _changed_to(said_counts, draft.lines[target])
 
@@ -365,7 +365,8 @@ def _add_wanted(
 def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> int:
     """How many of ``dish``: its own count (or 各一份's). For a dish already in the order, the
     last count said that differs from what it has (包子仨吃不了，俩吧 → 2; 馅饼吃不了俩，一个就行
-    → 1), a count tied to no dish included when only this dish is named."""
+    → 1), a count tied to no dish included when only this dish is named; for a new dish
+    named alone, a count said apart from it (胡舒尔要三个，就是…那个肉饼) is its own."""
     own_counts = [m for m in said.of(Kind.QUANTITY) if m.group == dish.group]
     at = said.mentions.index(dish) if dish in said.mentions else 0
     said_counts = [  # a count tied to no dish before it, only when it has none of its own
@@ -378,11 +379,19 @@ def _count(said: Utterance, dish: Mention, current: int | None, named: int) -> i
         )
     ]
     own = int(said.counts.get(dish.group, said.each or 1))
+    if current is None and not own_counts and _said_apart(said, dish, said_counts):
+        return said_counts[0]  # 胡舒尔要三个，就是油炸的那个肉饼: the one dish's, said apart
     if current is not None and not said_counts and said.each is None:
         return current  # 奶茶不要了，包子就行: the buns keep the count they had
     if current is None or not said_counts:
         return own
     return _changed_to(said_counts, current)
+
+
+def _said_apart(said: Utterance, dish: Mention, said_counts: list[int]) -> bool:
+    """One count, for a dish simply asked for (not 不够俩…我爸换土豆炖牛肉: a swap) and not each."""
+    plain = dish.role is None and said.intent == Intent.ORDER_MEAL
+    return plain and said.each is None and len(set(said_counts)) == 1
 
 
 def _changed_to(said_counts: list[int], current: int) -> int:

@@ -224,11 +224,14 @@ _BARE_PARENTS = (("老妈", "mother"), ("妈妈", "mother"), ("妈", "mother"), 
 
 def _is_about(entry: dict[str, Any], said: Utterance, draft: Draft) -> bool:
     """Whether what is said changes this queued order rather than the one being told."""
+    days = {str(m.value) for m in said.of(Kind.DATE) if not m.refused}
+    if draft.day is not None and days == {draft.day.isoformat()}:
+        return False  # 明儿那碗也改成牛肉面: the day being told, whatever dish it names
     refused = {str(d.value) for d in said.dishes if d.refused}
-    named = refused or {str(d.value) for d in said.dishes}
+    given_up = {str(d.value) for d in said.dishes if d.role not in (Role.REPLACE_TO, Role.ADD)}
+    named = refused or given_up  # the dish swapped in names no order (后天 has it already)
     if named:
         return not named & set(draft.lines) and bool(named & set(dict(entry["lines"])))
-    days = {str(m.value) for m in said.of(Kind.DATE) if not m.refused}
     return bool(entry.get("day")) and days == {str(entry["day"])} and draft.day != entry["day"]
 
 

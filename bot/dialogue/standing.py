@@ -134,12 +134,30 @@ def place(turn: Turn, draft: Draft) -> Reply:
     return Reply(say("standing_placed", turn.lang, days=days, meal=meal))
 
 
+THOSE_DAYS = re.compile(r"тэр\s*(хоёр\s*)?өд|ᠲᠡᠷᠡ\s*(ᠬᠣᠶᠠᠷ\s*)?ᠡᠳᠦᠷ|нэг\s*өдөр", re.IGNORECASE)
+"""Тэр өдрийнхийг / тэр хоёр өдөр / ᠲᠡᠷᠡ ᠡᠳᠦᠷ: the day (or days) just named, paused alone."""
+
+
+def _days_named(turn: Turn, said: Utterance) -> tuple[date, date] | None:
+    """Пүрэв гарагт хошуу орно. Тэр өдрийнхийг түр зогсоо / маргааш нөгөөдөр … тэр хоёр өдөр
+    түр зогсоочих: a Mongolian pause of the days said (Mandarin has ``pause_span``); None for
+    a pause until said otherwise."""
+    if has_han(said.text):
+        return None
+    days = sorted({d for d in (date.fromisoformat(str(m.value)) for m in said.of(Kind.DATE))})
+    days = [d for d in days if d >= turn.today]
+    if not days or not (len(days) >= 2 or THOSE_DAYS.search(said.text)):
+        return None
+    return days[0], days[-1]
+
+
 def pause_or_resume_reply(turn: Turn, said: Utterance) -> Reply | None:
     """住院了先停了 / 出院了接着送, when the elder has a standing order; else None."""
     wish = pause_or_resume(said.text)
     if wish is None:
         return None
     span = pause_span(said.text, turn.today)  # 礼拜四礼拜五先停了，礼拜六接着送
+    span = span or (_days_named(turn, said) if wish else None)
     with unit_of_work(turn.store.factory) as session:
         if not active(session, turn.elder_id):
             return None

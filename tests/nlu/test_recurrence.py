@@ -65,6 +65,9 @@ WORKDAYS = (0, 1, 2, 3, 4)
         # up to a day of next week: from today, not next week alone
         ("从明天起到下礼拜二，每天中午送一碗面", tuple(range(7)), "2026-12-01", "2026-12-08"),
         ("下周一到下周五每天中午", tuple(range(7)), "2026-12-07", "2026-12-11"),
+        ("ᠬᠣᠶᠢᠲᠤ ᠭᠠᠷᠠᠭ ᠤᠨ ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ ᠪᠦᠷ ᠣᠷᠣᠢ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ", (0, 1, 2, 3, 4), "2026-12-07",
+         "2026-12-13"),  # ᠬᠣᠶᠢᠲᠤ ᠭᠠᠷᠠᠭ: next week, as Inner Mongolia writes it
+        ("ᠡᠨᠡ ᠭᠠᠷᠠᠭ ᠲᠤ ᠡᠳᠦᠷ ᠪᠦᠷ᠂ ᠦᠳᠡ ᠶᠢᠨ ᠬᠣᠭᠣᠯᠠ", tuple(range(7)), "2026-12-01", "2026-12-06"),
     ],
 )  # fmt: skip
 def test_mongolian_spans_of_weekdays_are_heard_with_their_days(
@@ -127,3 +130,9 @@ def test_a_mongolian_pause_is_a_wish_to_stop(text: str, wish: bool | None) -> No
     from nlu.recurrence import pause_or_resume
 
     assert pause_or_resume(text) is wish
+
+
+def test_every_day_typed_in_latin_letters_is_heard() -> None:
+    """Udur bur (өдөр бүр with ө typed u): a standing wish; a one-day Latin order is not."""
+    assert heard("Udur bur oroin hoolond shar budaanii zutan 1. Gert hurgej ogooroi")
+    assert not heard("margaash udur buuz 2")

@@ -73,6 +73,10 @@ def add_commands(sub: Any, add: Callable[..., Any]) -> None:
     p.add_argument("lang", choices=["zh"])
     p.add_argument("--url", help="the model page to fetch from (ZHUCAN_VOICE_FETCH_URL)")
 
+    from bot.voice_pool.cli import add_worker_command
+
+    add_worker_command(voice, add)
+
     p = add("speaker", cmd_speaker, "the smart speaker: listen, answer aloud")
     p.add_argument("--lang", choices=["zh", "mn"], help="recognise in this language")
     p.add_argument("--elder", help="the elder's name or id (default: the demo elder)")

@@ -22,6 +22,7 @@ from telegram.ext import Application
 from bot.serve.health import Readiness, healthz
 from bot.serve.metrics import MetricsEndpoint, observe
 from bot.serve.webhook import Webhook
+from bot.voice_pool.queue import VoiceQueue
 from menus.clock import TZ
 
 
@@ -34,12 +35,14 @@ def create_serve_app(
     head: str | None,
     clock: Callable[[], datetime] | None = None,
     console: Starlette | None = None,
+    voice_queue: VoiceQueue | None = None,
 ) -> Starlette:
     """Telegram posts to ``path``; ``/healthz`` and ``/readyz`` for the load balancer,
-    ``/metrics`` for Prometheus; the console (if given) under everything else."""
+    ``/metrics`` for Prometheus (with the voice queue's depth when voice notes are queued);
+    the console (if given) under everything else."""
     engine = factory.kw["bind"]
     assert isinstance(engine, Engine), "the store's sessions are bound to an engine"
-    metrics = MetricsEndpoint(factory, clock or (lambda: datetime.now(TZ)))
+    metrics = MetricsEndpoint(factory, clock or (lambda: datetime.now(TZ)), voice_queue)
     routes: list[BaseRoute] = [
         Route(path, Webhook(application, secret, observe).endpoint, methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),

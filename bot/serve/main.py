@@ -40,6 +40,11 @@ def app_from_env() -> Starlette:
     factory = store.session_factory(engine)
     clock = running_clock(settings.now)
     api = settings.api_url
+    queue = None
+    if settings.voice_queue:  # voice notes go to the ASR pool (zhucan voice worker)
+        from bot.voice_pool.queue import VoiceQueue
+
+        queue = VoiceQueue.from_url(settings.redis_url, busy_at=settings.voice_busy_at)
     application = build_application(
         settings.token,
         factory,
@@ -48,6 +53,7 @@ def app_from_env() -> Starlette:
         now=clock,
         scheduler_settings=None,  # the scheduler is a process of its own (zhucan scheduler run)
         remember=False,  # stateless: every worker asks the store
+        voice_queue=queue,
     )
     console = None
     if settings.web_secret:  # the same key in every worker, so a sign-in holds across them
@@ -65,4 +71,5 @@ def app_from_env() -> Starlette:
         head=schema_head(url),
         clock=clock,
         console=console,
+        voice_queue=queue,
     )

@@ -11,6 +11,7 @@ store when scraped, so every worker reports the same true figure and a restart l
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime, time
@@ -26,12 +27,14 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+from redis.exceptions import RedisError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.serve.webhook import Handled
+from bot.voice_pool.queue import VoiceQueue
 from menus.clock import TZ
 from menus.db import read_only
 from menus.models import Order, OutboxMessage
@@ -45,6 +48,7 @@ TURN_SECONDS = Histogram(
     ["kind"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
+log = logging.getLogger("zhucan.serve")
 WAITING = ("pending", "failed")
 """Outbox states still to be sent (``failed`` waits for its next try)."""
 
@@ -88,12 +92,47 @@ class StoreCollector(Collector):
         )
 
 
-class MetricsEndpoint:
-    """``/metrics``: the workers' figures (all processes' in multiprocess mode) and the store's."""
+class QueueCollector(Collector):
+    """The voice queue read from Redis at each scrape: every worker reports the same figure."""
 
-    def __init__(self, factory: sessionmaker[Session], clock: Callable[[], datetime]) -> None:
+    def __init__(self, queue: VoiceQueue) -> None:
+        self.queue = queue
+
+    def collect(self) -> Iterator[Metric]:
+        try:
+            depth = self.queue.depth()
+        except RedisError as exc:  # the scrape still shows the rest
+            log.warning("voice queue not readable: %s", type(exc).__name__)
+            return
+        yield GaugeMetricFamily(
+            "zhucan_voice_queue_depth", "Voice notes waiting for an ASR worker", value=depth.waiting
+        )
+        yield GaugeMetricFamily(
+            "zhucan_voice_queue_in_hand",
+            "Voice notes an ASR worker has taken and not finished",
+            value=depth.in_hand,
+        )
+        yield GaugeMetricFamily(
+            "zhucan_voice_queue_wait_seconds",
+            "How long the oldest waiting voice note has waited (0: none waiting)",
+            value=depth.oldest_s,
+        )
+
+
+class MetricsEndpoint:
+    """``/metrics``: the workers' figures (all processes' in multiprocess mode), the store's
+    and the voice queue's."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        clock: Callable[[], datetime],
+        voice_queue: VoiceQueue | None = None,
+    ) -> None:
         self.store = CollectorRegistry(auto_describe=False)
         self.store.register(StoreCollector(factory, clock))
+        if voice_queue is not None:
+            self.store.register(QueueCollector(voice_queue))
 
     def _text(self) -> bytes:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

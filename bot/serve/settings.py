@@ -17,13 +17,15 @@ from menus.errors import DomainError
 SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 """What Telegram accepts as a webhook's ``secret_token`` (setWebhook)."""
 DEFAULT_PATH = "/telegram"
+ON = {"1", "true", "yes", "on"}
 
 
 @dataclass(frozen=True)
 class ServeSettings:
     """``ZHUCAN_DB``, ``ZHUCAN_TELEGRAM_TOKEN``, ``ZHUCAN_WEBHOOK_SECRET`` (or the older
     ``ZHUCAN_TELEGRAM_SECRET``), ``ZHUCAN_WEBHOOK_PATH``, ``ZHUCAN_TELEGRAM_API_URL``,
-    ``ZHUCAN_REDIS_URL``, ``ZHUCAN_WEB_SECRET`` and ``ZHUCAN_NOW``."""
+    ``ZHUCAN_REDIS_URL``, ``ZHUCAN_WEB_SECRET``, ``ZHUCAN_NOW``, and for voice notes on the ASR
+    pool ``ZHUCAN_VOICE_QUEUE`` (1: on; needs Redis) and ``ZHUCAN_VOICE_BUSY_AT``."""
 
     db: str | None
     token: str
@@ -33,6 +35,8 @@ class ServeSettings:
     redis_url: str = ""
     web_secret: str = ""
     now: str = ""
+    voice_queue: bool = False
+    voice_busy_at: int = 3
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServeSettings:
@@ -53,13 +57,22 @@ class ServeSettings:
         web_secret = env.get("ZHUCAN_WEB_SECRET", "").strip()
         if web_secret and len(web_secret) < 16:
             raise DomainError("bad_argument", detail="ZHUCAN_WEB_SECRET 至少要 16 个字符")
+        redis_url = env.get("ZHUCAN_REDIS_URL", "").strip()
+        voice_queue = env.get("ZHUCAN_VOICE_QUEUE", "").strip().lower() in ON
+        if voice_queue and not redis_url:
+            raise DomainError("bad_argument", detail="ZHUCAN_VOICE_QUEUE needs ZHUCAN_REDIS_URL")
+        busy_at = env.get("ZHUCAN_VOICE_BUSY_AT", "3").strip()
+        if not busy_at.isdigit() or int(busy_at) > 10_000:
+            raise DomainError("bad_argument", detail="ZHUCAN_VOICE_BUSY_AT: a whole number 0-10000")
         return cls(
             db=env.get("ZHUCAN_DB") or None,
             token=token,
             secret=secret,
             path=path,
             api_url=env.get("ZHUCAN_TELEGRAM_API_URL", "").strip().rstrip("/"),
-            redis_url=env.get("ZHUCAN_REDIS_URL", "").strip(),
+            redis_url=redis_url,
             web_secret=web_secret,
             now=env.get("ZHUCAN_NOW", "").strip(),
+            voice_queue=voice_queue,
+            voice_busy_at=int(busy_at),
         )

@@ -22,7 +22,7 @@ from enum import Enum
 from typing import Any, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -43,6 +43,7 @@ from bot.telegram.render import choice_from_callback, render
 from bot.telegram.shared_limit import default_rate_limiter
 from bot.telegram.turns import Turns
 from bot.turn import Reply
+from bot.voice_pool.jobs import VoiceJob
 from menus.catalogue import lang_buttons, say
 from menus.clock import TZ
 from menus.db import read_only
@@ -84,6 +85,19 @@ class VoicePipeline(Protocol):
     def __call__(
         self, person_id: int, audio: bytes, now: datetime, *, turn_id: str | None = None
     ) -> Awaitable[SpokenAnswer]: ...
+
+
+class VoiceQueue(Protocol):
+    """Where voice notes go when ASR runs on a worker pool (``bot.voice_pool.queue``): the
+    webhook only queues them, and tells the person to wait when many are waiting."""
+
+    def submit(self, job: VoiceJob) -> int:
+        """Queue the note (once per turn id); how many notes now wait."""
+        ...
+
+    def busy(self, waiting: int) -> bool:
+        """Whether that many waiting notes deserve a 请稍等."""
+        ...
 
 
 Clock = Callable[[], datetime]
@@ -134,6 +148,7 @@ class Deps:
     registration: Registration
     clock: Clock
     voice_pipeline: VoicePipeline | None = None
+    voice_queue: VoiceQueue | None = None
     executor: ThreadPoolExecutor | None = None
     remember: bool = True
     """Keep accounts' persons, languages and registration status in this process's memory.
@@ -384,21 +399,58 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await send(context, message.chat.id, answer, lang)
 
 
+async def send_spoken(bot: Bot, chat_id: int, spoken: SpokenAnswer, lang: str) -> None:
+    """A voice turn's answer: what was heard (我听到的是：…… lets family and staff see a
+    misunderstanding), the reply as text, then spoken when there is a voice."""
+    if spoken.heard_line:
+        await bot.send_message(chat_id, spoken.heard_line)
+    for piece in render(spoken.reply, lang):
+        await bot.send_message(chat_id, piece.text, reply_markup=piece.markup)
+    if spoken.voice is not None:
+        await bot.send_voice(chat_id, voice=spoken.voice)
+
+
+async def _queue_voice(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, queue: VoiceQueue, who: tuple[int, str]
+) -> None:
+    """Hand the note to the ASR pool (its file id and turn id only); 请稍等 when many wait."""
+    d = deps(context)
+    message = update.effective_message
+    assert message is not None and message.voice is not None
+    job = VoiceJob(
+        turn_id=f"tg-{update.update_id}",
+        chat_id=message.chat.id,
+        person_id=who[0],
+        lang=who[1],
+        file_id=message.voice.file_id,
+        file_size=message.voice.file_size,
+        arrived=d.clock(),
+    )
+    waiting = await d.run(queue.submit, job)
+    if queue.busy(waiting):
+        await context.bot.send_message(message.chat.id, say("voice_wait", who[1]))
+
+
 async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A voice note: through the voice pipeline when one is configured, else a polite note."""
+    """A voice note: queued for the ASR pool, or through the voice pipeline in this process,
+    else a polite note to type."""
     d = deps(context)
     message = update.effective_message
     if message is None or message.voice is None:
         return
     who = await _who(d, _account(update))
     lang = who[1] if who else "zh"
-    if d.voice_pipeline is None or who is None:
+    if (d.voice_pipeline is None and d.voice_queue is None) or who is None:
         await send(context, message.chat.id, Reply(say("voice_off", lang), lang=lang), lang)
         return
     too_long = Reply(say("voice_too_long", lang), lang=lang)
     if (message.voice.file_size or 0) > MAX_AUDIO_BYTES:  # refused before downloading
         await send(context, message.chat.id, too_long, lang)
         return
+    if d.voice_queue is not None:
+        await _queue_voice(update, context, d.voice_queue, who)
+        return
+    assert d.voice_pipeline is not None
     telegram_file = await context.bot.get_file(message.voice.file_id)
     if (telegram_file.file_size or 0) > MAX_AUDIO_BYTES:
         await send(context, message.chat.id, too_long, lang)
@@ -408,11 +460,7 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(context, message.chat.id, too_long, lang)
         return
     spoken = await d.voice_pipeline(who[0], audio, d.clock(), turn_id=f"tg-{update.update_id}")
-    if spoken.heard_line:  # 我听到的是：…… lets family and staff see a misunderstanding
-        await context.bot.send_message(message.chat.id, spoken.heard_line)
-    await send(context, message.chat.id, spoken.reply, lang)
-    if spoken.voice is not None:
-        await context.bot.send_voice(message.chat.id, voice=spoken.voice)
+    await send_spoken(context.bot, message.chat.id, spoken, lang)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -483,6 +531,7 @@ def build_application(
     turns: Turns | None = None,
     rate_limiter: BaseRateLimiter[Any] | None = None,
     voice_pipeline: VoicePipeline | None = None,
+    voice_queue: VoiceQueue | None = None,
     max_concurrent_updates: int = 64,
     store_workers: int | None = None,
     scheduler_settings: SchedulerSettings | FromEnv | None = FROM_ENV,
@@ -492,7 +541,9 @@ def build_application(
 
     ``now`` fixes the moment (a datetime) or supplies it (a callable) for tests and demos;
     ``rate_limiter`` defaults to Telegram's limits (pass another, e.g. a generous one, for a
-    benchmark); ``turns`` defaults to the shared dialogue on ``factory``. With
+    benchmark); ``turns`` defaults to the shared dialogue on ``factory``; ``voice_queue`` hands
+    voice notes to the ASR pool (``zhucan serve``), ``voice_pipeline`` hears them in this
+    process (``zhucan telegram``). With
     ``store_workers`` threads run the dialogue and the store (default: one on SQLite, where
     every transaction takes the write lock and more threads only wait on each other and the
     GIL; four on PostgreSQL).
@@ -543,6 +594,7 @@ def build_application(
         registration=Registration(factory, CHANNEL),
         clock=clock,
         voice_pipeline=voice_pipeline,
+        voice_queue=voice_queue,
         remember=remember,
     )
     # New messages in private chats only: an edited message is not a new turn (editing 要

@@ -22,6 +22,7 @@ link_sent = 收到了。等老人在电话里说“同意”，您就能替老�
 start_first = 请先按 /start 登记。
 help_new = 按 /start 登记后就能订饭。家属按 /link 号码，工作人员按 /staff。
 voice_off = 语音还没开通，请打字或者按下面的按钮。
+voice_wait = 我在听，请稍等。
 file_unreadable = 这个文件打不开，请再发一次。
 error = 出了点问题，请再说一遍。
 btn_menu = 今天菜单

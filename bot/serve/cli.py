@@ -63,7 +63,10 @@ def cmd_serve(args: argparse.Namespace, ctx: _Context) -> int:
         port=args.port,
         workers=args.workers,
         access_log=False,  # one structured line per update instead (bot.serve.webhook)
-        proxy_headers=False,
+        # The console's sign-in limit counts by address: behind the proxy of deploy/, the
+        # address is the one it forwards, trusted only from ZHUCAN_FORWARDED_ALLOW_IPS.
+        proxy_headers=True,
+        forwarded_allow_ips=os.environ.get("ZHUCAN_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         timeout_graceful_shutdown=GRACE_S,
         log_level="info",
         log_config=CONFIG,

@@ -8,6 +8,7 @@ It runs until SIGTERM or SIGINT, then finishes the notes in hand; notes not star
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import threading
@@ -16,6 +17,37 @@ from typing import Any
 
 from bot.arguments import whole_number
 from menus.errors import DomainError
+
+
+class JobIdsOnly(logging.Filter):
+    """Replaces a queued job in a log record by its id: Dramatiq logs a failed job whole, and a
+    voice job carries the chat id and Telegram's file id (with the bot token, the elder's voice
+    note)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        import dramatiq
+
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                f"job {a.message_id}" if isinstance(a, dramatiq.Message) else a for a in record.args
+            )
+        return True
+
+
+def quiet_job_logs() -> None:
+    """Logs of the worker without personal data: PTB's as the bot keeps them, and every
+    handler given ``JobIdsOnly`` (one to stderr made when there is none)."""
+    from bot.telegram.app import quiet_personal_logs
+
+    quiet_personal_logs()
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.StreamHandler())
+        root.setLevel(logging.INFO)
+    for handler in root.handlers:
+        if not any(isinstance(f, JobIdsOnly) for f in handler.filters):
+            handler.addFilter(JobIdsOnly())
+
 
 GRACE_MS = 60_000
 """On SIGTERM the notes in hand get this long to finish (a Whisper turn takes about 2 s)."""
@@ -60,6 +92,7 @@ def cmd_worker(args: argparse.Namespace, ctx: Any) -> int:
     from voice.engines import Voice
 
     token, redis_url, api = _environment()
+    quiet_job_logs()
     queue = VoiceQueue.from_url(redis_url)
     bot: ExtBot[Any] = ExtBot(
         token,
@@ -72,7 +105,7 @@ def cmd_worker(args: argparse.Namespace, ctx: Any) -> int:
     worker.start()
     declare(queue.broker, worker)
     if args.metrics_port:
-        start_http_server(args.metrics_port)
+        start_http_server(args.metrics_port, addr="127.0.0.1")  # scraped on this machine
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())

@@ -46,6 +46,8 @@ def test_a_body_that_is_no_update_is_refused(served: Served) -> None:
     assert served.client.post(PATH, content=b"{not json", headers=headers).status_code == 400
     assert served.client.post(PATH, json=[1, 2], headers=headers).status_code == 400
     assert served.client.post(PATH, json={"update_id": "7"}, headers=headers).status_code == 400
+    odd = {"update_id": 8, "message": "x"}  # AttributeError inside de_json: still no update
+    assert served.client.post(PATH, json=odd, headers=headers).status_code == 400
     huge = b'{"update_id": 1, "x": "' + b"a" * (1024 * 1024) + b'"}'
     assert served.client.post(PATH, content=huge, headers=headers).status_code == 413
     assert served.fake.texts() == []

@@ -33,3 +33,25 @@ def test_voice_queue_settings() -> None:
         ServeSettings.from_env({**BASE, "ZHUCAN_VOICE_QUEUE": "1"})  # no Redis to queue in
     with pytest.raises(DomainError):
         ServeSettings.from_env({**BASE, "ZHUCAN_VOICE_BUSY_AT": "-1"})
+
+
+def test_a_failed_job_is_logged_by_its_id_only() -> None:
+    """Dramatiq logs a failed job whole; the chat id and file id must not reach the log."""
+    import logging
+
+    import dramatiq
+
+    from bot.voice_pool.cli import JobIdsOnly
+
+    job = dramatiq.Message(
+        queue_name="voice",
+        actor_name="voice_turn",
+        args=({"chat_id": 424242, "file_id": "AwACAgIAAxkBAAIB-secret"},),
+        kwargs={},
+        options={},
+    )
+    record = logging.LogRecord("dramatiq", logging.ERROR, __file__, 1, "Failed %s", (job,), None)
+    assert JobIdsOnly().filter(record)
+    said = record.getMessage()
+    assert job.message_id in said
+    assert "424242" not in said and "secret" not in said

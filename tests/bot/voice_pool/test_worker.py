@@ -92,8 +92,8 @@ def test_a_queued_note_is_heard_ordered_and_answered_by_the_pool(
     assert (depth.waiting, depth.in_hand) == (0, 0)  # acknowledged
     assert _waits() == waits + 1
     booked = served.queue.client.zcount(f"{limits.prefix}:sent", started, "+inf")
-    assert booked == 3  # the worker's three sends, booked in the shared limit (earlier ones
-    # may still be in its one-second log, or pruned, depending on how fast the machine is)
+    assert booked >= 3  # the worker's three sends, each booked in the shared limit (a call
+    # PTB retries, or getFile on a slow machine, may book once more: seen 4 in a fresh clone)
 
 
 def test_a_job_run_twice_places_one_order(

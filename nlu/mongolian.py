@@ -23,7 +23,6 @@ from nlu.text import (
     fold,
     has_cyrillic,
     has_han,
-    has_traditional_mongolian,
     latin_to_cyrillic,
     strip_ending,
 )
@@ -412,8 +411,8 @@ def _number_at(tokens: Tokens, k: int, lexicon: MongolianLexicon) -> tuple[int, 
             return int(found.group(1)), i + 1
         if i + 1 < len(words) and f"{word} {words[i + 1]}" in lexicon.numbers:
             return lexicon.numbers[f"{word} {words[i + 1]}"], i + 2
-        stem = strip_ending(word, lexicon.numbers) or _joined_number(word, lexicon.numbers)
-        return (lexicon.numbers[stem], i + 1) if stem else None
+        stem = strip_ending(word, lexicon.numbers) or _stem_joined(word, frozenset(lexicon.numbers))
+        return (lexicon.numbers[stem], i + 1) if stem in lexicon.numbers else None
 
     first = one(k)
     if first is None:
@@ -422,16 +421,6 @@ def _number_at(tokens: Tokens, k: int, lexicon: MongolianLexicon) -> tuple[int, 
     if second is not None and second[0] < 10:
         return first[0] + second[0], second[1]
     return first
-
-
-def _joined_number(word: str, numbers: dict[str, int]) -> str | None:
-    """ᠲᠠᠪᠤᠶᠢ → ᠲᠠᠪᠤ: a number in traditional script with its case typed joined."""
-    if not has_traditional_mongolian(word):
-        return None
-    for suffix in _JOINED:
-        if word.endswith(suffix) and word[: -len(suffix)] in numbers:
-            return word[: -len(suffix)]
-    return None
 
 
 def _calendar(tokens: Tokens, today: date, lexicon: MongolianLexicon) -> list[Entity]:

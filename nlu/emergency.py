@@ -12,12 +12,14 @@ import re
 
 from nlu.text import clean, fold
 
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
 _ZH = [
     r"(摔|跌|绊)(倒|了|一跤|跤|着了|伤|下去|在地)",
     r"(倒在地|躺地上|起不来了|起不来(?!那么早|太早)|爬不起来|站不起来)",
     r"(救命|快来人|来人啊|救救我|快救)",
     r"(胸口|心口|心脏|胸)(疼|痛|闷|憋|难受)",
-    r"(喘不(上|过|动)气|上不来气|透不过气|憋得慌|气短)",
+    r"(喘不(上|过|动)气|(上|喘)不来气|气(上|喘)不来|透不过气|憋得慌|气短)",
     r"(晕倒|昏倒|晕过去|眼前发黑|中风|出血|流血|疼死了)",
 ]
 _ZH_BODY = r"(头(晕|昏)|不舒服|难受得很|难受死|疼得厉害)"
@@ -58,7 +60,7 @@ MN_TOGETHER = [
 
 def heard(text: str) -> bool:
     """Whether ``text`` says the speaker (or the elder spoken for) is in danger now."""
-    plain = clean(text)
+    plain = SPACED.sub("", clean(text))  # 胸口 疼, 摔 了: Mandarin typed word by word
     if ZH.search(ZH_LATE.sub("", plain)) and not ZH_NOT.search(plain):
         return True
     if ZH_BODY.search(plain) and not ZH_NOT.search(plain) and not ZH_NOT_BODY.search(plain):

@@ -539,6 +539,22 @@ def _going_before(words: list[str], k: int) -> bool:
     return _going(words[k - 1])
 
 
+def _went_to_eat(tokens: Tokens, k: int) -> bool:
+    """ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠣᠴᠢᠵᠤ ᠬᠠᠮᠲᠤ ᠢᠳᠡᠨ᠎ᠡ (go there and eat together, with the people there):
+    a going word a few words before the eating verb, nothing named between them."""
+    for j in range(k - 1, max(-1, k - 1 - _EAT_REACH), -1):
+        if tokens.taken[j] or _CLAUSE_MARK.search(tokens.words[j]):
+            return False
+        if tokens.words[j] in _WENT:
+            return True
+    return False
+
+
+_EAT_REACH = 6
+_WENT = frozenset(
+    fold(w) for w in ("очиж", "очоод", "ирж", "ирээд", "ᠣᠴᠢᠵᠤ", "ᠣᠴᠢᠭᠠᠳ", "ᠢᠷᠡᠵᠦ", "ᠢᠷᠡᠭᠡᠳ")
+)
+_CLAUSE_MARK = re.compile(r"[\u1802\u1803\u1808\u1809,.!?;，。！？；]")
 _ITS = fold("нь")
 _TAKE = tuple(fold(w) for w in ("ав", "ᠠᠪ"))
 _EAT = tuple(fold(w) for w in ("ид", "ᠢᠳᠡ"))
@@ -589,7 +605,8 @@ def _ways(tokens: Tokens) -> list[Entity]:
             first = k - 1 if k and words[k - 1] in (fold("гэрт"), fold("ᠭᠡᠷᠲᠦ")) else k
             found.append(tokens.entity("fulfillment", "delivery", first, last))
             continue
-        if word.startswith(_TAKE + _EAT) and k and _going_before(words, k):
+        eats_there = word.startswith(_EAT) and _went_to_eat(tokens, k)
+        if word.startswith(_TAKE + _EAT) and k and (_going_before(words, k) or eats_there):
             first = k - 1
             while first > 0 and _going(words[first - 1]) and not tokens.taken[first - 1]:
                 first -= 1
@@ -955,8 +972,11 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
             if tokens.words[first] in _WEAK_NO and not right_after:
                 continue  # үгүй / ᠦᠭᠡᠢ refuse only the dish said just before them
             prefixed = tokens.words[first] in _REFUSE_FIRST
-            if prefixed and after and not right_after:
+            near = after and position[id(after[0])] - last <= 2
+            if prefixed and after and near and not right_after:
                 _refuse(after[0])  # битгий X өг: the thing after
+            elif prefixed and not right_after:
+                continue  # давс битгий их хий…: salt, not the dish named further on
             elif before:
                 _refuse(before[-1])  # X хэрэггүй: the thing before, never the next wish
             elif clause[0] > 0 and clause[1] - clause[0] <= (last - first) + 1:

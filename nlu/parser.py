@@ -398,7 +398,8 @@ class Parser:
             scores["set_reminder"] += 1.0
         if "condition" in kinds and not {"cancel_order", "change_order"} & set(scores):
             scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.4)  # not a reason
-        if "dish" in kinds and mongolian.asks_a_fact(tokens):
+        asks_fact = "dish" in kinds and mongolian.asks_a_fact(tokens)
+        if asks_fact:
             scores["ask_nutrition"] = max(scores.get("ask_nutrition", 0.0), 2.6)
         if "dish" in kinds and not (
             {"cancel_order", "ask_price", "ask_menu", "ask_nutrition"} & set(scores)
@@ -406,6 +407,8 @@ class Parser:
             scores["order_meal"] = max(scores.get("order_meal", 0.0), 2.2)
         if "deny" in scores and "cancel_order" in scores:  # …ᠪᠠᠨᠰᠢ ᠶᠢ ᠪᠣᠯᠢᠶ᠎ᠠ᠃ …ᠵᠠᠵᠢᠵᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ:
             scores["cancel_order"] = max(scores.values()) + 0.1  # a cancel, and why (can't chew)
+        elif "deny" in scores and asks_fact:  # …ᠵᠥᠭᠡᠯᠡᠨ ᠤᠤ? …ᠵᠠᠭᠤᠵᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ: why it is asked
+            del scores["deny"]
         elif "deny" in scores and (
             kinds & {"dish", "meal", "fulfillment"}
             or ("quantity" in kinds and "change_order" in scores)
@@ -555,10 +558,10 @@ def _refused_delivery(masked: Masked) -> list[Entity]:
 
 
 _SEND_ALONE = re.compile(
-    r"(?:^|(?<=[\s，,。.！!；;]))[嗯啊哦那就还是给我]*送[吧呗啊呀了嘛]*(?=$|[\s，,。.！!；;])"
+    r"(?:^|(?<=[\s，,。.！!；;]))[嗯啊哦那就还是给我]*(?:家里?)?送[吧呗啊呀了嘛]*(?=$|[\s，,。.！!；;])"
 )
 """送 said on its own, as the whole answer or a clause of it (to 送到家、自己去拿，还是在食堂吃？,
-or 鱼。中午。送。): delivery."""
+or 鱼。中午。送。), or after 家 in Mongolian word order (饺子一个要，家送): delivery."""
 _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?[个碗份盘笼屉块杯根张]|[俩仨])")
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
 
@@ -566,7 +569,7 @@ _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?
 _THERE = r"(?:你们|咱们|俺们|咱)?的?(?:食堂|饭堂|店里|助餐点|点上|点里|那儿|那里|那边)"
 """Where the meals are cooked: 食堂, 助餐点 (点上), or 你们那儿 said to the canteen."""
 _EAT_THERE = re.compile(
-    rf"(去|到|上|在)({_THERE})[^，,。；;！!？?]{{0,10}}?吃|()(食堂|饭堂)(里|那儿|那)?吃"
+    rf"(去|到|上|在)({_THERE})[^，,。；;！!？?]{{0,10}}?吃|()(食堂|饭堂)(里|那儿|那)?(?:\s?去[，,\s]{{0,2}})?吃"
 )
 _FETCH_THERE = re.compile(
     rf"(去|到|上)({_THERE})[^，,。；;！!？?吃]{{0,6}}?(拿|取|端|提)|()(端回来|端回去|拎回来)"
@@ -574,8 +577,9 @@ _FETCH_THERE = re.compile(
 
 
 def _eating_there(masked: Masked) -> list[Entity]:
-    """想去食堂跟老姐妹一块吃 / 食堂里吃 / 我到你们那儿吃 / 在点上吃: going to the canteen to eat,
-    with words between, is dine-in; 我下课去食堂拿 / 自己去端回来: going to fetch it is pickup."""
+    """想去食堂跟老姐妹一块吃 / 食堂里吃 / 食堂去，吃 (the verb last, as in Mongolian) /
+    我到你们那儿吃 / 在点上吃: going to the canteen to eat, with words between, is dine-in;
+    我下课去食堂拿 / 自己去端回来: going to fetch it is pickup."""
     found = []
     for pattern, mode, other in ((_EAT_THERE, "dine_in", 4), (_FETCH_THERE, "pickup", 5)):
         for match in pattern.finditer(masked.text):

@@ -24,8 +24,11 @@ REFUSE_BEFORE = (
     "甭整", "别整", "不整", "不订", "甭订", "别订", "不点", "别点", "不要", "不用", "别要",
     "别给我", "别给", "别来", "别", "不吃", "去掉", "免了", "不想要", "甭要", "甭",
     "不想吃", "不想喝", "不让吃", "不让喝", "不敢吃", "不敢喝", "不能吃", "不能喝", "嫑",
+    *(f"{no}给{who}{verb}" for no in ("别", "甭", "不要", "不用") for who in "我他她俺"
+      for verb in "订要来点整"),
 )  # fmt: skip
-"""Said before what is refused: 不要红烧肉 (医生不让吃手把肉: not allowed, not dared, cannot)."""
+"""Said before what is refused: 不要红烧肉 (医生不让吃手把肉: not allowed, not dared, cannot;
+别给他订手把肉: not for him)."""
 REFUSE_AFTER = tuple(dict.fromkeys((
     "不要了", "不要", "不用了", "不用", "去掉", "拿掉", "就算了", "算了", "别要了", "别要",
     "免了", "不吃了", "不吃", "甭要了", "甭要", "删了", "删掉", "撤了", "减掉", "退了", "取消了",
@@ -37,7 +40,7 @@ REFUSE_AFTER = tuple(dict.fromkeys((
     *(f"{no}{verb}{done}" for no in "不别甭" for verb in "要订点整" for done in ("了", "")),
     "别来了", "别来", "甭来了", "甭来",
     *(f"{no}{me}{verb}了" for no in ("别", "甭", "不用") for me in ("给我", "")
-      for verb in ("拿", "上", "做", "带", "准备")),
+      for verb in ("拿", "上", "做", "带", "准备", "放")),
 )))  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉, 鸡蛋羹别点了 (any 不/别/甭 before a verb of
 wanting), 奶茶别给我拿了 (nor before one of bringing it: not 别送了, which may refuse the
@@ -279,6 +282,13 @@ def _refused_then_swapped(text: str, targets: list[Entity]) -> None:
         clause_break = re.search(r"[，,。.；;\s]", after_refusal)
         if clause_break and SWAPPED_IN.match(after_refusal[clause_break.start() :]):
             first.role, later.role = "replace_from", "replace_to"
+        elif SWAP_SAID_LAST.match(text, later.end or 0):
+            first.role, later.role = "replace_from", "replace_to"  # …山药炖羊肉，换。
+
+
+SWAP_SAID_LAST = re.compile(r"[，,\s]*(换|换上|换成这个|换这个|换吧|换了吧)[吧啊呀。.！!\s]*$")
+"""手把肉不要。山药炖羊肉，换。: the verb last, as in Mongolian word order: the dish before it is
+what is wanted instead of the one refused."""
 
 
 def _refused_stays_refused(text: str, targets: list[Entity]) -> None:
@@ -347,12 +357,20 @@ def _clause_start(text: str, position: int) -> int:
     return 0
 
 
+_COUNT_ONLY = re.compile(
+    r"\s*[一二两俩三仨四五六七八九十0-9]+\s*[个碗份盘杯条张根块笼屉两]?(?=[，,。.！!？?；;\s]|$)"
+)
+"""改成一个， / 换成两份。: what follows the swap word is a count, ending its clause."""
+
+
 def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
     """把X换成Y / X改成Y / 不是X，是Y: X gives way to Y (of the same kind when both are said)."""
     for start, end in _find(text, SWAP_WORDS, blocked):
         bare = text[start:end] in ("改", "换")
         if bare and text[end : end + 1] in ("一", "下", "改", "天", "换"):
             continue  # 改一下, 改改, 改天: no swap said yet
+        if _COUNT_ONLY.match(text, end):
+            continue  # 肉龙改成一个，南瓜粥不要了: a count changed, nothing swapped
         after = [e for e in targets if (e.start or 0) >= end and e.role is None]
         after = [e for e in after if _gap_ok(text, end, e.start or 0)]
         if not after:
@@ -624,7 +642,9 @@ def _first_after(targets: list[Entity], position: int) -> Entity | None:
     return next((e for e in targets if (e.start or 0) >= position), None)
 
 
-_A_WISH = re.compile(r"^(不要|别|不)(太|放|加|那么|辣|咸|甜|烫|醋|糖|葱|蒜|香菜|油|凉|硬|肥|腻|忘)")
+_A_WISH = re.compile(
+    r"^(不要|别|不)(太|放(?!了)|加|那么|辣|咸|甜|烫|醋|糖|葱|蒜|香菜|油|凉|硬|肥|腻|忘)"
+)
 """不要太咸的, 别放辣椒, 不要醋: how to cook it, not a refusal of the dish."""
 _DOUBLE_NEGATIVE = ("不能", "没说", "不是", "并不", "谁说", "没")
 

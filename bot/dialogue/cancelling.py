@@ -10,6 +10,7 @@ from datetime import date
 from bot.dialogue import ordering
 from bot.dialogue.answers import upcoming
 from bot.dialogue.context import Turn
+from bot.dialogue.naming import STAYS
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.listening import YES_AMONG_WORDS
@@ -41,12 +42,6 @@ def ask_cancel(turn: Turn, said: Utterance) -> Reply:
     items = items_words(order, turn.lang, turn.store.names(turn.lang))
     text = say("cancel_which", turn.lang, when=when, items=items)
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
-
-
-STAYS = re.compile(
-    r"留着|保留|不变|照常|照旧|不取消|别取消|不动|别动|还要|үлдээ|хэвээр|ᠦᠯᠡᠳᠡᠭᠡ|ᠬᠡᠪ ᠢᠶᠡᠷ"
-)
-"""A clause about an order that stays (今天晚上的留着 / өнөөдрийнх хэвээр)."""
 
 
 def _without_kept(turn: Turn, said: Utterance) -> Utterance:

@@ -49,6 +49,7 @@ from menus.db import read_only
 from menus.errors import DomainError
 from menus.links import elders_of
 from menus.scripts import script_of
+from nlu.afterthoughts import word_spaces_closed
 from nlu.emergency import heard as heard_emergency
 from nlu.parser import Parser
 
@@ -159,7 +160,10 @@ class Dialogue:
 
 def _turn(turn: Turn, text: str) -> Reply:
     """Fixed phrases first, then the NLU, then the speaker's role; 对的。再给我婆婆订… (a
-    family member's yes, then an order for another elder) is two turns, in that order."""
+    family member's yes, then an order for another elder) is two turns, in that order.
+    Mandarin typed a word at a time (礼拜一 到 礼拜五, 天天 要) is read with those spaces closed,
+    as the parser reads it, so every rule of the dialogue sees the words it knows."""
+    text = word_spaces_closed(text)[0]
     both = _yes_then_another(turn, text)
     if both is not None:
         placed, more = _one_turn(turn, both[0]), _one_turn(turn, both[1])

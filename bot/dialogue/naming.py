@@ -119,6 +119,20 @@ LINKING_WORDS = frozenset({"ᠲᠠᠢ", "ᠲᠡᠢ", "ᠶᠢᠨ", "ᠢᠶᠠᠨ"
 """Traditional-script endings written as words of their own: never what names a dish."""
 
 
+STAYS = re.compile(
+    r"留着|保留|不变|照常|照旧|不取消|别取消|不动|别动|还要|үлдээ|хэвээр"
+    r"|ᠦᠯᠡᠳᠡᠭᠡ|ᠬᠡᠪ ᠢᠶᠡᠷ|ᠬᠡᠪᠡᠷ"
+)
+"""A clause about an order that stays (今天晚上的留着 / өнөөдрийнх хэвээр / ᠴᠠᠢ ᠨᠢ ᠬᠡᠪᠡᠷ ᠢᠶᠡᠨ)."""
+_MN_CLAUSES = re.compile(r"[，,。.；;！!？?\u1802\u1803\u1808\u1809]+")
+
+
+def outside_kept(text: str) -> str:
+    """The Mongolian sentence without its clauses that keep a dish as it is (ᠴᠠᠢ ᠨᠢ ᠬᠡᠪᠡᠷ
+    ᠢᠶᠡᠨ: the tea stays): a dish named there is not the one changed."""
+    return " ".join(c for c in _MN_CLAUSES.split(text) if not STAYS.search(c))
+
+
 def named_by_mongolian_part(
     text: str, names: Mapping[str, Iterable[str]], said: Iterable[str] = ()
 ) -> str | None:

@@ -16,6 +16,7 @@ from bot.dialogue.naming import (
     fitting,
     named_by_mongolian_part,
     named_by_part,
+    outside_kept,
     refused_by_part,
 )
 from bot.dialogue.state import Awaiting, Draft
@@ -93,7 +94,7 @@ def named_in_draft(turn: Turn, said: Utterance, draft: Draft | None) -> str | No
     named = [str(d.value) for d in said.dishes] + list(said.kept)  # 米饭还要: not the one meant
     if turn.lang != "zh" and not any(d.refused for d in said.dishes):  # then Chinese names
         mongolian = mongolian_names(turn, draft, named)
-        found = named_by_mongolian_part(said.text, mongolian, named)
+        found = named_by_mongolian_part(outside_kept(said.text), mongolian, named)
         if found is not None:
             return found
     if any(d.refused for d in said.dishes):
@@ -262,13 +263,15 @@ def _count_corrected(
 ) -> None:
     """Гурав биш, хоёр болго. Бас цусан хиам нэм / 不是三份，两份，再加个馒头: two counts tied to
     no dish, said while only adding another: the order's one dish with the first count gets the
-    last; one such count after 只剩五份了 (那就四份吧，再加四个馒头) is the offered dish's."""
+    last; one such count after 只剩五份了 (那就四份吧，再加四个馒头) is the offered dish's, unless
+    that dish is counted again itself (五个只有？那…羊背子两个: the five is what is left)."""
     loose = [int(m.value) for m in said.of(Kind.QUANTITY) if m.group is None and m.role is None]
     if _said_again(draft, said, wanted):
         return
     counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
     others_counted = all(d.role == Role.ADD or d.group in counted for d in wanted)
-    if len(set(loose)) == 1 and offered in draft.lines and others_counted:
+    recounted = any(str(d.value) == offered and d.group in counted for d in wanted)
+    if len(set(loose)) == 1 and offered in draft.lines and others_counted and not recounted:
         draft.lines[str(offered)] = loose[0]  # 只剩五份了 → 那就四份吧，再加四个馒头 / 米饭还是三碗
         return
     if not all(d.role == Role.ADD for d in wanted):
@@ -292,9 +295,12 @@ _SAID_WRONG = re.compile(r"说错|错了|不对")
 
 def _said_again(draft: Draft, said: Utterance, wanted: list[Mention]) -> bool:
     """来两碗莜面，哦说错了，一碗，一碗就够了: the one dish named, counted, then corrected by
-    counts tied to no dish after its own: the last of those holds."""
+    counts tied to no dish after its own: the last of those holds. The correction follows a
+    count (不对不对，鸡蛋羹要一个，吃不了俩 corrects the read-back, and 俩 is no new count)."""
     marker = _SAID_WRONG.search(said.text)
     if len(said.dishes) != 1 or len(wanted) != 1 or marker is None:
+        return False
+    if not _COUNTED.search(said.text[: marker.start()]):
         return False
     if not _COUNTED.search(said.text[marker.end() :]):
         return False

@@ -43,7 +43,9 @@ MARKS: list[tuple[re.Pattern[str], OrderStatus]] = [
 ]
 ANSWER = re.compile(r"^回复\s*(\d+)\s*号?[\s,，:：]*(.+)$", re.S)
 KITCHEN = ("厨房", "做什么", "备餐", "做多少")
-DELIVERY = ("送餐单", "送哪", "配送", "送餐", "送几家", "送的啥", "送啥", "送的是谁", "谁家")
+DELIVERY = ("送餐单", "送哪", "配送", "送餐", "送几家", "送的啥", "送啥", "送的是谁", "谁家",
+            "хүргэ", "хургэ", "hurge", "ᠬᠦᠷᠭᠡ")  # fmt: skip
+"""Asking where to deliver; in Mongolian хүргэх (hurgeh typed in Latin, ᠬᠦᠷᠭᠡᠬᠦ)."""
 FEEDBACK = ("意见", "投诉", "评价", "表扬")
 MAX_PROBLEMS = 10
 

@@ -4,10 +4,12 @@ same figures the console and the kitchen sheet show; one short answer each."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.dialogue.context import Turn
-from bot.dialogue.utterance import Utterance
+from bot.dialogue.naming import named_by_part
+from bot.dialogue.utterance import Kind, Mention, Utterance
 from bot.phrasing import when_words
 from bot.turn import Reply
 from menus.catalogue import say
@@ -19,8 +21,11 @@ from menus.spoken import number
 from menus.vocab import MealSlot
 
 ASKS_COUNT = ("几单", "多少单", "多少人", "几个人", "几份", "多少份", "还剩", "剩几", "剩多少",
-              "还能订", "还有几", "还有多少", "一共", "几碗", "几个", "几家")  # fmt: skip
-LEFT = ("剩", "还能订", "还能卖", "还有几", "还有多少")
+              "还能订", "还有几", "还有多少", "一共", "几碗", "几个", "几家",
+              "хэд", "ᠬᠡᠳᠦ", "ᠬᠡᠳᠡᠨ", "heden")  # fmt: skip
+"""Mongolian staff ask with хэд / хэдэн (ᠬᠡᠳᠦ / ᠬᠡᠳᠡᠨ, heden typed in Latin): хонины шөл
+хэдэн аяга хийх вэ."""
+LEFT = ("剩", "还能订", "还能卖", "还有几", "还有多少", "үлд", "улд", "ᠦᠯᠡᠳ")
 ORDERED = ("订了", "订出", "卖了", "卖出", "订掉")
 """Asked with a question of what is left, the question of how many were ordered as well."""
 
@@ -40,6 +45,7 @@ def answer(turn: Turn, canteen_id: int, said: Utterance, day: date, meal: MealSl
         items = [i for m in load_menus(session, [canteen.id], day, meal) for i in m.items]
         session.expunge_all()
     when = when_words(day, meal, turn.today, lang)
+    said = _dish_by_part(said, [i.dish.name for i in items])
     community = _community_named(said.text, list(sheet.delivery))
     if not said.dishes and community is not None:  # 往丰州路社区送几份
         count = number(len(sheet.delivery[community]), lang)
@@ -69,6 +75,17 @@ def answer(turn: Turn, canteen_id: int, said: Utterance, day: date, meal: MealSl
             key = "staff_count_unlimited" if left is None else "staff_count_left"
             parts.append(say(key, lang, when=when, dish=name, left=number(left or 0, lang)))
     return Reply("".join(parts))
+
+
+def _dish_by_part(said: Utterance, served: list[str]) -> Utterance:
+    """手把几份: a dish of the meal named by a part of its name, as staff shorten names in the
+    kitchen; the sentence as it was when it names one already, or no single one."""
+    if said.dishes:
+        return said
+    found = named_by_part(said.text, served)
+    if found is None:
+        return said
+    return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, found)))
 
 
 def _community_named(text: str, communities: list[str]) -> str | None:

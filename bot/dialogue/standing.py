@@ -18,6 +18,7 @@ from menus.db import read_only, unit_of_work
 from menus.orders import list_orders
 from menus.standing import Recurrence, active, create, pause_days, place_due, set_paused
 from menus.vocab import Fulfillment, MealSlot
+from nlu import lexicon_zh as lex
 from nlu.recurrence import copies_last, names_a_span, pause_or_resume, pause_span
 from nlu.recurrence import days as recurrence_days
 from nlu.text import has_han
@@ -37,16 +38,42 @@ def begin(turn: Turn, said: Utterance) -> None:
     dated = _dates_up_to(turn, said)
     if dated is not None and end is None and not named:
         start, end = dated  # 从明天到12月6日 / 12月7日到9日: never past the last day said
-    # 从明天起每天 / маргаашаас эхлээд өдөр бүр: not today (周六周日我不在 names no start)
-    first = said.day if FROM.search(said.text) or not has_han(said.text) else None
-    if not named and first is not None and start < first and (end is None or first <= end):
-        start = first
-    elif not named and first is None and draft.recurrence is not None:
-        start = max(start, draft.recurrence.start)  # 只要工作日吧: the start said before stays
+    start = _start(turn, said, draft, (start, end), named)
     draft.recurrence = Recurrence(weekdays, start, end)
     draft.day = None
     if copies_last(said.text):
         copy_last(turn, draft, said)
+
+
+def _start(
+    turn: Turn, said: Utterance, draft: Draft, span: tuple[date, date | None], named: bool
+) -> date:
+    """The standing order's first day: the one said with 从 / 起 / 开始 (从明天起每天,
+    маргаашаас эхлээд өдөр бүр: not today; 周六周日我不在 names no start); beside a span of
+    weekdays, the day of 明天开始; else the start said before (只要工作日吧)."""
+    start, end = span
+    first = said.day if FROM.search(said.text) or not has_han(said.text) else None
+    if named:
+        begins = _starts_on(said.text, turn.today)
+        return start if begins is None else max(start, begins)
+    if first is not None and start < first and (end is None or first <= end):
+        return first
+    if first is None and draft.recurrence is not None:
+        return max(start, draft.recurrence.start)
+    return start
+
+
+_STARTS = re.compile(
+    "(" + "|".join(w for w, _ in sorted(lex.RELATIVE_DAYS, key=lambda p: -len(p[0]))) + ")"
+    r"\s*(起|开始|以后|往后)"
+)
+
+
+def _starts_on(text: str, today: date) -> date | None:
+    """The day of 明天开始 / 后天起, said beside a span of weekdays; None when none is said."""
+    found = _STARTS.search(text)
+    offsets = dict(lex.RELATIVE_DAYS)
+    return today + timedelta(days=offsets[found.group(1)]) if found else None
 
 
 UNTIL_DATE = re.compile(r"(到|至)\s*(?=[0-9一二三四五六七八九十]|今|明|后|大后|下)|хүртэл|ᠬᠦᠷᠲᠡᠯ")

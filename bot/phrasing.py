@@ -165,7 +165,7 @@ def read_back_full(
         subsidy=money(order.subsidy_fen, lang),
         voucher=voucher,
         card=card,
-        payable=money(order.payable_fen, lang)
+        payable=say("pay_rest_full", lang, payable=money(order.payable_fen, lang))
         if order.payable_fen
         else say("nothing_to_pay_full", lang),
     )

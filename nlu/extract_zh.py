@@ -243,6 +243,7 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
         if value is None or value <= 0 or value > 99:
             continue
         follows_dish = end in starts or end + 1 in starts
+        names_next = end in starts or (end + 1 in starts and text[end] not in _CLAUSE_MARKS)
         after_dish = start in ends and number_text.isdigit() and _ends_a_word(text, end)
         bare_ok = number_text in ("俩", "仨") or follows_dish or after_dish  # 茶叶蛋2 送家
         bare_ok = (
@@ -257,7 +258,7 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
             continue
         if measure is None and text[end : end + 1] in _TIME_UNITS:
             continue
-        if measure == "块" and (text[end : end + 1] in ("钱", "五", "半") or not follows_dish):
+        if measure == "块" and (text[end : end + 1] in ("钱", "五", "半") or not names_next):
             continue  # 十五块钱 / 八块，行嘞 is a price, not portions (一块豆腐 is)
         if text[start - 1 : start] == "这" and not follows_dish:
             continue  # 每天都是这俩 / 就这两样: these ones, not how many
@@ -272,6 +273,9 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
     found += _implicit_ones(masked, starts)
     return sorted(found, key=lambda e: e.start or 0)
 
+
+_CLAUSE_MARKS = "，,。.；;！!？?、"
+"""Between a count and the next dish, a mark ends the count's clause (是7块，馒头1块: a price)."""
 
 _TIME_UNITS = ("天", "顿", "周", "礼", "星", "号", "回", "次", "年", "月", "岁")
 """俩天都一样 / 两顿: a number of days or meals, not of portions."""

@@ -520,6 +520,8 @@ _GO = frozenset(
         "нь",
         "газарт",
         "газартаа",
+        "дээрээ",
+        "дээр",
     )
 )
 _PLACES = tuple(fold(w) for w in ("гуанз", "газар", "ᠭᠠᠵᠠᠷ"))
@@ -539,21 +541,53 @@ def _going_before(words: list[str], k: int) -> bool:
     return _going(words[k - 1])
 
 
+_SEASONING = tuple(
+    fold(w)
+    for w in (
+        "давс",
+        "ᠳᠠᠪᠤᠰᠤ",
+        "ногоо",
+        "ᠨᠣᠭᠣᠭ",
+        "чихэр",
+        "ᠴᠢᠬᠢᠷ",
+        "сонгино",
+        "ᠰᠣᠩᠭᠢᠨ",
+        "тос",
+        "ᠲᠣᠰᠣ",
+    )
+)
+"""What is put into a dish (salt, pepper, sugar, onion, fat): битгий after it is about cooking."""
+
+
+_STOP = tuple(fold(w) for w in ("боли", "ᠪᠣᠯᠢ"))
+_NOT = tuple(fold(w) for w in ("гүй", "гуй"))
+
+
+def _not_stopped(tokens: Tokens, first: int, last: int) -> bool:
+    """Баншаа болиогүй / ᠪᠠᠨᠰᠢ ᠪᠡᠨ ᠪᠣᠯᠢᠭᠰᠠᠨ ᠦᠭᠡᠢ: a word of stopping negated (not given up)."""
+    word = tokens.words[first]
+    if not word.startswith(_STOP):
+        return False
+    after = tokens.words[last] if last < len(tokens.words) else ""
+    return word.endswith(_NOT) or after == fold("ᠦᠭᠡᠢ")
+
+
 def _went_to_eat(tokens: Tokens, k: int) -> bool:
-    """ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠣᠴᠢᠵᠤ ᠬᠠᠮᠲᠤ ᠢᠳᠡᠨ᠎ᠡ (go there and eat together, with the people there):
-    a going word a few words before the eating verb, nothing named between them."""
+    """ᠬᠣᠭᠣᠯᠠ ᠶᠢᠨ ᠭᠠᠵᠠᠷ ᠲᠤ ᠣᠴᠢᠵᠤ ᠬᠠᠮᠲᠤ ᠢᠳᠡᠨ᠎ᠡ (go to the canteen and eat together, with the
+    people there): going to the canteen a few words before the eating verb, nothing named and
+    no home between them (ᠡᠮᠨᠡᠯᠭᠡ ᠳᠦ ᠣᠴᠢᠭᠠᠳ ᠭᠡᠷ ᠲᠡᠭᠡᠨ ᠢᠳᠡᠨ᠎ᠡ eats at home)."""
     for j in range(k - 1, max(-1, k - 1 - _EAT_REACH), -1):
-        if tokens.taken[j] or _CLAUSE_MARK.search(tokens.words[j]):
+        word = tokens.words[j]
+        if tokens.taken[j] or _CLAUSE_MARK.search(word) or word.startswith(_HOME_STEMS):
             return False
-        if tokens.words[j] in _WENT:
-            return True
+        if word in _WENT:
+            return any(w.startswith(_PLACES) for w in tokens.words[max(0, j - 4) : j])
     return False
 
 
 _EAT_REACH = 6
-_WENT = frozenset(
-    fold(w) for w in ("очиж", "очоод", "ирж", "ирээд", "ᠣᠴᠢᠵᠤ", "ᠣᠴᠢᠭᠠᠳ", "ᠢᠷᠡᠵᠦ", "ᠢᠷᠡᠭᠡᠳ")
-)
+_WENT = frozenset(fold(w) for w in ("очиж", "очоод", "ᠣᠴᠢᠵᠤ", "ᠣᠴᠢᠭᠠᠳ"))
+_HOME_STEMS = tuple(fold(w) for w in ("гэр", "ᠭᠡᠷ"))
 _CLAUSE_MARK = re.compile(r"[\u1802\u1803\u1808\u1809,.!?;，。！？；]")
 _ITS = fold("нь")
 _TAKE = tuple(fold(w) for w in ("ав", "ᠠᠪ"))
@@ -962,6 +996,8 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
         before = [e for e in targets if clause[0] <= position[id(e)] < first and e.role is None]
         after = [e for e in targets if last <= position[id(e)] <= clause[1] and e.role is None]
         if role == "remove":
+            if _not_stopped(tokens, first, last):
+                continue  # болиогүй / ᠪᠣᠯᠢᠭᠰᠠᠨ ᠦᠭᠡᠢ: not given up
             if _not_forgotten(tokens, first, last):
                 continue  # битгий март X: do not forget it, it is wanted
             if any(w in _OTHER for w in tokens.words[clause[0] : first]):
@@ -972,11 +1008,11 @@ def assign_roles(entities: list[Entity], tokens: Tokens, lexicon: MongolianLexic
             if tokens.words[first] in _WEAK_NO and not right_after:
                 continue  # үгүй / ᠦᠭᠡᠢ refuse only the dish said just before them
             prefixed = tokens.words[first] in _REFUSE_FIRST
-            near = after and position[id(after[0])] - last <= 2
-            if prefixed and after and near and not right_after:
+            seasoned = first and not tokens.taken[first - 1]
+            if prefixed and seasoned and tokens.words[first - 1].startswith(_SEASONING):
+                continue  # давс битгий их хий / халуун ногоо битгий хий: salt, not the dish
+            if prefixed and after and not right_after:
                 _refuse(after[0])  # битгий X өг: the thing after
-            elif prefixed and not right_after:
-                continue  # давс битгий их хий…: salt, not the dish named further on
             elif before:
                 _refuse(before[-1])  # X хэрэггүй: the thing before, never the next wish
             elif clause[0] > 0 and clause[1] - clause[0] <= (last - first) + 1:

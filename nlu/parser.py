@@ -196,6 +196,8 @@ class Parser:
         intent, confidence = _intent_from_roles(intent, confidence, entities, text)
         intent, confidence = _counted_dish_orders(intent, confidence, entities)
         intent, confidence = _standing_copy(text, intent, confidence)
+        intent, confidence = _price_checked(text, intent, confidence)
+        intent, confidence = _fact_checked(text, intent, confidence, entities)
         entities = _about_a_meal(intent, entities)
         return intent, confidence, _ordered(entities)
 
@@ -777,6 +779,48 @@ def _standing_copy(text: str, intent: str, confidence: float) -> tuple[str, floa
     copied = intent in ("feedback", "thank", "out_of_scope") and _COPY_WISH.search(text)
     if copied and recurrence.ZH.search(text) and _BRING.search(text):
         return "order_meal", max(confidence, 0.8)
+    return intent, confidence
+
+
+_PRICE_SAID = re.compile(r"[0-9一二两三四五六七八九十]+\s*(块|元)")
+_CHECKING = re.compile(r"是吧|对吧|对不对|是不是|吧[？?]|吗|[？?]$")
+_WANTING = re.compile(r"要|来|订|整|加|换|改|送|拿")
+
+
+def _price_checked(text: str, intent: str, confidence: float) -> tuple[str, float]:
+    """白菜豆腐是7块，馒头1块，是吧？: prices said back to be checked are a question of price,
+    never counts of portions or an order."""
+    if intent in ("check_balance", "cancel_order") or _NOT_A_PRICE_CHECK.search(text):
+        return intent, confidence
+    if _PRICE_SAID.search(text) and _CHECKING.search(text) and not _WANTING.search(text):
+        return "ask_price", max(confidence, 0.8)
+    return intent, confidence
+
+
+_NOT_A_PRICE_CHECK = re.compile(
+    r"卡|余额|取消|不要|去掉|算了|[0-9一二两三四五六七八九十俩仨]+[份碗个盘]|[俩仨]"
+)
+"""The card's balance, a cancel, or portions counted: not prices said back to be checked."""
+
+
+_FACT_ASKED = re.compile(
+    r"(硬|软|辣|咸|甜|油|腻|烫|凉|干|烂|刺|骨头)的?(吧|吗|不|没有?)[？?]?(?=$|[，,。.；;！!？?\s])"
+)
+
+
+_EDITED = re.compile(r"去掉|不要|取消|算了|拿掉|换")
+
+
+def _fact_checked(
+    text: str, intent: str, confidence: float, entities: list[Entity]
+) -> tuple[str, float]:
+    """炒米是干的硬的吧，老头子吃不了那个 / 八宝粥是甜的吧？: what a dish is like, asked to be
+    confirmed, with nothing wanted: a question about the dish, never an order of it."""
+    asked = intent in ("order_meal", "change_order", "inform", "out_of_scope", "complain")
+    dish = any(e.entity == "dish" for e in entities)
+    edited = any(e.role for e in entities) or _EDITED.search(text)
+    if asked and dish and not edited and _FACT_ASKED.search(text) and not _WANTING.search(text):
+        return "ask_nutrition", max(confidence, 0.8)
     return intent, confidence
 
 

@@ -40,7 +40,7 @@ REFUSE_AFTER = tuple(dict.fromkeys((
     *(f"{no}{verb}{done}" for no in "不别甭" for verb in "要订点整" for done in ("了", "")),
     "别来了", "别来", "甭来了", "甭来",
     *(f"{no}{me}{verb}了" for no in ("别", "甭", "不用") for me in ("给我", "")
-      for verb in ("拿", "上", "做", "带", "准备", "放")),
+      for verb in ("拿", "上", "做", "带", "准备")),
 )))  # fmt: skip
 """Said after what is refused: 米饭不要了, 把馒头去掉, 鸡蛋羹别点了 (any 不/别/甭 before a verb of
 wanting), 奶茶别给我拿了 (nor before one of bringing it: not 别送了, which may refuse the
@@ -102,6 +102,7 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     _corrections(text, targets, blocked)
     _swaps(text, targets, blocked)
     _refusals(text, targets, blocked)
+    _refused_for_someone(text, targets)
     _refused_then_named(text, targets, blocked)
     _additions(text, targets, blocked)
     _refusal_clause_after_reason(text, targets)
@@ -268,6 +269,19 @@ def _refused_for_a_reason(text: str, targets: list[Entity]) -> None:
 
 
 SWAPPED_IN = re.compile(r"^[，,。.；;\s]*(那|就|那就|给我|给俺)?(换成|换|改成|改)")
+
+
+REFUSED_FOR = re.compile(r"(别|甭|不要|不用)给([^，,。.！!？?；;\s]{1,5}?)(订|要|来|点|整|上)")
+"""别给我妈订 / 别给老头子订 / 不要给他们来: what follows is refused for that person."""
+
+
+def _refused_for_someone(text: str, targets: list[Entity]) -> None:
+    """别给老头子订红烧排骨，给他来个鸡蛋羹: the dish right after 别给…订 is refused (the
+    pronouns alone are among ``REFUSE_BEFORE``; a relative or a name can stand there too)."""
+    for match in REFUSED_FOR.finditer(text):
+        after = [e for e in targets if (e.start or 0) >= match.end() and e.entity == "dish"]
+        if after and after[0].role is None and _gap_ok(text, match.end(), after[0].start or 0):
+            after[0].role = "remove"
 
 
 def _refused_then_swapped(text: str, targets: list[Entity]) -> None:
@@ -642,9 +656,7 @@ def _first_after(targets: list[Entity], position: int) -> Entity | None:
     return next((e for e in targets if (e.start or 0) >= position), None)
 
 
-_A_WISH = re.compile(
-    r"^(不要|别|不)(太|放(?!了)|加|那么|辣|咸|甜|烫|醋|糖|葱|蒜|香菜|油|凉|硬|肥|腻|忘)"
-)
+_A_WISH = re.compile(r"^(不要|别|不)(太|放|加|那么|辣|咸|甜|烫|醋|糖|葱|蒜|香菜|油|凉|硬|肥|腻|忘)")
 """不要太咸的, 别放辣椒, 不要醋: how to cook it, not a refusal of the dish."""
 _DOUBLE_NEGATIVE = ("不能", "没说", "不是", "并不", "谁说", "没")
 

@@ -41,6 +41,10 @@ _WA = re.compile(r"(?<=[\u4e00-\u9fff])(?<!哇)哇(?=$|[\s，,。.！!？?；;�
 for 吧, read as 吧 so that every rule about 吧 holds for it; 哇塞 or 哇，真香 are left alone."""
 
 
+_MONEY_TYPED = re.compile(r"(?<=多少)前(?![面天年头边])|(?<=块)前(?=[？?吧啊呀。，,]|$)")
+"""多少前 / 几块前: 钱 typed (or heard) as 前, one character for one."""
+
+
 def clean(text: str) -> str:
     """The text cut to ``MAX_CHARS``, with the same length and offsets as what was said.
 
@@ -59,7 +63,7 @@ def clean(text: str) -> str:
             out.append(" ")
         else:
             out.append(char)
-    return _WA.sub("吧", "".join(out))
+    return _MONEY_TYPED.sub("钱", _WA.sub("吧", "".join(out)))
 
 
 def has_traditional_mongolian(text: str) -> bool:

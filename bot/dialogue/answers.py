@@ -287,17 +287,22 @@ def _topic_refused(said: Utterance, topic: str, lines: Mapping[str, int]) -> Utt
 
 def _about_topic(said: Utterance, topic: str) -> Utterance:
     """The topic dish added when nothing else takes the count or the question: 来两份; a price
-    asked with no dish; ᠨᠢᠭᠡ ᠠᠪᠤᠶ᠎ᠠ᠂ 馒头 ᠨᠢᠭᠡ ᠴᠦ (one of it, and a 馒头 too)."""
+    or the portions left (还剩几份了) asked with no dish; ᠨᠢᠭᠡ ᠠᠪᠤᠶ᠎ᠠ᠂ 馒头 ᠨᠢᠭᠡ ᠴᠦ (one of it,
+    and a 馒头 too)."""
     counted = [m for m in said.of(Kind.QUANTITY) if m.role is None]
     loose = [m for m in counted if m.group is None]
-    about = said.intent in (Intent.ASK_PRICE, Intent.ASK_NUTRITION) and not said.conditions
+    asks_left = said.intent in (Intent.ASK_MENU, Intent.CHECK_BALANCE)
+    left = asks_left and PORTIONS_LEFT.search(said.text) is not None and not CARD.search(said.text)
+    about = (said.intent in (Intent.ASK_PRICE, Intent.ASK_NUTRITION) or left) and not (
+        said.conditions
+    )
     ordering = said.intent in (Intent.ORDER_MEAL, Intent.INFORM, Intent.CHOOSE_FULFILLMENT)
     ordered = ordering and (len(counted) == 1 if not said.dishes else len(loose) == 1)
     if not ((about and not said.dishes) or ordered):
         return said
     counted = loose or counted
     group = counted[0].group if counted else None
-    intent = Intent.ORDER_MEAL if ordered else said.intent
+    intent = Intent.ORDER_MEAL if ordered else Intent.ASK_MENU if left else said.intent
     it = Mention(Kind.DISH, topic, group=group)
     return replace(said, intent=intent, mentions=(*said.mentions, it))
 
@@ -313,17 +318,11 @@ def dish_question(
     when = _when_of(turn, day, menus)
     _remember_topic(turn, said, menus)
     if said.dishes:
-        question = without_names(said.text, [str(d.value) for d in said.dishes])  # 黄油: no 油
-        fact = next((fact for word, fact in FACTS.items() if word in question), None)
-        if fact is not None:
-            return _fact(turn, said, dishes, fact)
-        if PORTIONS_LEFT.search(question):
-            return _left(turn, said, menus, when) or _prices(turn, said, dishes, when)
-        return _prices(turn, said, dishes, when)
+        return _about_dishes(turn, said, menus, dishes, when)
     plain = clean(said.text)
-    kind = next((word for word in KINDS if word in plain), None)
-    if kind is not None:
-        return _kind(turn, kind, dishes, when)
+    kinds = _kinds_asked(plain)
+    if kinds:
+        return _kind(turn, kinds, dishes, when)
     asked = ASKED_FOR.search(plain.rstrip("？?。!！ "))
     if asked is not None and any(w in asked.group(0) for w in NOT_A_DISH):
         asked = None  # 有什么(菜) asks for the menu, not for a dish called 什 or 什么菜
@@ -332,6 +331,23 @@ def dish_question(
         text = say("dish_off_offer", turn.lang, when=when, dish=asked.group("what"), few=few)
         return Reply(text)
     return None
+
+
+def _about_dishes(
+    turn: Turn, said: Utterance, menus: list[Any], dishes: list[Any], when: str
+) -> Reply:
+    """The facts asked of the dishes named (软不软), their portions left (还剩几份) or their
+    prices; a price asked with a fact (过油肉多少钱？咸不咸) gets both."""
+    question = without_names(said.text, [str(d.value) for d in said.dishes])  # 黄油: no 油
+    fact = next((fact for word, fact in FACTS.items() if word in question), None)
+    if fact is not None and PRICE_ASKED.search(question):
+        price = _prices(turn, said, dishes, when)
+        return Reply(price.text + _fact(turn, said, dishes, fact).text)
+    if fact is not None:
+        return _fact(turn, said, dishes, fact)
+    if PORTIONS_LEFT.search(question):
+        return _left(turn, said, menus, when) or _prices(turn, said, dishes, when)
+    return _prices(turn, said, dishes, when)
 
 
 def _remember_topic(turn: Turn, said: Utterance, menus: list[Any]) -> None:
@@ -433,10 +449,37 @@ def _fact(
     )
 
 
-def _kind(turn: Turn, kind: str, dishes: list[Any], when: str) -> Reply:
-    tags = set(KINDS[kind])
-    found = [d for d in dishes if tags & set(d.tags or ())]
-    said_kind = KIND_WORDS.get(kind, kind)
+CARD = re.compile(r"卡|券|钱|余额|补贴|优惠|张|次|карт|талон|ᠺᠠᠷᠲ|мөнгө|ᠮᠥᠩᠭᠡ")
+"""The card or vouchers named: 还剩多少 is then the balance, not the portions left."""
+PRICE_ASKED = re.compile(r"多少钱|多钱|几块|价钱|价格|咋卖|怎么卖|үнэ|ᠦᠨ᠎ᠡ")
+"""A price asked beside a dish's facts (过油肉多少钱？咸不咸): both are answered."""
+NOT_EATEN = re.compile(r"不吃|不要|不能吃|别|没有?|不喝")
+"""A kind said as refused (我不吃鱼): not a kind asked for."""
+LIST_ASKED = re.compile(r"哪些|哪个|哪样|有啥|有什么|啥菜|什么菜|都有")
+"""软的菜有哪些 / 哪个菜盐少点: a list of the dishes of a kind asked for, not advice."""
+
+
+def _kinds_asked(plain: str) -> list[str]:
+    """The kinds of dish asked for (盐少点又软和: low in salt and soft), the longest words
+    first and none inside another (青菜 is not 菜 as well)."""
+    found: list[str] = []
+    for kind in sorted(KINDS, key=len, reverse=True):
+        at = plain.find(kind)
+        if at < 0 or any(kind in longer for longer in found):
+            continue
+        if not NOT_EATEN.search(plain[max(0, at - 4) : at]):  # 我不吃鱼，清淡的有哪些: not fish
+            found.append(kind)
+    return found
+
+
+def _kind(turn: Turn, kinds: list[str], dishes: list[Any], when: str) -> Reply:
+    """有啥汤 / 软的有哪些 / 哪个菜盐少点又软和: the dishes of every kind asked for (of the
+    first kind alone when none is of all of them)."""
+    wanted = [set(KINDS[kind]) for kind in kinds]
+    found = [d for d in dishes if all(tags & set(d.tags or ()) for tags in wanted)]
+    if not found and len(kinds) > 1:
+        kinds, found = kinds[:1], [d for d in dishes if wanted[0] & set(d.tags or ())]
+    said_kind = say("and", turn.lang).join(KIND_WORDS.get(kind, kind) for kind in kinds)
     turn.state.offered_dishes = [d.name for d in found[:4]]  # 就要那个粥: one of these
     turn.state.topic = found[0].name if len(found) == 1 else None  # 有汤吗 → 来一碗
     if not found:

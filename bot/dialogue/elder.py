@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from bot.dialogue import answers, cancelling, care, ordering, standing
+from bot.dialogue import answers, cancelling, care, ordering, read_back_asked, standing
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import named_by_part
 from bot.dialogue.state import ORDERING, Awaiting, Draft
@@ -36,6 +36,10 @@ def handle(turn: Turn, said: Utterance) -> Reply:
         paused = standing.pause_or_resume_reply(turn, said) or answers.kitchen(turn, said)
         if paused is not None:
             return paused  # 出院了接着送 / 今天后厨怎么样
+    if turn.state.awaiting == Awaiting.CONFIRM:
+        asked = read_back_asked.answered(turn, said)  # 原价一共多少 / 几点能送到
+        if asked is not None:
+            return asked
     table = WHILE.get(turn.state.awaiting) if turn.state.awaiting else None
     if table is not None:
         handler = table.get(said.intent) or table.get(ANY)
@@ -48,6 +52,14 @@ def handle(turn: Turn, said: Utterance) -> Reply:
 
 
 # ---------------------------------------------------------- answering the read-back
+
+
+def _yes_to_read_back(turn: Turn, said: Utterance) -> Reply:
+    """对 / тийм places the order; a dish said with a count is a change however it is said
+    (банш нэг л болно: one dumpling will do), and is read back again first."""
+    if said.dishes and said.of(Kind.QUANTITY):
+        return ordering.fill(turn, said)
+    return ordering.place(turn, said)
 
 
 def _deny_draft(turn: Turn, said: Utterance) -> Reply:
@@ -263,7 +275,7 @@ def _meal_then_question(turn: Turn, said: Utterance) -> Reply | None:
 
 WHILE: Mapping[Awaiting, Mapping[Intent | str, Handler]] = {
     Awaiting.CONFIRM: {
-        Intent.AFFIRM: ordering.place,
+        Intent.AFFIRM: _yes_to_read_back,
         Intent.DENY: _deny_draft,
         Intent.CANCEL_ORDER: _cancel_draft,
         Intent.ASK_PRICE: _question_at_confirm,
@@ -339,6 +351,10 @@ def _price(turn: Turn, said: Utterance) -> Reply:
         return answer
     if turn.state.draft is not None:
         return _answered_then_asked(turn, about_the_order(turn, said))
+    listed = named_by_part(said.text, turn.state.offered_dishes or [])  # 有汤没有？→ 那个汤多少钱
+    if listed is not None:
+        about = replace(said, mentions=(*said.mentions, Mention(Kind.DISH, listed)))
+        return answers.dish_question(turn, about) or answers.menu(turn, said)
     return answers.menu(turn, said)
 
 
@@ -366,7 +382,7 @@ def _nutrition(turn: Turn, said: Utterance) -> Reply:
         about = about_the_order(turn, said)
         if about.dishes:
             return _answered_then_asked(turn, about)  # ᠶᠠᠰᠤ ᠣᠯᠠᠨ ᠤᠤ: the order's dish
-    if said.dishes:
+    if said.dishes or answers.LIST_ASKED.search(said.text):  # 中午软的菜有哪些？
         return answers.dish_question(turn, said) or answers.nutrition(turn, said)
     return answers.nutrition(turn, said)
 

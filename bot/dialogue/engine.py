@@ -163,12 +163,12 @@ def _turn(turn: Turn, text: str) -> Reply:
     family member's yes, then an order for another elder) is two turns, in that order.
     Mandarin typed a word at a time (礼拜一 到 礼拜五, 天天 要) is read with those spaces closed,
     as the parser reads it, so every rule of the dialogue sees the words it knows."""
-    text = word_spaces_closed(text)[0]
-    both = _yes_then_another(turn, text)
+    both = _yes_then_another(turn, text)  # 对 再给 我妈 订…: split before the spaces close
     if both is not None:
-        placed, more = _one_turn(turn, both[0]), _one_turn(turn, both[1])
+        yes, rest = (word_spaces_closed(part)[0] for part in both)
+        placed, more = _one_turn(turn, yes), _one_turn(turn, rest)
         return Reply(placed.text + more.text, more.choices, more.inline)
-    return _one_turn(turn, text)
+    return _one_turn(turn, word_spaces_closed(text)[0])
 
 
 YES_FIRST = re.compile(
@@ -288,7 +288,11 @@ def _family(turn: Turn, said: Utterance) -> Reply:
     before = turn.state.for_elder
     chosen = keep or family.choose_elder(turn, said)  # 我妈下楼去拿 edits Dad's order
     if isinstance(chosen, Reply):
-        return chosen
+        stands_for = family.canteen_asked_of(turn, said)  # 饺子多少钱一份？ (for whom: later)
+        if stands_for is None:
+            return chosen
+        turn.elder_id = stands_for
+        return elder.handle(turn, said)
     if chosen != before and turn.state.draft is not None and not turn.state.queued:
         turn.state.drop_draft()  # one elder's draft never becomes another's order
     turn.elder_id = chosen

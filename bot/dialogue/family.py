@@ -136,6 +136,20 @@ def _named(said: Utterance, elders: list[tuple[int, str, str | None]]) -> int | 
     return named[0] if len(named) == 1 else None
 
 
+QUESTIONS = (Intent.ASK_PRICE, Intent.ASK_MENU, Intent.ASK_NUTRITION)
+
+
+def canteen_asked_of(turn: Turn, said: Utterance) -> int | None:
+    """今晚的饺子多少钱一份？ from a family member who has not said for whom: a question about
+    the menu, answered for the canteen all their elders eat at (the first elder stands for
+    it); None when it is no such question or the elders eat at different canteens."""
+    elders = linked_elders(turn)
+    if said.intent not in QUESTIONS or not elders:
+        return None
+    codes = {turn.store.canteen_code(pid) for pid, _, _ in elders}
+    return elders[0][0] if len(codes) == 1 else None
+
+
 def _remembered(turn: Turn, elders: list[tuple[int, str, str | None]]) -> int | None:
     """The elder chosen before, or the only one linked."""
     if turn.state.for_elder in {pid for pid, _, _ in elders}:

@@ -113,14 +113,16 @@ def mongolian_names(turn: Turn, draft: Draft, said: list[str]) -> dict[str, tupl
 
 def with_offered(turn: Turn, said: Utterance) -> Utterance:
     """就要那个粥 after 晚饭的粥有：小米粥: the dish just offered, named by a part of its name,
-    is wanted too."""
+    is wanted too (not one named whole, nor one given up: 那鱼就不要了)."""
     offered = turn.state.offered_dishes
     answering = turn.state.awaiting == Awaiting.DISH  # 牛肉的, to 牛肉面、西红柿鸡蛋面，您要哪个？
     if not offered or (said.intent not in (Intent.ORDER_MEAL, Intent.INFORM) and not answering):
         return said
-    name = named_by_part(said.text, offered, [str(d.value) for d in said.dishes])
-    if name is None:
-        return said
+    named = [str(d.value) for d in said.dishes]
+    others = [name for name in offered if name not in named]  # 清蒸鲈鱼 said whole: once
+    name = named_by_part(said.text, others, named)
+    if name is None or name in said.text or refused_by_part(said.text, [name], named):
+        return said  # 那鱼就不要了: the fish offered is given up, not wanted
     return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, name)))
 
 

@@ -179,8 +179,9 @@ _STAYS = re.compile(r"^的?(那份)?(不变|照旧|别动|不动|不用改|就�
 """爷爷的不变: that elder's order stays as it is; the change is someone else's."""
 
 
-_EDITING = ("换", "改", "不要", "去掉", "不吃", "甭", "别", "不用")
-"""What makes a clause the edit (我爷换成红烧排骨), not what is kept (鲈鱼给我奶)."""
+_EDITING = ("换", "改", "不要", "去掉", "不吃", "甭", "别", "不用", "加", "再来", "再要", "添")
+"""What makes a clause the edit (我爷换成红烧排骨, 奶奶那份再加一碗小米粥), not what is kept
+(鲈鱼给我奶)."""
 
 
 def _elder_edited(turn: Turn, said: Utterance) -> int | None:

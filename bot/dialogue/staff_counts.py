@@ -4,11 +4,12 @@ same figures the console and the kitchen sheet show; one short answer each."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import named_by_part
+from bot.dialogue.naming import named_by_part, parts_of
 from bot.dialogue.utterance import Kind, Mention, Utterance
 from bot.phrasing import when_words
 from bot.turn import Reply
@@ -21,7 +22,7 @@ from menus.spoken import number
 from menus.vocab import MealSlot
 
 ASKS_COUNT = ("几单", "多少单", "多少人", "几个人", "几份", "多少份", "还剩", "剩几", "剩多少",
-              "还能订", "还有几", "还有多少", "一共", "几碗", "几个", "几家",
+              "还能订", "还有几", "还有多少", "一共", "几碗", "几个", "几家", "多少碗", "多少个",
               "хэд", "ᠬᠡᠳᠦ", "ᠬᠡᠳᠡᠨ", "heden")  # fmt: skip
 """Mongolian staff ask with хэд / хэдэн (ᠬᠡᠳᠦ / ᠬᠡᠳᠡᠨ, heden typed in Latin): хонины шөл
 хэдэн аяга хийх вэ."""
@@ -31,8 +32,11 @@ ORDERED = ("订了", "订出", "卖了", "卖出", "订掉")
 
 
 def asks(text: str) -> bool:
-    """Whether a staff sentence asks for a count."""
-    return any(word in text for word in ASKS_COUNT)
+    """Whether a staff sentence asks for a count (not хэдэн цагт: at what time)."""
+    return any(word in text for word in ASKS_COUNT) and not AT_WHAT_TIME.search(text)
+
+
+AT_WHAT_TIME = re.compile(r"хэдэн цаг|ᠬᠡᠳᠦᠨ ᠴᠠᠭ|几点")
 
 
 def answer(turn: Turn, canteen_id: int, said: Utterance, day: date, meal: MealSlot) -> Reply:
@@ -83,8 +87,8 @@ def _dish_by_part(said: Utterance, served: list[str]) -> Utterance:
     if said.dishes:
         return said
     found = named_by_part(said.text, served)
-    if found is None:
-        return said
+    if found is None or not any(p in said.text for p in parts_of(found) if len(p) >= 2):
+        return said  # 几份饭 / 几个菜: no dish's name, only a kind
     return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, found)))
 
 

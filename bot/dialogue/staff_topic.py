@@ -19,6 +19,8 @@ from menus.menu_store import load_menus, names_match
 from menus.models import Canteen
 from menus.vocab import MealSlot
 
+LISTED = ("送餐单", "送啥", "送的啥", "送什么", "都送的", "送的是谁")
+"""The delivery list asked for by name: whatever count is asked with it, the list answers."""
 AGAIN = re.compile(r"呢[？?。！!～~\s]*$")
 """明天中午的呢 / 手把肉呢: the last question, of what is said now."""
 QUESTION = {
@@ -34,7 +36,10 @@ QUESTION = {
 def kind_of(
     text: str, said: Utterance, delivery: tuple[str, ...], kitchen: tuple[str, ...]
 ) -> str | None:
-    """Which question ``text`` asks, if any."""
+    """Which question ``text`` asks, if any: the delivery list when it is asked for by name
+    (送餐单给我报一下，一共送几家？都送啥？), else a count, the list, the kitchen sheet."""
+    if any(word in text for word in LISTED):
+        return "delivery"
     if staff_counts.asks(text):
         if any(word in text for word in staff_counts.LEFT):
             return "left"

@@ -686,8 +686,9 @@ def main(argv: list[str] | None = None) -> int:
             ok = ok and outcome.ok
         if not args.skip_limit:
             print(
-                f"limit: {args.limit_workers} workers and the scheduler, Telegram's real limits "
-                f"(30/s in all, 1/s a chat) {'shared in Redis' if setup.redis else 'per process'}"
+                f"limit: {args.limit_workers} workers and the scheduler, Telegram's limits "
+                f"({args.limit_rate}/s in all, 1/s a chat) "
+                f"{'shared in Redis' if setup.redis else 'per process'}"
                 f"; {args.limit_elders} elders, {args.limit_families} families, "
                 f"{args.limit_concurrency} at once",
                 flush=True,

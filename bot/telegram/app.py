@@ -576,7 +576,7 @@ def build_application(
         builder = builder.request(request)
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
-    limiter: Any = rate_limiter or default_rate_limiter()  # PTB types the argument as None
+    limiter: Any = rate_limiter or default_rate_limiter(token)  # PTB types the argument as None
     builder = builder.rate_limiter(limiter)
     builder = builder.concurrent_updates(PerChatProcessor(max_concurrent_updates))
     clock: Clock

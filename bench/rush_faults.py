@@ -69,6 +69,7 @@ from bench.dialogue import TURNS, prepare, text_update  # noqa: E402
 from bench.private_servers import PrivateCluster, PrivateRedis, free_port  # noqa: E402
 from bench.rush import (  # noqa: E402
     SECRET,
+    TOKEN,
     ZHUCAN,
     Meter,
     Sent,
@@ -95,6 +96,7 @@ from bench.rush_checks import (  # noqa: E402
     check_outbox,
     check_replies,
 )
+from bot.telegram.shared_limit import bot_prefix  # noqa: E402
 from menus.clock import TZ, local_today  # noqa: E402
 from menus.db import unit_of_work  # noqa: E402
 from menus.menu_store import get_canteen, load_menus  # noqa: E402
@@ -109,7 +111,7 @@ GIVE_UP_S = 120.0
 """An update not answered 200 this long after its first POST counts as never answered."""
 DRAIN_S = 60.0
 """How long the outbox may take to empty after the last update."""
-SENT_LOG = "zhucan:telegram:sent"
+SENT_LOG = f"{bot_prefix(TOKEN)}:sent"
 """The shared limit's log of the last second's messages (``bot.telegram.shared_limit``)."""
 LEASE_S = 10
 """The scheduler's lease on a claimed outbox row (120 s in production): short, so that a row
@@ -419,12 +421,13 @@ async def _drive(
     seed: int,
     redis: str | None,
     booked: dict[bytes, float],
+    settle: Callable[[], None],
 ) -> tuple[float, Faults | None]:
     total = sum(len(t.turns) for t in talkers)
-    stop = asyncio.Event()
+    stop, settled = asyncio.Event(), asyncio.Event()
     booking = None
     if redis is not None:
-        booking = asyncio.create_task(record_bookings(redis, stop, booked))
+        booking = asyncio.create_task(record_bookings(redis, settled, booked))
     breaking = None
     if plan is not None:
         breaking = asyncio.create_task(
@@ -440,9 +443,12 @@ async def _drive(
         )
     wall = await telegram.rush(talkers, concurrency)
     stop.set()
+    faults = await breaking if breaking is not None else None
+    await asyncio.to_thread(settle)  # the outbox's last messages go meanwhile
+    settled.set()
     if booking is not None:
         await booking
-    return wall, (await breaking if breaking is not None else None)
+    return wall, faults
 
 
 async def record_bookings(url: str, stop: asyncio.Event, booked: dict[bytes, float]) -> None:
@@ -464,6 +470,7 @@ async def record_bookings(url: str, stop: asyncio.Event, booked: dict[bytes, flo
 
 def drain(factory: sessionmaker[Session], people: list[int], seconds: float) -> None:
     """Wait until no outbox message to ``people`` is waiting or being sent (or time is up)."""
+    factory.kw["bind"].dispose()  # its connections may predate a restart of PostgreSQL
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         with factory() as session:
@@ -525,10 +532,9 @@ def run_phase(
                             seed,
                             setup.redis,
                             booked,
+                            lambda: drain(factory, list(people.told), DRAIN_S),
                         )
                     )
-                    factory.kw["bind"].dispose()  # its connections may predate a restart
-                    drain(factory, list(people.told), DRAIN_S)
                     if faults is not None:
                         recovered(served, faults, workers)
                     usage = meter.read()

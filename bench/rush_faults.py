@@ -9,7 +9,8 @@ The people: elders who order an uncapped dish, elders who compete for a dish cap
 them, and family members who order for an elder who says nothing (that elder is told through
 the outbox).
 
-Faults, while the rush runs: every ``--kill-every`` seconds (jittered) a random serve worker is
+Faults, while the rush runs: every ``--kill-every`` seconds (jittered) a random serving worker
+(one that finished starting: its "Application startup complete." is in the server's log) is
 sent SIGKILL (uvicorn's supervisor starts a new one); once, at ``--restart-pg-at`` of the
 updates answered, PostgreSQL is stopped the hard way (``pg_ctl -m immediate``, a crash) and
 started again; once, the scheduler is sent SIGKILL and started again a second later, as
@@ -25,8 +26,9 @@ between Telegram accepting it and the row being marked).
 
 Then the limit phase: ``--limit-workers`` (4) workers and the scheduler with Telegram's real
 limits (30 messages a second in all, 1 a second per chat) shared through Redis, more elders
-talking at once than 30 a second can answer; the fake's own clock counts the messages of every
-second, which must never pass 30.
+talking at once than 30 a second can answer. The busiest second is counted twice: as the shared
+limit let messages go (its log in Redis, on Redis's clock) and as the fake received them (its
+own clock, where Telegram would count); neither may pass 30.
 
     .venv/bin/python bench/rush_faults.py [--elders 300] [--capped 40] [--families 30]
         [--workers 2] [--kill-every 5] [--restart-pg-at 0.4] [--concurrency 16]

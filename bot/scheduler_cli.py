@@ -115,7 +115,7 @@ def telegram_channel(factory: sessionmaker[Session]) -> TelegramChannel | None:
 
     quiet_personal_logs()
     api = os.environ.get("ZHUCAN_TELEGRAM_API_URL", "").rstrip("/")
-    limiter: Any = default_rate_limiter()  # PTB types the limiter's argument as None
+    limiter: Any = default_rate_limiter(token)  # PTB types the limiter's argument as None
     if api:
         bot: ExtBot[Any] = ExtBot(
             token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot", rate_limiter=limiter

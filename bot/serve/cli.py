@@ -11,12 +11,13 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 from bot.arguments import whole_number
-from bot.serve.settings import ServeSettings
+from bot.serve.settings import NOW_SINCE, ServeSettings
 
 GRACE_S = 30
 """On SIGTERM a worker stops taking requests and finishes the updates in hand for this long."""
@@ -47,6 +48,8 @@ def cmd_serve(args: argparse.Namespace, ctx: _Context) -> int:
     os.environ["ZHUCAN_DB"] = ctx.url
     if getattr(args, "now", None):
         os.environ["ZHUCAN_NOW"] = args.now
+    if os.environ.get("ZHUCAN_NOW", "").strip():  # one clock for every worker, however late
+        os.environ.setdefault(NOW_SINCE, f"{time.time():.3f}")
     if args.workers > 1:
         metrics_folder()
     print(

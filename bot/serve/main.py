@@ -15,19 +15,27 @@ from starlette.applications import Starlette
 
 from bot.serve.app import create_serve_app
 from bot.serve.health import schema_head
-from bot.serve.settings import ServeSettings
+from bot.serve.settings import NOW_SINCE, ServeSettings
 from menus import db as store
 from menus.clock import parse_now
 
 
-def running_clock(now_text: str) -> Callable[[], datetime] | None:
+def running_clock(now_text: str, since_text: str = "") -> Callable[[], datetime] | None:
     """With ``ZHUCAN_NOW`` a clock that starts there and runs on (demos, the benchmark); else
-    None (the real time)."""
+    None (the real time).
+
+    It runs on from the moment ``since_text`` (``ZHUCAN_NOW_SINCE``) names, which ``zhucan
+    serve`` sets once for all its workers: a worker started later (uvicorn replaces one that
+    died) tells the same time as the others. Started from its own start, a replaced worker's
+    clock went back to ``ZHUCAN_NOW`` (seen in ``bench/rush_faults.py``, which kills workers)."""
     if not now_text:
         return None
     start = parse_now(now_text)
-    began = time.monotonic()
-    return lambda: start + timedelta(seconds=time.monotonic() - began)
+    try:
+        began = float(since_text) if since_text.strip() else time.time()
+    except ValueError:
+        began = time.time()
+    return lambda: start + timedelta(seconds=time.time() - began)
 
 
 def app_from_env() -> Starlette:
@@ -38,7 +46,7 @@ def app_from_env() -> Starlette:
     url = store.normalise_url(settings.db or store.default_url())
     engine = store.open_engine(url)
     factory = store.session_factory(engine)
-    clock = running_clock(settings.now)
+    clock = running_clock(settings.now, os.environ.get(NOW_SINCE, ""))
     api = settings.api_url
     queue = None
     if settings.voice_queue:  # voice notes go to the ASR pool (zhucan voice worker)

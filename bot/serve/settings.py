@@ -18,6 +18,9 @@ SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 """What Telegram accepts as a webhook's ``secret_token`` (setWebhook)."""
 DEFAULT_PATH = "/telegram"
 ON = {"1", "true", "yes", "on"}
+NOW_SINCE = "ZHUCAN_NOW_SINCE"
+"""When ``ZHUCAN_NOW`` was true (seconds since the epoch): ``zhucan serve`` sets it once, so
+every worker's clock (``bot.serve.main.running_clock``) runs from the same moment."""
 
 
 @dataclass(frozen=True)

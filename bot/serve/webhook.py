@@ -5,7 +5,8 @@ Why answer late: Telegram redelivers an update until it gets a 2xx. Handling the
 update unanswered, Telegram sends it again, and the turn id (``tg-<update_id>``) makes the
 replay harmless: a stored turn answers with its stored reply, a turn that never committed runs
 afresh. A failure that a retry can cure (the database or Telegram unreachable) is answered 500
-so that Telegram tries again; any other failure was already apologised for by the bot's error
+so that Telegram tries again, and the person is not asked to repeat it (the bot's error handler
+keeps quiet: ``bot.telegram.redelivery``); any other failure was already apologised for by that
 handler and is acknowledged, since repeating it would only repeat the apology.
 
 This is python-telegram-bot's custom-webhook pattern: the ``Application`` is built without an
@@ -29,6 +30,8 @@ from starlette.responses import JSONResponse, Response
 from telegram import Update
 from telegram.error import NetworkError
 from telegram.ext import Application, ContextTypes
+
+from bot.telegram.redelivery import REDELIVERED_WHEN
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1024 * 1024
@@ -131,10 +134,12 @@ class Webhook:
     async def _handle(self, update: Update) -> Response:
         failures: list[BaseException] = []
         token = _FAILURES.set(failures)
+        redelivered = REDELIVERED_WHEN.set(retryable)  # no apology for what comes again
         started = time.perf_counter()
         try:
             await self.application.process_update(update)
         finally:
+            REDELIVERED_WHEN.reset(redelivered)
             _FAILURES.reset(token)
         status = 500 if any(retryable(e) for e in failures) else 200
         handled = Handled(

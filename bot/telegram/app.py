@@ -38,6 +38,7 @@ from telegram.request import BaseRequest
 
 from bot.dialogue import Dialogue
 from bot.telegram.channel import CHANNEL, TelegramChannel
+from bot.telegram.redelivery import will_come_again
 from bot.telegram.registration import Event, Outcome, Registration
 from bot.telegram.render import choice_from_callback, render
 from bot.telegram.shared_limit import default_rate_limiter
@@ -505,10 +506,13 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log what failed (its type and the update id only: no message content) and apologise."""
+    """Log what failed (its type and the update id only: no message content) and apologise,
+    unless Telegram will deliver the update again (``bot.telegram.redelivery``)."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+    if will_come_again(error):  # the person hears the answer when the redelivery succeeds
+        return
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await context.bot.send_message(update.effective_chat.id, say("error"))
@@ -572,7 +576,7 @@ def build_application(
         builder = builder.request(request)
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
-    limiter: Any = rate_limiter or default_rate_limiter()  # PTB types the argument as None
+    limiter: Any = rate_limiter or default_rate_limiter(token)  # PTB types the argument as None
     builder = builder.rate_limiter(limiter)
     builder = builder.concurrent_updates(PerChatProcessor(max_concurrent_updates))
     clock: Clock

@@ -34,6 +34,9 @@ from bot.telegram.ratelimit import Bucket, Limits, RateLimiter
 
 log = logging.getLogger(__name__)
 
+PREFIX = "zhucan:telegram"
+"""The start of every key of the limits in Redis."""
+
 ADMIT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -72,7 +75,7 @@ class SharedLimits:
         self,
         client: Redis,
         *,
-        prefix: str = "zhucan:telegram",
+        prefix: str = PREFIX,
         overall: int = 30,
         window_s: float = 1.0,
         per_chat_rate: float = 1.0,
@@ -161,11 +164,23 @@ class SharedRateLimiter(RateLimiter):
             log.warning("shared pause not stored (%s)", type(exc).__name__)
 
 
-def default_rate_limiter() -> RateLimiter:
-    """The limiter every sender uses: shared by all processes through Redis when
-    ``ZHUCAN_REDIS_URL`` is set (``bot.telegram.shared_limit``), else this process's own.
-    ``ZHUCAN_TELEGRAM_RATE`` (30 messages a second in all) and ``ZHUCAN_TELEGRAM_CHAT_RATE`` (1
-    a second per chat) are Telegram's; only a benchmark against a fake Bot API raises them."""
+def bot_prefix(token: str) -> str:
+    """The Redis keys of one bot's limits: ``zhucan:telegram:<bot id>`` (the public number
+    before the token's colon, never the secret after it).
+
+    Why per bot: Telegram limits each bot on its own, and a region too big for one bot's 30
+    messages a second runs several (README, "Capacity model") whose processes may share one
+    Redis; under one fixed prefix they would all share one bot's budget."""
+    bot_id = token.partition(":")[0].strip()
+    return f"{PREFIX}:{bot_id}" if bot_id.isdigit() else PREFIX
+
+
+def default_rate_limiter(token: str = "") -> RateLimiter:
+    """The limiter every sender of the bot ``token`` uses: shared by all its processes through
+    Redis when ``ZHUCAN_REDIS_URL`` is set (``bot.telegram.shared_limit``, under
+    ``bot_prefix``), else this process's own. ``ZHUCAN_TELEGRAM_RATE`` (30 messages a second in
+    all) and ``ZHUCAN_TELEGRAM_CHAT_RATE`` (1 a second per chat) are Telegram's; only a
+    benchmark against a fake Bot API raises them."""
     overall = float(os.environ.get("ZHUCAN_TELEGRAM_RATE") or 30)
     per_chat = float(os.environ.get("ZHUCAN_TELEGRAM_CHAT_RATE") or 1)
     local = Limits(Bucket(overall, max(1, int(overall))), per_chat_rate=per_chat)
@@ -173,5 +188,9 @@ def default_rate_limiter() -> RateLimiter:
     if not url:
         return RateLimiter(local)
     return SharedRateLimiter.from_url(
-        url, limits=local, overall=max(1, int(overall)), per_chat_rate=per_chat
+        url,
+        limits=local,
+        prefix=bot_prefix(token),
+        overall=max(1, int(overall)),
+        per_chat_rate=per_chat,
     )

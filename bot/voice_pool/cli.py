@@ -98,7 +98,7 @@ def cmd_worker(args: argparse.Namespace, ctx: Any) -> int:
         token,
         base_url=f"{api}/bot" if api else "https://api.telegram.org/bot",
         base_file_url=f"{api}/file/bot" if api else "https://api.telegram.org/file/bot",
-        rate_limiter=default_rate_limiter(),
+        rate_limiter=default_rate_limiter(token),
     )
     turns = VoiceTurns(Dialogue(ctx.factory), Voice(VoiceConfig.from_env()))
     worker = VoiceWorker(turns, bot)

@@ -128,3 +128,31 @@ async def test_without_redis_the_processs_own_limits_hold(monkeypatch: pytest.Mo
     assert isinstance(default_rate_limiter(), SharedRateLimiter)
     monkeypatch.delenv("ZHUCAN_REDIS_URL")
     assert not isinstance(default_rate_limiter(), SharedRateLimiter)
+
+
+async def test_two_bots_on_one_redis_keep_a_budget_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region too big for one bot runs several: each bot's processes share that bot's 30 a
+    second, not one budget for all bots (the keys are per bot id, never the token's secret)."""
+    try:
+        redis.Redis.from_url(URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is required in CI: {exc}", pytrace=False)
+        pytest.skip(f"Redis not reachable here ({exc}); CI runs this")
+    monkeypatch.setenv("ZHUCAN_REDIS_URL", URL)
+    monkeypatch.setenv("ZHUCAN_TELEGRAM_RATE", "3")
+    first, second = (random.randrange(10**9, 2 * 10**9) for _ in range(2))
+    one = default_rate_limiter(f"{first}:secret-one")
+    again = default_rate_limiter(f"{first}:secret-one")  # another process of the same bot
+    other = default_rate_limiter(f"{second}:secret-two")
+    assert isinstance(one, SharedRateLimiter) and isinstance(again, SharedRateLimiter)
+    assert isinstance(other, SharedRateLimiter)
+    assert one.shared.prefix == f"zhucan:telegram:{first}" and "secret" not in one.shared.prefix
+    try:
+        for chat in range(3):
+            assert (await one.shared.try_admit(chat))[0] == 0
+        assert (await again.shared.try_admit(99))[0] > 0  # the bot's 3 a second are taken
+        assert (await other.shared.try_admit(99))[0] == 0  # another bot's are not
+    finally:
+        for limiter in (one, again, other):
+            await limiter.shutdown()

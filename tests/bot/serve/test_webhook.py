@@ -12,6 +12,7 @@ from starlette.testclient import TestClient
 from bot.serve.health import Readiness
 from bot.telegram.app import DEPS, Deps
 from bot.turn import Reply
+from menus.catalogue import say
 from tests.bot.fake_telegram import text_update
 from tests.bot.serve.conftest import PATH, SECRET, Served
 
@@ -69,15 +70,35 @@ class FlakyStore:
 
 
 def test_an_update_that_failed_for_want_of_the_store_is_not_acknowledged(served: Served) -> None:
-    """500 lets Telegram redeliver it; the redelivery is handled as if the first never was."""
+    """500 lets Telegram redeliver it; the redelivery is handled as if the first never was, and
+    the person is not asked to say it again meanwhile (the answer comes with the redelivery)."""
     served.identify("王秀兰", ELDER)
     deps = served.application.bot_data[DEPS]
     assert isinstance(deps, Deps)
-    deps.turns = FlakyStore(deps.turns, down=1)  # type: ignore[assignment]
+    deps.turns = FlakyStore(deps.turns, down=3)  # type: ignore[assignment]
     update = text_update(1, ELDER, "我要订餐")
-    assert served.post(update) == 500
+    assert [served.post(update) for _ in range(3)] == [500, 500, 500]
+    assert served.fake.texts() == []  # no 出了点问题，请再说一遍 for a failure Telegram retries
     assert served.post(update) == 200
-    assert served.fake.texts()[-1] == "您想吃什么？"
+    assert served.fake.texts() == ["您想吃什么？"]
+
+
+class BrokenTurns:
+    """Turns that fail in a way no redelivery cures (a bug)."""
+
+    def handle(self, person_id: int, text: str, now: Any, *, turn_id: str | None = None) -> Reply:
+        raise ValueError("a bug")
+
+
+def test_a_failure_no_redelivery_cures_is_apologised_for_and_acknowledged(
+    served: Served,
+) -> None:
+    served.identify("王秀兰", ELDER)
+    deps = served.application.bot_data[DEPS]
+    assert isinstance(deps, Deps)
+    deps.turns = BrokenTurns()  # type: ignore[assignment]
+    assert served.post(text_update(1, ELDER, "我要订餐")) == 200
+    assert served.fake.texts() == [say("error")]
 
 
 def test_health_and_readiness(served: Served) -> None:

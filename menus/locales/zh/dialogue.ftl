@@ -72,7 +72,7 @@ read_back_who = { $name }，
 # The read-back as said: what it costs after the subsidy ($cost, one of the cost_ lines), short
 # enough to be heard whole; read_back_full (说详细点) says every part of the price.
 read_back = { $who }{ $head }：{ $items }。{ $cost }。
-read_back_full = { $who }{ $head }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，还需付{ $payable }。
+read_back_full = { $who }{ $head }：{ $items }。原价{ $price }，补贴{ $subsidy }{ $voucher }{ $card }，{ $payable }。
 cost_plain = 补贴后您付{ $payable }
 cost_free = 有补贴，不用付钱
 cost_card_all = 补贴后{ $net }，从卡上扣
@@ -85,7 +85,8 @@ read_back_card = ，卡上扣{ $card }
 ask_confirm = 要订吗？
 ask_confirm_change = 要这样改吗？
 nothing_to_pay = 不用再付钱
-nothing_to_pay_full = 零元，不用再付钱
+nothing_to_pay_full = 不用再付钱
+pay_rest_full = 还需付{ $payable }
 serve_delivery = { $day }{ $start }到{ $end }之间送到家。
 serve_pickup = { $day }{ $start }到{ $end }之间到食堂取餐。
 serve_dine_in = { $day }{ $start }到{ $end }之间到食堂吃。

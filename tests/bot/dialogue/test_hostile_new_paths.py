@@ -35,7 +35,12 @@ HOSTILE = ["", " ", "\x00\x01说慢点", "说" * 100_000, "慢点" * 5000, "ᠡ"
            "刘德福刚打电话，" * 3000, "鱼。中午。" * 3000, "unuudur 鸡蛋羹 " * 5000,
            "五号楼刘奶奶" * 3000, "别送了我在那儿吃" * 2000, "晚饭那份取消，午饭保留" * 2000,
            "也订一样的" * 4000, "下周二到周四先停一下" * 1000, "明早今晚" * 5000,
-           "送 家 里 " * 8000, "对，麻烦您了，" * 3000]  # fmt: skip
+           "送 家 里 " * 8000, "对，麻烦您了，" * 3000,
+           # the read-back's questions, prices said back, facts, kinds, staff parts, refusals
+           "原价一共多少" * 3000, "几点能送到" * 3000, "白菜豆腐是7块，是吧？" * 2000,
+           "炒米是硬的吧" * 3000, "哪个菜盐少又软和" * 2000, "别给老头子订" * 3000,
+           "банш нэг л болно " * 3000, "多少前" * 5000, "手把几份" * 4000,
+           "давс битгий " * 4000, "ᠪᠣᠯᠢᠯᠠᠭᠠᠷᠠᠢ " * 3000, "我不吃鱼，软的有哪些" * 2000]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -74,4 +79,25 @@ def test_elders_family_and_staff_get_a_reply_and_nothing_is_stored(
     for text in HOSTILE[1:]:
         reply = dialogue.handle(who, text, BEFORE_LUNCH)
         assert reply.text.strip(), text[:20]
+    assert _counts(shop) == before
+
+
+READ_BACK_QUESTIONS = ["原价一共多少" * 3000, "几点能送到\x00" * 3000, "", "🍚" * 5000,
+                       "不算补贴" + "的话" * 20_000, "算了不订了，几点送到" * 1000]  # fmt: skip
+
+
+def test_questions_at_the_read_back_answer_and_place_nothing(
+    shop: sessionmaker[Session],
+) -> None:
+    """原价一共多少 / 几点能送到 however long or garbled: an answer each time, and the order
+    is placed only by a yes (none is said here)."""
+    with shop() as session:
+        who = session.scalars(select(Person.id).where(Person.name == "王秀兰")).one()
+    dialogue, before = Dialogue(shop), _counts(shop)
+    dialogue.handle(who, "中午一份红烧肉，送家里", BEFORE_LUNCH)
+    for text in READ_BACK_QUESTIONS:
+        started = time.perf_counter()
+        reply = dialogue.handle(who, text, BEFORE_LUNCH)
+        assert reply.text.strip(), text[:20]
+        assert time.perf_counter() - started < 5
     assert _counts(shop) == before

@@ -224,6 +224,10 @@ def _spaced(word: str) -> re.Pattern[str]:
     return re.compile(r"[ \t\u3000]?".join(re.escape(ch) for ch in word))
 
 
+_CLAUSE_MARKS = "，,。.；;！!？?、"
+"""Between a count and the next dish, a mark ends the count's clause (是7块，馒头1块: a price)."""
+
+
 def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[Entity]:
     """Counts of portions: a number with a measure word (两份, 一碗, 二两), 俩/仨, or a number
     right before a dish (三红烧肉). A bare 一 in 一下/一点 is not a quantity."""
@@ -273,9 +277,6 @@ def find_quantities(masked: Masked, dish_spans: list[tuple[int, int]]) -> list[E
     found += _implicit_ones(masked, starts)
     return sorted(found, key=lambda e: e.start or 0)
 
-
-_CLAUSE_MARKS = "，,。.；;！!？?、"
-"""Between a count and the next dish, a mark ends the count's clause (是7块，馒头1块: a price)."""
 
 _TIME_UNITS = ("天", "顿", "周", "礼", "星", "号", "回", "次", "年", "月", "岁")
 """俩天都一样 / 两顿: a number of days or meals, not of portions."""

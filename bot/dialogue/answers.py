@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+import nlu.lexicon_zh as lex
 from bot.dialogue.closed import closed_menu
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import without_names
@@ -451,8 +452,15 @@ def _fact(
 
 CARD = re.compile(r"卡|券|钱|余额|补贴|优惠|张|次|карт|талон|ᠺᠠᠷᠲ|мөнгө|ᠮᠥᠩᠭᠡ")
 """The card or vouchers named: 还剩多少 is then the balance, not the portions left."""
-PRICE_ASKED = re.compile(r"多少钱|多钱|几块|价钱|价格|咋卖|怎么卖|үнэ|ᠦᠨ᠎ᠡ")
-"""A price asked beside a dish's facts (过油肉多少钱？咸不咸): both are answered."""
+PRICE_ASKED = re.compile(
+    "|".join(
+        [re.escape(w) for w, intent, _ in lex.INTENT_CUES if intent == "ask_price"]
+        + [p for p, intent, _ in lex.INTENT_PATTERNS if intent == "ask_price"]
+        + ["үнэ", "ᠦᠨ᠎ᠡ"]
+    )
+)
+"""A price asked beside a dish's facts (过油肉多少钱？咸不咸): both are answered. The NLU's own
+words for asking a price, and the Mongolian word."""
 NOT_EATEN = re.compile(r"不吃|不要|不能吃|别|没有?|不喝")
 """A kind said as refused (我不吃鱼): not a kind asked for."""
 LIST_ASKED = re.compile(r"哪些|哪个|哪样|有啥|有什么|啥菜|什么菜|都有")

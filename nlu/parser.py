@@ -537,6 +537,8 @@ def _for_whom(text: str, entity: Entity) -> bool:
         or text[max(0, start - 1) : start] in _NOT_FOR_WHOM_BEFORE
     ):
         return False
+    if text[end : end + 2] == "不要" and text[end + 2 : end + 3] not in ("了", "", "，", "。"):
+        return True  # 姥爷不要宫保鸡丁，要鸡蛋羹: refused on their behalf, so theirs
     return not text[end : end + 3].startswith(_NOT_FOR_WHOM_AFTER)
 
 

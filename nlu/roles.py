@@ -51,10 +51,14 @@ DIALECT = ((re.compile(r"咧(?!嘴)"), "了"), (re.compile(r"莫(?=[要订点给
 """Said in Shanxi and Inner Mongolia (就算咧, 羊排莫要了): read as 了 and 别, one character for
 one, so every span still points into what was said."""
 SWAP_WORDS = (
-    "换成", "改成", "换为", "改为", "换作", "改到", "换到", "挪到", "改订", "换个", "换", "改",
+    "换成", "改成", "换为", "改为", "换作", "改到", "换到", "挪到", "改订", "换个", "调成", "调到",
+    "换", "改",
 )  # fmt: skip
 """Between what is given up and what is wanted instead: 把红烧肉换成鱼."""
-ADD_WORDS = ("再加", "再来", "再要", "还要", "另外", "多加", "再给", "再添", "再整", "再订", "添")
+ADD_WORDS = (
+    "再加", "再来", "再要", "还要", "另外", "多加", "再给", "再添", "再整", "再订", "添", "顺便来",
+    "顺便要", "顺便订", "顺便加", "顺带",
+)  # fmt: skip
 """Before what is added to what was said: 再加一份米饭."""
 
 _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]")
@@ -105,6 +109,8 @@ def assign_roles(text: str, entities: list[Entity]) -> None:
     _refused_for_someone(text, targets)
     _refused_then_named(text, targets, blocked)
     _additions(text, targets, blocked)
+    _one_more_of(text, targets)
+    _done_without(text, targets)
     _refusal_clause_after_reason(text, targets)
     _all_but(text, targets)
     _refused_for_a_reason(text, targets)
@@ -640,6 +646,43 @@ def _additions(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         for e in targets:
             if end <= (e.start or 0) < stop and e.role is None and e.entity == "dish":
                 e.role = "add"
+
+
+_ONE_MORE = re.compile(
+    r"(再来|再要|再加|再整)([一二两俩三仨四五六七八九十0-9]+[个碗份盘杯条张根块笼屉两]?)"
+)
+"""烧麦再来二两 / 饺子不错，再来一份: one more of the dish just named, no dish after it."""
+
+
+def _one_more_of(text: str, targets: list[Entity]) -> None:
+    """X再来二两 / X不错，再来一份: more of the dish said just before (in its clause or the one
+    before), when the clause of 再来 names no dish of its own."""
+    dishes = [e for e in targets if e.entity == "dish"]
+    for match in _ONE_MORE.finditer(text):
+        stop = _clause_end(text, match.end())
+        if any(match.end() <= (d.start or 0) < stop for d in dishes):
+            continue
+        before = [d for d in dishes if (d.end or 0) <= match.start()]
+        if not before or before[-1].role is not None:
+            continue
+        start = _clause_start(text, _clause_start(text, match.start()) - 1)
+        if (before[-1].start or 0) >= start:
+            before[-1].role = "add"
+
+
+_WITHOUT_BEFORE = re.compile(r"(?<!有)没有?(那个|这个)?$")
+_WITHOUT_AFTER = re.compile(r"^(也行|也可以|也成|也中|也没事|也没关系|也无所谓)")
+"""没有花卷也行 / 没米饭也可以: done without the dish, which is refused."""
+
+
+def _done_without(text: str, targets: list[Entity]) -> None:
+    """没有花卷也行 / 没米饭也可以: the dish said between 没 and 也行 is not wanted."""
+    for e in targets:
+        if e.entity != "dish" or e.role is not None:
+            continue
+        before, after = text[max(0, (e.start or 0) - 4) : e.start or 0], text[e.end or 0 :]
+        if _WITHOUT_BEFORE.search(before) and _WITHOUT_AFTER.match(after):
+            e.role = "remove"
 
 
 def _wanted_right_after(text: str, thing: Entity, targets: list[Entity]) -> bool:

@@ -45,6 +45,15 @@ _MONEY_TYPED = re.compile(r"(?<=多少)前(?![面天年头边])|(?<=块)前(?=[�
 """多少前 / 几块前: 钱 typed (or heard) as 前, one character for one."""
 
 
+_SHEN = re.compile(r"甚(?=么)|(?<![不极甚])甚(?![至为是少多好佳])")
+"""吃甚 / 订了些甚 / 甚时候: Jin and Inner Mongolian speech for 啥 (甚么 for 什么), read as
+such, one character for one; 甚至, 甚好, 不甚 are left alone."""
+
+
+def _shen(match: re.Match[str]) -> str:
+    return "什" if match.string[match.end() : match.end() + 1] == "么" else "啥"
+
+
 def clean(text: str) -> str:
     """The text cut to ``MAX_CHARS``, with the same length and offsets as what was said.
 
@@ -63,7 +72,7 @@ def clean(text: str) -> str:
             out.append(" ")
         else:
             out.append(char)
-    return _MONEY_TYPED.sub("钱", _WA.sub("吧", "".join(out)))
+    return _SHEN.sub(_shen, _MONEY_TYPED.sub("钱", _WA.sub("吧", "".join(out))))
 
 
 def has_traditional_mongolian(text: str) -> bool:

@@ -237,6 +237,7 @@ FOLLOW_UP = re.compile(
 def follow_up(turn: Turn, said: Utterance) -> Utterance:
     """``said`` as the question it continues (那羊肉汤呢 after 手把肉多少钱 asks a price), or
     about the one dish just answered about (血肠十块钱 → 来两份 / 软不软 / хоёрыг ав)."""
+    said = kind_asked(said)
     asked, turn.state.asked = turn.state.asked, None
     topic, turn.state.topic = turn.state.topic, None
     if asked and said.dishes and FOLLOW_UP.search(clean(said.text)):
@@ -244,8 +245,9 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     if asked == Intent.CHECK_ORDER.value and _orders_of_another(said):
         return said.with_intent(Intent.CHECK_ORDER)  # 我爸订的啥 → 我妈呢 / 那明天的呢
     if topic is not None and turn.state.draft is not None:
-        if turn.state.awaiting == Awaiting.CONFIRM:
-            return said  # 不要 to 要订吗？ after a price asked at the read-back declines the order
+        said = _pointed_at(said, topic, turn.state.draft.lines)
+        if turn.state.awaiting == Awaiting.CONFIRM:  # 不要 to 要订吗？ declines the order
+            return _swapped_for_topic(said, topic, turn.state.draft.lines)
         return _topic_refused(said, topic, turn.state.draft.lines)
     if topic is None or any(str(d.value) == topic for d in said.dishes):
         return said
@@ -283,6 +285,37 @@ def _topic_refused(said: Utterance, topic: str, lines: Mapping[str, int]) -> Utt
     if not IT_REFUSED.search(said.text.strip()):
         return said
     gone = Mention(Kind.DISH, topic, role=Role.REMOVE)
+    return replace(said, mentions=(*said.mentions, gone))
+
+
+POINTED_REFUSAL = re.compile(
+    r"(那个|这个|它)[就也]?(不要|去掉|拿掉|算了|免了|别要)|(去掉|拿掉|删了|删掉)(那个|这个|它)"
+    r"|把(它|那个|这个)(去掉|拿掉|删了|删掉)"
+    r"|(ᠲᠡᠷᠡ|ᠡᠭᠦᠨ|тэр|түүн|үүн)\S*\s*(ᠢ\s+|ᠶᠢ\s+)?(ᠬᠠᠰ|ᠪᠣᠯᠢ|ᠬᠡᠷᠡᠭ\s*ᠦᠭᠡᠢ|хас|боль|боли|хэрэггүй)",
+    re.IGNORECASE,
+)
+"""那就把它去掉 / ᠲᠡᠭᠡᠪᠡᠯ ᠲᠡᠷᠡ ᠶᠢ ᠬᠠᠰᠤ / тэрийг хас: the dish pointed at is given up."""
+
+
+def _pointed_at(said: Utterance, topic: str, lines: Mapping[str, int]) -> Utterance:
+    """那就把它去掉 / ᠲᠡᠭᠡᠪᠡᠯ ᠲᠡᠷᠡ ᠶᠢ ᠬᠠᠰᠤ right after a question about one dish of the order,
+    naming no dish: that dish is given up."""
+    if topic not in lines or said.dishes or not POINTED_REFUSAL.search(said.text):
+        return said
+    gone = Mention(Kind.DISH, topic, role=Role.REMOVE)
+    return replace(said, intent=Intent.CHANGE_ORDER, mentions=(*said.mentions, gone))
+
+
+def _swapped_for_topic(said: Utterance, topic: str, lines: Mapping[str, int]) -> Utterance:
+    """痛风能吃鱼吗 → 那换白菜豆腐: a dish swapped in with none said to go, right after a
+    question about one dish of the order: that dish goes."""
+    if topic not in lines or not any(d.role == Role.REPLACE_TO for d in said.dishes):
+        return said
+    if any(
+        d.role in (Role.REPLACE_FROM, Role.REMOVE) or str(d.value) in lines for d in said.dishes
+    ):
+        return said
+    gone = Mention(Kind.DISH, topic, role=Role.REPLACE_FROM)
     return replace(said, mentions=(*said.mentions, gone))
 
 
@@ -346,6 +379,12 @@ def _about_dishes(
         return Reply(price.text + _fact(turn, said, dishes, fact).text)
     if fact is not None:
         return _fact(turn, said, dishes, fact)
+    if said.conditions and said.intent == Intent.ASK_NUTRITION:  # 痛风能吃鱼吗: of that dish
+        named = {str(d.value) for d in said.dishes}
+        told = advice([d for d in dishes if d.name in named], said.conditions, turn.lang)
+        if PRICE_ASKED.search(question):  # 排骨多少钱？…我戴假牙: both
+            return Reply(_prices(turn, said, dishes, when).text + told)
+        return Reply(told)
     if PORTIONS_LEFT.search(question):
         return _left(turn, said, menus, when) or _prices(turn, said, dishes, when)
     return _prices(turn, said, dishes, when)
@@ -467,6 +506,20 @@ LIST_ASKED = re.compile(r"哪些|哪个|哪样|有啥|有什么|啥菜|什么菜
 """软的菜有哪些 / 哪个菜盐少点: a list of the dishes of a kind asked for, not advice."""
 
 
+_HEARD_AS_OTHER = (Intent.CHECK_ORDER, Intent.INFORM, Intent.OUT_OF_SCOPE, Intent.COMPLAIN)
+
+
+def kind_asked(said: Utterance) -> Utterance:
+    """晚上的饭哪个是甜的, heard as something else: which dishes are of a kind is asked (the
+    dishes listed), whatever the intent heard — when no dish is named."""
+    if said.intent not in _HEARD_AS_OTHER or said.dishes:
+        return said
+    plain = clean(said.text)
+    if not LIST_ASKED.search(plain) or not _kinds_asked(plain):
+        return said
+    return said.with_intent(Intent.ASK_NUTRITION)
+
+
 def _kinds_asked(plain: str) -> list[str]:
     """The kinds of dish asked for (盐少点又软和: low in salt and soft), the longest words
     first and none inside another (青菜 is not 菜 as well)."""
@@ -474,6 +527,8 @@ def _kinds_asked(plain: str) -> list[str]:
     for kind in sorted(KINDS, key=len, reverse=True):
         at = plain.find(kind)
         if at < 0 or any(kind in longer for longer in found):
+            continue
+        if plain[at - 1 : at] == "不":  # 有啥不甜的: not this kind (advice answers it)
             continue
         if not NOT_EATEN.search(plain[max(0, at - 4) : at]):  # 我不吃鱼，清淡的有哪些: not fish
             found.append(kind)

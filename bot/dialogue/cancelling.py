@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from bot.dialogue import ordering
 from bot.dialogue.answers import upcoming
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import STAYS
+from bot.dialogue.naming import STAYS, without_names
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.listening import YES_AMONG_WORDS
@@ -137,14 +138,19 @@ def start_change(turn: Turn, said: Utterance) -> Reply:
         return ordering.fill(turn, said, intent=Intent.ORDER_MEAL)
     if order is None:
         return Reply(say("no_changeable", turn.lang))
-    turn.state.draft = Draft(
+    turn.state.draft = _draft_of(order)
+    return ordering.fill(turn, said, intent=Intent.CHANGE_ORDER)
+
+
+def _draft_of(order: Any) -> Draft:
+    """A placed order told again, to be changed: a yes replaces it."""
+    return Draft(
         lines={i.dish_name: i.qty for i in order.items},
         day=order.date,
         meal=MealSlot(order.meal),
         fulfillment=Fulfillment(order.fulfillment),
         replacing=order.id,
     )
-    return ordering.fill(turn, said, intent=Intent.CHANGE_ORDER)
 
 
 def _plain_when(said: Utterance) -> tuple[date | None, MealSlot | None]:
@@ -153,6 +159,26 @@ def _plain_when(said: Utterance) -> tuple[date | None, MealSlot | None]:
     meals = [m for m in said.of(Kind.MEAL) if m.role is None]
     day = date.fromisoformat(str(days[0].value)) if len(days) == 1 else None
     return day, MealSlot(str(meals[0].value)) if len(meals) == 1 else None
+
+
+def change_placed(turn: Turn, said: Utterance) -> Reply | None:
+    """周四晚上饺子那个改成送到家吧, heard as an order: the way, day or meal swapped for an order
+    already placed with the dishes named (on the day and meal said) is a change of it, asked
+    about before it happens. None when nothing is swapped, or no placed order has them."""
+    swapped = [m for m in said.mentions if m.role == Role.REPLACE_TO and m.kind != Kind.DISH]
+    if turn.state.draft is not None or not swapped or not said.dishes:
+        return None
+    if any(d.role is not None for d in said.dishes):
+        return None
+    day, meal = _plain_when(said)
+    names = frozenset(str(d.value) for d in said.dishes)
+    order = upcoming(turn, changeable=True, dishes=names, day=day, meal=meal)
+    if order is None or names - {i.dish_name for i in order.items}:
+        return None
+    turn.state.draft = _draft_of(order)
+    text = without_names(said.text, names)  # the dishes only say which order: none is given up
+    change = replace(said, text=text, mentions=tuple(swapped))
+    return ordering.fill(turn, change, intent=Intent.CHANGE_ORDER)
 
 
 CANCEL_WORD = re.compile(r"取消|退掉|退了|цуцл|ᠴᠤᠴᠠᠯ")

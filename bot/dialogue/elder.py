@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from bot.dialogue import answers, cancelling, care, ordering, read_back_asked, standing
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import named_by_part
+from bot.dialogue.naming import named_by_part, refused_by_part
 from bot.dialogue.state import ORDERING, Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.dialogue.words import FACTS
@@ -110,6 +110,10 @@ def _balance_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
 
 
+THIS_ONE = re.compile(r"这个|那个|这|那|它")
+"""痛风能吃这个吗: the dish of the order (its only one); 血糖高吃啥好 asks for advice."""
+
+
 def about_the_order(turn: Turn, said: Utterance) -> Utterance:
     """A price or a fact asked with no dish named, while an order is told (鱼刺多不 / ᠦᠨ᠎ᠡ ᠨᠢ
     ᠬᠡᠳᠦ ᠪᠤᠢ / ᠶᠠᠰᠤ ᠣᠯᠠᠨ ᠤᠤ): about the order's dish named by a part of its name, else its one
@@ -117,7 +121,8 @@ def about_the_order(turn: Turn, said: Utterance) -> Utterance:
     draft = turn.state.draft
     if draft is None or said.dishes or not draft.lines:
         return said
-    fact = said.intent == Intent.ASK_NUTRITION and any(word in said.text for word in FACTS)
+    fact_word = any(word in said.text for word in FACTS)
+    fact = said.intent == Intent.ASK_NUTRITION and (fact_word or bool(said.conditions))
     left = said.intent == Intent.ASK_MENU and answers.PORTIONS_LEFT.search(said.text) is not None
     if left:  # 还剩几份？: of every dish of the order
         return replace(
@@ -126,7 +131,8 @@ def about_the_order(turn: Turn, said: Utterance) -> Utterance:
     if said.intent != Intent.ASK_PRICE and not fact:
         return said
     named = named_by_part(said.text, draft.lines)
-    if named is None and len(draft.lines) == 1:
+    pointed = fact_word or not said.conditions or THIS_ONE.search(said.text)  # not 血糖高吃啥好
+    if named is None and len(draft.lines) == 1 and pointed:
         named = next(iter(draft.lines))
     if named is None:
         return said
@@ -173,13 +179,18 @@ def _names_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
     return ordering.named_in_draft(turn, said, turn.state.draft) is not None
 
 
+def _refuses_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
+    draft = turn.state.draft
+    return draft is not None and refused_by_part(said.text, draft.lines) is not None
+
+
 def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
     """Anything else said to the read-back: a correction if it names something, a yes said among
     other words (她说对，就这样，谢谢), else the question again, plainly."""
     yes = YES_AMONG.search(said.text) is not None and not NO_AMONG.search(said.text)
     if yes and _only_restates(turn.state.draft, said):  # 对，送家里: the yes, said with what it is
         return ordering.place(turn, said)
-    if said.mentions:
+    if said.mentions or _refuses_a_dish_of_the_order(turn, said):  # 妈的不要鸡蛋
         return ordering.fill(turn, said)
     if yes:
         return ordering.place(turn, said)
@@ -320,7 +331,11 @@ def _new_order(turn: Turn, said: Utterance) -> Reply:
     back to it after a question of its own (问了明天的菜单 → 刚才那个白菜豆腐，再加一碗米饭)."""
     if turn.state.awaiting not in ORDERING and not _back_to_draft(turn, said):
         turn.state.draft = None
-    return cancelling.cancel_placed_refused(turn, said) or ordering.fill(turn, said)
+    return (
+        cancelling.cancel_placed_refused(turn, said)
+        or cancelling.change_placed(turn, said)
+        or ordering.fill(turn, said)
+    )
 
 
 def _back_to_draft(turn: Turn, said: Utterance) -> bool:

@@ -127,10 +127,17 @@ def named_elder(turn: Turn, said: Utterance) -> int | None:
     return _named(said, linked_elders(turn))
 
 
+BARE_PARENTS = (("老妈", "mother"), ("妈妈", "mother"), ("妈", "mother"), ("老爸", "father"),
+                ("爸爸", "father"), ("爸", "father"))  # fmt: skip
+"""A child's shorthand heading what they type (爸 午饭 鲈鱼 送家 / 妈的蛋去掉): that parent."""
+
+
 def _named(said: Utterance, elders: list[tuple[int, str, str | None]]) -> int | None:
-    """The one elder named by name, or as 我妈 / 我爸 (by their registered gender)."""
+    """The one elder named by name, or as 我妈 / 我爸 / 爸 heading the text (by their
+    registered gender)."""
     named = [pid for pid, name, _ in elders if name in said.text]
-    gender = RELATION_GENDER.get(said.beneficiary or "")
+    heading = next((r for w, r in BARE_PARENTS if said.text.lstrip().startswith(w)), None)
+    gender = RELATION_GENDER.get(said.beneficiary or heading or "")
     if not named and gender is not None:
         named = [pid for pid, _, g in elders if g == gender]
     return named[0] if len(named) == 1 else None

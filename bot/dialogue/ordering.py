@@ -191,6 +191,8 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     refusing = intent in (Intent.CHANGE_ORDER, Intent.CANCEL_ORDER, Intent.DENY)
     if refusing or any(d.role == Role.REPLACE_TO for d in said.dishes):
         said = with_named_in_draft(turn, _replaced_by_name(said, draft), draft)
+    else:  # 妈的不要蛋, heard as no edit at all: a part of a dish of the order, refused
+        said = _refused_by_part(said, draft)
     refused = {str(d.value) for d in said.dishes if d.refused}
     counted = {m.group for m in said.of(Kind.QUANTITY) if m.group is not None}
     wanted = [  # Ууц биш, чанасан мах болгоё. Ууц үнэтэй: the uncounted ууц again is not wanted
@@ -218,6 +220,16 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     elif said.counts and draft.lines and not refused:
         _recount(turn, draft, said, offered)
     return removed
+
+
+def _refused_by_part(said: Utterance, draft: Draft) -> Utterance:
+    """``said`` with the one dish of the order that a part of its name names right beside a
+    refusal (不要蛋 with 茶叶蛋 read back) as given up, whatever intent was heard."""
+    named = [str(d.value) for d in said.dishes]
+    gone = refused_by_part(said.text, draft.lines, named)
+    if gone is None or gone in named:
+        return said
+    return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, gone, role=Role.REMOVE)))
 
 
 def _refused_later(said: Utterance, dish: Mention) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.dialogue import ordering, standing
 from bot.dialogue.context import Turn
-from bot.dialogue.family import RELATION_GENDER, linked_elders
+from bot.dialogue.family import BARE_PARENTS, RELATION_GENDER, linked_elders
 from bot.dialogue.state import Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.phrasing import read_back, read_back_full, read_back_several, when_words
@@ -208,7 +208,7 @@ def _elders_named(turn: Turn, text: str) -> list[tuple[int, int]]:
     for word, relation in BENEFICIARY:
         gender = RELATION_GENDER.get(relation)
         words.append((word, [pid for pid, _, g in elders if gender is not None and g == gender]))
-    for word, relation in _BARE_PARENTS:  # 妈的蛋去掉: a child's shorthand, heading the clause
+    for word, relation in BARE_PARENTS:  # 妈的蛋去掉: a child's shorthand, heading the clause
         gender = RELATION_GENDER[relation]
         if text.startswith(word):
             words.append((word, [pid for pid, _, g in elders if g == gender]))
@@ -217,10 +217,6 @@ def _elders_named(turn: Turn, text: str) -> list[tuple[int, int]]:
         if at >= 0 and len(pids) == 1 and not _STAYS.match(text[at + len(word) :]):
             found.append((at, pids[0]))
     return found
-
-
-_BARE_PARENTS = (("老妈", "mother"), ("妈妈", "mother"), ("妈", "mother"), ("老爸", "father"),
-                 ("爸爸", "father"), ("爸", "father"))  # fmt: skip
 
 
 def _is_about(entry: dict[str, Any], said: Utterance, draft: Draft) -> bool:
@@ -276,6 +272,8 @@ def next_in_line(turn: Turn, reply: Reply, told: Draft | None) -> Reply:
     state = turn.state
     if not state.queued:
         return reply
+    if reply.text.endswith(say("confirm_yes_no", turn.lang)):
+        return reply  # 请说“要”…: every order read back briefly already, nothing changed
     if state.draft is not None and state.awaiting == Awaiting.CONFIRM:
         if _merged_same_meal(turn, state.draft):  # both moved to the same meal: one order
             reply = ordering.read_back_draft(turn)
@@ -333,10 +331,12 @@ def _read_back_all(turn: Turn, reply: Reply, first: Draft) -> Reply:
         text += _same_or(turn, first, first_text, other.text.removesuffix(question))
     turn.state.draft, turn.elder_id, turn.state.for_elder = saved
     together = _together(turn, first, first_text, quotes)
-    if together is None:
-        return Reply(text + question, reply.choices, reply.inline)
+    if together is None:  # its short form too: 请说“要”… reads back every order, not the first
+        return Reply(text + question, reply.choices, reply.inline, short=text + question)
     said, full = together
-    return Reply(said + question, reply.choices, reply.inline, full=full + question)
+    return Reply(
+        said + question, reply.choices, reply.inline, short=said + question, full=full + question
+    )
 
 
 def _quote(turn: Turn) -> OrderSummary:

@@ -25,6 +25,9 @@ form when asked for again: whoever asks 再说一遍 did not catch it whole."""
 
 
 FILLER = re.compile(r"[\s，,。.！!？?、~～啊呀吧呢嘛哦噢嗯哎了点儿些]+")
+NOT_HEARD = re.compile(r"^(啥|什么|你说啥|说啥|没听清|没听见|听不清|听不见)[？?，,。\s]")
+"""啥？几张？大点声: a word half heard, echoed after 啥: nothing new is asked, the last reply
+again."""
 
 
 def wish_of(text: str) -> tuple[str, str] | None:
@@ -36,6 +39,8 @@ def wish_of(text: str) -> tuple[str, str] | None:
     for wish, pattern in WISHES.items():
         if pattern.search(plain):
             rest = pattern.sub(" ", plain)  # 太长了，记不住: both say the one wish
+            if NOT_HEARD.match(rest.strip() + " "):
+                return wish, ""
             return wish, "" if len(FILLER.sub("", rest)) <= 2 else rest.strip(" ，,。")
     return None
 

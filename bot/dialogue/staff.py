@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.dialogue import emergency, staff_counts, staff_relay, staff_topic
+from bot.dialogue import emergency, staff_counts, staff_lists, staff_relay, staff_topic
 from bot.dialogue.context import Turn
 from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Utterance
@@ -80,6 +80,13 @@ def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
     """Counts, the delivery list, the kitchen sheet, the complaints, or what can be asked; a
     question leaving out its meal or dish leans on the one before (明天中午的呢)."""
     kind = staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN)
+    if kind is None and staff_topic.AGAIN.search(said.text):  # 丰州路那家呢: that stop
+        day, meal = _meal_for(turn, canteens[0], said)
+        stops = [
+            s for group in _sheet(turn, canteens[0], day, meal).delivery.values() for s in group
+        ]
+        if staff_lists.named_stops(said.text, stops):
+            return _delivery(turn, canteens[0], day, meal, said.text)
     said, kind = staff_topic.continued(turn, said, kind)
     if kind is None:
         relayed = staff_relay.relayed(turn, said.text, canteens)  # …老爷子反映排骨太硬，给记一下
@@ -92,7 +99,9 @@ def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
     day, meal = _meal_for(turn, canteen_id, said)
     staff_topic.remember(turn, said, kind, day, meal)
     if kind == "delivery":
-        return _delivery(turn, canteen_id, day, meal)
+        return _delivery(turn, canteen_id, day, meal, said.text)
+    if kind in staff_lists.WAYS:
+        return staff_lists.way_list(turn, canteen_id, day, meal, kind)
     if kind == "kitchen":
         return _kitchen(turn, canteen_id, day, meal)
     return staff_counts.answer(turn, canteen_id, said, day, meal)
@@ -218,9 +227,11 @@ def _kitchen(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> Reply:
     return Reply(say("kitchen_intro", turn.lang, when=when) + "，".join(lines) + "。")
 
 
-def _delivery(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> Reply:
+def _delivery(turn: Turn, canteen_id: int, day: date, meal: MealSlot, text: str = "") -> Reply:
+    """The meal's delivery list, or its stops that ``text`` names (丰州路那家呢)."""
     when, sheet = _when(day, meal, turn), _sheet(turn, canteen_id, day, meal)
     stops = [stop for group in sheet.delivery.values() for stop in group]
+    stops = staff_lists.named_stops(text, stops) or stops
     if not stops:
         return Reply(say("delivery_none", turn.lang, when=when))
     lines = [

@@ -11,6 +11,7 @@ from datetime import date
 from bot.dialogue.context import Turn
 from bot.dialogue.naming import named_by_part, parts_of
 from bot.dialogue.utterance import Kind, Mention, Utterance
+from bot.dialogue.words import KINDS
 from bot.phrasing import when_words
 from bot.turn import Reply
 from menus.catalogue import say
@@ -50,6 +51,7 @@ def answer(turn: Turn, canteen_id: int, said: Utterance, day: date, meal: MealSl
         session.expunge_all()
     when = when_words(day, meal, turn.today, lang)
     said = _dish_by_part(said, [i.dish.name for i in items])
+    said = _dishes_of_kind(said, [(i.dish.name, set(i.dish.tags or ())) for i in items])
     community = _community_named(said.text, list(sheet.delivery))
     if not said.dishes and community is not None:  # 往丰州路社区送几份
         count = number(len(sheet.delivery[community]), lang)
@@ -90,6 +92,19 @@ def _dish_by_part(said: Utterance, served: list[str]) -> Utterance:
     if found is None or not any(p in said.text for p in parts_of(found) if len(p) >= 2):
         return said  # 几份饭 / 几个菜: no dish's name, only a kind
     return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, found)))
+
+
+def _dishes_of_kind(said: Utterance, served: list[tuple[str, set[str]]]) -> Utterance:
+    """两样粥各几碗 / 汤一共几份: no dish named, but a kind of dish (粥, 汤, 素菜): each dish of
+    the meal of that kind is asked about."""
+    if said.dishes:
+        return said
+    word = next((w for w in sorted(KINDS, key=len, reverse=True) if w in said.text), None)
+    if word is None:
+        return said
+    tags = set(KINDS[word])
+    found = [Mention(Kind.DISH, name) for name, have in served if tags & have]
+    return replace(said, mentions=(*said.mentions, *found)) if found else said
 
 
 def _community_named(text: str, communities: list[str]) -> str | None:

@@ -6,6 +6,8 @@ The store checks again that staff may act for the elder's canteen."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import literal, select
 
 from bot.dialogue.context import Turn
@@ -26,6 +28,9 @@ FOR_AN_ELDER = frozenset(
     }
 )
 """What staff may ask or do for an elder named: order, change, cancel, and what is ordered."""
+POINTED = re.compile(r"^[那嗯哦，,\s]*(她|他|老人家?|老太太|老爷子)(?!们)")
+"""她今天中午订的是啥: said first, the elder named before (in a complaint passed on, an order
+taken); never 他们."""
 MIN_NAME = 2
 """A name shorter than this is never looked for inside a sentence."""
 
@@ -40,6 +45,8 @@ def elder_meant(turn: Turn, said: Utterance) -> int | None:
         state.draft is not None or state.awaiting in (Awaiting.CONFIRM, Awaiting.CANCEL)
     )
     named = _named(turn, said.text)
+    if named is None and said.intent in FOR_AN_ELDER and POINTED.search(said.text):
+        named = state.for_elder  # 她今天中午订的是啥: the elder spoken of just before
     if named is not None and (said.intent in FOR_AN_ELDER or telling):
         if named != state.for_elder:
             state.drop_draft()  # one elder's draft never becomes another's order

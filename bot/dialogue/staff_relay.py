@@ -47,6 +47,7 @@ def relayed(turn: Turn, text: str, canteens: list[int]) -> Reply | None:
             now=turn.now,
         )
         name = elder.name
+        turn.state.for_elder = elder.id  # 她今天中午订的是啥: the elder just spoken of
     return Reply(say("complaint_relayed", turn.lang, elder=name))
 
 

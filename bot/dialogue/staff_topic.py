@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.dialogue import staff_counts
+from bot.dialogue import staff_counts, staff_lists
 from bot.dialogue.context import Turn
 from bot.dialogue.state import MealRef
 from bot.dialogue.utterance import Kind, Mention, Utterance
@@ -40,6 +40,9 @@ def kind_of(
     (送餐单给我报一下，一共送几家？都送啥？), else a count, the list, the kitchen sheet."""
     if any(word in text for word in LISTED):
         return "delivery"
+    way = staff_lists.kind_of(text)  # 自取的有谁 / 在食堂吃的订了啥 / 自己来取的呢
+    if way is not None:
+        return way
     if staff_counts.asks(text):
         if any(word in text for word in staff_counts.LEFT):
             return "left"

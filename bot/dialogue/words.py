@@ -41,7 +41,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "汤": ("soup",), "粥": ("porridge",), "稀": ("porridge", "soup"), "素": ("vegetarian",),
     "青菜": ("vegetarian",), "蔬菜": ("vegetarian",), "主食": ("staple",), "软": ("soft",),
     "烂": ("soft",), "鱼": ("fish",), "辣": ("spicy",), "清淡": ("low_salt",),
-    "盐少": ("low_salt",), "少盐": ("low_salt",),
+    "盐少": ("low_salt",), "少盐": ("low_salt",), "甜": ("sweet",),
     "шөл": ("soup",), "ᠰᠢᠯᠦ": ("soup",), "ногоо": ("vegetarian",), "ᠨᠣᠭᠤᠭ᠎ᠠ": ("vegetarian",),
     "зөөлөн": ("soft",), "ᠵᠥᠭᠡᠯᠡᠨ": ("soft",),
 }  # fmt: skip
@@ -49,7 +49,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 KIND_WORDS = {
     "汤": "汤", "粥": "粥", "稀": "稀的", "素": "素菜", "青菜": "青菜", "蔬菜": "蔬菜",
     "主食": "主食", "软": "软的", "烂": "软的", "鱼": "鱼", "辣": "辣的", "清淡": "清淡的",
-    "盐少": "少盐的", "少盐": "少盐的",
+    "盐少": "少盐的", "少盐": "少盐的", "甜": "甜的",
 }  # fmt: skip
 """How a kind is said back (Mandarin; other languages say the word as heard)."""
 

@@ -209,3 +209,28 @@ def test_both_parents_named_by_name_get_the_same_and_an_edit_naming_one_is_hers(
     assert _dishes(shop, ids["王秀兰"]) == [("红烧肉", 1)]
     both = dialogue.handle(ids["李娜"], "刘德福王秀兰今天中午订的啥", BEFORE_LUNCH).text
     assert "刘德福" in both and "鸡蛋羹" in both and "王秀兰" in both and "红烧肉" in both, both
+
+
+def test_a_part_of_a_dish_refused_for_one_parent_leaves_only_her_order(
+    shop: sessionmaker[Session],
+) -> None:
+    """妈的不要鸡蛋, heard as no edit at all: 鸡蛋 is the 鸡蛋羹 of Mum's order, and only hers; the
+    short read-back after a word that is no yes still names both parents."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    reply = dialogue.handle(ids["李娜"], "中午给我爸妈都订鸡蛋羹和米饭 自己去拿", BEFORE_LUNCH).text
+    assert reply.count("鸡蛋羹、米饭各一份") == 2, reply
+    reply = dialogue.handle(ids["李娜"], "妈的不要鸡蛋", BEFORE_LUNCH).text
+    assert "不要鸡蛋羹了" in reply and "王秀兰：米饭一份" in reply, reply
+    assert "刘德福：鸡蛋羹、米饭各一份" in reply, reply
+    reply = dialogue.handle(ids["李娜"], "嗯嗯嗯", BEFORE_LUNCH).text
+    assert "王秀兰" in reply and "刘德福" in reply, reply
+    dialogue.handle(ids["李娜"], "ok确认", BEFORE_LUNCH)
+    assert _dishes(shop, ids["王秀兰"]) == [("米饭", 1)]
+    assert sorted(_dishes(shop, ids["刘德福"])) == [("米饭", 1), ("鸡蛋羹", 1)]
+
+
+def test_a_bare_dad_heading_what_a_child_types_is_dad(shop: sessionmaker[Session]) -> None:
+    """爸 中午 鸡蛋羹x1 自取: 爸 alone, first, names the father among two parents."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    reply = dialogue.handle(ids["李娜"], "爸 中午 鸡蛋羹x1 自取", BEFORE_LUNCH).text
+    assert reply.startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份"), reply

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, staff_lists
+from bot.dialogue.answers import POINTED_REFUSAL
 from bot.dialogue.naming import fitting, named_by_part, refused_by_part, without_names
 from bot.dialogue.speech import wish_of
 from menus.models import Order, Person, StandingOrder
@@ -20,6 +21,7 @@ from menus.spoken import syllables
 from nlu.afterthoughts import word_spaces_closed
 from nlu.dishes import regional_variants
 from nlu.recurrence import pause_span
+from nlu.text import MAX_CHARS, clean
 from tests.conftest import BEFORE_LUNCH
 
 HOSTILE = ["", " ", "\x00\x01说慢点", "说" * 100_000, "慢点" * 5000, "ᠡ" * 20_000,
@@ -40,7 +42,13 @@ HOSTILE = ["", " ", "\x00\x01说慢点", "说" * 100_000, "慢点" * 5000, "ᠡ"
            "原价一共多少" * 3000, "几点能送到" * 3000, "白菜豆腐是7块，是吧？" * 2000,
            "炒米是硬的吧" * 3000, "哪个菜盐少又软和" * 2000, "别给老头子订" * 3000,
            "банш нэг л болно " * 3000, "多少前" * 5000, "手把几份" * 4000,
-           "давс битгий " * 4000, "ᠪᠣᠯᠢᠯᠠᠭᠠᠷᠠᠢ " * 3000, "我不吃鱼，软的有哪些" * 2000]  # fmt: skip
+           "давс битгий " * 4000, "ᠪᠣᠯᠢᠯᠠᠭᠠᠷᠠᠢ " * 3000, "我不吃鱼，软的有哪些" * 2000,
+           # pickup and dine-in lists, stops by place, 她, kinds counted, pointing, 甚
+           "自己来取的呢" * 3000, "在食堂吃的订了啥" * 2000, "海东路那家呢" * 3000,
+           "她今天中午订的是啥" * 2000, "粥几碗" * 5000, "那就把它去掉" * 3000,
+           "ᠲᠡᠷᠡ ᠶᠢ ᠬᠠᠰᠤ " * 3000, "妈的不要鸡蛋\x00" * 2000, "ok确认" * 5000,
+           "啥？几张？大点声" * 2000, "订了些甚" * 4000, "痛风能吃鱼吗" * 3000,
+           "晚上的饭哪个是甜的" * 2000, "小米粥那个改成送到家吧" * 2000]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -59,6 +67,9 @@ def test_the_new_helpers_answer_any_text_quickly(text: str) -> None:
     assert refused_by_part(text, ["清蒸鲈鱼", "米饭"]) in (None, "清蒸鲈鱼", "米饭")
     assert all(len(v) >= 2 for v in regional_variants(text[:40]))
     assert set(fitting(text, ["牛肉面", "清蒸鲈鱼"])) <= {"牛肉面", "清蒸鲈鱼"}
+    assert staff_lists.kind_of(text) in (None, "pickup", "dine_in")
+    assert len(clean(text)) == min(len(text), MAX_CHARS)
+    POINTED_REFUSAL.search(text)
     assert time.perf_counter() - started < 2
 
 
@@ -83,7 +94,9 @@ def test_elders_family_and_staff_get_a_reply_and_nothing_is_stored(
 
 
 READ_BACK_QUESTIONS = ["原价一共多少" * 3000, "几点能送到\x00" * 3000, "", "🍚" * 5000,
-                       "不算补贴" + "的话" * 20_000, "算了不订了，几点送到" * 1000]  # fmt: skip
+                       "不算补贴" + "的话" * 20_000, "算了不订了，几点送到" * 1000,
+                       "红烧肉硬不硬" * 3000, "那就把它去掉" * 3000, "牙口不好能吃这个吗" * 2000,
+                       "那换" * 10_000, "妈的不要" + "鸡蛋" * 10_000]  # fmt: skip
 
 
 def test_questions_at_the_read_back_answer_and_place_nothing(

@@ -213,6 +213,7 @@ class Parser:
         entities += find_times(masked)
         entities += find_day_meals(masked, today)
         entities += find_dates(masked, today)
+        entities = [e for e in entities if not _kept_for_later(text, e)]
         entities += find_words(masked, lex.MEALS, "meal")
         entities += find_words(masked, lex.FULFILLMENT, "fulfillment")
         entities += find_sounding(masked, lex.FULFILLMENT, "fulfillment")
@@ -520,6 +521,20 @@ _NOT_FOR_ANYONE = frozenset({"greet", "thank", "goodbye", "out_of_scope", "affir
 _NOT_FOR_WHOM_BEFORE = ("陪", "跟", "和", "邻居")
 _POINTED_BACK = re.compile(r"(给|帮|替|为|让)(她|他)|(她|他)(的|要|想|吃|订)")
 """给她来… / 他的手把肉: the relative named before is who the request is for."""
+
+
+_KEPT_FOR = re.compile(r"留[一二两俩个份碗点着下]*$")
+_EATEN_LATER = re.compile(r"(热着?|再|接着)吃|热")
+"""莜面要俩，留一个明天热着吃: a day a portion is kept to be eaten on, not the day of the meal
+(给我留一份明天的 is tomorrow's)."""
+
+
+def _kept_for_later(text: str, entity: Entity) -> bool:
+    """Whether ``entity`` is a day said after 留 (留一个明天热着吃): what is eaten later."""
+    if entity.entity != "date":
+        return False
+    kept = _KEPT_FOR.search(text[max(0, (entity.start or 0) - 5) : entity.start or 0])
+    return kept is not None and _EATEN_LATER.match(text[entity.end or 0 :]) is not None
 
 
 def _for_whom(text: str, entity: Entity) -> bool:
@@ -1044,7 +1059,11 @@ def _group_quantities(
             counted_after = any(
                 0 <= (q.start or 0) - (nxt.end or 0) <= 2 for q in quantities if q is not quantity
             )
-            chosen = prev if counts_follow and (not joined or counted_after) else nxt
+            # 凉拌沙葱 嗯 俩馒头: a pause or a filler after the dish, and the count right
+            # before the next one: the next one's
+            paused = _PAUSED.search(gap) is not None and (nxt.start or 0) == extent
+            follows = counts_follow and (not joined or counted_after) and not paused
+            chosen = prev if follows or (paused and counted_after) else nxt
         else:
             chosen = nxt or prev
         if chosen is not None and chosen.group is not None:
@@ -1053,6 +1072,8 @@ def _group_quantities(
     return quantities
 
 
+_PAUSED = re.compile(r"\s|嗯|呃|那个|就是")
+"""Between a dish and a count: a pause, so the count may begin the next dish's words."""
 _CLAUSE_END = re.compile(r"[吧呢呀]")
 _COUNT_AFTER = re.compile(r"^(还是|还|要|来|也|就)?[一二两三四五六七八九十俩仨0-9]")
 

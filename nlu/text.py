@@ -41,8 +41,30 @@ _WA = re.compile(r"(?<=[\u4e00-\u9fff])(?<!哇)哇(?=$|[\s，,。.！!？?；;�
 for 吧, read as 吧 so that every rule about 吧 holds for it; 哇塞 or 哇，真香 are left alone."""
 
 
-_MONEY_TYPED = re.compile(r"(?<=多少)前(?![面天年头边])|(?<=块)前(?=[？?吧啊呀。，,]|$)")
-"""多少前 / 几块前: 钱 typed (or heard) as 前, one character for one."""
+_MONEY_TYPED = re.compile(
+    r"(?<=多)前(?=[一？?吧啊呀。，,\s]|$)|(?<=多少)前(?![面天年头边])"
+    r"|(?<=块)前(?=[？?吧啊呀。，,\s]|$)"
+)
+"""多少前 / 多前一份 / 几块前: 钱 typed (or heard) as 前, one character for one."""
+_HEARD_AS = (
+    (re.compile(r"名(?=天)"), "明"),
+    (re.compile(r"(?<=[金惠饭餐])卷"), "券"),
+    (
+        re.compile(
+            r"(?<![一确决肯固规稳安指约预鉴设锁说不待未敲])定(?!个?时)"
+            r"(?=[的个一两俩仨份碗餐饭啥过好上]|[早中晚午]饭)"
+        ),
+        "订",
+    ),
+)
+"""What a recogniser writes for what was said, one character for one: 名天 for 明天, 代金卷 for
+代金券, 定的啥 / 定个午饭 for 订 (not 一定, 确定, 决定, 肯定…)."""
+
+
+def _heard(text: str) -> str:
+    for pattern, plain in _HEARD_AS:
+        text = pattern.sub(plain, text)
+    return text
 
 
 _SHEN = re.compile(r"甚(?=么)|(?<![不极甚])甚(?![至为是少多好佳])")
@@ -72,7 +94,7 @@ def clean(text: str) -> str:
             out.append(" ")
         else:
             out.append(char)
-    return _SHEN.sub(_shen, _MONEY_TYPED.sub("钱", _WA.sub("吧", "".join(out))))
+    return _heard(_SHEN.sub(_shen, _MONEY_TYPED.sub("钱", _WA.sub("吧", "".join(out)))))
 
 
 def has_traditional_mongolian(text: str) -> bool:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 import nlu.lexicon_zh as lex
 from bot.dialogue.closed import closed_menu
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import without_names
+from bot.dialogue.naming import named_by_part, without_names
 from bot.dialogue.state import Awaiting, MealRef
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
@@ -237,7 +237,7 @@ FOLLOW_UP = re.compile(
 def follow_up(turn: Turn, said: Utterance) -> Utterance:
     """``said`` as the question it continues (那羊肉汤呢 after 手把肉多少钱 asks a price), or
     about the one dish just answered about (血肠十块钱 → 来两份 / 软不软 / хоёрыг ав)."""
-    said = kind_asked(said)
+    said = balance_asked(kind_asked(said, telling=turn.state.draft is not None))
     asked, turn.state.asked = turn.state.asked, None
     topic, turn.state.topic = turn.state.topic, None
     if asked and said.dishes and FOLLOW_UP.search(clean(said.text)):
@@ -289,7 +289,7 @@ def _topic_refused(said: Utterance, topic: str, lines: Mapping[str, int]) -> Utt
 
 
 POINTED_REFUSAL = re.compile(
-    r"(那个|这个|它)[就也]?(不要|去掉|拿掉|算了|免了|别要)|(去掉|拿掉|删了|删掉)(那个|这个|它)"
+    r"(那个|这个|它)[就也]?(不要(?!紧|钱)|去掉|拿掉|算了|免了|别要)|(去掉|拿掉|删了|删掉)(那个|这个|它)"
     r"|把(它|那个|这个)(去掉|拿掉|删了|删掉)"
     r"|(ᠲᠡᠷᠡ|ᠡᠭᠦᠨ|тэр|түүн|үүн)\S*\s*(ᠢ\s+|ᠶᠢ\s+)?(ᠬᠠᠰ|ᠪᠣᠯᠢ|ᠬᠡᠷᠡᠭ\s*ᠦᠭᠡᠢ|хас|боль|боли|хэрэггүй)",
     re.IGNORECASE,
@@ -311,6 +311,8 @@ def _swapped_for_topic(said: Utterance, topic: str, lines: Mapping[str, int]) ->
     question about one dish of the order: that dish goes."""
     if topic not in lines or not any(d.role == Role.REPLACE_TO for d in said.dishes):
         return said
+    if named_by_part(said.text, lines, [str(d.value) for d in said.dishes]) is not None:
+        return said  # 鱼多少钱 → 饭换成馒头: the rice, named
     if any(
         d.role in (Role.REPLACE_FROM, Role.REMOVE) or str(d.value) in lines for d in said.dishes
     ):
@@ -416,7 +418,8 @@ def _on_menu(name: str, dishes: list[Any]) -> Any | None:
 
 def _prices(turn: Turn, said: Utterance, dishes: list[Any], when: str) -> Reply:
     lang, parts = turn.lang, []
-    for mention in said.dishes:
+    named = {str(m.value): m for m in said.dishes}  # 洋肉汤 多钱 羊肉汤: one dish, said once
+    for mention in named.values():
         dish = _on_menu(str(mention.value), dishes)
         name = turn.store.dishes_said([str(mention.value)], lang)
         elsewhere = _other_meal(turn, said, str(mention.value)) if dish is None else None
@@ -502,17 +505,39 @@ PRICE_ASKED = re.compile(
 words for asking a price, and the Mongolian word."""
 NOT_EATEN = re.compile(r"不吃|不要|不能吃|别|没有?|不喝")
 """A kind said as refused (我不吃鱼): not a kind asked for."""
-LIST_ASKED = re.compile(r"哪些|哪个|哪样|有啥|有什么|啥菜|什么菜|都有")
+LIST_ASKED = re.compile(r"哪些|哪个|哪样|有啥|有什么|啥菜|什么菜|都有|有没有|有没")
 """软的菜有哪些 / 哪个菜盐少点: a list of the dishes of a kind asked for, not advice."""
 
 
-_HEARD_AS_OTHER = (Intent.CHECK_ORDER, Intent.INFORM, Intent.OUT_OF_SCOPE, Intent.COMPLAIN)
+_HEARD_AS_OTHER = (Intent.CHECK_ORDER, Intent.INFORM, Intent.OUT_OF_SCOPE)
+_REFUSING = (Intent.CANCEL_ORDER, Intent.DENY)
 
 
-def kind_asked(said: Utterance) -> Utterance:
+BALANCE_NAMED = re.compile(r"券|孝心卡|爱心卡|卡里|卡上|余额|талон|ᠲᠠᠯᠣᠨ")
+BALANCE_ASKED = re.compile(r"几张|多少|还有|剩|хэд|ᠬᠡᠳᠦ|үлд|ᠦᠯᠡᠳ")
+MENU_TOO = re.compile(r"啥菜|什么菜|有啥|吃啥|吃什么|菜单")
+_HEARD_AS_MENU = (Intent.ASK_MENU, Intent.ASK_PRICE, Intent.OUT_OF_SCOPE, Intent.INFORM)
+
+
+def balance_asked(said: Utterance) -> Utterance:
+    """我那个代金券还有几张了 还有没有了, heard as a menu question: the vouchers or the card
+    named, with how many or how much is left, ask the balance (no dish named)."""
+    if said.intent not in _HEARD_AS_MENU or said.dishes:
+        return said
+    plain = clean(said.text)  # 代金卷: as a recogniser writes it
+    if MENU_TOO.search(plain):  # 卡里还有钱吧？明天中午有啥菜: the menu is asked as well
+        return said
+    if BALANCE_NAMED.search(plain) and BALANCE_ASKED.search(plain):
+        return said.with_intent(Intent.CHECK_BALANCE)
+    return said
+
+
+def kind_asked(said: Utterance, *, telling: bool) -> Utterance:
     """晚上的饭哪个是甜的, heard as something else: which dishes are of a kind is asked (the
-    dishes listed), whatever the intent heard — when no dish is named."""
-    if said.intent not in _HEARD_AS_OTHER or said.dishes:
+    dishes listed), whatever the intent heard — when no dish is named (哪个是甜的 甜的我就不要了
+    too, when no order is being told that a 不要 could be about)."""
+    heard_so = said.intent in _HEARD_AS_OTHER or (said.intent in _REFUSING and not telling)
+    if not heard_so or said.dishes:
         return said
     plain = clean(said.text)
     if not LIST_ASKED.search(plain) or not _kinds_asked(plain):

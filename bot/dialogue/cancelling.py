@@ -88,14 +88,25 @@ def cancel(turn: Turn, said: Utterance) -> Reply:
     return Reply(say("cancel_done", lang, refund=refund))
 
 
-YES_TO_CANCEL = re.compile(YES_AMONG_WORDS + r"|取消|退了|退掉|不要了")
-KEEP_IT = re.compile(r"不取消|别取消|先别|不退|不用取消|算了|等等|等一下|再想想|留着|保留")
+YES_TO_CANCEL = re.compile(
+    YES_AMONG_WORDS + r"|取消|退了|退掉|退吧|(就|给我)退|^[嗯哦，,\s]*退[。！!\s]*$|不要了"
+)
+KEEP_IT = re.compile(
+    r"不取消|别取消|先别|不退|别退|不用退|不用取消|算了|等等|等一下|再想想|留着|保留|不动|别动"
+)
 OTHER_MEAL = re.compile(r"[今明后]天|[今明后]儿|早|中午|晌午|晚|黑夜|后晌|周|礼拜|星期|号")
 """A clause naming a day or meal is about another order (嗯，退了。明儿黑夜那个留着)."""
 
 
+ASKED_BACK = re.compile(r"吗|[？?]|咋|怎么|能不能")
+"""钱能退回卡里吗？ / 那钱咋退啊: a question back, not a yes."""
+
+
 def _kept(text: str) -> bool:
-    """Whether the yes is turned round (先别取消，我再想想), in a clause about this order."""
+    """Whether the yes is turned round (先别取消，我再想想), in a clause about this order, or
+    is a question back (钱能退回卡里吗)."""
+    if ASKED_BACK.search(text):
+        return True
     clauses = re.split(r"[，,。；;！!？?\s]+", text)
     return any(KEEP_IT.search(c) and not OTHER_MEAL.search(c) for c in clauses)
 

@@ -316,6 +316,10 @@ def _for_several(turn: Turn, said: Utterance) -> Reply | Utterance:
 
 def _staff(turn: Turn, said: Utterance) -> Reply:
     """Canteen staff: their own work, or an elder's meals taken on the phone for that elder."""
+    both = staff_proxy.orders_of_several(turn, said)  # 刘振华跟李淑芬都订了些啥
+    if both is not None:
+        return both
+    said = staff_proxy.asked_about(turn, said)  # 其木格的都有啥 / 她今天中午订的啥
     chosen = staff_proxy.elder_meant(turn, said)
     if chosen is None:
         return staff.handle(turn, said)

@@ -130,13 +130,23 @@ def named_elder(turn: Turn, said: Utterance) -> int | None:
 BARE_PARENTS = (("老妈", "mother"), ("妈妈", "mother"), ("妈", "mother"), ("老爸", "father"),
                 ("爸爸", "father"), ("爸", "father"))  # fmt: skip
 """A child's shorthand heading what they type (爸 午饭 鲈鱼 送家 / 妈的蛋去掉): that parent."""
+SAYS = frozenset("说讲让叫觉想问")
+"""妈说爸明天要…: the parent said first only reports; the meal may be the other's."""
 
 
 def _named(said: Utterance, elders: list[tuple[int, str, str | None]]) -> int | None:
     """The one elder named by name, or as 我妈 / 我爸 / 爸 heading the text (by their
     registered gender)."""
     named = [pid for pid, name, _ in elders if name in said.text]
-    heading = next((r for w, r in BARE_PARENTS if said.text.lstrip().startswith(w)), None)
+    text = said.text.lstrip()
+    heading = next(
+        (
+            r
+            for w, r in BARE_PARENTS
+            if text.startswith(w) and text[len(w) : len(w) + 1] not in SAYS
+        ),
+        None,
+    )
     gender = RELATION_GENDER.get(said.beneficiary or heading or "")
     if not named and gender is not None:
         named = [pid for pid, _, g in elders if g == gender]

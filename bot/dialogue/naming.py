@@ -47,7 +47,7 @@ def fitting(text: str, names: Iterable[str]) -> list[str]:
     return [name for name in names if any(p in text for p in parts_of(name))]
 
 
-REFUSED_AFTER = re.compile(r"^[就也还都]?(不要|不用|甭要|去掉|算了|别要)")
+REFUSED_AFTER = re.compile(r"^[就也还都]?(不要|不用|甭要|去掉|算了|别要)(?!太|那么|放|加|紧|钱)")
 """What, right after a part of a dish's name, gives that dish up (那鱼不要了)."""
 REFUSED_BEFORE = re.compile(r"(不要|甭要|去掉|别要|别给|不吃)(那个|这个|那|这)?$")
 """What, right before a part of a dish's name, gives that dish up (不要鱼了)."""

@@ -190,6 +190,7 @@ def _merge_dishes(turn: Turn, draft: Draft, said: Utterance, intent: Intent) -> 
     count changes the last dish's (改成两份). Returns what to say about dishes taken out."""
     refusing = intent in (Intent.CHANGE_ORDER, Intent.CANCEL_ORDER, Intent.DENY)
     if refusing or any(d.role == Role.REPLACE_TO for d in said.dishes):
+        said = _swapped_beside_kept(said, draft)
         said = with_named_in_draft(turn, _replaced_by_name(said, draft), draft)
     else:  # 妈的不要蛋, heard as no edit at all: a part of a dish of the order, refused
         said = _refused_by_part(said, draft)
@@ -246,10 +247,23 @@ def _recount(turn: Turn, draft: Draft, said: Utterance, offered: str | None) -> 
     """A count with no dish of its own (改成两份 / 粥要一碗就够了，哪吃得了两碗): of the dish of the
     order a part of its name names, else the one offered, else the last; the last count said
     that differs from what it has (两碗 there only says why)."""
-    last = offered if offered in draft.lines else next(reversed(draft.lines))
+    changing = [d for d in draft.lines if d not in said.kept] or list(draft.lines)  # 血肠不动
+    last = offered if offered in changing else changing[-1]
     target = named_in_draft(turn, said, draft) or last  # бин хоёр нь их, нэг болгочих
     said_counts = [int(m.value) for m in said.of(Kind.QUANTITY) if m.role != Role.EACH]
     draft.lines[target] = _changed_to(said_counts, draft.lines[target])
+
+
+def _swapped_beside_kept(said: Utterance, draft: Draft) -> Utterance:
+    """换成土豆炖羊肉吧，馒头照旧: a dish swapped in, none said to go, the others said to stay:
+    the one dish of the order left is the one swapped out."""
+    swapped_in = {str(d.value) for d in said.dishes if d.role == Role.REPLACE_TO}
+    if not swapped_in or not said.kept or any(d.refused for d in said.dishes):
+        return said
+    left = [d for d in draft.lines if d not in said.kept and d not in swapped_in]
+    if len(left) != 1:
+        return said
+    return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, left[0], role=Role.REMOVE)))
 
 
 def _replaced_by_name(said: Utterance, draft: Draft) -> Utterance:

@@ -42,11 +42,14 @@ MARKS: list[tuple[re.Pattern[str], OrderStatus]] = [
     (re.compile(r"(\d+)\s*号?.*(确认|接单)"), S.CONFIRMED),
 ]
 ANSWER = re.compile(r"^回复\s*(\d+)\s*号?[\s,，:：]*(.+)$", re.S)
-KITCHEN = ("厨房", "做什么", "备餐", "做多少")
+KITCHEN = ("厨房", "做什么", "做啥", "备餐", "做多少", "备啥", "准备啥", "准备什么", "各几份")
 DELIVERY = ("送餐单", "送哪", "配送", "送餐", "送几家", "送的啥", "送啥", "送的是谁", "谁家",
+            "给谁送", "送谁", "哪几家", "哪两家", "捋一下",
             "хүргэ", "хургэ", "hurge", "ᠬᠦᠷᠭᠡ")  # fmt: skip
 """Asking where to deliver; in Mongolian хүргэх (hurgeh typed in Latin, ᠬᠦᠷᠭᠡᠬᠦ)."""
 FEEDBACK = ("意见", "投诉", "评价", "表扬")
+QUESTION_MARKS = re.compile(r"[？?]|吗|几|啥|什么|哪")
+"""A question (有意见吗, 投诉的都有啥): not a complaint passed on."""
 MAX_PROBLEMS = 10
 
 
@@ -79,14 +82,10 @@ def handle(turn: Turn, said: Utterance) -> Reply:
 def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
     """Counts, the delivery list, the kitchen sheet, the complaints, or what can be asked; a
     question leaving out its meal or dish leans on the one before (明天中午的呢)."""
+    first = _passed_on_or_stop(turn, canteens, said)
+    if first is not None:
+        return first
     kind = staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN)
-    if kind is None and staff_topic.AGAIN.search(said.text):  # 丰州路那家呢: that stop
-        day, meal = _meal_for(turn, canteens[0], said)
-        stops = [
-            s for group in _sheet(turn, canteens[0], day, meal).delivery.values() for s in group
-        ]
-        if staff_lists.named_stops(said.text, stops):
-            return _delivery(turn, canteens[0], day, meal, said.text)
     said, kind = staff_topic.continued(turn, said, kind)
     if kind is None:
         relayed = staff_relay.relayed(turn, said.text, canteens)  # …老爷子反映排骨太硬，给记一下
@@ -98,10 +97,50 @@ def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
     canteen_id = canteens[0]
     day, meal = _meal_for(turn, canteen_id, said)
     staff_topic.remember(turn, said, kind, day, meal)
+    return _answer_kind(turn, canteen_id, said, kind, day, meal)
+
+
+def _passed_on_or_stop(turn: Turn, canteens: list[int], said: Utterance) -> Reply | None:
+    """A complaint passed on for an elder (…跟我说昨天送的饭凉了，跟送餐的说说: not a list,
+    though it names 送餐), or one stop of the round asked after (丰州路那家呢); else None."""
+    if not QUESTION_MARKS.search(said.text):
+        relayed = staff_relay.relayed(turn, said.text, canteens)
+        if relayed is not None:
+            return relayed
+    if staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN) is not None:
+        return None
+    if not staff_topic.AGAIN.search(said.text):
+        return None
+    day, meal = _meal_for(turn, canteens[0], said)
+    stops = [s for group in _sheet(turn, canteens[0], day, meal).delivery.values() for s in group]
+    if staff_lists.named_stops(said.text, stops):
+        return _delivery(turn, canteens[0], day, meal, said.text)
+    return None
+
+
+def _answer_kind(
+    turn: Turn, canteen_id: int, said: Utterance, kind: str, day: date, meal: MealSlot
+) -> Reply:
+    """The answer to a question of that kind about that meal."""
     if kind == "delivery":
-        return _delivery(turn, canteen_id, day, meal, said.text)
+        listed = _delivery(turn, canteen_id, day, meal, said.text)
+        also = staff_lists.kind_of(said.text)  # 送的是哪几家，在这吃的是谁: both lists
+        if also is None:
+            return listed
+        other = staff_lists.way_list(turn, canteen_id, day, meal, also)
+        return Reply(listed.text + "\n" + other.text)
     if kind in staff_lists.WAYS:
         return staff_lists.way_list(turn, canteen_id, day, meal, kind)
+    if kind == "who":  # 鱼都谁订了; no dish (昭乌达路那边是谁跟谁): the round's stops
+        dishes = staff_counts.dishes_asked(turn, canteen_id, said, day, meal)
+        if dishes:
+            return staff_lists.who_ordered(turn, canteen_id, day, meal, dishes)
+        sheet = _sheet(turn, canteen_id, day, meal)
+        stops = [stop for group in sheet.delivery.values() for stop in group]
+        if staff_lists.named_stops(said.text, stops):  # 昭乌达路那边是谁跟谁
+            return _delivery(turn, canteen_id, day, meal, said.text)
+        ways = [staff_lists.way_list(turn, canteen_id, day, meal, w) for w in staff_lists.ALL_WAYS]
+        return Reply("\n".join(w.text for w in ways))  # 今天中午都谁订饭了: every way
     if kind == "kitchen":
         return _kitchen(turn, canteen_id, day, meal)
     return staff_counts.answer(turn, canteen_id, said, day, meal)

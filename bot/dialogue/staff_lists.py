@@ -23,6 +23,7 @@ WAYS: dict[str, tuple[str, ...]] = {
     "dine_in": ("堂食", "在食堂吃", "食堂吃", "来吃", "过来吃", "到食堂", "ирж ид", "ᠢᠷᠡᠵᠦ ᠢᠳᠡ"),
 }  # fmt: skip
 """Words for a way of getting the meal other than delivery, as staff ask about it."""
+ALL_WAYS = ("delivery", "pickup", "dine_in")
 ASKS_WHO = re.compile(r"谁|哪些|哪几|哪个|啥|什么|名单|都有|念|报一下|呢[？?。！!\s]*$|хэн|ᠬᠡᠨ")
 """A list asked for (自取的有谁 / 堂食的订了啥 / 自己来取的呢), not a count alone."""
 PLACE_TAILS = ("社区", "嘎查", "苏木所在地", "小区", "街道")
@@ -71,3 +72,35 @@ def _place(address: str) -> str:
         if at >= 2:
             return address[:at]
     return ""
+
+
+WHO_ORDERED = re.compile(r"谁订|谁要|谁的|是谁|都谁|有人订|有谁|哪几个人|哪些人|谁跟谁")
+"""鱼都谁订了 / 那个莜面是谁的 / 羊背子有人订了没: who ordered a dish of the meal."""
+
+
+def asks_who_ordered(text: str) -> bool:
+    return WHO_ORDERED.search(text) is not None
+
+
+def who_ordered(turn: Turn, canteen_id: int, day: date, meal: MealSlot, dishes: list[str]) -> Reply:
+    """Each elder with that dish in the meal's orders, and how many portions."""
+    with read_only(turn.store.factory) as session:
+        canteen = session.get(Canteen, canteen_id)
+        assert canteen is not None
+        rows = [
+            (dish, o.elder.name, i.qty)
+            for o in kitchen_orders(session, canteen, day, meal)
+            for i in o.items
+            for dish in dishes
+            if i.dish_name == dish
+        ]
+    when = when_words(day, meal, turn.today, turn.lang)
+    parts = []
+    for dish in dishes:
+        mine = [(name, qty) for d, name, qty in rows if d == dish]
+        if not mine:
+            parts.append(say("who_ordered_none", turn.lang, when=when, dish=dish))
+            continue
+        people = "、".join(say("who_ordered_one", turn.lang, name=n, qty=q) for n, q in mine)
+        parts.append(say("who_ordered", turn.lang, when=when, dish=dish, people=people))
+    return Reply("".join(parts))

@@ -10,9 +10,13 @@ import re
 
 from sqlalchemy import literal, select
 
+from bot.dialogue import answers
 from bot.dialogue.context import Turn
+from bot.dialogue.staff_relay import FAULT
 from bot.dialogue.state import Awaiting
 from bot.dialogue.utterance import Intent, Utterance
+from bot.turn import Reply
+from menus.catalogue import say
 from menus.db import read_only
 from menus.feedback import staff_canteens
 from menus.models import Person
@@ -28,7 +32,7 @@ FOR_AN_ELDER = frozenset(
     }
 )
 """What staff may ask or do for an elder named: order, change, cancel, and what is ordered."""
-POINTED = re.compile(r"^[那嗯哦，,\s]*(她|他|老人家?|老太太|老爷子)(?!们)")
+POINTED = re.compile(r"(^[那嗯哦，,\s]*|[把给帮替让那])(她|他|老人家?|老太太|老爷子)(?!们)")
 """她今天中午订的是啥: said first, the elder named before (in a complaint passed on, an order
 taken); never 他们."""
 MIN_NAME = 2
@@ -56,8 +60,59 @@ def elder_meant(turn: Turn, said: Utterance) -> int | None:
     return state.for_elder if telling else None
 
 
+ASKED_OF = re.compile(
+    r"啥|什么|订了没|订没订|没订|几份|几个|几碗|几样|是不是|是吧|要的|订的|都有|呢[？?。！!\s]*$"
+)
+"""其木格的都有啥 / 额尔敦订了几份 / 赵淑珍呢？她没订？: asked about one elder's meals."""
+_ASKED_AS_OTHER = frozenset(
+    {Intent.ASK_MENU, Intent.ASK_PRICE, Intent.OUT_OF_SCOPE, Intent.INFORM, Intent.COMPLAIN,
+     Intent.CHECK_BALANCE, Intent.AFFIRM, Intent.DENY, Intent.ASK_NUTRITION}
+)  # fmt: skip
+
+
+def asked_about(turn: Turn, said: Utterance) -> Utterance:
+    """``said`` as a question about the orders of the elder it names (by full name, or 她 after
+    one), when it asks about them and is heard as something else; as it is otherwise (a
+    complaint passed on, an order being told, the staff's own counts)."""
+    state = turn.state
+    unasked = said.intent in (Intent.ORDER_MEAL, Intent.CHOOSE_FULFILLMENT) and not said.dishes
+    if said.intent not in _ASKED_AS_OTHER and not unasked:  # 赵淑珍呢？她没订？
+        return said
+    if state.draft is not None or FAULT.search(said.text):
+        return said
+    if not ASKED_OF.search(said.text):
+        return said
+    pointed = POINTED.search(said.text) is not None and state.for_elder is not None
+    if _named(turn, said.text) is None and not pointed:
+        return said
+    return said.with_intent(Intent.CHECK_ORDER)
+
+
+def orders_of_several(turn: Turn, said: Utterance) -> Reply | None:
+    """刘振华跟李淑芬，这两天都订了些啥: each elder named, their orders, one after another."""
+    if not ASKED_OF.search(said.text) or FAULT.search(said.text) or turn.state.draft is not None:
+        return None
+    named = _all_named(turn, said.text)
+    if len(named) < 2:
+        return None
+    parts = []
+    for pid, name in named:
+        turn.elder_id = pid
+        parts.append(
+            say("staff_orders_of", turn.lang, elder=name) + answers.orders(turn, said).text
+        )
+    turn.elder_id = turn.person_id
+    return Reply("".join(parts))
+
+
 def _named(turn: Turn, text: str) -> int | None:
     """The one elder of the staff member's canteens whose full name is in ``text``."""
+    found = _all_named(turn, text)
+    return found[0][0] if len(found) == 1 else None
+
+
+def _all_named(turn: Turn, text: str) -> list[tuple[int, str]]:
+    """Every elder of the staff member's canteens whose full name is in ``text``."""
     with read_only(turn.store.factory) as session:
         canteens = set(staff_canteens(session, turn.person_id))
         rows = session.execute(
@@ -65,11 +120,10 @@ def _named(turn: Turn, text: str) -> int | None:
                 Person.kind == "elder", literal(text).contains(Person.name)
             )
         ).all()
-        found = [
-            pid
+        return [
+            (pid, name)
             for pid, name in rows
             if len(name) >= MIN_NAME
             and name in text
             and turn.store.home(session, pid).id in canteens
         ]
-    return found[0] if len(found) == 1 else None

@@ -19,7 +19,8 @@ from menus.menu_store import load_menus, names_match
 from menus.models import Canteen
 from menus.vocab import MealSlot
 
-LISTED = ("送餐单", "送啥", "送的啥", "送什么", "都送的", "送的是谁")
+LISTED = ("送餐单", "送啥", "送的啥", "送什么", "都送的", "送的是谁", "哪几家", "哪两家", "送谁",
+          "给谁送", "捋一下")  # fmt: skip
 """The delivery list asked for by name: whatever count is asked with it, the list answers."""
 AGAIN = re.compile(r"呢[？?。！!～~\s]*$")
 """明天中午的呢 / 手把肉呢: the last question, of what is said now."""
@@ -43,6 +44,10 @@ def kind_of(
     way = staff_lists.kind_of(text)  # 自取的有谁 / 在食堂吃的订了啥 / 自己来取的呢
     if way is not None:
         return way
+    if staff_lists.asks_who_ordered(text):  # 鱼都谁订了 / 那个莜面是谁的
+        return "who"
+    if not said.dishes and any(word in text for word in kitchen):  # 都得做啥，各几份
+        return "kitchen"
     if staff_counts.asks(text):
         if any(word in text for word in staff_counts.LEFT):
             return "left"

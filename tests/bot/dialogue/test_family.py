@@ -234,3 +234,12 @@ def test_a_bare_dad_heading_what_a_child_types_is_dad(shop: sessionmaker[Session
     ids, dialogue = _two_parents(shop), Dialogue(shop)
     reply = dialogue.handle(ids["李娜"], "爸 中午 鸡蛋羹x1 自取", BEFORE_LUNCH).text
     assert reply.startswith("刘德福，今天午饭，自己去拿：鸡蛋羹一份"), reply
+
+
+def test_a_parent_who_only_reports_is_not_whom_the_meal_is_for(
+    shop: sessionmaker[Session],
+) -> None:
+    """妈说爸…: 妈 heading the text only says who said it; nothing is read back for Mum."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    reply = dialogue.handle(ids["李娜"], "妈说 中午要一份鸡蛋羹 自己去拿", BEFORE_LUNCH).text
+    assert not reply.startswith("王秀兰"), reply

@@ -21,6 +21,7 @@ from menus.access import About, Act, Who, check
 from menus.catalogue import PUBLISH, SPOKEN, choices, date_words, say, word
 from menus.clock import TZ, local_today, parse_hhmm
 from menus.db import read_only, unit_of_work
+from menus.delivery import DeliveryStop
 from menus.errors import DomainError
 from menus.feedback import answer, open_feedback, staff_canteens
 from menus.menu_store import import_menu_file, load_menus
@@ -82,10 +83,10 @@ def handle(turn: Turn, said: Utterance) -> Reply:
 def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
     """Counts, the delivery list, the kitchen sheet, the complaints, or what can be asked; a
     question leaving out its meal or dish leans on the one before (明天中午的呢)."""
-    first = _passed_on_or_stop(turn, canteens, said)
+    kind = staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN)
+    first = _passed_on_or_stop(turn, canteens, said, kind)
     if first is not None:
         return first
-    kind = staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN)
     said, kind = staff_topic.continued(turn, said, kind)
     if kind is None:
         relayed = staff_relay.relayed(turn, said.text, canteens)  # …老爷子反映排骨太硬，给记一下
@@ -100,20 +101,19 @@ def _sheets(turn: Turn, canteens: list[int], said: Utterance) -> Reply:
     return _answer_kind(turn, canteen_id, said, kind, day, meal)
 
 
-def _passed_on_or_stop(turn: Turn, canteens: list[int], said: Utterance) -> Reply | None:
+def _passed_on_or_stop(
+    turn: Turn, canteens: list[int], said: Utterance, kind: str | None
+) -> Reply | None:
     """A complaint passed on for an elder (…跟我说昨天送的饭凉了，跟送餐的说说: not a list,
     though it names 送餐), or one stop of the round asked after (丰州路那家呢); else None."""
     if not QUESTION_MARKS.search(said.text):
         relayed = staff_relay.relayed(turn, said.text, canteens)
         if relayed is not None:
             return relayed
-    if staff_topic.kind_of(said.text, said, DELIVERY, KITCHEN) is not None:
-        return None
-    if not staff_topic.AGAIN.search(said.text):
+    if kind is not None or not staff_topic.AGAIN.search(said.text):
         return None
     day, meal = _meal_for(turn, canteens[0], said)
-    stops = [s for group in _sheet(turn, canteens[0], day, meal).delivery.values() for s in group]
-    if staff_lists.named_stops(said.text, stops):
+    if staff_lists.named_stops(said.text, _stops(turn, canteens[0], day, meal)):
         return _delivery(turn, canteens[0], day, meal, said.text)
     return None
 
@@ -135,9 +135,7 @@ def _answer_kind(
         dishes = staff_counts.dishes_asked(turn, canteen_id, said, day, meal)
         if dishes:
             return staff_lists.who_ordered(turn, canteen_id, day, meal, dishes)
-        sheet = _sheet(turn, canteen_id, day, meal)
-        stops = [stop for group in sheet.delivery.values() for stop in group]
-        if staff_lists.named_stops(said.text, stops):  # 昭乌达路那边是谁跟谁
+        if staff_lists.named_stops(said.text, _stops(turn, canteen_id, day, meal)):
             return _delivery(turn, canteen_id, day, meal, said.text)
         ways = [staff_lists.way_list(turn, canteen_id, day, meal, w) for w in staff_lists.ALL_WAYS]
         return Reply("\n".join(w.text for w in ways))  # 今天中午都谁订饭了: every way
@@ -266,10 +264,15 @@ def _kitchen(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> Reply:
     return Reply(say("kitchen_intro", turn.lang, when=when) + "，".join(lines) + "。")
 
 
+def _stops(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> list[DeliveryStop]:
+    """The meal's delivery stops, community by community in walking order."""
+    sheet = _sheet(turn, canteen_id, day, meal)
+    return [stop for group in sheet.delivery.values() for stop in group]
+
+
 def _delivery(turn: Turn, canteen_id: int, day: date, meal: MealSlot, text: str = "") -> Reply:
     """The meal's delivery list, or its stops that ``text`` names (丰州路那家呢)."""
-    when, sheet = _when(day, meal, turn), _sheet(turn, canteen_id, day, meal)
-    stops = [stop for group in sheet.delivery.values() for stop in group]
+    when, stops = _when(day, meal, turn), _stops(turn, canteen_id, day, meal)
     stops = staff_lists.named_stops(text, stops) or stops
     if not stops:
         return Reply(say("delivery_none", turn.lang, when=when))

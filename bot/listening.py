@@ -62,7 +62,7 @@ heard in a short utterance; the wish is kept for them (``menus.settings``)."""
 
 YES_AMONG_WORDS = (
     r"(^|[，,。！!\s]|说|那就|就|嗯|哦|噢|呃|啊)"
-    r"(对|行|好|可以|中|成|就这样|没问题|订吧|订上|确认|确定|[oO][kK]|是(?=$|[的啊呀，,。！!\s]))"
+    r"(对|行|好|可以|中|成|就这样|就这么(定|办|着)|没问题|订吧|订上|确认|确定|[oO][kK]|是(?=$|[的啊呀，,。！!\s]))"
 )
 """A yes among other words, or passed on for the elder (她说对，就这样，辛苦您了 / 对，大姐说好):
 heard at a read-back when the NLU hears no intent in it."""

@@ -18,6 +18,7 @@ without the spaces."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import pairwise
 
 from nlu import lexicon_zh as lex
@@ -158,6 +159,33 @@ def compared_days_dropped(text: str, entities: list[Entity]) -> list[Entity]:
         return not (joined and before in ("和", "同"))
 
     return [e for e in entities if not (e.entity == "date" and compared(e))]
+
+
+_CLAUSE = re.compile(r"[^，,。.！!？?；;]+")
+_OF_AN_ORDER = ("dish", "meal", "fulfillment", "quantity")
+
+
+def past_told_dropped(text: str, entities: list[Entity], today: date) -> list[Entity]:
+    """我跟你说，昨天隔壁老姐妹来串门。明天中午给我来一份手把肉: a day gone by, in a clause that
+    names nothing of a meal, beside a day to come, tells what happened; the order is for the
+    day to come."""
+    days = [e for e in entities if e.entity == "date"]
+    if not any(_day(e) >= today for e in days):
+        return entities
+    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+
+    def told(e: Entity) -> bool:
+        if _day(e) >= today:
+            return False
+        at = e.start or 0
+        start, end = next(((a, b) for a, b in clauses if a <= at < b), (at, at))
+        return not any(o.entity in _OF_AN_ORDER and start <= (o.start or 0) < end for o in entities)
+
+    return [e for e in entities if not (e.entity == "date" and told(e))]
+
+
+def _day(e: Entity) -> date:
+    return date.fromisoformat(str(e.value))
 
 
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")

@@ -20,8 +20,13 @@ _ZH = [
     r"(救命|快来人|来人啊|救救我|快救)",
     r"(胸口|心口|心脏|胸)(疼|痛|闷|憋|难受)",
     r"(喘不(上|过|动)气|(上|喘)不来气|气(上|喘)不来|透不过气|憋得慌|气短)",
-    r"(晕倒|昏倒|晕过去|眼前发黑|中风|出血|流血|疼死了)",
+    r"(晕倒|昏倒|晕过去|中风|出血|流血|疼死了)",
+    r"眼前[直一都突然]{0,2}发?黑|(晕|疼|痛)得(厉害|不行|受不了|站不住)",
+    r"(突然|一下子)[^，,。；;！!？?]{0,4}(晕|麻|动不了|说不出话|看不见)",
+    r"(半边|半身|一边)(身子)?[^，,。]{0,2}(麻|动不了|没知觉)|(嘴|口眼)歪了?|说话不清",
 ]
+"""A fall, a cry for help, the heart or the breath, and the signs of a stroke (眼前发黑, 突然手
+麻, 半边身子动不了, 嘴歪): said of now, whatever else the sentence says (是不是血压又上来了)."""
 _ZH_BODY = r"(头(晕|昏)|不舒服|难受得很|难受死|疼得厉害)"
 """Said of the body now, an emergency; said of food (胃不舒服, 吃完难受) or as a long-standing
 complaint (最近老头晕), a wish about the meal or a question: not an alarm."""

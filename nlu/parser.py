@@ -25,6 +25,7 @@ from nlu.afterthoughts import (
     count_not_dish_refused,
     counts_taken_back,
     kept_as_is,
+    past_told_dropped,
     word_spaces_closed,
 )
 from nlu.augment import augment
@@ -233,7 +234,8 @@ class Parser:
         assign_roles(text, entities)
         kept_as_is(text, entities)
         entities = count_not_dish_refused(text, entities)
-        return compared_days_dropped(text, asides_dropped(text, entities))
+        entities = compared_days_dropped(text, asides_dropped(text, entities))
+        return past_told_dropped(text, entities, today)
 
     def _features_zh(self, text: str, entities: list[Entity]) -> list[str]:
         """What the learned model sees: the sentence with its entities replaced by their kind,
@@ -581,6 +583,10 @@ _SEND_ALONE = re.compile(
 )
 """送 said on its own, as the whole answer or a clause of it (to 送到家、自己去拿，还是在食堂吃？,
 or 鱼。中午。送。), or after 家 in Mongolian word order (饺子一个要，家送): delivery."""
+_SEND_TO = re.compile(r"给[^\s，,。.！!；;？?送]{1,3}送(?=[吧呗啊呀嘛]*(?:$|[\s，,。.！!；;]))")
+"""每天中午给她送 / 给俺妈送，鸡蛋羹一个: 送 to someone, ending its clause: delivery."""
+_ASKED_WHEN = re.compile(r"(谁|时候|几点|咋|怎么|没|啥时)[^，,。.！!；;\s]*$")
+"""谁给她送 / 啥时候给我送 / 还没给我送: a question or a complaint about a delivery."""
 _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?[个碗份盘笼屉块杯根张]|[俩仨])")
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
 
@@ -616,6 +622,11 @@ def _sending(masked: Masked, dish_starts: set[int]) -> list[Entity]:
     found = []
     text = masked.text
     alone_at = {m.start() + m.group(0).index("送") for m in _SEND_ALONE.finditer(text)}
+    alone_at |= {
+        m.end() - 1
+        for m in _SEND_TO.finditer(text)
+        if not _ASKED_WHEN.search(m.string[: m.start()])
+    }
     for start in (i for i, c in enumerate(text) if c == "送"):
         alone = start in alone_at  # 送 / 嗯，送吧 / 送呗: the whole answer, or a clause of it
         sends = alone or _SEND_WHAT.match(text, start) is not None or start + 1 in dish_starts

@@ -423,6 +423,7 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         rest = text[wrong.end or 0 :]
         turn = re.search(r"是|要|换|改|[，,\s]", rest)  # 不是送，我自己去拿: the next clause
         if turn is None:
+            _right_before(text, match.start(), wrong, targets)
             continue
         right = [
             e
@@ -431,6 +432,21 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         ]
         if right:
             wrong.role, right[0].role = "replace_from", "replace_to"
+
+
+_CLAUSE_ENDS = re.compile(r"[吧啊呀嘛了哈]*\s*(?:[，,。.！!；;\s]|$)")
+
+
+def _right_before(text: str, at: int, wrong: Entity, targets: list[Entity]) -> None:
+    """是周五不是周四 / 要鱼不是肉: the one said right before 不是 is wanted, the one after it
+    (ending its clause) given up."""
+    if not _CLAUSE_ENDS.match(text, wrong.end or 0):
+        return
+    before = [
+        e for e in targets if e.entity == wrong.entity and e.role is None and (e.end or 0) <= at
+    ]
+    if before and _gap_ok(text, before[-1].end or 0, at, slack=1):
+        wrong.role, before[-1].role = "replace_from", "replace_to"
 
 
 CORRECTION = re.compile(
@@ -474,6 +490,10 @@ def _last_of_kind(targets: list[Entity], kind: str, start: int, end: int) -> Ent
         if (e.end or 0) <= end and e.role is None and e.entity == kind and (e.start or 0) >= start
     ]
     return found[-1] if found else None
+
+
+_WHEN_REFUSED = re.compile(r"周末|周[一二三四五六日天]|星期|礼拜|节假日|假期|过节|双休")
+"""米饭一个 周末不用: the refusal is of the days said right before it, not of the dish."""
 
 
 def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
@@ -527,7 +547,11 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
                 e.role = "remove"
             used.append((start, end))
             continue
-        if before and _gap_ok(text, before[-1].end or 0, start, slack=2, allow_ba=True):
+        if (
+            before
+            and _gap_ok(text, before[-1].end or 0, start, slack=2, allow_ba=True)
+            and not _WHEN_REFUSED.search(text[before[-1].end or 0 : start])
+        ):
             used.append((start, end))
             before[-1].role = "remove"
             # 米饭馒头都不要了: everything of that kind listed just before, in the same clause

@@ -14,7 +14,7 @@ from sqlalchemy import select
 import nlu.lexicon_zh as lex
 from bot.dialogue.closed import closed_menu
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import named_by_part, without_names
+from bot.dialogue.naming import named_by_part, parts_of, without_names
 from bot.dialogue.state import Awaiting, MealRef
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
@@ -117,7 +117,11 @@ def _page(intro: str, spoken: list[str], tail: str, lang: str, limit: int) -> in
 
 
 def nutrition(turn: Turn, said: Utterance) -> Reply:
-    _, dishes, conditions = _menus(turn, said.day or turn.today, said.meal, said)
+    """What suits the elder's conditions on the day and meal asked; a meal named (明天中午吃啥
+    合适) is the one an order right after it is for (那就羊肉汤一个: tomorrow's lunch)."""
+    menus, dishes, conditions = _menus(turn, said.day or turn.today, said.meal, said)
+    if said.meal is not None:
+        _remember_topic(turn, said, menus)
     return Reply(advice(dishes, conditions, turn.lang))
 
 
@@ -167,9 +171,11 @@ def orders(turn: Turn, said: Utterance) -> Reply:
             if o.date >= turn.today and o.status in {s.value for s in OPEN_STATUSES}
         ]
     turn.state.asked = Intent.CHECK_ORDER.value  # 我妈呢 asks it of another
+    other = turn.person_id != turn.elder_id  # staff or family: the elder is named, not 您
+    elder = turn.store.name(turn.elder_id) if other else ""
     if not found:
-        return Reply(say("no_orders", lang))
-    lines = [say("orders_intro", lang)]
+        return Reply(say("no_orders_of", lang, elder=elder) if other else say("no_orders", lang))
+    lines = [say("orders_intro_of", lang, elder=elder) if other else say("orders_intro", lang)]
     for order in found[:3]:
         lines.append(
             say(
@@ -246,12 +252,40 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
         return said.with_intent(Intent.CHECK_ORDER)  # 我爸订的啥 → 我妈呢 / 那明天的呢
     if topic is not None and turn.state.draft is not None:
         said = _pointed_at(said, topic, turn.state.draft.lines)
+        said = _swapped_for_topic(said, topic, turn.state.draft.lines)
         if turn.state.awaiting == Awaiting.CONFIRM:  # 不要 to 要订吗？ declines the order
-            return _swapped_for_topic(said, topic, turn.state.draft.lines)
+            return said
         return _topic_refused(said, topic, turn.state.draft.lines)
     if topic is None or any(str(d.value) == topic for d in said.dishes):
         return said
-    return _about_topic(said, topic)
+    others = _others_named_by_part(turn, said, topic)
+    if len(others) == 1:  # 炖牛肉一份: that dish, with the count said beside it
+        return replace(said, mentions=(*said.mentions, Mention(Kind.DISH, others[0])))
+    return said if others else _about_topic(said, topic)
+
+
+def _others_named_by_part(turn: Turn, said: Utterance, topic: str) -> list[str]:
+    """紫菜蛋花汤三块钱 → 那中午就炖牛肉一份、米饭一碗: the meal's other dish, three characters
+    of whose name (炖牛肉) are said beside the dishes named (their own names taken out of the
+    text first); the count beside it is not the topic's."""
+    read = turn.state.menu_read
+    meal = said.meal or (read.meal if read else None)
+    if not said.dishes or meal is None:
+        return []
+    day = said.day or (read.day if read else turn.today)
+    known = turn.store.menu_names(turn.elder_id, day, meal)
+    named = {str(d.value) for d in said.dishes} | {topic}
+    text = said.text
+    for names in known:
+        if names[0] in named:
+            for form in sorted((n for n in names if n), key=len, reverse=True):
+                text = text.replace(form, " ")
+    others = [
+        str(names[0])
+        for names in known
+        if names[0] not in named and any(p in text for p in parts_of(str(names[0])) if len(p) >= 3)
+    ]
+    return others
 
 
 ASKING_WORDS = re.compile(r"什么|啥|怎么|几|哪|有没有|有")

@@ -101,13 +101,21 @@ PORTIONS_ASKED = re.compile(r"几份|几个|多少份|几碗|几盘")
 def _balance_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
     """我那券还有几张？ asked at the read-back: the balance, then the read-back's question
     again (the draft stays); a change said with it (米饭不要了，卡里还有多少) is a change."""
-    yes = YES_AMONG.search(said.text) is not None and not NO_AMONG.search(said.text)
+    yes = yes_among(said.text)
     if said.mentions or yes or PORTIONS_ASKED.search(said.text):
         return _correct_or_ask(turn, said)  # a change; 对，卡里扣 (a yes); 还剩几份 (portions)
     answer = answers.balance(turn, said)
     turn.state.ask(Awaiting.CONFIRM)
     text = _sentence(turn, answer.text) + ordering.confirm_question(turn)
     return Reply(text, choices(YES_NO, turn.lang), inline=True)
+
+
+def yes_among(text: str) -> bool:
+    """A yes said among other words and not turned round; after a check of its own (饺子一份，
+    醋溜白菜一份，对吧？行，就这么定了) the answer is what follows the last question mark."""
+    tail = re.split(r"[？?]", text)[-1]
+    heard = tail if tail.strip(" ，,。.！!～~…") else text
+    return YES_AMONG.search(heard) is not None and not NO_AMONG.search(heard)
 
 
 THIS_ONE = re.compile(r"这个|那个|这|那|它")
@@ -187,7 +195,7 @@ def _refuses_a_dish_of_the_order(turn: Turn, said: Utterance) -> bool:
 def _correct_or_ask(turn: Turn, said: Utterance) -> Reply:
     """Anything else said to the read-back: a correction if it names something, a yes said among
     other words (她说对，就这样，谢谢), else the question again, plainly."""
-    yes = YES_AMONG.search(said.text) is not None and not NO_AMONG.search(said.text)
+    yes = yes_among(said.text)
     if yes and _only_restates(turn.state.draft, said):  # 对，送家里: the yes, said with what it is
         return ordering.place(turn, said)
     if said.mentions or _refuses_a_dish_of_the_order(turn, said):  # 妈的不要鸡蛋

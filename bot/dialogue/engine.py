@@ -204,7 +204,8 @@ def _one_turn(turn: Turn, text: str) -> Reply:
     said = Utterance.from_parse(text, parsed)
     if said.intent in ACTS and said.confidence < ASK_BELOW:
         said = said.with_intent(Intent.OUT_OF_SCOPE)  # unsure of a yes or a cancel: ask
-    if said.intent == Intent.REPEAT:
+    unheard = said.intent == Intent.OUT_OF_SCOPE and speech.half_heard(text)  # 啥？几张？
+    if said.intent == Intent.REPEAT or (unheard and turn.state.last):
         last = turn.state.last
         if last is None:
             return Reply(say("nothing_to_repeat", turn.lang))

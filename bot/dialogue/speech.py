@@ -30,6 +30,20 @@ NOT_HEARD = re.compile(r"^(啥|什么|你说啥|说啥|没听清|没听见|听�
 again."""
 
 
+ECHOED_QUESTION = re.compile(r"^(几|多少|啥|什么|哪)[\u4e00-\u9fff]{0,2}$")
+"""几张 / 多少钱 / 哪天: the part half heard, asked back."""
+
+
+def half_heard(text: str) -> bool:
+    """啥？几张？ / 什么？多少钱？ / 你说啥？: the last reply was not caught; nothing new is
+    asked (a wish or an order after 啥 is understood as said)."""
+    plain = clean(text)
+    if not NOT_HEARD.match(plain + " "):
+        return False
+    rest = FILLER.sub("", NOT_HEARD.sub("", plain + " ", count=1))
+    return not rest or ECHOED_QUESTION.match(rest) is not None
+
+
 def wish_of(text: str) -> tuple[str, str] | None:
     """(slower, faster, louder, shorter or longer; what else was said) when ``text`` asks for
     it: 说慢点 alone, or 说慢点，羊背子多少钱 (the question is still to be answered)."""

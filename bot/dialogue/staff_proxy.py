@@ -14,9 +14,8 @@ from bot.dialogue import answers
 from bot.dialogue.context import Turn
 from bot.dialogue.staff_relay import FAULT
 from bot.dialogue.state import Awaiting
-from bot.dialogue.utterance import Intent, Utterance
+from bot.dialogue.utterance import Intent, Kind, Utterance
 from bot.turn import Reply
-from menus.catalogue import say
 from menus.db import read_only
 from menus.feedback import staff_canteens
 from menus.models import Person
@@ -64,6 +63,7 @@ ASKED_OF = re.compile(
     r"啥|什么|订了没|订没订|没订|几份|几个|几碗|几样|是不是|是吧|要的|订的|都有|呢[？?。！!\s]*$"
 )
 """其木格的都有啥 / 额尔敦订了几份 / 赵淑珍呢？她没订？: asked about one elder's meals."""
+COUNT_ASKED = re.compile(r"几(份|个|碗|根|盘|样|张|块|笼|屉)|多少(份|个|碗)")
 _ASKED_AS_OTHER = frozenset(
     {Intent.ASK_MENU, Intent.ASK_PRICE, Intent.OUT_OF_SCOPE, Intent.INFORM, Intent.COMPLAIN,
      Intent.CHECK_BALANCE, Intent.AFFIRM, Intent.DENY, Intent.ASK_NUTRITION}
@@ -75,12 +75,15 @@ def asked_about(turn: Turn, said: Utterance) -> Utterance:
     one), when it asks about them and is heard as something else; as it is otherwise (a
     complaint passed on, an order being told, the staff's own counts)."""
     state = turn.state
-    unasked = said.intent in (Intent.ORDER_MEAL, Intent.CHOOSE_FULFILLMENT) and not said.dishes
+    counted = bool(said.dishes) and COUNT_ASKED.search(said.text) and not said.of(Kind.QUANTITY)
+    unasked = said.intent in (Intent.ORDER_MEAL, Intent.CHOOSE_FULFILLMENT) and (
+        not said.dishes or bool(counted)  # 刘振华那家米饭几份: a count asked, not ordered
+    )
     if said.intent not in _ASKED_AS_OTHER and not unasked:  # 赵淑珍呢？她没订？
         return said
     if state.draft is not None or FAULT.search(said.text):
         return said
-    if not ASKED_OF.search(said.text):
+    if not ASKED_OF.search(said.text) and not COUNT_ASKED.search(said.text):
         return said
     pointed = POINTED.search(said.text) is not None and state.for_elder is not None
     if _named(turn, said.text) is None and not pointed:
@@ -96,11 +99,9 @@ def orders_of_several(turn: Turn, said: Utterance) -> Reply | None:
     if len(named) < 2:
         return None
     parts = []
-    for pid, name in named:
+    for pid, _ in named:
         turn.elder_id = pid
-        parts.append(
-            say("staff_orders_of", turn.lang, elder=name) + answers.orders(turn, said).text
-        )
+        parts.append(answers.orders(turn, said).text)  # each named: 刘振华订了：…
     turn.elder_id = turn.person_id
     return Reply("".join(parts))
 

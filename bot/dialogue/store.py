@@ -240,14 +240,21 @@ class Store:
 
         return self.cached(("home", elder_id), load)
 
-    def canteen_code(self, elder_id: int) -> str:
+    def canteen(self, elder_id: int) -> Canteen:
+        """``home`` without a session at hand: one is opened only when it is not cached (a
+        session opened for nothing costs more than the cached answer, several times a turn)."""
+        hit = self.known.cache.get(("home", elder_id))
+        if hit is not None and hit[0] > self.clock():
+            return cast(Canteen, hit[1])
         with read_only(self.factory) as session:
-            return self.home(session, elder_id).code
+            return self.home(session, elder_id)
+
+    def canteen_code(self, elder_id: int) -> str:
+        return self.canteen(elder_id).code
 
     def closed(self, elder_id: int, meal: MealSlot, day: date, now: datetime) -> bool:
         """Whether orders for that meal have closed (so it can no longer change)."""
-        with read_only(self.factory) as session:
-            times = slot_times(self.home(session, elder_id), meal)
+        times = slot_times(self.canteen(elder_id), meal)
         return times is not None and not is_open_for_orders(day, times, now)
 
     def next_open_day(self, elder_id: int, meal: MealSlot, now: datetime) -> date:
@@ -255,10 +262,14 @@ class Store:
         cut-off, else tomorrow; a day the canteen has closed that meal (休息) is passed over."""
         today = local_today(now)
         day = today + timedelta(days=1) if self.closed(elder_id, meal, today, now) else today
-        with read_only(self.factory) as session:
-            canteen_id = self.home(session, elder_id).id
-            last = day + timedelta(days=LOOK_AHEAD_DAYS)
-            closed = closures_between(session, [canteen_id], day, last).get(canteen_id, [])
+        canteen_id = self.canteen(elder_id).id
+        last = day + timedelta(days=LOOK_AHEAD_DAYS)
+
+        def load() -> list[Closure]:
+            with read_only(self.factory) as session:
+                return closures_between(session, [canteen_id], day, last).get(canteen_id, [])
+
+        closed = self.cached(("closures", canteen_id, day, last), load)
         while day < last and any(c.covers(day, meal) for c in closed):
             day += timedelta(days=1)
         return day
@@ -266,8 +277,7 @@ class Store:
     def closure(self, elder_id: int, day: date, meal: MealSlot | None) -> Closure | None:
         """Why the elder's canteen does not serve ``meal`` of ``day`` (休息), if it does not;
         with no meal, the closure of the whole day."""
-        with read_only(self.factory) as session:
-            canteen_id = self.home(session, elder_id).id
+        canteen_id = self.canteen(elder_id).id
 
         def load() -> Closure | None:
             with read_only(self.factory) as session:
@@ -289,8 +299,7 @@ class Store:
 
     def menu_names(self, elder_id: int, day: date, meal: MealSlot) -> list[list[str | None]]:
         """Every name of every dish on that meal's menu (empty when there is no menu)."""
-        with read_only(self.factory) as session:
-            canteen_id = self.home(session, elder_id).id
+        canteen_id = self.canteen(elder_id).id
 
         def load() -> list[list[str | None]]:
             with read_only(self.factory) as session:

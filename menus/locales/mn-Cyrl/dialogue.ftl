@@ -129,9 +129,11 @@ dish_removed = За, { $dish } хасагдлаа.{" "}
 ## My orders, cancel, change, balance
 
 no_orders = Танд одоогоор захиалга алга.
+no_orders_of = { $elder }-д одоогоор захиалга алга.
 no_order_of = Та { $dish } захиалаагүй байна.
 no_changeable = Өөрчилж болох захиалга алга.
 orders_intro = Таны захиалга:{" "}
+orders_intro_of = { $elder }-ийн захиалга:{" "}
 order_line = { $when }, { $items }, { $status }.{" "}
 cancel_which = { $when }, { $items }: энэ захиалгаа цуцлах уу?
 cancel_done = Цуцаллаа. { $refund }
@@ -201,7 +203,6 @@ way_dine_in = ирж идэх
 way_list_none = { $when }: { $way } захиалга алга.
 way_list_intro = { $when }, { $way } { $count } хувь:{" "}
 way_list_line = { CASE($id, "ord") }, { $name }, { $items }
-staff_orders_of = { $elder }:{" "}
 who_ordered = { $when }, { $dish }: { $people }.
 who_ordered_one = { $name } { $qty }
 who_ordered_none = { $when }, { $dish }: захиалга алга.

@@ -125,9 +125,11 @@ dish_removed = ᠵᠠ᠂ { $dish } ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ᠃{" "}
 ## My orders, cancel, change, balance
 
 no_orders = ᠲᠠᠨ ᠳᠤ ᠣᠳᠣ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃
+no_orders_of = { $elder } ᠳᠤ ᠣᠳᠣ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃
 no_order_of = ᠲᠠ { $dish } ᠵᠠᠬᠢᠶᠠᠯᠠᠭ᠎ᠠ ᠦᠭᠡᠢ᠃
 no_changeable = ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃
 orders_intro = ᠲᠠᠨ ᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ:{" "}
+orders_intro_of = { $elder } ᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ:{" "}
 order_line = { $when }᠂ { $items }᠂ { $status }᠃{" "}
 cancel_which = { $when } { $items } ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠠᠨ ᠴᠤᠴᠠᠯᠠᠬᠤ ᠤᠤ᠃
 cancel_done = ᠴᠤᠴᠠᠯᠠᠪᠠ᠃ { $refund }
@@ -197,7 +199,6 @@ way_dine_in = ᠢᠷᠡᠵᠦ ᠢᠳᠡᠬᠦ
 way_list_none = { $when } { $way } ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃
 way_list_intro = { $when } { $way } { $count } ᠬᠤᠪᠢ:{" "}
 way_list_line = { CASE($id, "ord") }᠂ { $name }᠂ { $items }
-staff_orders_of = { $elder }:{" "}
 who_ordered = { $when } { $dish }: { $people }᠃
 who_ordered_one = { $name } { $qty }
 who_ordered_none = { $when } { $dish } ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠠᠯᠭ᠎ᠠ᠃

@@ -129,9 +129,11 @@ dish_removed = 好的，不要{ $dish }了。
 ## My orders, cancel, change, balance
 
 no_orders = 您现在没有订单。
+no_orders_of = { $elder }现在没有订单。
 no_order_of = 您没有订{ $dish }。
 no_changeable = 现在没有能改的订单。
 orders_intro = 您订了：
+orders_intro_of = { $elder }订了：
 order_line = { $when }，{ $items }，{ $status }。
 cancel_which = 您要取消{ $when }的{ $items }吗？
 cancel_done = 取消好了。{ $refund }
@@ -201,7 +203,6 @@ way_dine_in = 在食堂吃
 way_list_none = { $when }没有{ $way }的。
 way_list_intro = { $when }{ $way }的有{ $count }份：
 way_list_line = { $id }号，{ $name }，{ $items }
-staff_orders_of = { $elder }：
 who_ordered = { $when }{ $dish }：{ $people }。
 who_ordered_one = { $name }{ $qty }份
 who_ordered_none = { $when }{ $dish }还没有人订。

@@ -179,7 +179,11 @@ def past_told_dropped(text: str, entities: list[Entity], today: date) -> list[En
             return False
         at = e.start or 0
         start, end = next(((a, b) for a, b in clauses if a <= at < b), (at, at))
-        return not any(o.entity in _OF_AN_ORDER and start <= (o.start or 0) < end for o in entities)
+        return not any(
+            (o.entity in _OF_AN_ORDER or (o.entity == "date" and _day(o) >= today))
+            and start <= (o.start or 0) < end
+            for o in entities
+        )
 
     return [e for e in entities if not (e.entity == "date" and told(e))]
 

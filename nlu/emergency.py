@@ -21,17 +21,23 @@ _ZH = [
     r"(胸口|心口|心脏|胸)(疼|痛|闷|憋|难受)",
     r"(喘不(上|过|动)气|(上|喘)不来气|气(上|喘)不来|透不过气|憋得慌|气短)",
     r"(晕倒|昏倒|晕过去|中风|出血|流血|疼死了)",
-    r"眼前[直一都突然]{0,2}发?黑|(晕|疼|痛)得(厉害|不行|受不了|站不住)",
-    r"(突然|一下子)[^，,。；;！!？?]{0,4}(晕|麻|动不了|说不出话|看不见)",
-    r"(半边|半身|一边)(身子)?[^，,。]{0,2}(麻|动不了|没知觉)|(嘴|口眼)歪了?|说话不清",
+    r"(眼前[直一都突然阵]{0,3}发?黑|两眼发黑)",
+    r"(半边|半身|一边|左边|右边)(身子|身体)[^，,。]{0,3}(麻|动不了|不能动|没知觉|不听使唤)",
+    r"(嘴|嘴角|口眼)[有点都也]{0,2}歪|说不出话|口齿不清",
 ]
-"""A fall, a cry for help, the heart or the breath, and the signs of a stroke (眼前发黑, 突然手
-麻, 半边身子动不了, 嘴歪): said of now, whatever else the sentence says (是不是血压又上来了)."""
-_ZH_BODY = r"(头(晕|昏)|不舒服|难受得很|难受死|疼得厉害)"
+"""A fall, a cry for help, the heart or the breath, and the signs of a stroke (眼前发黑,
+半边身子动不了, 嘴歪, 说不出话): said of now, whatever else is said (是不是血压又上来了)."""
+_ZH_BODY = (
+    r"(头(晕|昏)|不舒服|难受得很|难受死|(疼|痛|晕)得(厉害|不行|受不了|站不住)"
+    r"|(突然|一下子)[^，,。；;！!？?]{0,4}(晕|发麻|麻了|麻木|动不了|看不清|看不见))"
+)
 """Said of the body now, an emergency; said of food (胃不舒服, 吃完难受) or as a long-standing
 complaint (最近老头晕), a wish about the meal or a question: not an alarm."""
-_ZH_NOT_BODY = r"吃|喝|胃|菜|饭|粥|汤|改成|来碗|来个|订|最近|经常|老是|平时|有时|血压|膏药|药"
-_ZH_NOT = r"(没|没有|不是|别|不会)(摔|跌|事|不舒服|疼|晕)|不疼了|好多了|没事了"
+_ZH_NOT_BODY = (
+    r"吃|喝|胃|菜|饭|粥|汤|改成|来碗|来个|订|最近|经常|老是|平时|有时|血压|膏药|药|食堂|送到家|送家"
+)
+_ZH_NOT = r"(没|没有|不是|别|不会)(摔|跌|事(?![吧吗？?])|不舒服|疼|晕)|不疼了|好多了|没事了"
+"""没摔着 / 没事了; not 没事吧？ (a worried question about what was just said)."""
 _ZH_EARLY = r"(早上|早晨|清早|一早|大早|起早|早起|早饭|早点|太早|那么早)"
 _ZH_LATE = _ZH_EARLY + r"[^，,。；;！!？?摔跌绊倒]{0,4}起不来"
 """早上起不来 (改成晚上): not getting up early, not a fall; the clause is set aside before the

@@ -521,6 +521,8 @@ _NOT_FOR_ANYONE = frozenset({"greet", "thank", "goodbye", "out_of_scope", "affir
 """Intents about no one: a relative said with them is who the request is for nowhere else (我妈的
 卡 asks her card's balance, 我爸尿酸高 asks about his diet: family mean that parent)."""
 _NOT_FOR_WHOM_BEFORE = ("陪", "跟", "和", "邻居")
+_ALSO_WANTS = re.compile(r"[也都](来|要|订|点|整|一样|照样|同样)")
+"""我妈也来一碗 / 我爸也要 / 她俩都一样: wanting the same, for them (not 我妈也说…)."""
 _POINTED_BACK = re.compile(r"(给|帮|替|为|让)(她|他)|(她|他)(的|要|想|吃|订)")
 """给她来… / 他的手把肉: the relative named before is who the request is for."""
 
@@ -556,6 +558,8 @@ def _for_whom(text: str, entity: Entity) -> bool:
         return False
     if text[end : end + 2] == "不要" and text[end + 2 : end + 3] not in ("了", "", "，", "。"):
         return True  # 姥爷不要宫保鸡丁，要鸡蛋羹: refused on their behalf, so theirs
+    if _ALSO_WANTS.match(text, end):
+        return True  # 我妈也来一碗，一样的: the same again, for her
     return not text[end : end + 3].startswith(_NOT_FOR_WHOM_AFTER)
 
 

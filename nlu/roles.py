@@ -434,7 +434,7 @@ def _swaps(text: str, targets: list[Entity], blocked: list[bool]) -> None:
             wrong.role, right[0].role = "replace_from", "replace_to"
 
 
-_CLAUSE_ENDS = re.compile(r"[吧啊呀嘛了哈]*\s*(?:[，,。.！!；;\s]|$)")
+_CLAUSE_ENDS = re.compile(r"[啊呀了哈]*\s*(?:[，,。.！!；;\s]|$)")
 
 
 def _right_before(text: str, at: int, wrong: Entity, targets: list[Entity]) -> None:
@@ -445,7 +445,9 @@ def _right_before(text: str, at: int, wrong: Entity, targets: list[Entity]) -> N
     before = [
         e for e in targets if e.entity == wrong.entity and e.role is None and (e.end or 0) <= at
     ]
-    if before and _gap_ok(text, before[-1].end or 0, at, slack=1):
+    if not before or before[-1].value == wrong.value:
+        return
+    if re.fullmatch(r"[\s，,的是]*", text[before[-1].end or 0 : at]):  # nothing between
         wrong.role, before[-1].role = "replace_from", "replace_to"
 
 
@@ -493,7 +495,9 @@ def _last_of_kind(targets: list[Entity], kind: str, start: int, end: int) -> Ent
 
 
 _WHEN_REFUSED = re.compile(r"周末|周[一二三四五六日天]|星期|礼拜|节假日|假期|过节|双休")
-"""米饭一个 周末不用: the refusal is of the days said right before it, not of the dish."""
+_EVERY = re.compile(r"每天|每周|天天|工作日|周一到周五|这礼拜|下周")
+"""米饭一个 周末不用 in an order for every weekday: the refusal is of the days said right before
+it, not of the dish (米饭，周末的不要 alone still refuses the rice)."""
 
 
 def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
@@ -550,7 +554,9 @@ def _refusals(text: str, targets: list[Entity], blocked: list[bool]) -> None:
         if (
             before
             and _gap_ok(text, before[-1].end or 0, start, slack=2, allow_ba=True)
-            and not _WHEN_REFUSED.search(text[before[-1].end or 0 : start])
+            and not (
+                _WHEN_REFUSED.search(text[before[-1].end or 0 : start]) and _EVERY.search(text)
+            )
         ):
             used.append((start, end))
             before[-1].role = "remove"

@@ -246,7 +246,7 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
     said = balance_asked(kind_asked(said, telling=turn.state.draft is not None))
     asked, turn.state.asked = turn.state.asked, None
     topic, turn.state.topic = turn.state.topic, None
-    if asked and said.dishes and FOLLOW_UP.search(clean(said.text)):
+    if asked and _asked_again(said):
         return said.with_intent(Intent(asked))
     if asked == Intent.CHECK_ORDER.value and _orders_of_another(said):
         return said.with_intent(Intent.CHECK_ORDER)  # 我爸订的啥 → 我妈呢 / 那明天的呢
@@ -265,9 +265,9 @@ def follow_up(turn: Turn, said: Utterance) -> Utterance:
 
 
 def _others_named_by_part(turn: Turn, said: Utterance, topic: str) -> list[str]:
-    """紫菜蛋花汤三块钱 → 那中午就炖牛肉一份、米饭一碗: the meal's other dish, three characters
-    of whose name (炖牛肉) are said beside the dishes named (their own names taken out of the
-    text first); the count beside it is not the topic's."""
+    """紫菜蛋花汤三块钱 → 那中午就炖牛肉一份、米饭一碗: the meal's other dishes a part of whose
+    name is said right before a count (炖牛肉一份, 红烧的一份), the dishes named taken out of the
+    text first; that count is theirs, not the topic's."""
     read = turn.state.menu_read
     meal = said.meal or (read.meal if read else None)
     if not said.dishes or meal is None:
@@ -280,14 +280,35 @@ def _others_named_by_part(turn: Turn, said: Utterance, topic: str) -> list[str]:
         if names[0] in named:
             for form in sorted((n for n in names if n), key=len, reverse=True):
                 text = text.replace(form, " ")
-    others = [
-        str(names[0])
+    said_of = {
+        str(names[0]): max(
+            (len(p) for p in parts_of(str(names[0])) if _counted(p, text)), default=0
+        )
         for names in known
-        if names[0] not in named and any(p in text for p in parts_of(str(names[0])) if len(p) >= 3)
-    ]
-    return others
+        if names[0] not in named
+    }
+    longest = max(said_of.values(), default=0)
+    return [name for name, size in said_of.items() if size and size == longest]
 
 
+def _counted(part: str, text: str) -> bool:
+    """``part`` said right before a count: 炖牛肉一份 / 红烧的俩."""
+    return re.search(re.escape(part) + COUNT_AFTER, text) is not None
+
+
+COUNT_AFTER = r"的?(那个)?[一二两三俩仨四五六七八九十0-9]+\s*[份个碗盘碟笼屉块根]?"
+
+
+def _asked_again(said: Utterance) -> bool:
+    """那羊肉汤呢 / 牛肉面？: the question just answered, asked of the dish said."""
+    text = clean(said.text)
+    if len(said.dishes) == 1 and BARE_ASKED.match(text):
+        return True
+    return bool(said.dishes) and FOLLOW_UP.search(text) is not None
+
+
+BARE_ASKED = re.compile(r"^[^，,。！!；;要来订给送换改不别]{1,8}[？?]+$")
+"""牛肉面？ after a price heard: the dish alone, asked: the same question of it."""
 ASKING_WORDS = re.compile(r"什么|啥|怎么|几|哪|有没有|有")
 """那明天吃什么呢 / 那怎么订呢: a question of its own, not the last one asked of another."""
 

@@ -113,9 +113,14 @@ def _balance_at_confirm(turn: Turn, said: Utterance) -> Reply | None:
 def yes_among(text: str) -> bool:
     """A yes said among other words and not turned round; after a check of its own (饺子一份，
     醋溜白菜一份，对吧？行，就这么定了) the answer is what follows the last question mark."""
-    tail = re.split(r"[？?]", text)[-1]
-    heard = tail if tail.strip(" ，,。.！!～~…") else text
+    head, mark, tail = text.rpartition("？") if "？" in text else text.rpartition("?")
+    checked = mark and CHECK_TAG.search(head) and tail.strip(" ，,。.！!～~…")
+    heard = tail if checked else text  # 七块钱？好贵啊: no check of their own, no yes
     return YES_AMONG.search(heard) is not None and not NO_AMONG.search(heard)
+
+
+CHECK_TAG = re.compile(r"(对吧|是吧|对不对|是不是|没错吧|对吗|是吗|行吧|行吗)$")
+"""What ends a check of one's own order (…米饭一碗，对吧？) before the answer to the read-back."""
 
 
 THIS_ONE = re.compile(r"这个|那个|这|那|它")

@@ -225,13 +225,15 @@ def asks_about_all(turn: Turn, said: Utterance) -> bool:
     named = [name for _, name, _ in elders if name in said.text]
     if len(elders) < 2 or len(named) == 1:
         return False
-    return len(named) > 1 or said.beneficiary not in RELATION_GENDER  # 刘振华李淑芬订的啥
+    relations = {str(m.value) for m in said.of(Kind.BENEFICIARY)} & set(RELATION_GENDER)
+    both = len({RELATION_GENDER[r] for r in relations}) > 1  # 我爸我妈都订的啥
+    return len(named) > 1 or both or said.beneficiary not in RELATION_GENDER
 
 
 def orders_of_all(turn: Turn, said: Utterance) -> Reply:
     """他俩都订了啥: every linked elder's coming orders in one answer."""
     parts = []
-    for elder_id, name, _ in linked_elders(turn):
+    for elder_id, _, _ in linked_elders(turn):
         turn.elder_id = elder_id
-        parts.append(say("family_orders_of", turn.lang, elder=name, orders=orders(turn, said).text))
+        parts.append(orders(turn, said).text)  # each begins with the elder's name
     return Reply("".join(parts) if parts else say("family_no_elder", turn.lang))

@@ -63,7 +63,7 @@ ASKED_OF = re.compile(
     r"啥|什么|订了没|订没订|没订|几份|几个|几碗|几样|是不是|是吧|要的|订的|都有|呢[？?。！!\s]*$"
 )
 """其木格的都有啥 / 额尔敦订了几份 / 赵淑珍呢？她没订？: asked about one elder's meals."""
-COUNT_ASKED = re.compile(r"几(份|个|碗|根|盘|样|张|块|笼|屉)|多少(份|个|碗)")
+COUNT_ASKED = re.compile(r"几(份|个|碗|根|盘|样|笼|屉)|多少(份|个|碗)")
 _ASKED_AS_OTHER = frozenset(
     {Intent.ASK_MENU, Intent.ASK_PRICE, Intent.OUT_OF_SCOPE, Intent.INFORM, Intent.COMPLAIN,
      Intent.CHECK_BALANCE, Intent.AFFIRM, Intent.DENY, Intent.ASK_NUTRITION}

@@ -179,7 +179,6 @@ family_no_elder = Та ахмад настантай холбогдоогүй б
 family_waiting = { $elder } зөвшөөрөхийг хүлээж байна.
 family_which = Та хэнд захиалах вэ?
 family_one_at_a_time = Нэг нэгээр нь захиалаарай: эхлээд хэнд, юу захиалахаа хэлээрэй.
-family_orders_of = { $elder }: { $orders }
 family_for = За, одоо { $elder } гуайд захиална.
 notify_placed = { $family } танд ({ $elder }) { CASE($when, "acc") } захиаллаа: { $items }.
 

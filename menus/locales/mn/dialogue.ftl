@@ -175,7 +175,6 @@ family_no_elder = ᠲᠠ ᠥᠪᠡᠭᠡᠳ ᠬᠦᠮᠦᠨ ᠲᠡᠢ ᠬᠣ�
 family_waiting = { $elder } ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠢᠨ᠎ᠠ᠃
 family_which = ᠲᠠ ᠬᠡᠨ ᠳᠦ ᠵᠠᠬᠢᠶᠠᠯᠬᠤ ᠪᠤᠢ᠃
 family_one_at_a_time = ᠨᠢᠭᠡ ᠨᠢᠭᠡ ᠪᠡᠷ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠠᠷᠠᠢ᠃
-family_orders_of = { $elder }: { $orders }
 family_for = ᠵᠠ᠂ ᠣᠳᠣ { $elder } ᠬᠦᠮᠦᠨ ᠳᠦ ᠵᠠᠬᠢᠶᠠᠯᠤᠨ᠎ᠠ᠃
 notify_placed = { $family } ᠲᠠᠨ ᠳᠤ ({ $elder }) { CASE($when, "acc") } ᠵᠠᠬᠢᠶᠠᠯᠠᠪᠠ: { $items }᠃
 

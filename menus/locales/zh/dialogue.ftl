@@ -179,7 +179,6 @@ family_no_elder = 您还没有绑定老人。请让老人说“绑定家人”�
 family_waiting = 还在等{ $elder }同意绑定。请{ $elder }在手机上说“同意”。
 family_which = 您要帮谁订？
 family_one_at_a_time = 两位老人请一位一位订。先说给谁订，要什么。
-family_orders_of = { $elder }：{ $orders }
 family_for = 好的，现在是帮{ $elder }。
 notify_placed = { $family }帮{ $elder }订了{ $when }：{ $items }。
 

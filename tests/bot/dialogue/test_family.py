@@ -46,6 +46,23 @@ def test_my_dad_and_my_mum_name_the_right_parent(shop: sessionmaker[Session]) ->
     assert "刘德福" in both and "鸡蛋羹" in both and "王秀兰" in both and "米饭" in both
 
 
+def test_both_parents_named_hear_both_and_mum_too_orders_for_mum(
+    shop: sessionmaker[Session],
+) -> None:
+    """我爸我妈都订的啥 answers for both, each by name; 我妈也来一碗，一样的 after Dad's order is
+    Mum's (it was placed a second time for Dad)."""
+    ids, dialogue = _two_parents(shop), Dialogue(shop)
+    dialogue.handle(ids["李娜"], "给我爸订中午一份鸡蛋羹，自己去拿", BEFORE_LUNCH)
+    dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
+    both = dialogue.handle(ids["李娜"], "我爸我妈今天中午都订的啥？", BEFORE_LUNCH).text
+    assert "刘德福订了" in both and "鸡蛋羹" in both and "王秀兰现在没有订单" in both, both
+    reply = dialogue.handle(ids["李娜"], "我妈也来一份鸡蛋羹，中午自己去拿", BEFORE_LUNCH)
+    assert reply.text.startswith("王秀兰，今天午饭"), reply.text
+    dialogue.handle(ids["李娜"], "要", BEFORE_LUNCH)
+    assert _dishes(shop, ids["王秀兰"]) == [("鸡蛋羹", 1)]
+    assert _dishes(shop, ids["刘德福"]) == [("鸡蛋羹", 1)]
+
+
 def _dishes(shop: sessionmaker[Session], elder_id: int) -> list[tuple[str, int]]:
     with shop() as session:
         return [

@@ -199,6 +199,7 @@ class Parser:
         intent, confidence = _standing_copy(text, intent, confidence)
         intent, confidence = _price_checked(text, intent, confidence)
         intent, confidence = _fact_checked(text, intent, confidence, entities)
+        intent, confidence = _way_with_reason(text, intent, confidence, entities)
         entities = _about_a_meal(intent, entities)
         return intent, confidence, _ordered(entities)
 
@@ -368,6 +369,7 @@ class Parser:
             intent = ruled
         intent, confidence = _intent_from_roles(intent, confidence, entities)
         intent, confidence = _counted_dish_orders(intent, confidence, entities)
+        intent, confidence = _way_with_reason(text, intent, confidence, entities)
         entities = _about_a_meal(intent, entities)
         return intent, confidence, _ordered(entities)
 
@@ -853,6 +855,37 @@ def _fact_checked(
     edited = any(e.role for e in entities) or _EDITED.search(text)
     if asked and dish and not edited and _FACT_ASKED.search(text) and not _WANTING.search(text):
         return "ask_nutrition", max(confidence, 0.8)
+    return intent, confidence
+
+
+_COMPLAINT = re.compile("|".join(p for p, said, _ in lex.INTENT_PATTERNS if said == "complain"))
+_WOULD = re.compile(r"就|会|怕|容易")
+_OTHER_WAY = re.compile(r"拿回|带回|端回|送来|送过来|送回|路上")
+_PAST = re.compile(r"上回|上次|昨天|前天|刚才|已经|每次")
+_CHOOSING = re.compile(r"吧|还是|就")
+"""拿回来面就坨了 / 怕路上凉了: what would go wrong the other way (not what went wrong: 上回
+送来就凉了), beside a way chosen (还是在那儿吃吧)."""
+_CLAUSE = re.compile(r"[^，,。.！!？?；;]+")
+
+
+def _way_with_reason(
+    text: str, intent: str, confidence: float, entities: list[Entity]
+) -> tuple[str, float]:
+    """还是在那儿吃吧，拿回来面就坨了: a way of getting the meal chosen, with what would go
+    wrong the other way as the reason, chooses the way; it complains of nothing."""
+    if intent != "complain":
+        return intent, confidence
+    ways = [e.start for e in entities if e.entity == "fulfillment" and e.start is not None]
+    clauses = [
+        (m.group(), any(m.start() <= w < m.end() for w in ways)) for m in _CLAUSE.finditer(text)
+    ]
+    chosen = [said for said, way in clauses if way]
+    reasons = [said for said, way in clauses if not way]
+    if any(_COMPLAINT.search(said) or not _CHOOSING.search(said) for said in chosen):
+        return intent, confidence
+    would = [_WOULD.search(r) and _OTHER_WAY.search(r) and not _PAST.search(r) for r in reasons]
+    if chosen and reasons and all(would) and not _PAST.search(text):
+        return "choose_fulfillment", max(confidence, 0.8)
     return intent, confidence
 
 

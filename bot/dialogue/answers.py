@@ -403,7 +403,12 @@ def dish_question(
 ) -> Reply | None:
     """清蒸鱼多钱 / 有没有烧麦 / 有啥汤 / 鸡蛋羹软不软: a short answer about those dishes
     (on ``day`` and ``meal`` when the question names none: the order being told);
-    None when the question is about the menu as a whole."""
+    None when the question is about the menu as a whole. A question naming no dish, day or meal
+    is about the meal being talked of: the order's, else the one just read (晚上都有啥 → 有没有
+    稀的: tonight's)."""
+    unnamed = said.day is None and said.meal is None and day is None and meal is None
+    if unnamed and not said.dishes:
+        day, meal = _talked_of(turn)
     day = said.day or day or turn.today
     menus, dishes, _ = _menus(turn, day, said.meal or meal, said)
     when = _when_of(turn, day, menus)
@@ -413,7 +418,7 @@ def dish_question(
     plain = clean(said.text)
     kinds = _kinds_asked(plain)
     if kinds:
-        return _kind(turn, kinds, dishes, when)
+        return _kind(turn, kinds, dishes, when, plain)
     asked = ASKED_FOR.search(plain.rstrip("？?。!！ "))
     if asked is not None and any(w in asked.group(0) for w in NOT_A_DISH):
         asked = None  # 有什么(菜) asks for the menu, not for a dish called 什 or 什么菜
@@ -424,12 +429,26 @@ def dish_question(
     return None
 
 
+def _talked_of(turn: Turn) -> tuple[date | None, MealSlot | None]:
+    """The day and meal being talked of: the order's being told, else the meal last read."""
+    draft, read = turn.state.draft, turn.state.menu_read
+    if draft is not None and (draft.day is not None or draft.meal is not None):
+        return draft.day, draft.meal
+    if read is not None and read.day >= turn.today:
+        return read.day, read.meal
+    return None, None
+
+
 def _about_dishes(
     turn: Turn, said: Utterance, menus: list[Any], dishes: list[Any], when: str
 ) -> Reply:
     """The facts asked of the dishes named (软不软), their portions left (还剩几份) or their
     prices; a price asked with a fact (过油肉多少钱？咸不咸) gets both."""
-    question = without_names(said.text, [str(d.value) for d in said.dishes])  # 黄油: no 油
+    named = {str(d.value) for d in said.dishes}
+    question = without_names(said.text, named)  # 黄油炒米: no 油
+    for dish in (d for d in dishes if d.name in named):  # ᠵᠥᠭᠡᠯᠡᠨ ᠳᠦᠹᠦ: no ᠵᠥᠭᠡᠯᠡᠨ
+        for name in filter(None, (dish.name_mn, dish.name_mn_cyrl)):
+            question = question.replace(name, " ")
     fact = next((fact for word, fact in FACTS.items() if word in question), None)
     if fact is not None and PRICE_ASKED.search(question):
         price = _prices(turn, said, dishes, when)
@@ -437,7 +456,6 @@ def _about_dishes(
     if fact is not None:
         return _fact(turn, said, dishes, fact)
     if said.conditions and said.intent == Intent.ASK_NUTRITION:  # 痛风能吃鱼吗: of that dish
-        named = {str(d.value) for d in said.dishes}
         told = advice([d for d in dishes if d.name in named], said.conditions, turn.lang)
         if PRICE_ASKED.search(question):  # 排骨多少钱？…我戴假牙: both
             return Reply(_prices(turn, said, dishes, when).text + told)
@@ -560,6 +578,8 @@ PRICE_ASKED = re.compile(
 words for asking a price, and the Mongolian word."""
 NOT_EATEN = re.compile(r"不吃|不要|不能吃|别|没有?|不喝")
 """A kind said as refused (我不吃鱼): not a kind asked for."""
+ASKED_IF_ON = re.compile(r"有没有?")
+"""有没有稀的 asks whether there is any: its 没 refuses nothing."""
 LIST_ASKED = re.compile(r"哪些|哪个|哪样|有啥|有什么|啥菜|什么菜|都有|有没有|有没")
 """软的菜有哪些 / 哪个菜盐少点: a list of the dishes of a kind asked for, not advice."""
 
@@ -610,18 +630,21 @@ def _kinds_asked(plain: str) -> list[str]:
             continue
         if plain[at - 1 : at] == "不":  # 有啥不甜的: not this kind (advice answers it)
             continue
-        if not NOT_EATEN.search(plain[max(0, at - 4) : at]):  # 我不吃鱼，清淡的有哪些: not fish
+        if not NOT_EATEN.search(
+            ASKED_IF_ON.sub("", plain[max(0, at - 4) : at])
+        ):  # 我不吃鱼，清淡的有哪些: not fish
             found.append(kind)
     return found
 
 
-def _kind(turn: Turn, kinds: list[str], dishes: list[Any], when: str) -> Reply:
+def _kind(turn: Turn, kinds: list[str], dishes: list[Any], when: str, plain: str) -> Reply:
     """有啥汤 / 软的有哪些 / 哪个菜盐少点又软和: the dishes of every kind asked for (of the
-    first kind alone when none is of all of them)."""
+    kind said last alone when none is of all of them)."""
     wanted = [set(KINDS[kind]) for kind in kinds]
     found = [d for d in dishes if all(tags & set(d.tags or ()) for tags in wanted)]
-    if not found and len(kinds) > 1:
-        kinds, found = kinds[:1], [d for d in dishes if wanted[0] & set(d.tags or ())]
+    if not found and len(kinds) > 1:  # 清淡一点的汤: the soups (the word said last names it)
+        head = max(range(len(kinds)), key=lambda i: plain.rfind(kinds[i]))
+        kinds, found = [kinds[head]], [d for d in dishes if wanted[head] & set(d.tags or ())]
     said_kind = say("and", turn.lang).join(KIND_WORDS.get(kind, kind) for kind in kinds)
     turn.state.offered_dishes = [d.name for d in found[:4]]  # 就要那个粥: one of these
     turn.state.topic = found[0].name if len(found) == 1 else None  # 有汤吗 → 来一碗

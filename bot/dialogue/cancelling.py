@@ -18,9 +18,9 @@ from bot.listening import YES_AMONG_WORDS
 from bot.phrasing import items_words, money, when_words
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
-from menus.db import unit_of_work
+from menus.db import read_only, unit_of_work
 from menus.errors import DomainError
-from menus.orders import cancel_order
+from menus.orders import cancel_order, get_order
 from menus.vocab import Actor, Fulfillment, MealSlot
 
 
@@ -94,6 +94,11 @@ YES_TO_CANCEL = re.compile(
 KEEP_IT = re.compile(
     r"不取消|别取消|先别|不退|别退|不用退|不用取消|算了|等等|等一下|再想想|留着|保留|不动|别动"
 )
+BOTH = re.compile(r"也|都|还有|бас|ᠪᠠᠰᠠ")
+"""对，明天的也取消 / 还有明天中午的: this order and another, not another instead."""
+CORRECTED = re.compile(r"不是|不对|错了|说错|搞错|弄错|биш|буруу|ᠪᠢᠰᠢ|ᠪᠤᠷᠤᠭᠤ")
+"""不是今天的 / Өнөөдрийнх биш: the order asked about is said not to be the one meant (a day
+named only as a reason, 对，取消，明天我还来吃, changes nothing)."""
 OTHER_MEAL = re.compile(r"[今明后]天|[今明后]儿|早|中午|晌午|晚|黑夜|后晌|周|礼拜|星期|号")
 """A clause naming a day or meal is about another order (嗯，退了。明儿黑夜那个留着)."""
 
@@ -111,20 +116,57 @@ def _kept(text: str) -> bool:
     return any(KEEP_IT.search(c) and not OTHER_MEAL.search(c) for c in clauses)
 
 
+def another_meant(turn: Turn, said: Utterance) -> Reply | None:
+    """To 您要取消今天晚饭吗？, 不是今天的，明天晚上的取消 (Өнөөдрийнх биш. Маргаашийн оройн
+    хоолыг нь цуцал): the order asked about is said to be the wrong one and another is named, so
+    that one is asked about instead; None when nothing is corrected, no other day or meal is
+    named outside a clause that keeps an order, or no such order exists."""
+    if turn.state.cancel_id is None or BOTH.search(said.text) or not CORRECTED.search(said.text):
+        return None
+    said = _without_kept(turn, said)
+    with read_only(turn.store.factory) as session:
+        asked = get_order(session, turn.state.cancel_id, lock=False)
+        asked_day, asked_meal = asked.date, MealSlot(asked.meal)
+    days = [date.fromisoformat(str(m.value)) for m in said.of(Kind.DATE)]
+    others = [d for d in days if d >= turn.today and d != asked_day]
+    meal = said.meal or asked_meal
+    if not others and meal == asked_meal:
+        return None
+    day = others[0] if others else asked_day
+    named = frozenset(str(d.value) for d in said.dishes)
+    if upcoming(turn, changeable=True, dishes=named, day=day, meal=meal) is None:
+        return None  # no such order: the one asked about is still the question
+    meant = (Mention(Kind.DATE, day.isoformat()), Mention(Kind.MEAL, meal.value))
+    turn.state.cancel_id = None
+    return ask_cancel(turn, replace(said, mentions=(*said.dishes, *meant)))
+
+
 def cancel_or_keep(turn: Turn, said: Utterance) -> Reply:
     """To 您要取消…吗？, a yes among other words (是的，取消，谢谢您) cancels; else it stays."""
+    meant = another_meant(turn, said)
+    if meant is not None:
+        return meant
     if YES_TO_CANCEL.search(said.text) and not _kept(said.text):
         return cancel(turn, said)
-    return keep(turn, said)
+    return _keep(turn)
 
 
 def cancel_unless_kept(turn: Turn, said: Utterance) -> Reply:
-    """A yes (要 / 取消吧) cancels, unless it is turned round (先别取消，我再想想)."""
-    return keep(turn, said) if _kept(said.text) else cancel(turn, said)
+    """A yes (要 / 取消吧) cancels, unless it is turned round (先别取消，我再想想) or another
+    order is meant (取消明天的: that one is asked about)."""
+    meant = another_meant(turn, said)
+    if meant is not None:
+        return meant
+    return _keep(turn) if _kept(said.text) else cancel(turn, said)
 
 
 def keep(turn: Turn, said: Utterance) -> Reply:
-    """Anything but a yes to 您要取消…吗？: the order stays."""
+    """Anything but a yes to 您要取消…吗？: the order stays, unless another is meant (不是今天
+    的，是明天晚上的)."""
+    return another_meant(turn, said) or _keep(turn)
+
+
+def _keep(turn: Turn) -> Reply:
     turn.state.cancel_id = None
     turn.state.ask(None)
     return Reply(say("cancel_kept", turn.lang))

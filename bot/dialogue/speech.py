@@ -14,6 +14,7 @@ from bot.turn import Reply
 from menus.catalogue import say
 from menus.db import unit_of_work
 from menus.settings import change_speech
+from menus.spoken import SYLLABLE_LIMIT, syllables
 from nlu.text import clean
 
 WISHES = {wish: re.compile("|".join(patterns)) for wish, patterns in SPEECH_WISHES.items()}
@@ -72,20 +73,41 @@ def change(turn: Turn, wish: str) -> Reply:
     """Keep the wish, say so, and say the last reply again as now wanted."""
     keep(turn, wish)
     told = say(f"speech_{wish}", turn.lang)
-    last = turn.state.last
+    last = _unacknowledged(turn.state.last, turn.lang)
     if last is None:
         return Reply(told)
     if wish == "longer":
         again = replace(last, text=last.full) if last.full else last
     else:
         again = as_wanted(turn, last, repeat=True)
+    if syllables(told + again.text) > SYLLABLE_LIMIT:  # what changes is heard; no words on it
+        told = ""
     return Reply(told + again.text, again.choices, again.inline)
 
 
+def _unacknowledged(reply: Reply | None, lang: str) -> Reply | None:
+    """The last reply without the words that took an earlier wish (大声点, then 说慢点: 好，我说
+    慢一点。and the menu, never 好，我大声一点。 said again before it)."""
+    if reply is None:
+        return None
+    for wish in WISHES:
+        told = say(f"speech_{wish}", lang)
+        if reply.text.startswith(told):
+            return replace(
+                reply,
+                text=reply.text.removeprefix(told),
+                short=reply.short.removeprefix(told) if reply.short else reply.short,
+                full=reply.full.removeprefix(told) if reply.full else reply.full,
+            )
+    return reply
+
+
 def as_wanted(turn: Turn, reply: Reply, *, repeat: bool = False) -> Reply:
-    """``reply`` in its short form when the person asked for short replies, or when a long
-    reply is said again (a repeat of 60 characters is not what helps)."""
+    """``reply`` in its short form when the person asked for short replies, when a long reply
+    is said again (a repeat of 60 characters is not what helps), or when an elder would hear
+    more than the listening budget (说详细点 still says it whole)."""
     wants_short = turn.state.short or (repeat and len(reply.text) > LONG_REPLY)
-    if reply.short and wants_short:
+    heard_long = turn.kind == "elder" and syllables(reply.text) > SYLLABLE_LIMIT
+    if reply.short and (wants_short or heard_long):
         return replace(reply, text=reply.short)
     return reply

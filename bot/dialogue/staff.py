@@ -42,8 +42,20 @@ MARKS: list[tuple[re.Pattern[str], OrderStatus]] = [
     (re.compile(r"(\d+)\s*号?.*(开始做|在做)"), S.PREPARING),
     (re.compile(r"(\d+)\s*号?.*(确认|接单)"), S.CONFIRMED),
 ]
+_MN_ORDER = r"^\s*(\d+)\s*(?:-?р|дугаар|ᠳᠤᠭᠠᠷ)?\s*(?:захиалга\w*|ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ\S*)?\s*"
+MARKS_MN: list[tuple[re.Pattern[str], OrderStatus]] = [
+    (re.compile(_MN_ORDER + r"(ирээгүй|аваагүй)$"), S.MISSED),
+    (re.compile(_MN_ORDER + r"(х[үу]ргэсэн|х[үу]ргэгдсэн|ᠬᠦᠷᠭᠡᠭᠰᠡᠨ|авсан)$"), S.COMPLETED),
+    (re.compile(_MN_ORDER + r"(гарсан|ᠭᠠᠷᠤᠭᠰᠠᠨ)$"), S.OUT_FOR_DELIVERY),
+    (re.compile(_MN_ORDER + r"(бэлэн|бэлэн болсон|ᠪᠡᠯᠡᠨ)$"), S.READY),
+]
+"""Mongolian marks are the whole sentence: the order's number, then the word (12 хүргэсэн,
+3-р захиалга бэлэн); a number inside a sentence (1 айлд хүргэсэн, 1 хүн ирээгүй) marks
+nothing."""
 ANSWER = re.compile(r"^回复\s*(\d+)\s*号?[\s,，:：]*(.+)$", re.S)
-KITCHEN = ("厨房", "做什么", "做啥", "备餐", "做多少", "备啥", "准备啥", "准备什么", "各几份")
+KITCHEN = ("厨房", "做什么", "做啥", "备餐", "做多少", "备啥", "准备啥", "准备什么", "各几份",
+           "юу хийх", "ᠶᠠᠭᠤ ᠬᠢᠬᠦ")  # fmt: skip
+"""Asking what to cook; in Mongolian юу хийх вэ (ᠶᠠᠭᠤ ᠬᠢᠬᠦ ᠪᠤᠢ)."""
 DELIVERY = ("送餐单", "送哪", "配送", "送餐", "送几家", "送的啥", "送啥", "送的是谁", "谁家",
             "给谁送", "送谁", "哪几家", "哪两家", "捋一下",
             "хүргэ", "хургэ", "hurge", "ᠬᠦᠷᠭᠡ")  # fmt: skip
@@ -75,6 +87,11 @@ def handle(turn: Turn, said: Utterance) -> Reply:
         return _answer(turn, int(found.group(1)), found.group(2))
     for pattern, target in MARKS:
         found = pattern.search(text)
+        if found:
+            return _mark(turn, int(found.group(1)), target)
+    spoken = text.strip().rstrip(".!。！᠃ ").lower()
+    for pattern, target in MARKS_MN:
+        found = pattern.match(spoken)
         if found:
             return _mark(turn, int(found.group(1)), target)
     return _sheets(turn, canteens, said)

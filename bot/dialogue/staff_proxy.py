@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import literal, select
+from sqlalchemy import literal, or_, select
 
 from bot.dialogue import answers
 from bot.dialogue.context import Turn
@@ -19,6 +19,8 @@ from bot.turn import Reply
 from menus.db import read_only
 from menus.feedback import staff_canteens
 from menus.models import Person
+from nlu.names_mn import names_said
+from nlu.text import has_cyrillic, has_traditional_mongolian
 
 FOR_AN_ELDER = frozenset(
     {
@@ -112,19 +114,26 @@ def _named(turn: Turn, text: str) -> int | None:
     return found[0][0] if len(found) == 1 else None
 
 
+def is_mongolian_text(text: str) -> bool:
+    return has_cyrillic(text) or has_traditional_mongolian(text)
+
+
 def _all_named(turn: Turn, text: str) -> list[tuple[int, str]]:
-    """Every elder of the staff member's canteens whose full name is in ``text``."""
+    """Every elder of the staff member's canteens whose full name is in ``text``, or who is
+    called in Mongolian by a name of which the register holds the Chinese form (Цэцэг: 其其格)."""
+    in_mongolian = names_said(text) if is_mongolian_text(text) else frozenset()
     with read_only(turn.store.factory) as session:
         canteens = set(staff_canteens(session, turn.person_id))
+        said = literal(text).contains(Person.name)
         rows = session.execute(
             select(Person.id, Person.name).where(
-                Person.kind == "elder", literal(text).contains(Person.name)
+                Person.kind == "elder", or_(said, Person.name.in_(in_mongolian))
             )
         ).all()
         return [
             (pid, name)
             for pid, name in rows
             if len(name) >= MIN_NAME
-            and name in text
+            and (name in text or name in in_mongolian)
             and turn.store.home(session, pid).id in canteens
         ]

@@ -145,6 +145,7 @@ class ConversationState:
     def forget_if_stale(self, now: datetime) -> None:
         if self.at is not None and now - self.at > STALE:
             self.draft, self.awaiting, self.cancel_id, self.misses = None, None, None, 0
+            self.menu_read = None  # yesterday's menu is no meal to lean on
 
     def remember(
         self, turn_id: str | None, reply: Reply, now: datetime, *, whole: Reply | None = None

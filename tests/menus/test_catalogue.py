@@ -44,8 +44,9 @@ COMPLETE = {
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TRADITIONAL = re.compile(r"[\u1820-\u18aa]")
-QUOTES_MANDARIN = {"staff_help"}
-"""Canteen staff commands are matched in Mandarin, so the Mongolian help quotes them as they are."""
+QUOTES_MANDARIN: set[str] = set()
+"""Messages whose Mongolian quotes Mandarin words as they are (none: staff commands are heard
+in Mongolian too)."""
 
 
 @cache

@@ -56,3 +56,21 @@ def test_a_long_menu_comes_a_page_at_a_time_and_every_dish_is_heard(
         assert page.endswith(offer) and syllables(page) <= SYLLABLE_LIMIT, page
     heard = "".join(pages)
     assert all(dish in heard for dish in dishes), (dishes, pages)
+
+
+def test_a_read_back_too_long_to_hear_is_said_briefly_to_an_elder_and_whole_on_asking(
+    demo: sessionmaker[Session],
+) -> None:
+    """Four dishes with their subsidy and card parts run past the listening budget: an elder
+    hears the order with only what is left to pay; 说详细点 still says every part."""
+    dialogue, elder = Dialogue(demo), _person(demo, "巴特尔")
+    with read_only(demo) as session:
+        menus = load_menus(session, None, BEFORE_LUNCH.date(), None)
+        lunch = [i.dish for m in menus if m.meal == "lunch" for i in m.items]
+    ask = "өнөөдөр үдийн хоол " + ", ".join(f"{d.name_mn_cyrl} нэг" for d in lunch[:4])
+    dialogue.handle(elder, ask, BEFORE_LUNCH)
+    reply = dialogue.handle(elder, "хүргэж өгөөрэй", BEFORE_LUNCH)
+    whole = dialogue.handle(elder, "дэлгэрэнгүй", BEFORE_LUNCH)
+    assert syllables(whole.text) > SYLLABLE_LIMIT, whole.text
+    assert syllables(reply.text) <= SYLLABLE_LIMIT, reply.text
+    assert "34" in reply.text and "34" in whole.text  # what is left to pay, in both

@@ -302,10 +302,11 @@ def serve_words(order: OrderSummary, today: date, lang: str = "zh") -> str:
 
 
 def flags(dishes: Iterable[Any], conditions: set[str], lang: str) -> list[str]:
-    """Point out what suits the elder's conditions (two at most) and what to eat less of."""
+    """Point out what suits the elder's conditions (two at most, said together: 西红柿鸡蛋面、
+    鸡蛋羹适合您) and what to eat less of."""
     out: list[str] = []
     seen: set[str] = set()
-    good = 0
+    suits: list[str] = []
     for condition in sorted(conditions):
         good_tags, bad_tags, why = FLAGS.get(condition, (set(), set(), ""))
         for dish in dishes:
@@ -320,10 +321,11 @@ def flags(dishes: Iterable[Any], conditions: set[str], lang: str) -> list[str]:
                 shown = dish_label(dish, lang)
                 out.append(say("menu_flag_bad", lang, dish=shown, why=say(why, lang)))
                 seen.add(dish.name)
-            elif good_tags & tags and good < 2:
-                out.append(say("menu_flag_good", lang, dish=dish_label(dish, lang)))
+            elif good_tags & tags and len(suits) < 2:
+                suits.append(dish_label(dish, lang))
                 seen.add(dish.name)
-                good += 1
+    if suits:
+        out.insert(0, say("menu_flag_good", lang, dish=joined(suits, lang)))
     return out
 
 

@@ -51,6 +51,7 @@ from menus.orders import (
 )
 from menus.outbox import enqueue
 from menus.scripts import CYRILLIC_MN
+from menus.spoken import SYLLABLE_LIMIT, syllables
 from menus.vocab import Fulfillment, MealSlot
 from nlu.recurrence import copies_last
 
@@ -535,7 +536,17 @@ def _next_question(turn: Turn, removed: str) -> Reply:
         removed += _what_is_left(turn, draft)
         state.ask(Awaiting.FULFILLMENT)
         return Reply(removed + say("ask_fulfillment", lang), choices(MODES, lang), inline=True)
-    return read_back_draft(turn).prefixed(removed)
+    return _read_back_after(turn, removed)
+
+
+def _read_back_after(turn: Turn, removed: str) -> Reply:
+    """The read-back after an edit, said after what the edit took out (好的，不要红烧排骨了。);
+    its brief form goes without those words when with them it would run past the listening
+    budget: the read-back itself says what is left."""
+    reply = read_back_draft(turn)
+    if reply.short is not None and syllables(removed + reply.short) > SYLLABLE_LIMIT:
+        return replace(reply.prefixed(removed), short=reply.short)
+    return reply.prefixed(removed)
 
 
 def _what_is_left(turn: Turn, draft: Draft) -> str:

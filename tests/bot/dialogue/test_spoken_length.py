@@ -74,3 +74,21 @@ def test_a_read_back_too_long_to_hear_is_said_briefly_to_an_elder_and_whole_on_a
     assert syllables(whole.text) > SYLLABLE_LIMIT, whole.text
     assert syllables(reply.text) <= SYLLABLE_LIMIT, reply.text
     assert "34" in reply.text and "34" in whole.text  # what is left to pay, in both
+
+
+def test_the_words_on_an_edit_go_when_with_them_the_read_back_runs_past_the_budget(
+    demo: sessionmaker[Session],
+) -> None:
+    """ᠵᠠ᠂ X ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ᠃ before a long Mongolian read-back: the elder hears the read-back briefly,
+    which says what is left; 说详细点 says both."""
+    dialogue, elder = Dialogue(demo), _person(demo, "巴特尔")
+    with read_only(demo) as session:
+        menus = load_menus(session, None, BEFORE_LUNCH.date(), None)
+        lunch = [i.dish for m in menus if m.meal == "lunch" for i in m.items]
+    ask = "өнөөдөр үдийн хоол " + ", ".join(f"{d.name_mn_cyrl} нэг" for d in lunch[:5])
+    dialogue.handle(elder, ask + ", гэрт хүргэж өгөөрэй", BEFORE_LUNCH)
+    dropped = lunch[4].name_mn_cyrl
+    reply = dialogue.handle(elder, f"{dropped} хэрэггүй", BEFORE_LUNCH)
+    whole = dialogue.handle(elder, "дэлгэрэнгүй", BEFORE_LUNCH)
+    assert syllables(reply.text) <= SYLLABLE_LIMIT, reply.text
+    assert dropped not in reply.text and dropped in whole.text, (reply.text, whole.text)

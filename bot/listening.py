@@ -68,3 +68,6 @@ YES_AMONG_WORDS = (
 heard at a read-back when the NLU hears no intent in it."""
 NO_AMONG_WORDS = r"不|别|没|算了|取消|等等|等一下|再想想|吗|[？?]|一下|问问"
 """What turns such a yes round (不对, 别订, 算了): then it is no yes."""
+CHECK_TAG_WORDS = r"(对吧|是吧|对不对|是不是|没错吧|对吗|是吗|行吧|行吗)$"
+"""What ends a check of one's own order (…米饭一碗，对吧？) before the answer to the read-back:
+after it, the yes or no heard is what follows."""

@@ -32,7 +32,8 @@ _ZH_BODY = (
     r"|(突然|一下子)[^，,。；;！!？?]{0,4}(晕|发麻|麻了|麻木|动不了|看不清|看不见))"
 )
 """Said of the body now, an emergency; said of food (胃不舒服, 吃完难受) or as a long-standing
-complaint (最近老头晕), a wish about the meal or a question: not an alarm."""
+complaint (最近老头晕), a wish about the meal or a question: not an alarm. The loose signs of a
+stroke (突然手发麻, 一下子看不清) are here, guarded so; the sure ones are in ``_ZH`` above."""
 _ZH_NOT_BODY = (
     r"吃|喝|胃|菜|饭|粥|汤|改成|来碗|来个|订|最近|经常|老是|平时|有时|血压|膏药|药|食堂|送到家|送家"
 )

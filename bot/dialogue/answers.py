@@ -14,7 +14,7 @@ from sqlalchemy import select
 import nlu.lexicon_zh as lex
 from bot.dialogue.closed import closed_menu
 from bot.dialogue.context import Turn
-from bot.dialogue.naming import named_by_part, parts_of, without_names
+from bot.dialogue.naming import named_by_part, parts_of, without_forms, without_names
 from bot.dialogue.state import Awaiting, MealRef
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.dialogue.words import ASKED_FOR, FACTS, KIND_WORDS, KINDS, NOT_A_DISH
@@ -275,11 +275,9 @@ def _others_named_by_part(turn: Turn, said: Utterance, topic: str) -> list[str]:
     day = said.day or (read.day if read else turn.today)
     known = turn.store.menu_names(turn.elder_id, day, meal)
     named = {str(d.value) for d in said.dishes} | {topic}
-    text = said.text
-    for names in known:
-        if names[0] in named:
-            for form in sorted((n for n in names if n), key=len, reverse=True):
-                text = text.replace(form, " ")
+    text = without_forms(
+        said.text, [form for names in known if names[0] in named for form in names]
+    )
     said_of = {
         str(names[0]): max(
             (len(p) for p in parts_of(str(names[0])) if _counted(p, text)), default=0
@@ -445,10 +443,8 @@ def _about_dishes(
     """The facts asked of the dishes named (软不软), their portions left (还剩几份) or their
     prices; a price asked with a fact (过油肉多少钱？咸不咸) gets both."""
     named = {str(d.value) for d in said.dishes}
-    question = without_names(said.text, named)  # 黄油炒米: no 油
-    for dish in (d for d in dishes if d.name in named):  # ᠵᠥᠭᠡᠯᠡᠨ ᠳᠦᠹᠦ: no ᠵᠥᠭᠡᠯᠡᠨ
-        for name in filter(None, (dish.name_mn, dish.name_mn_cyrl)):
-            question = question.replace(name, " ")
+    mongolian = [n for d in dishes if d.name in named for n in (d.name_mn, d.name_mn_cyrl)]
+    question = without_forms(without_names(said.text, named), mongolian)  # no 油, no ᠵᠥᠭᠡᠯᠡᠨ
     fact = next((fact for word, fact in FACTS.items() if word in question), None)
     if fact is not None and PRICE_ASKED.search(question):
         price = _prices(turn, said, dishes, when)

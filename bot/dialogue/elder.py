@@ -17,7 +17,7 @@ from bot.dialogue.naming import named_by_part, refused_by_part
 from bot.dialogue.state import ORDERING, Awaiting, Draft
 from bot.dialogue.utterance import Intent, Kind, Mention, Role, Utterance
 from bot.dialogue.words import FACTS
-from bot.listening import NO_AMONG_WORDS, YES_AMONG_WORDS
+from bot.listening import CHECK_TAG_WORDS, NO_AMONG_WORDS, YES_AMONG_WORDS
 from bot.turn import Reply
 from menus.catalogue import YES_NO, choices, say
 from menus.scripts import is_mongolian
@@ -26,6 +26,7 @@ Handler = Callable[[Turn, Utterance], Reply | None]
 ANY = "*"
 YES_AMONG = re.compile(YES_AMONG_WORDS)
 NO_AMONG = re.compile(NO_AMONG_WORDS)
+CHECK_TAG = re.compile(CHECK_TAG_WORDS)
 """In a table: any intent not listed."""
 
 
@@ -117,10 +118,6 @@ def yes_among(text: str) -> bool:
     checked = mark and CHECK_TAG.search(head) and tail.strip(" ，,。.！!～~…")
     heard = tail if checked else text  # 七块钱？好贵啊: no check of their own, no yes
     return YES_AMONG.search(heard) is not None and not NO_AMONG.search(heard)
-
-
-CHECK_TAG = re.compile(r"(对吧|是吧|对不对|是不是|没错吧|对吗|是吗|行吧|行吗)$")
-"""What ends a check of one's own order (…米饭一碗，对吧？) before the answer to the read-back."""
 
 
 THIS_ONE = re.compile(r"这个|那个|这|那|它")

@@ -88,6 +88,14 @@ def without_names(text: str, names: Iterable[str]) -> str:
     return text
 
 
+def without_forms(text: str, forms: Iterable[str | None]) -> str:
+    """``text`` with these whole names taken out, the longest first (紫菜蛋花汤 before 蛋花汤;
+    ᠵᠥᠭᠡᠯᠡᠨ ᠳᠦᠹᠦ whole, never a piece of another word)."""
+    for form in sorted((f for f in forms if f), key=len, reverse=True):
+        text = text.replace(form, " ")
+    return text
+
+
 MONGOLIAN_WORD = re.compile(r"[\u0400-\u04ff\u1820-\u18af]{3,}")
 ENDINGS = frozenset(
     [

@@ -243,11 +243,14 @@ class Store:
     def canteen(self, elder_id: int) -> Canteen:
         """``home`` without a session at hand: one is opened only when it is not cached (a
         session opened for nothing costs more than the cached answer, several times a turn)."""
-        hit = self.known.cache.get(("home", elder_id))
-        if hit is not None and hit[0] > self.clock():
-            return cast(Canteen, hit[1])
-        with read_only(self.factory) as session:
-            return self.home(session, elder_id)
+
+        def load() -> Canteen:
+            with read_only(self.factory) as session:
+                canteen = home_canteen(session, elder_id)
+                session.expunge(canteen)
+                return canteen
+
+        return self.cached(("home", elder_id), load)
 
     def canteen_code(self, elder_id: int) -> str:
         return self.canteen(elder_id).code

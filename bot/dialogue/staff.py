@@ -277,8 +277,15 @@ def _kitchen(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> Reply:
     when, sheet = _when(day, meal, turn), _sheet(turn, canteen_id, day, meal)
     if not sheet.orders:
         return Reply(say("kitchen_none", turn.lang, when=when))
-    lines = [say("kitchen_line", turn.lang, dish=d, qty=q) for d, q in sheet.portions.items()]
-    return Reply(say("kitchen_intro", turn.lang, when=when) + "，".join(lines) + "。")
+    lang, names = turn.lang, turn.store.names(turn.lang)  # ᠭᠠᠷ ᠮᠢᠬᠠ to a Mongolian cook
+    lines = [
+        say("kitchen_line", lang, dish=names.get(d, d), qty=q) for d, q in sheet.portions.items()
+    ]
+    return Reply(
+        say("kitchen_intro", lang, when=when)
+        + say("comma", lang).join(lines)
+        + say("stop", lang).strip()
+    )
 
 
 def _stops(turn: Turn, canteen_id: int, day: date, meal: MealSlot) -> list[DeliveryStop]:
@@ -293,6 +300,7 @@ def _delivery(turn: Turn, canteen_id: int, day: date, meal: MealSlot, text: str 
     stops = staff_lists.named_stops(text, stops) or stops
     if not stops:
         return Reply(say("delivery_none", turn.lang, when=when))
+    names = turn.store.names(turn.lang)
     lines = [
         say(
             "delivery_line",
@@ -300,7 +308,7 @@ def _delivery(turn: Turn, canteen_id: int, day: date, meal: MealSlot, text: str 
             id=s.order_id,
             name=s.elder,
             address=s.address,
-            items="、".join(s.items),
+            items=say("and", turn.lang).join(f"{names.get(d, d)}×{q}" for d, q in s.dishes.items()),
         )
         for s in stops
     ]

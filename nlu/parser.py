@@ -597,7 +597,7 @@ _SEND_WHAT = re.compile(r"送(?=[一二两三四五六七八九十俩仨几0-9]?
 """送 before what is sent: 给我送一碗小米粥, 各送一份, 送俩馒头 (the way to get it is delivery)."""
 
 
-_THERE = r"(?:你们|咱们|俺们|咱)?的?(?:食堂|饭堂|店里|助餐点|点上|点里|那儿|那里|那边)"
+_THERE = r"(?:你们|咱们|俺们|咱)?的?(?:食堂|饭堂|店里|助餐点|点上|点里|那儿|那里|那边|那搭|那达)"
 """Where the meals are cooked: 食堂, 助餐点 (点上), or 你们那儿 said to the canteen."""
 _EAT_THERE = re.compile(
     rf"(去|到|上|在)({_THERE})[^，,。；;！!？?]{{0,10}}?吃|()(食堂|饭堂)(里|那儿|那)?(?:\s?去[，,\s]{{0,2}})?吃"
@@ -858,6 +858,8 @@ def _fact_checked(
     return intent, confidence
 
 
+_INSTEAD = re.compile(r"还是[^，,。；;！!？?]{0,8}吧")
+"""还是给送过去吧: the way wanted instead, whatever the reasons said before it."""
 _COMPLAINT = re.compile("|".join(p for p, said, _ in lex.INTENT_PATTERNS if said == "complain"))
 _WOULD = re.compile(r"就|会|怕|容易")
 _OTHER_WAY = re.compile(r"拿回|带回|端回|送来|送过来|送回|路上")
@@ -873,9 +875,13 @@ def _way_with_reason(
 ) -> tuple[str, float]:
     """还是在那儿吃吧，拿回来面就坨了: a way of getting the meal chosen, with what would go
     wrong the other way as the reason, chooses the way; it complains of nothing."""
-    if intent != "complain":
+    if intent not in ("complain", "out_of_scope"):
         return intent, confidence
     ways = [e.start for e in entities if e.entity == "fulfillment" and e.start is not None]
+    if any(_INSTEAD.search(text[max(0, w - 6) : w + 8]) for w in ways):
+        return "choose_fulfillment", max(confidence, 0.8)  # 天气预报说雪大…还是给送过去吧
+    if intent != "complain":
+        return intent, confidence
     clauses = [
         (m.group(), any(m.start() <= w < m.end() for w in ways)) for m in _CLAUSE.finditer(text)
     ]

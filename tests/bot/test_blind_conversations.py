@@ -37,5 +37,5 @@ def test_the_dev_conversations_hold_their_floor() -> None:
     outcomes = run("dev")
     right = sum(o.ok for o in outcomes)
     wrong = [o.name for o in outcomes if o.wrong_order]
-    assert right >= 1445, [o.name for o in outcomes if not o.ok]
+    assert right >= 1500, [o.name for o in outcomes if not o.ok]
     assert not wrong, wrong  # no order the person did not ask for

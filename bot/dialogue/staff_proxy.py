@@ -20,7 +20,6 @@ from menus.db import read_only
 from menus.feedback import staff_canteens
 from menus.models import Person
 from nlu.names_mn import names_said
-from nlu.text import has_cyrillic, has_traditional_mongolian
 
 FOR_AN_ELDER = frozenset(
     {
@@ -114,14 +113,10 @@ def _named(turn: Turn, text: str) -> int | None:
     return found[0][0] if len(found) == 1 else None
 
 
-def is_mongolian_text(text: str) -> bool:
-    return has_cyrillic(text) or has_traditional_mongolian(text)
-
-
 def _all_named(turn: Turn, text: str) -> list[tuple[int, str]]:
     """Every elder of the staff member's canteens whose full name is in ``text``, or who is
     called in Mongolian by a name of which the register holds the Chinese form (Цэцэг: 其其格)."""
-    in_mongolian = names_said(text) if is_mongolian_text(text) else frozenset()
+    in_mongolian = names_said(text)  # nobody in a Chinese sentence (tests/nlu/test_names_mn.py)
     with read_only(turn.store.factory) as session:
         canteens = set(staff_canteens(session, turn.person_id))
         said = literal(text).contains(Person.name)
